@@ -1,0 +1,31 @@
+# Peerbridge — build, run and test entry points. `make` alone prints help.
+SHELL := /usr/bin/env bash
+.DEFAULT_GOAL := help
+
+.PHONY: help run test bench build lint clean db-stop
+
+help: ## Show this help
+	@echo "Peerbridge make targets:"
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
+	  awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-9s %s\n", $$1, $$2}'
+
+run: ## Build everything, start local PostgreSQL (.data/pg), migrate, seed demo data, serve on 127.0.0.1:8080
+	@bash scripts/run.sh
+
+test: ## Go (vet + race tests), frontend (vitest + build) and Playwright e2e; ends with "N passed, M failed"
+	@bash scripts/test.sh
+
+bench: ## Go benchmarks against a throwaway PostgreSQL (BENCH=regexp to filter)
+	@bash scripts/bench.sh
+
+build: ## Build frontend/dist and bin/peerbridge
+	@bash scripts/build.sh
+
+lint: ## gofmt -l (must be empty) and go vet
+	@bash scripts/lint.sh
+
+db-stop: ## Stop the local PostgreSQL started by `make run` (data is kept)
+	@bash scripts/db-stop.sh
+
+clean: ## Remove build outputs and test results (keeps .data/pg, the local database)
+	rm -rf bin frontend/dist frontend/test-results frontend/playwright-report .data/test-out coverage *.out

@@ -1,0 +1,21 @@
+package domain
+
+import (
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// AuditEntry records who did what to which object. Before and After hold the changed state
+// (status changes, role changes); never tokens or passwords.
+type AuditEntry struct {
+	ID          int64
+	ProgrammeID *uuid.UUID
+	ActorID     *uuid.UUID
+	Action      string
+	ObjectType  string
+	ObjectID    uuid.UUID
+	Before      map[string]any
+	After       map[string]any
+	At          time.Time
+}

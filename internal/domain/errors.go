@@ -1,0 +1,97 @@
+// Package domain holds Peerbridge's entities, rules and error codes. It imports neither the web
+// framework nor the storage layer.
+package domain
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Code is a stable machine-readable error code; the HTTP layer maps each to a status in one table.
+type Code string
+
+const (
+	CodeValidation          Code = "validation_failed"
+	CodeBadRequest          Code = "bad_request"
+	CodeNotFound            Code = "not_found"
+	CodeForbidden           Code = "forbidden"
+	CodeUnauthenticated     Code = "unauthenticated"
+	CodeInvalidCredentials  Code = "invalid_credentials"
+	CodeTooManyAttempts     Code = "too_many_attempts"
+	CodeConflict            Code = "conflict"
+	CodeEmailTaken          Code = "email_taken"
+	CodeVersionMismatch     Code = "version_mismatch"
+	CodePreconditionNeeded  Code = "precondition_required"
+	CodeIdempotencyMismatch Code = "idempotency_key_reused"
+	CodeIdempotencyPending  Code = "idempotency_key_in_progress"
+	CodeInvitationUsed      Code = "invitation_not_usable"
+	CodeLastCoordinator     Code = "last_coordinator"
+	CodeUnavailable         Code = "service_unavailable"
+	CodeBodyTooLarge        Code = "body_too_large"
+	CodeUnsupportedMedia    Code = "unsupported_media_type"
+	CodeMethodNotAllowed    Code = "method_not_allowed"
+	CodeBusy                Code = "busy"
+	CodeInternal            Code = "internal_error"
+)
+
+// FieldError names one invalid input field by its JSON path.
+type FieldError struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+// Error is the one application error type. Message is safe to show to the caller.
+type Error struct {
+	Code    Code
+	Message string
+	Fields  []FieldError
+	// RetryAfter, in seconds, for throttling and outages.
+	RetryAfter int
+	cause      error
+}
+
+func (e *Error) Error() string {
+	if e.cause != nil {
+		return fmt.Sprintf("%s: %s: %v", e.Code, e.Message, e.cause)
+	}
+	return fmt.Sprintf("%s: %s", e.Code, e.Message)
+}
+
+func (e *Error) Unwrap() error { return e.cause }
+
+// Errorf builds an Error with a formatted, caller-safe message.
+func Errorf(code Code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// Wrap keeps cause for logs while showing only message to the caller.
+func Wrap(code Code, cause error, message string) *Error {
+	return &Error{Code: code, Message: message, cause: cause}
+}
+
+// Invalid reports validation failures on named fields.
+func Invalid(fields ...FieldError) *Error {
+	return &Error{Code: CodeValidation, Message: "The request has invalid fields.", Fields: fields}
+}
+
+// NotFound is the answer both for a missing id and for an object outside the caller's scope.
+func NotFound(what string) *Error {
+	return Errorf(CodeNotFound, "%s not found.", what)
+}
+
+// Forbidden is for an object the caller may see but not change.
+func Forbidden(message string) *Error {
+	return &Error{Code: CodeForbidden, Message: message}
+}
+
+// ErrorCode returns the code of err, or CodeInternal when err is not an *Error.
+func ErrorCode(err error) Code {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return CodeInternal
+}
+
+// IsCode reports whether err carries code.
+func IsCode(err error, code Code) bool { return err != nil && ErrorCode(err) == code }

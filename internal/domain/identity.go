@@ -1,0 +1,53 @@
+package domain
+
+import (
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// OrganisationKinds is the closed vocabulary of organisation kinds.
+var OrganisationKinds = []string{"social_profit", "employer", "public_agency", "university", "health_care", "insurer", "ngo", "other"}
+
+// Organisation is a partner organisation; every user belongs to exactly one.
+type Organisation struct {
+	ID        uuid.UUID
+	Name      string
+	Country   string
+	Kind      string
+	City      string
+	Website   string
+	Version   int
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// User is an account. PasswordHash never leaves the service layer.
+type User struct {
+	ID             uuid.UUID
+	Email          string
+	Name           string
+	OrganisationID uuid.UUID
+	Languages      []string
+	Expertise      []string
+	IsAdmin        bool
+	Disabled       bool
+	PasswordHash   string
+	Version        int
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+// Actor is the authenticated caller, read from the database on every request.
+type Actor struct {
+	UserID         uuid.UUID
+	SessionID      uuid.UUID
+	OrganisationID uuid.UUID
+	Country        string
+	Name           string
+	Email          string
+	IsAdmin        bool
+}
+
+// Anonymous reports whether no one is signed in.
+func (a *Actor) Anonymous() bool { return a == nil || a.UserID == uuid.Nil }

@@ -1,0 +1,199 @@
+package httpapi
+
+import (
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/service"
+)
+
+type keyedRequest struct {
+	Key   string `json:"key" validate:"required,key"`
+	Title string `json:"title" validate:"required,notblank,max=200"`
+}
+
+func toKeyed(in []keyedRequest) []domain.Keyed {
+	out := make([]domain.Keyed, len(in))
+	for i, k := range in {
+		out[i] = domain.Keyed{Key: k.Key, Title: k.Title}
+	}
+	return out
+}
+
+type programmeCreateRequest struct {
+	Name            string         `json:"name" validate:"required,notblank,max=200"`
+	Description     string         `json:"description" validate:"max=5000"`
+	Objective       string         `json:"objective" validate:"max=2000"`
+	Themes          []keyedRequest `json:"themes" validate:"max=30,dive"`
+	TargetGroups    []keyedRequest `json:"target_groups" validate:"max=30,dive"`
+	Languages       []string       `json:"languages" validate:"max=20,unique,dive,lang"`
+	PublicCatalogue bool           `json:"public_catalogue"`
+	StartsOn        *string        `json:"starts_on" validate:"omitempty,datetime=2006-01-02"`
+	EndsOn          *string        `json:"ends_on" validate:"omitempty,datetime=2006-01-02"`
+}
+
+func (r programmeCreateRequest) toInput() service.ProgrammeInput {
+	return service.ProgrammeInput{Name: r.Name, Description: r.Description, Objective: r.Objective, Themes: toKeyed(r.Themes),
+		TargetGroups: toKeyed(r.TargetGroups), Languages: nonNilStrings(r.Languages), PublicCatalogue: r.PublicCatalogue,
+		StartsOn: parseDate(r.StartsOn), EndsOn: parseDate(r.EndsOn)}
+}
+
+type programmeUpdateRequest struct {
+	Name            *string          `json:"name" validate:"omitempty,notblank,max=200"`
+	Description     *string          `json:"description" validate:"omitempty,max=5000"`
+	Objective       *string          `json:"objective" validate:"omitempty,max=2000"`
+	Themes          *[]keyedRequest  `json:"themes" validate:"omitempty,max=30,dive"`
+	TargetGroups    *[]keyedRequest  `json:"target_groups" validate:"omitempty,max=30,dive"`
+	Languages       *[]string        `json:"languages" validate:"omitempty,max=20,unique,dive,lang"`
+	PublicCatalogue *bool            `json:"public_catalogue"`
+	StartsOn        Nullable[string] `json:"starts_on"`
+	EndsOn          Nullable[string] `json:"ends_on"`
+}
+
+func (r programmeUpdateRequest) toPatch() (service.ProgrammePatch, error) {
+	p := service.ProgrammePatch{Name: r.Name, Description: r.Description, Objective: r.Objective, Languages: r.Languages, PublicCatalogue: r.PublicCatalogue}
+	if r.Themes != nil {
+		t := toKeyed(*r.Themes)
+		p.Themes = &t
+	}
+	if r.TargetGroups != nil {
+		t := toKeyed(*r.TargetGroups)
+		p.TargetGroups = &t
+	}
+	var err error
+	if p.StartsOn, err = nullableDate("starts_on", r.StartsOn); err != nil {
+		return p, err
+	}
+	if p.EndsOn, err = nullableDate("ends_on", r.EndsOn); err != nil {
+		return p, err
+	}
+	return p, nil
+}
+
+type programmeResponse struct {
+	ID              uuid.UUID      `json:"id"`
+	Name            string         `json:"name"`
+	Description     string         `json:"description"`
+	Objective       string         `json:"objective"`
+	Themes          []domain.Keyed `json:"themes"`
+	TargetGroups    []domain.Keyed `json:"target_groups"`
+	Languages       []string       `json:"languages"`
+	PublicCatalogue bool           `json:"public_catalogue"`
+	StartsOn        *string        `json:"starts_on"`
+	EndsOn          *string        `json:"ends_on"`
+	Version         int            `json:"version"`
+	CreatedAt       time.Time      `json:"created_at"`
+	UpdatedAt       time.Time      `json:"updated_at"`
+	MyRoles         []domain.Role  `json:"my_roles"`
+}
+
+func toProgrammeResponse(p domain.Programme) programmeResponse {
+	roles := p.MyRoles
+	if roles == nil {
+		roles = []domain.Role{}
+	}
+	return programmeResponse{ID: p.ID, Name: p.Name, Description: p.Description, Objective: p.Objective, Themes: nonNilKeyed(p.Themes),
+		TargetGroups: nonNilKeyed(p.TargetGroups), Languages: nonNilStrings(p.Languages), PublicCatalogue: p.PublicCatalogue,
+		StartsOn: formatDate(p.StartsOn), EndsOn: formatDate(p.EndsOn), Version: p.Version, CreatedAt: p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC(), MyRoles: roles}
+}
+
+type membershipPutRequest struct {
+	Roles []string `json:"roles" validate:"required,min=1,max=3,unique,dive,role"`
+}
+
+func (r membershipPutRequest) toRoles() []domain.Role {
+	out := make([]domain.Role, len(r.Roles))
+	for i, x := range r.Roles {
+		out[i] = domain.Role(x)
+	}
+	return out
+}
+
+type memberResponse struct {
+	UserID       uuid.UUID       `json:"user_id"`
+	Name         string          `json:"name"`
+	Email        string          `json:"email,omitempty"`
+	Organisation organisationRef `json:"organisation"`
+	Roles        []domain.Role   `json:"roles"`
+	CreatedAt    time.Time       `json:"created_at"`
+}
+
+func toMemberResponse(m domain.Member, showEmail bool) memberResponse {
+	r := memberResponse{UserID: m.UserID, Name: m.Name, Organisation: organisationRef{ID: m.OrganisationID, Name: m.OrganisationName, Country: m.OrganisationCountry},
+		Roles: m.Roles, CreatedAt: m.CreatedAt.UTC()}
+	if showEmail {
+		r.Email = m.Email
+	}
+	return r
+}
+
+type invitationCreateRequest struct {
+	Email          string    `json:"email" validate:"required,email,max=254"`
+	Name           string    `json:"name" validate:"max=200"`
+	OrganisationID uuid.UUID `json:"organisation_id" validate:"required"`
+	ProgrammeID    uuid.UUID `json:"programme_id" validate:"required"`
+	Roles          []string  `json:"roles" validate:"required,min=1,max=3,unique,dive,role"`
+}
+
+func (r invitationCreateRequest) toInput() service.InvitationInput {
+	return service.InvitationInput{Email: r.Email, Name: r.Name, OrganisationID: r.OrganisationID, ProgrammeID: r.ProgrammeID,
+		Roles: membershipPutRequest{Roles: r.Roles}.toRoles()}
+}
+
+type invitationResponse struct {
+	ID             uuid.UUID     `json:"id"`
+	Email          string        `json:"email"`
+	Name           string        `json:"name"`
+	OrganisationID uuid.UUID     `json:"organisation_id"`
+	ProgrammeID    uuid.UUID     `json:"programme_id"`
+	Roles          []domain.Role `json:"roles"`
+	CreatedAt      time.Time     `json:"created_at"`
+	ExpiresAt      time.Time     `json:"expires_at"`
+	AcceptedAt     *time.Time    `json:"accepted_at"`
+	Status         string        `json:"status"`
+	InviteURL      string        `json:"invite_url,omitempty"`
+}
+
+func toInvitationResponse(inv domain.Invitation, now time.Time) invitationResponse {
+	status := "pending"
+	switch {
+	case inv.AcceptedAt != nil:
+		status = "accepted"
+	case !inv.ExpiresAt.After(now):
+		status = "expired"
+	}
+	return invitationResponse{ID: inv.ID, Email: inv.Email, Name: inv.Name, OrganisationID: inv.OrganisationID, ProgrammeID: inv.ProgrammeID,
+		Roles: inv.Roles, CreatedAt: inv.CreatedAt.UTC(), ExpiresAt: inv.ExpiresAt.UTC(), AcceptedAt: inv.AcceptedAt, Status: status}
+}
+
+type invitationPreviewResponse struct {
+	Email            string        `json:"email"`
+	Name             string        `json:"name"`
+	ProgrammeName    string        `json:"programme_name"`
+	OrganisationName string        `json:"organisation_name"`
+	Roles            []domain.Role `json:"roles"`
+	ExpiresAt        time.Time     `json:"expires_at"`
+	ExistingAccount  bool          `json:"existing_account"`
+}
+
+type acceptInvitationRequest struct {
+	Name     string `json:"name" validate:"max=200"`
+	Password string `json:"password" validate:"required,max=200"`
+}
+
+func nonNilKeyed(v []domain.Keyed) []domain.Keyed {
+	if v == nil {
+		return []domain.Keyed{}
+	}
+	return v
+}
+
+func formatDate(t *time.Time) *string {
+	if t == nil {
+		return nil
+	}
+	s := t.Format(time.DateOnly)
+	return &s
+}

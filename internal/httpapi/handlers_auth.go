@@ -1,0 +1,69 @@
+package httpapi
+
+import (
+	"github.com/gofiber/fiber/v2"
+)
+
+func (s *Server) login(c *fiber.Ctx) error {
+	var req loginRequest
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	t, err := s.svc.Login(c.UserContext(), req.Email, req.Password, c.IP())
+	if err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.JSON(toTokenResponse(t))
+}
+
+func (s *Server) refresh(c *fiber.Ctx) error {
+	var req refreshRequest
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	t, err := s.svc.Refresh(c.UserContext(), req.RefreshToken)
+	if err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.JSON(toTokenResponse(t))
+}
+
+func (s *Server) logout(c *fiber.Ctx) error {
+	if err := s.svc.Logout(c.UserContext(), actorOf(c)); err != nil {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}
+
+func (s *Server) getMe(c *fiber.Ctx) error {
+	u, err := s.svc.Me(c.UserContext(), actorOf(c))
+	if err != nil {
+		return err
+	}
+	return s.sendUser(c, fiber.StatusOK, toUserResponse(u))
+}
+
+func (s *Server) updateMe(c *fiber.Ctx) error {
+	var req meUpdateRequest
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	u, err := s.svc.UpdateMe(c.UserContext(), actorOf(c), req.toPatch())
+	if err != nil {
+		return err
+	}
+	return s.sendUser(c, fiber.StatusOK, toUserResponse(u))
+}
+
+func (s *Server) changePassword(c *fiber.Ctx) error {
+	var req passwordChangeRequest
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	if err := s.svc.ChangePassword(c.UserContext(), actorOf(c), req.CurrentPassword, req.NewPassword); err != nil {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}

@@ -1,0 +1,56 @@
+package httpapi
+
+import "github.com/gofiber/fiber/v2"
+
+// routes declares the whole API surface. Each route names its auth requirement where it is
+// declared: public, or s.authenticate; creating POSTs add s.idempotent.
+func (s *Server) routes() {
+	app := s.app
+	app.Use(s.requestContext, s.accessLog, s.recoverPanics, securityHeaders)
+
+	app.Get("/healthz", s.healthz)
+	app.Get("/readyz", s.readyz)
+	app.Get("/api/openapi.yaml", s.openapiDocument)
+	app.Get("/api/docs", s.apiDocs)
+
+	v1 := app.Group("/api/v1")
+	authed := s.authenticate
+	idem := s.idempotent
+
+	// Sessions.
+	v1.Post("/auth/login", s.login)
+	v1.Post("/auth/refresh", s.refresh)
+	v1.Post("/auth/logout", authed, s.logout)
+
+	// The caller.
+	v1.Get("/me", authed, s.getMe)
+	v1.Patch("/me", authed, s.updateMe)
+	v1.Post("/me/password", authed, s.changePassword)
+
+	// Directory.
+	v1.Get("/organisations", authed, s.listOrganisations)
+	v1.Post("/organisations", authed, idem, s.createOrganisation)
+	v1.Get("/organisations/:id", authed, s.getOrganisation)
+	v1.Patch("/organisations/:id", authed, s.updateOrganisation)
+	v1.Get("/users", authed, s.listUsers)
+	v1.Post("/users", authed, idem, s.createUser)
+	v1.Get("/users/:id", authed, s.getUser)
+	v1.Patch("/users/:id", authed, s.updateUser)
+
+	// Programmes, members and invitations.
+	v1.Get("/programmes", authed, s.listProgrammes)
+	v1.Post("/programmes", authed, idem, s.createProgramme)
+	v1.Get("/programmes/:id", authed, s.getProgramme)
+	v1.Patch("/programmes/:id", authed, s.updateProgramme)
+	v1.Get("/programmes/:id/members", authed, s.listMembers)
+	v1.Put("/programmes/:id/members/:user_id", authed, s.putMember)
+	v1.Delete("/programmes/:id/members/:user_id", authed, s.deleteMember)
+	v1.Get("/programmes/:id/invitations", authed, s.listInvitations)
+	v1.Post("/invitations", authed, idem, s.createInvitation)
+	v1.Get("/invitations/:token", s.getInvitation)
+	v1.Post("/invitations/:token/accept", s.acceptInvitation)
+
+	// Anything else under /api is a problem+json 404; other paths are the web app.
+	app.All("/api/*", func(c *fiber.Ctx) error { return fiber.ErrNotFound })
+	s.webApp()
+}

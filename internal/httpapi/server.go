@@ -1,0 +1,93 @@
+// Package httpapi is the only package that imports the web framework: the server, its routes,
+// middleware, handlers and the JSON shapes of the API.
+package httpapi
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/google/uuid"
+
+	"github.com/peerbridge/peerbridge/internal/postgres"
+	"github.com/peerbridge/peerbridge/internal/service"
+)
+
+// IdempotencyStore keeps the responses of creating POSTs.
+type IdempotencyStore interface {
+	ClaimIdempotencyKey(ctx context.Context, userID uuid.UUID, route, key string, bodyHash []byte) (*postgres.StoredResponse, error)
+	CompleteIdempotencyKey(ctx context.Context, userID uuid.UUID, route, key string, r postgres.StoredResponse) error
+	ReleaseIdempotencyKey(ctx context.Context, userID uuid.UUID, route, key string) error
+}
+
+// Server holds every dependency of the HTTP layer, passed in explicitly.
+type Server struct {
+	app         *fiber.App
+	svc         *service.Service
+	idempotency IdempotencyStore
+	log         *slog.Logger
+	opts        Options
+}
+
+// Options configure the HTTP server.
+type Options struct {
+	BodyLimit      int
+	TrustedProxies []string
+	WebDir         string
+	RequestTimeout time.Duration
+}
+
+// New builds the server and its routes.
+func New(svc *service.Service, idem IdempotencyStore, log *slog.Logger, opts Options) *Server {
+	if opts.BodyLimit == 0 {
+		opts.BodyLimit = 1 << 20
+	}
+	if opts.RequestTimeout == 0 {
+		opts.RequestTimeout = 30 * time.Second
+	}
+	s := &Server{svc: svc, idempotency: idem, log: log, opts: opts}
+	cfg := fiber.Config{
+		AppName:               "peerbridge",
+		BodyLimit:             opts.BodyLimit,
+		ReadTimeout:           15 * time.Second,
+		WriteTimeout:          60 * time.Second,
+		IdleTimeout:           90 * time.Second,
+		ReadBufferSize:        16 * 1024,
+		DisableStartupMessage: true,
+		ErrorHandler:          s.errorHandler,
+		JSONEncoder:           jsonMarshal,
+		JSONDecoder:           json.Unmarshal,
+	}
+	if len(opts.TrustedProxies) > 0 {
+		cfg.EnableTrustedProxyCheck = true
+		cfg.TrustedProxies = opts.TrustedProxies
+		cfg.ProxyHeader = fiber.HeaderXForwardedFor
+	}
+	s.app = fiber.New(cfg)
+	s.routes()
+	return s
+}
+
+// App exposes the Fiber app for tests (app.Test) and for listing routes.
+func (s *Server) App() *fiber.App { return s.app }
+
+// Listen serves on addr until ctx is cancelled, then shuts down gracefully: in-flight requests
+// finish, new connections are refused, and it returns within grace.
+func (s *Server) Listen(ctx context.Context, addr string, grace time.Duration) error {
+	errc := make(chan error, 1)
+	go func() { errc <- s.app.Listen(addr) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	s.log.Info("shutting down", "grace", grace.String())
+	if err := s.app.ShutdownWithTimeout(grace); err != nil {
+		return err
+	}
+	return <-errc
+}
+
+func jsonMarshal(v any) ([]byte, error) { return json.Marshal(v) }

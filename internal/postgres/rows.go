@@ -1,0 +1,142 @@
+package postgres
+
+import (
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/peerbridge/peerbridge/internal/domain"
+)
+
+type organisationRow struct {
+	ID        uuid.UUID
+	Name      string
+	Country   string
+	Kind      string
+	City      string
+	Website   string
+	Version   int
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+func (organisationRow) TableName() string { return "organisations" }
+
+func organisationToRow(o domain.Organisation) organisationRow {
+	return organisationRow{ID: o.ID, Name: o.Name, Country: o.Country, Kind: o.Kind, City: o.City, Website: o.Website, Version: o.Version, CreatedAt: o.CreatedAt, UpdatedAt: o.UpdatedAt}
+}
+
+func (r organisationRow) toDomain() domain.Organisation {
+	return domain.Organisation{ID: r.ID, Name: r.Name, Country: r.Country, Kind: r.Kind, City: r.City, Website: r.Website, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+}
+
+type userRow struct {
+	ID             uuid.UUID
+	Email          string
+	Name           string
+	OrganisationID uuid.UUID
+	PasswordHash   string
+	Languages      JSON[[]string]
+	Expertise      JSON[[]string]
+	IsAdmin        bool
+	Disabled       bool
+	Version        int
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+func (userRow) TableName() string { return "users" }
+
+func userToRow(u domain.User) userRow {
+	return userRow{ID: u.ID, Email: u.Email, Name: u.Name, OrganisationID: u.OrganisationID, PasswordHash: u.PasswordHash,
+		Languages: List(u.Languages), Expertise: List(u.Expertise), IsAdmin: u.IsAdmin, Disabled: u.Disabled,
+		Version: u.Version, CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
+}
+
+func (r userRow) toDomain() domain.User {
+	return domain.User{ID: r.ID, Email: r.Email, Name: r.Name, OrganisationID: r.OrganisationID, PasswordHash: r.PasswordHash,
+		Languages: nonNil(r.Languages.V), Expertise: nonNil(r.Expertise.V), IsAdmin: r.IsAdmin, Disabled: r.Disabled,
+		Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+}
+
+type programmeRow struct {
+	ID              uuid.UUID
+	Name            string
+	Description     string
+	Objective       string
+	Themes          JSON[[]domain.Keyed]
+	TargetGroups    JSON[[]domain.Keyed]
+	Languages       JSON[[]string]
+	PublicCatalogue bool
+	StartsOn        *time.Time
+	EndsOn          *time.Time
+	Version         int
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+}
+
+func (programmeRow) TableName() string { return "programmes" }
+
+func programmeToRow(p domain.Programme) programmeRow {
+	return programmeRow{ID: p.ID, Name: p.Name, Description: p.Description, Objective: p.Objective, Themes: List(p.Themes),
+		TargetGroups: List(p.TargetGroups), Languages: List(p.Languages), PublicCatalogue: p.PublicCatalogue,
+		StartsOn: p.StartsOn, EndsOn: p.EndsOn, Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+}
+
+func (r programmeRow) toDomain() domain.Programme {
+	return domain.Programme{ID: r.ID, Name: r.Name, Description: r.Description, Objective: r.Objective, Themes: nonNil(r.Themes.V),
+		TargetGroups: nonNil(r.TargetGroups.V), Languages: nonNil(r.Languages.V), PublicCatalogue: r.PublicCatalogue,
+		StartsOn: dateOnly(r.StartsOn), EndsOn: dateOnly(r.EndsOn), Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+}
+
+type membershipRow struct {
+	ProgrammeID uuid.UUID
+	UserID      uuid.UUID
+	Roles       JSON[[]domain.Role]
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+func (membershipRow) TableName() string { return "memberships" }
+
+func (r membershipRow) toDomain() domain.Membership {
+	return domain.Membership{ProgrammeID: r.ProgrammeID, UserID: r.UserID, Roles: nonNil(r.Roles.V), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+}
+
+type invitationRow struct {
+	ID             uuid.UUID
+	TokenHash      []byte
+	Email          string
+	Name           string
+	OrganisationID uuid.UUID
+	ProgrammeID    uuid.UUID
+	Roles          JSON[[]domain.Role]
+	InvitedBy      uuid.UUID
+	CreatedAt      time.Time
+	ExpiresAt      time.Time
+	AcceptedAt     *time.Time
+	AcceptedUserID *uuid.UUID
+}
+
+func (invitationRow) TableName() string { return "invitations" }
+
+func (r invitationRow) toDomain() domain.Invitation {
+	return domain.Invitation{ID: r.ID, Email: r.Email, Name: r.Name, OrganisationID: r.OrganisationID, ProgrammeID: r.ProgrammeID,
+		Roles: nonNil(r.Roles.V), InvitedBy: r.InvitedBy, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt, AcceptedAt: r.AcceptedAt}
+}
+
+func nonNil[T any](v []T) []T {
+	if v == nil {
+		return []T{}
+	}
+	return v
+}
+
+// dateOnly drops the time zone a date column comes back with, so dates print as written.
+func dateOnly(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	return &d
+}

@@ -1,0 +1,226 @@
+package service
+
+import (
+	"context"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/postgres"
+)
+
+// OrganisationInput is what a caller may set on a new organisation.
+type OrganisationInput struct {
+	Name, Country, Kind, City, Website string
+}
+
+// OrganisationPatch lists the fields a PATCH may change; nil leaves a field as it is.
+type OrganisationPatch struct {
+	Name, Country, Kind, City, Website *string
+}
+
+// CreateOrganisation registers an organisation (admins, and coordinators of any programme).
+func (s *Service) CreateOrganisation(ctx context.Context, a *domain.Actor, in OrganisationInput) (domain.Organisation, error) {
+	coordinates, err := s.store.CoordinatesAny(ctx, a.UserID)
+	if err != nil {
+		return domain.Organisation{}, err
+	}
+	if !domain.CanCreateOrganisation(a, coordinates) {
+		return domain.Organisation{}, domain.Forbidden("Only administrators and coordinators can register organisations.")
+	}
+	o := domain.Organisation{ID: uuid.New(), Name: strings.TrimSpace(in.Name), Country: in.Country, Kind: in.Kind, City: strings.TrimSpace(in.City), Website: strings.TrimSpace(in.Website), Version: 1}
+	created, err := s.store.CreateOrganisation(ctx, o)
+	if domain.IsCode(err, domain.CodeConflict) {
+		return domain.Organisation{}, domain.Errorf(domain.CodeConflict, "An organisation with this name already exists in this country.")
+	}
+	return created, err
+}
+
+// Organisation reads one organisation; every signed-in user may see the partner directory.
+func (s *Service) Organisation(ctx context.Context, a *domain.Actor, id uuid.UUID) (domain.Organisation, error) {
+	return s.store.Organisation(ctx, id)
+}
+
+// ListOrganisations returns a page of the partner directory.
+func (s *Service) ListOrganisations(ctx context.Context, a *domain.Actor, f postgres.OrganisationFilter, p domain.PageRequest) (domain.Page[domain.Organisation], error) {
+	return s.store.ListOrganisations(ctx, f, p)
+}
+
+// UpdateOrganisation changes an organisation (admins) when version is current.
+func (s *Service) UpdateOrganisation(ctx context.Context, a *domain.Actor, id uuid.UUID, version int, in OrganisationPatch) (domain.Organisation, error) {
+	o, err := s.store.Organisation(ctx, id)
+	if err != nil {
+		return o, err
+	}
+	if !domain.CanEditOrganisation(a) {
+		return domain.Organisation{}, domain.Forbidden("Only administrators can change organisations.")
+	}
+	setIf(&o.Name, in.Name, strings.TrimSpace)
+	setIf(&o.Country, in.Country, nil)
+	setIf(&o.Kind, in.Kind, nil)
+	setIf(&o.City, in.City, strings.TrimSpace)
+	setIf(&o.Website, in.Website, strings.TrimSpace)
+	return s.store.UpdateOrganisation(ctx, o, version)
+}
+
+// UserInput is what an admin sets on a new account.
+type UserInput struct {
+	Email, Name, Password string
+	OrganisationID        uuid.UUID
+	Languages, Expertise  []string
+	IsAdmin               bool
+}
+
+// UserPatch lists what an admin may change on an account.
+type UserPatch struct {
+	Name                 *string
+	OrganisationID       *uuid.UUID
+	Languages, Expertise *[]string
+	IsAdmin, Disabled    *bool
+}
+
+// CreateUser creates an account (admins).
+func (s *Service) CreateUser(ctx context.Context, a *domain.Actor, in UserInput) (domain.User, error) {
+	if !domain.CanManageUsers(a) {
+		return domain.User{}, domain.Forbidden("Only administrators can create accounts.")
+	}
+	return s.createUser(ctx, a, in)
+}
+
+func (s *Service) createUser(ctx context.Context, a *domain.Actor, in UserInput) (domain.User, error) {
+	if err := checkPassword("password", in.Password, in.Email); err != nil {
+		return domain.User{}, err
+	}
+	if _, err := s.store.Organisation(ctx, in.OrganisationID); err != nil {
+		if domain.IsCode(err, domain.CodeNotFound) {
+			return domain.User{}, domain.Invalid(domain.FieldError{Field: "organisation_id", Message: "does not exist"})
+		}
+		return domain.User{}, err
+	}
+	hash, err := s.hasher.Hash(ctx, in.Password)
+	if err != nil {
+		return domain.User{}, s.hashErr(err)
+	}
+	u := domain.User{ID: uuid.New(), Email: strings.TrimSpace(in.Email), Name: strings.TrimSpace(in.Name), OrganisationID: in.OrganisationID,
+		Languages: in.Languages, Expertise: in.Expertise, IsAdmin: in.IsAdmin, PasswordHash: hash, Version: 1}
+	var created domain.User
+	err = s.store.WithTx(ctx, func(ctx context.Context) error {
+		var err error
+		if created, err = s.store.CreateUser(ctx, u); err != nil {
+			return err
+		}
+		if u.IsAdmin {
+			return s.audit(ctx, a, nil, "user.admin_granted", "user", u.ID, nil, map[string]any{"is_admin": true})
+		}
+		return nil
+	})
+	return created, err
+}
+
+// User reads an account: admins read any, others only themselves.
+func (s *Service) User(ctx context.Context, a *domain.Actor, id uuid.UUID) (domain.User, error) {
+	if !a.IsAdmin && a.UserID != id {
+		return domain.User{}, domain.NotFound("User")
+	}
+	return s.store.User(ctx, id)
+}
+
+// ListUsers returns a page of accounts (admins).
+func (s *Service) ListUsers(ctx context.Context, a *domain.Actor, f postgres.UserFilter, p domain.PageRequest) (domain.Page[domain.User], error) {
+	if !domain.CanManageUsers(a) {
+		return domain.Page[domain.User]{}, domain.Forbidden("Only administrators can list accounts.")
+	}
+	return s.store.ListUsers(ctx, f, p)
+}
+
+// UpdateUser changes an account (admins). Disabling ends its sessions; an admin cannot disable
+// or demote themselves, so an installation is never left without a way in.
+func (s *Service) UpdateUser(ctx context.Context, a *domain.Actor, id uuid.UUID, version int, in UserPatch) (domain.User, error) {
+	u, err := s.User(ctx, a, id)
+	if err != nil {
+		return u, err
+	}
+	if !domain.CanManageUsers(a) {
+		return domain.User{}, domain.Forbidden("Only administrators can change accounts.")
+	}
+	before := u
+	setIf(&u.Name, in.Name, strings.TrimSpace)
+	if in.OrganisationID != nil && *in.OrganisationID != u.OrganisationID {
+		if _, err := s.store.Organisation(ctx, *in.OrganisationID); err != nil {
+			if domain.IsCode(err, domain.CodeNotFound) {
+				return domain.User{}, domain.Invalid(domain.FieldError{Field: "organisation_id", Message: "does not exist"})
+			}
+			return domain.User{}, err
+		}
+		u.OrganisationID = *in.OrganisationID
+	}
+	setIf(&u.Languages, in.Languages, nil)
+	setIf(&u.Expertise, in.Expertise, nil)
+	setIf(&u.IsAdmin, in.IsAdmin, nil)
+	setIf(&u.Disabled, in.Disabled, nil)
+	if id == a.UserID && (u.Disabled || !u.IsAdmin) {
+		return domain.User{}, domain.Errorf(domain.CodeConflict, "You cannot disable your own account or remove your own administrator rights.")
+	}
+	var updated domain.User
+	err = s.store.WithTx(ctx, func(ctx context.Context) error {
+		if updated, err = s.store.UpdateUser(ctx, u, version); err != nil {
+			return err
+		}
+		if before.IsAdmin != u.IsAdmin {
+			if err := s.audit(ctx, a, nil, "user.admin_changed", "user", id, map[string]any{"is_admin": before.IsAdmin}, map[string]any{"is_admin": u.IsAdmin}); err != nil {
+				return err
+			}
+		}
+		if before.Disabled != u.Disabled {
+			if err := s.audit(ctx, a, nil, "user.disabled_changed", "user", id, map[string]any{"disabled": before.Disabled}, map[string]any{"disabled": u.Disabled}); err != nil {
+				return err
+			}
+		}
+		if u.Disabled && !before.Disabled {
+			return s.store.RevokeUserSessions(ctx, id, uuid.Nil, "disabled")
+		}
+		return nil
+	})
+	return updated, err
+}
+
+// MePatch is what users may change about themselves; nothing else is read from the request.
+type MePatch struct {
+	Name                 *string
+	Languages, Expertise *[]string
+}
+
+// Me reads the caller's account.
+func (s *Service) Me(ctx context.Context, a *domain.Actor) (domain.User, error) {
+	return s.store.User(ctx, a.UserID)
+}
+
+// UpdateMe changes the caller's name, languages and expertise.
+func (s *Service) UpdateMe(ctx context.Context, a *domain.Actor, in MePatch) (domain.User, error) {
+	u, err := s.store.User(ctx, a.UserID)
+	if err != nil {
+		return u, err
+	}
+	setIf(&u.Name, in.Name, strings.TrimSpace)
+	setIf(&u.Languages, in.Languages, nil)
+	setIf(&u.Expertise, in.Expertise, nil)
+	return s.store.UpdateProfile(ctx, a.UserID, u.Name, u.Languages, u.Expertise)
+}
+
+// OrganisationRefs reads several organisations in one query, for embedding in responses.
+func (s *Service) OrganisationRefs(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]domain.Organisation, error) {
+	return s.store.OrganisationRefs(ctx, ids)
+}
+
+// setIf copies *src into *dst when src is set, through clean when given.
+func setIf[T any](dst *T, src *T, clean func(T) T) {
+	if src == nil {
+		return
+	}
+	v := *src
+	if clean != nil {
+		v = clean(v)
+	}
+	*dst = v
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# `make lint`: gofmt (must list nothing) and go vet.
+set -euo pipefail
+
+# shellcheck source=scripts/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$PEERBRIDGE_ROOT"
+
+ensure_go
+rc=0
+unformatted="$(find . -name '*.go' -not -path './frontend/*' -not -path './.data/*' \
+  -not -path './.git/*' -not -path '*/node_modules/*' -print0 | xargs -0 -r gofmt -l)"
+if [[ -n "$unformatted" ]]; then
+  echo "gofmt: these files need formatting (run gofmt -w):" >&2
+  echo "$unformatted" >&2
+  rc=1
+fi
+mapfile -t GO_PKGS < <(go_packages)
+go vet "${GO_PKGS[@]}" || rc=1
+exit "$rc"
