@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -253,3 +254,16 @@ func newWorld(t *testing.T) *world {
 }
 
 func path(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+// listen serves the app on a real loopback socket, for what app.Test cannot show (limits
+// enforced by the HTTP server itself).
+func (e *env) listen() string {
+	e.t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	go func() { _ = e.server.App().Listener(ln) }()
+	e.t.Cleanup(func() { _ = e.server.App().Shutdown() })
+	return "http://" + ln.Addr().String()
+}

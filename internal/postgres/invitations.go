@@ -19,12 +19,6 @@ func (s *Store) CreateInvitation(ctx context.Context, inv domain.Invitation, dig
 	return row.toDomain(), nil
 }
 
-type invitationView struct {
-	invitationRow `gorm:"embedded"`
-	ProgrammeName    string
-	OrganisationName string
-}
-
 // InvitationByDigest reads an invitation by its token digest, with names for display. With lock,
 // the row is locked for the rest of the transaction.
 func (s *Store) InvitationByDigest(ctx context.Context, digest []byte, lock bool) (domain.Invitation, error) {
@@ -33,7 +27,7 @@ func (s *Store) InvitationByDigest(ctx context.Context, digest []byte, lock bool
 	if lock {
 		sql += " FOR UPDATE OF i"
 	}
-	var row invitationView
+	var row invitationRow
 	res := s.conn(ctx).Raw(sql, bytea(digest)).Scan(&row)
 	if res.Error != nil {
 		return domain.Invitation{}, translate(res.Error)
@@ -41,9 +35,7 @@ func (s *Store) InvitationByDigest(ctx context.Context, digest []byte, lock bool
 	if res.RowsAffected == 0 {
 		return domain.Invitation{}, domain.NotFound("Invitation")
 	}
-	inv := row.toDomain()
-	inv.ProgrammeName, inv.OrganisationName = row.ProgrammeName, row.OrganisationName
-	return inv, nil
+	return row.toDomain(), nil
 }
 
 // MarkInvitationAccepted records who accepted; it fails with CodeInvitationUsed when it already was.

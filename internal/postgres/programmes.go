@@ -11,11 +11,6 @@ import (
 
 var programmeOrder = map[string]string{"name": "p.name", "created_at": "p.created_at", "starts_on": "p.starts_on"}
 
-type programmeWithRoles struct {
-	programmeRow `gorm:"embedded"`
-	MyRoles JSON[[]domain.Role]
-}
-
 // CreateProgramme inserts p.
 func (s *Store) CreateProgramme(ctx context.Context, p domain.Programme) (domain.Programme, error) {
 	row := programmeToRow(p)
@@ -27,7 +22,7 @@ func (s *Store) CreateProgramme(ctx context.Context, p domain.Programme) (domain
 
 // Programme reads one programme with the roles userID holds in it.
 func (s *Store) Programme(ctx context.Context, id, userID uuid.UUID) (domain.Programme, error) {
-	var row programmeWithRoles
+	var row programmeRow
 	res := s.conn(ctx).Raw(`SELECT p.*, COALESCE(m.roles, '[]') AS my_roles FROM programmes p
 		LEFT JOIN memberships m ON m.programme_id = p.id AND m.user_id = ? WHERE p.id = ?`, userID, id).Scan(&row)
 	if res.Error != nil {
@@ -36,9 +31,7 @@ func (s *Store) Programme(ctx context.Context, id, userID uuid.UUID) (domain.Pro
 	if res.RowsAffected == 0 {
 		return domain.Programme{}, domain.NotFound("Programme")
 	}
-	p := row.toDomain()
-	p.MyRoles = nonNil(row.MyRoles.V)
-	return p, nil
+	return row.toDomain(), nil
 }
 
 // ListProgrammes returns the programmes userID is a member of, or every programme when all.
@@ -49,13 +42,9 @@ func (s *Store) ListProgrammes(ctx context.Context, userID uuid.UUID, all bool, 
 	if !all {
 		q = q.Where("m.user_id IS NOT NULL")
 	}
-	var rows []programmeWithRoles
+	var rows []programmeRow
 	total, err := findPage(q, p, orderBy(p.Sort, programmeOrder, "p.id", "p.name ASC, p.id ASC"), &rows)
-	return pageOf(rows, func(r programmeWithRoles) domain.Programme {
-		d := r.toDomain()
-		d.MyRoles = nonNil(r.MyRoles.V)
-		return d
-	}, p, total), err
+	return pageOf(rows, programmeRow.toDomain, p, total), err
 }
 
 // UpdateProgramme writes p if its version is still version.

@@ -73,6 +73,8 @@ type programmeRow struct {
 	Version         int
 	CreatedAt       time.Time
 	UpdatedAt       time.Time
+	// MyRoles is read from a join with the caller's membership, never written.
+	MyRoles JSON[[]domain.Role] `gorm:"->"`
 }
 
 func (programmeRow) TableName() string { return "programmes" }
@@ -86,7 +88,8 @@ func programmeToRow(p domain.Programme) programmeRow {
 func (r programmeRow) toDomain() domain.Programme {
 	return domain.Programme{ID: r.ID, Name: r.Name, Description: r.Description, Objective: r.Objective, Themes: nonNil(r.Themes.V),
 		TargetGroups: nonNil(r.TargetGroups.V), Languages: nonNil(r.Languages.V), PublicCatalogue: r.PublicCatalogue,
-		StartsOn: dateOnly(r.StartsOn), EndsOn: dateOnly(r.EndsOn), Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+		StartsOn: dateOnly(r.StartsOn), EndsOn: dateOnly(r.EndsOn), Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
+		MyRoles: nonNil(r.MyRoles.V)}
 }
 
 type membershipRow struct {
@@ -116,13 +119,17 @@ type invitationRow struct {
 	ExpiresAt      time.Time
 	AcceptedAt     *time.Time
 	AcceptedUserID *uuid.UUID
+	// Read from joins for display, never written.
+	ProgrammeName    string `gorm:"->"`
+	OrganisationName string `gorm:"->"`
 }
 
 func (invitationRow) TableName() string { return "invitations" }
 
 func (r invitationRow) toDomain() domain.Invitation {
 	return domain.Invitation{ID: r.ID, Email: r.Email, Name: r.Name, OrganisationID: r.OrganisationID, ProgrammeID: r.ProgrammeID,
-		Roles: nonNil(r.Roles.V), InvitedBy: r.InvitedBy, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt, AcceptedAt: r.AcceptedAt}
+		Roles: nonNil(r.Roles.V), InvitedBy: r.InvitedBy, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt, AcceptedAt: r.AcceptedAt,
+		ProgrammeName: r.ProgrammeName, OrganisationName: r.OrganisationName}
 }
 
 func nonNil[T any](v []T) []T {

@@ -1,0 +1,191 @@
+package httpapi_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/google/uuid"
+
+	"github.com/peerbridge/peerbridge/internal/domain"
+)
+
+var roles = []string{"admin", "coordinator", "partner", "reviewer", "outsider", "anonymous"}
+
+// TestAuthorisationMatrix checks every role against every foundation endpoint. Outside your scope
+// an object does not exist (404); in scope but not yours to change is 403; no token is 401.
+func TestAuthorisationMatrix(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	prog := "/api/v1/programmes/" + w.prog.ID.String()
+	other := "/api/v1/programmes/" + w.other.ID.String()
+	target := w.user("target@example.org", w.orgNL, false)
+
+	// version reads the current ETag so each row tests permission, not staleness.
+	version := func(kind string, id uuid.UUID) string {
+		var v int
+		switch kind {
+		case "programme":
+			p, err := w.store.Programme(ctx, id, uuid.Nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			v = p.Version
+		case "user":
+			u, err := w.store.User(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			v = u.Version
+		case "organisation":
+			o, err := w.store.Organisation(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			v = o.Version
+		}
+		return fmt.Sprintf(`"%d"`, v)
+	}
+	n := 0
+	unique := func() string { n++; return fmt.Sprintf("%d", n) }
+
+	type row struct {
+		name   string
+		method string
+		path   string
+		body   func() any
+		ifm    func() string
+		setup  func()
+		want   map[string]int // role → status
+	}
+	all := func(authed int) map[string]int {
+		return map[string]int{"admin": authed, "coordinator": authed, "partner": authed, "reviewer": authed, "outsider": authed, "anonymous": 401}
+	}
+	memberOnly := func(ok int) map[string]int {
+		return map[string]int{"admin": ok, "coordinator": ok, "partner": ok, "reviewer": ok, "outsider": 404, "anonymous": 401}
+	}
+	coordOnly := func(ok int) map[string]int {
+		return map[string]int{"admin": ok, "coordinator": ok, "partner": 403, "reviewer": 403, "outsider": 404, "anonymous": 401}
+	}
+	adminOnly := func(ok int) map[string]int {
+		return map[string]int{"admin": ok, "coordinator": 403, "partner": 403, "reviewer": 403, "outsider": 403, "anonymous": 401}
+	}
+	rows := []row{
+		{name: "me", method: "GET", path: "/api/v1/me", want: all(200)},
+		{name: "list programmes", method: "GET", path: "/api/v1/programmes", want: all(200)},
+		{name: "create programme", method: "POST", path: "/api/v1/programmes", body: func() any { return map[string]any{"name": "P" + unique()} }, want: adminOnly(201)},
+		{name: "get programme", method: "GET", path: prog, want: memberOnly(200)},
+		{name: "get other programme", method: "GET", path: other, want: map[string]int{"admin": 200, "coordinator": 404, "partner": 404, "reviewer": 404, "outsider": 200, "anonymous": 401}},
+		{name: "patch programme", method: "PATCH", path: prog, ifm: func() string { return version("programme", w.prog.ID) },
+			body: func() any { return map[string]any{"objective": "objective " + unique()} }, want: coordOnly(200)},
+		{name: "patch other programme", method: "PATCH", path: other, ifm: func() string { return version("programme", w.other.ID) },
+			body: func() any { return map[string]any{"objective": "x"} }, want: map[string]int{"admin": 200, "coordinator": 404, "partner": 404, "reviewer": 404, "outsider": 403, "anonymous": 401}},
+		{name: "list members", method: "GET", path: prog + "/members", want: memberOnly(200)},
+		{name: "put member", method: "PUT", path: prog + "/members/" + target.ID.String(), body: func() any { return map[string]any{"roles": []string{"reviewer"}} }, want: coordOnly(200)},
+		{name: "delete member", method: "DELETE", path: prog + "/members/" + target.ID.String(),
+			setup: func() { w.member(w.prog, target, domain.RoleReviewer) }, want: coordOnly(204)},
+		{name: "list invitations", method: "GET", path: prog + "/invitations", want: coordOnly(200)},
+		{name: "create invitation", method: "POST", path: "/api/v1/invitations", body: func() any {
+			return map[string]any{"email": "inv" + unique() + "@example.org", "organisation_id": w.orgFR.ID, "programme_id": w.prog.ID, "roles": []string{"partner"}}
+		}, want: coordOnly(201)},
+		{name: "list organisations", method: "GET", path: "/api/v1/organisations", want: all(200)},
+		{name: "get organisation", method: "GET", path: "/api/v1/organisations/" + w.orgNL.ID.String(), want: all(200)},
+		{name: "create organisation", method: "POST", path: "/api/v1/organisations", body: func() any {
+			return map[string]any{"name": "Org " + unique(), "country": "DE", "kind": "employer"}
+		}, want: map[string]int{"admin": 201, "coordinator": 201, "partner": 403, "reviewer": 403, "outsider": 403, "anonymous": 401}},
+		{name: "patch organisation", method: "PATCH", path: "/api/v1/organisations/" + w.orgNL.ID.String(), ifm: func() string { return version("organisation", w.orgNL.ID) },
+			body: func() any { return map[string]any{"city": "Utrecht " + unique()} }, want: adminOnly(200)},
+		{name: "list users", method: "GET", path: "/api/v1/users", want: adminOnly(200)},
+		{name: "create user", method: "POST", path: "/api/v1/users", body: func() any {
+			return map[string]any{"email": "u" + unique() + "@example.org", "name": "U", "organisation_id": w.orgBE.ID, "password": "long enough password"}
+		}, want: adminOnly(201)},
+		{name: "get partner's account", method: "GET", path: "/api/v1/users/" + w.partner.ID.String(),
+			want: map[string]int{"admin": 200, "coordinator": 404, "partner": 200, "reviewer": 404, "outsider": 404, "anonymous": 401}},
+		{name: "patch partner's account", method: "PATCH", path: "/api/v1/users/" + w.partner.ID.String(), ifm: func() string { return version("user", w.partner.ID) },
+			body: func() any { return map[string]any{"name": "Partner " + unique()} },
+			want: map[string]int{"admin": 200, "coordinator": 404, "partner": 403, "reviewer": 404, "outsider": 404, "anonymous": 401}},
+	}
+	for _, r := range rows {
+		for _, role := range roles {
+			want, ok := r.want[role]
+			if !ok {
+				t.Fatalf("%s: no expectation for %s", r.name, role)
+			}
+			t.Run(r.name+"/"+role, func(t *testing.T) {
+				if r.setup != nil {
+					r.setup()
+				}
+				q := req{method: r.method, path: r.path, token: w.tok[role], header: map[string]string{}}
+				if r.body != nil {
+					q.body = r.body()
+				}
+				if r.ifm != nil {
+					q.header["If-Match"] = r.ifm()
+				}
+				res := w.do(q)
+				if res.Status != want {
+					t.Fatalf("%s %s as %s: status %d, want %d: %s", r.method, r.path, role, res.Status, want, res.Body)
+				}
+				if res.Status >= 400 && res.Header.Get("Content-Type") != "application/problem+json" {
+					t.Fatalf("error without problem+json: %q", res.Header.Get("Content-Type"))
+				}
+			})
+		}
+	}
+}
+
+// A list never holds what a GET would refuse: each programme in a caller's list opens for them,
+// and each programme they can open is in their list.
+func TestProgrammeListMatchesWhatGetAllows(t *testing.T) {
+	w := newWorld(t)
+	for _, role := range roles[:5] {
+		t.Run(role, func(t *testing.T) {
+			page := must(t, w.get("/api/v1/programmes?page_size=100", w.tok[role]), 200).json(t)
+			listed := map[string]bool{}
+			for _, it := range page["items"].([]any) {
+				listed[it.(map[string]any)["id"].(string)] = true
+			}
+			for _, p := range []uuid.UUID{w.prog.ID, w.other.ID} {
+				res := w.get("/api/v1/programmes/"+p.String(), w.tok[role])
+				if (res.Status == 200) != listed[p.String()] {
+					t.Fatalf("programme %s: GET %d but listed=%v", p, res.Status, listed[p.String()])
+				}
+			}
+		})
+	}
+}
+
+func TestMemberEmailsAreForCoordinatorsOnly(t *testing.T) {
+	w := newWorld(t)
+	path := "/api/v1/programmes/" + w.prog.ID.String() + "/members"
+	for role, wantEmail := range map[string]bool{"coordinator": true, "admin": true, "partner": false, "reviewer": false} {
+		items := must(t, w.get(path, w.tok[role]), 200).json(t)["items"].([]any)
+		if len(items) != 3 {
+			t.Fatalf("%s sees %d members, want 3", role, len(items))
+		}
+		for _, it := range items {
+			_, has := it.(map[string]any)["email"]
+			if has != wantEmail {
+				t.Fatalf("%s: e-mail shown=%v, want %v", role, has, wantEmail)
+			}
+		}
+	}
+}
+
+func TestAProgrammeKeepsItsLastCoordinator(t *testing.T) {
+	w := newWorld(t)
+	p := "/api/v1/programmes/" + w.prog.ID.String() + "/members/" + w.coord.ID.String()
+	r := must(t, w.do(req{method: "PUT", path: p, token: w.tok["coordinator"], body: map[string]any{"roles": []string{"partner"}}}), 409)
+	if r.code() != "last_coordinator" {
+		t.Fatalf("code %s", r.code())
+	}
+	must(t, w.do(req{method: "DELETE", path: p, token: w.tok["admin"]}), 409)
+	// With a second coordinator the first may step down, and the change is audited.
+	must(t, w.do(req{method: "PUT", path: "/api/v1/programmes/" + w.prog.ID.String() + "/members/" + w.partner.ID.String(), token: w.tok["coordinator"],
+		body: map[string]any{"roles": []string{"coordinator", "partner"}}}), 200)
+	must(t, w.do(req{method: "PUT", path: p, token: w.tok["coordinator"], body: map[string]any{"roles": []string{"partner"}}}), 200)
+	var n int64
+	if err := w.db.SQL().QueryRow(`SELECT count(*) FROM audit_log WHERE action = 'membership.roles_changed' AND programme_id = $1`, w.prog.ID).Scan(&n); err != nil || n != 2 {
+		t.Fatalf("audit entries for role changes: %d (%v), want 2", n, err)
+	}
+}
