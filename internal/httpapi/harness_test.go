@@ -155,7 +155,9 @@ func (e *env) do(r req) response {
 	return response{Status: res.StatusCode, Header: res.Header, Body: b}
 }
 
-func (e *env) get(path, token string) response { return e.do(req{method: "GET", path: path, token: token}) }
+func (e *env) get(path, token string) response {
+	return e.do(req{method: "GET", path: path, token: token})
+}
 
 // must fails the test unless r has status.
 func must(t *testing.T, r response, status int) response {
@@ -224,10 +226,10 @@ func (e *env) loginPair(email string) (access, refresh string) {
 // world is a small programme with every role, and an outsider in another programme.
 type world struct {
 	*env
-	prog, other                                      domain.Programme
-	orgBE, orgNL, orgFR                              domain.Organisation
+	prog, other                                       domain.Programme
+	orgBE, orgNL, orgFR                               domain.Organisation
 	admin, coord, partner, reviewer, outsider, other2 domain.User
-	tok                                              map[string]string
+	tok                                               map[string]string
 }
 
 func newWorld(t *testing.T) *world {
