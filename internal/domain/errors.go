@@ -32,6 +32,10 @@ const (
 	CodeMethodNotAllowed    Code = "method_not_allowed"
 	CodeBusy                Code = "busy"
 	CodeInternal            Code = "internal_error"
+	CodeInvalidTransition   Code = "invalid_status_transition"
+	CodeNotEditable         Code = "practice_not_editable"
+	CodeIncomplete          Code = "practice_incomplete"
+	CodeNotDeletable        Code = "practice_not_deletable"
 )
 
 // FieldError names one invalid input field by its JSON path.

@@ -36,6 +36,7 @@ var statusOf = map[domain.Code]int{
 	domain.CodeUnsupportedMedia:    http.StatusUnsupportedMediaType,
 	domain.CodeMethodNotAllowed:    http.StatusMethodNotAllowed,
 	domain.CodeInternal:            http.StatusInternalServerError,
+	domain.CodeIncomplete:          http.StatusUnprocessableEntity,
 }
 
 // HTTPStatus returns the status for code.

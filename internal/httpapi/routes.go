@@ -50,6 +50,28 @@ func (s *Server) routes() {
 	v1.Get("/invitations/:token", s.getInvitation)
 	v1.Post("/invitations/:token/accept", s.acceptInvitation)
 
+	// Practices, their revisions, translations and discussion.
+	v1.Get("/programmes/:id/practices", authed, s.listPractices)
+	v1.Post("/programmes/:id/practices", authed, idem, s.createPractice)
+	v1.Get("/practices/:id", authed, s.getPractice)
+	v1.Patch("/practices/:id", authed, s.updatePractice)
+	v1.Delete("/practices/:id", authed, s.deletePractice)
+	v1.Post("/practices/:id/submit", authed, s.submitPractice)
+	v1.Post("/practices/:id/withdraw", authed, s.withdrawPractice)
+	v1.Post("/practices/:id/reopen", authed, s.reopenPractice)
+	v1.Get("/practices/:id/revisions", authed, s.listRevisions)
+	v1.Get("/practices/:id/revisions/:n", authed, s.getRevision)
+	v1.Get("/practices/:id/translations/:lang", authed, s.getTranslation)
+	v1.Put("/practices/:id/translations/:lang", authed, s.putTranslation)
+	v1.Get("/practices/:id/comments", authed, s.listPracticeComments)
+	v1.Post("/practices/:id/comments", authed, idem, s.createPracticeComment)
+	v1.Patch("/comments/:id", authed, s.updateComment)
+	v1.Delete("/comments/:id", authed, s.deleteComment)
+
+	// The public catalogue.
+	v1.Get("/public/practices", s.listPublicPractices)
+	v1.Get("/public/practices/:id", s.getPublicPractice)
+
 	// Anything else under /api is a problem+json 404; other paths are the web app.
 	app.All("/api/*", func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 	s.webApp()

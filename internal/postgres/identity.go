@@ -44,7 +44,7 @@ func (s *Store) ListOrganisations(ctx context.Context, f OrganisationFilter, p d
 		q = q.Where("country = ?", f.Country)
 	}
 	var rows []organisationRow
-	total, err := findPage(q, p, orderBy(p.Sort, organisationOrder, "id", "name ASC, id ASC"), &rows)
+	total, err := findPage(q, p, columns{}, orderBy(p.Sort, organisationOrder, "id", "name ASC, id ASC"), &rows)
 	return pageOf(rows, organisationRow.toDomain, p, total), err
 }
 
@@ -110,7 +110,7 @@ func (s *Store) ListUsers(ctx context.Context, f UserFilter, p domain.PageReques
 		q = q.Where("organisation_id = ?", *f.OrganisationID)
 	}
 	var rows []userRow
-	total, err := findPage(q, p, orderBy(p.Sort, userOrder, "id", "name ASC, id ASC"), &rows)
+	total, err := findPage(q, p, columns{}, orderBy(p.Sort, userOrder, "id", "name ASC, id ASC"), &rows)
 	return pageOf(rows, userRow.toDomain, p, total), err
 }
 

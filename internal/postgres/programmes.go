@@ -37,13 +37,12 @@ func (s *Store) Programme(ctx context.Context, id, userID uuid.UUID) (domain.Pro
 // ListProgrammes returns the programmes userID is a member of, or every programme when all.
 func (s *Store) ListProgrammes(ctx context.Context, userID uuid.UUID, all bool, p domain.PageRequest) (domain.Page[domain.Programme], error) {
 	q := s.conn(ctx).Table("programmes p").
-		Select("p.*, COALESCE(m.roles, '[]') AS my_roles").
 		Joins("LEFT JOIN memberships m ON m.programme_id = p.id AND m.user_id = ?", userID)
 	if !all {
 		q = q.Where("m.user_id IS NOT NULL")
 	}
 	var rows []programmeRow
-	total, err := findPage(q, p, orderBy(p.Sort, programmeOrder, "p.id", "p.name ASC, p.id ASC"), &rows)
+	total, err := findPage(q, p, columns{sql: "p.*, COALESCE(m.roles, '[]') AS my_roles"}, orderBy(p.Sort, programmeOrder, "p.id", "p.name ASC, p.id ASC"), &rows)
 	return pageOf(rows, programmeRow.toDomain, p, total), err
 }
 
@@ -121,6 +120,9 @@ func (s *Store) LockCoordinators(ctx context.Context, programmeID uuid.UUID) ([]
 	return ids, translate(err)
 }
 
+const memberColumns = `m.programme_id, m.user_id, m.roles, m.created_at, m.updated_at, u.name, u.email,
+	u.organisation_id, o.name AS organisation_name, o.country AS organisation_country`
+
 var memberOrder = map[string]string{"name": "u.name", "organisation": "o.name", "country": "o.country"}
 
 type memberRow struct {
@@ -145,8 +147,6 @@ type MemberFilter struct {
 // ListMembers returns a page of a programme's members with their person and organisation.
 func (s *Store) ListMembers(ctx context.Context, programmeID uuid.UUID, f MemberFilter, p domain.PageRequest) (domain.Page[domain.Member], error) {
 	q := s.conn(ctx).Table("memberships m").
-		Select(`m.programme_id, m.user_id, m.roles, m.created_at, m.updated_at, u.name, u.email,
-			u.organisation_id, o.name AS organisation_name, o.country AS organisation_country`).
 		Joins("JOIN users u ON u.id = m.user_id").
 		Joins("JOIN organisations o ON o.id = u.organisation_id").
 		Where("m.programme_id = ?", programmeID)
@@ -157,7 +157,7 @@ func (s *Store) ListMembers(ctx context.Context, programmeID uuid.UUID, f Member
 		q = q.Where("m.user_id = ?", *f.UserID)
 	}
 	var rows []memberRow
-	total, err := findPage(q, p, orderBy(p.Sort, memberOrder, "m.user_id", "u.name ASC, m.user_id ASC"), &rows)
+	total, err := findPage(q, p, columns{sql: memberColumns}, orderBy(p.Sort, memberOrder, "m.user_id", "u.name ASC, m.user_id ASC"), &rows)
 	return pageOf(rows, func(r memberRow) domain.Member {
 		return domain.Member{
 			Membership: domain.Membership{ProgrammeID: r.ProgrammeID, UserID: r.UserID, Roles: nonNil(r.Roles.V), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt},

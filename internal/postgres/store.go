@@ -73,9 +73,15 @@ func (db *DB) updateVersioned(ctx context.Context, dest any, table string, id uu
 	return nil
 }
 
+// columns is a select list with its parameters; empty means the table's own columns.
+type columns struct {
+	sql  string
+	args []any
+}
+
 // findPage counts the rows matched by q and reads one page of them into dest, ordered by order
 // (which must come from an allow-list).
-func findPage(q *gorm.DB, p domain.PageRequest, order string, dest any) (int64, error) {
+func findPage(q *gorm.DB, p domain.PageRequest, sel columns, order string, dest any) (int64, error) {
 	base := q.Session(&gorm.Session{})
 	var total int64
 	if err := base.Count(&total).Error; err != nil {
@@ -83,6 +89,9 @@ func findPage(q *gorm.DB, p domain.PageRequest, order string, dest any) (int64, 
 	}
 	if total == 0 {
 		return 0, nil
+	}
+	if sel.sql != "" {
+		base = base.Select(sel.sql, sel.args...)
 	}
 	if err := base.Order(order).Limit(p.Size).Offset(p.Offset()).Find(dest).Error; err != nil {
 		return 0, translate(err)

@@ -61,11 +61,14 @@ type Store interface {
 	ListInvitations(ctx context.Context, programmeID uuid.UUID, status string, p domain.PageRequest) (domain.Page[domain.Invitation], error)
 
 	AppendAudit(ctx context.Context, e domain.AuditEntry) error
+
+	PracticeStore
 }
 
 // Service bundles the use cases with their dependencies, passed in explicitly.
 type Service struct {
 	store      Store
+	practices  PracticeStore
 	hasher     *auth.Hasher
 	signer     *auth.Signer
 	log        *slog.Logger
@@ -93,7 +96,7 @@ func New(o Options) *Service {
 	if o.RefreshTTL == 0 {
 		o.RefreshTTL = 30 * 24 * time.Hour
 	}
-	return &Service{store: o.Store, hasher: o.Hasher, signer: o.Signer, log: o.Log, publicURL: o.PublicURL, refreshTTL: o.RefreshTTL, now: o.Now}
+	return &Service{store: o.Store, practices: o.Store, hasher: o.Hasher, signer: o.Signer, log: o.Log, publicURL: o.PublicURL, refreshTTL: o.RefreshTTL, now: o.Now}
 }
 
 // Ready reports whether the database answers.

@@ -1,0 +1,348 @@
+package httpapi
+
+import (
+	"sort"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/service"
+)
+
+type scaleRequest struct {
+	Participants *int `json:"participants" validate:"omitempty,min=0,max=10000000"`
+	Sites        *int `json:"sites" validate:"omitempty,min=0,max=100000"`
+	SinceYear    *int `json:"since_year" validate:"omitempty,min=1900,max=2100"`
+}
+
+type evidenceRequest struct {
+	Level       string   `json:"level" validate:"omitempty,oneof=none monitoring evaluation controlled_study"`
+	Description string   `json:"description" validate:"max=5000"`
+	Indicators  []string `json:"indicators" validate:"max=20,dive,notblank,max=300"`
+}
+
+type linkRequest struct {
+	Title string `json:"title" validate:"required,notblank,max=200"`
+	URL   string `json:"url" validate:"required,max=500,http_url"`
+}
+
+type contactRequest struct {
+	Name  string `json:"name" validate:"max=200"`
+	Email string `json:"email" validate:"omitempty,email,max=254"`
+}
+
+type productRequest struct {
+	ID           *uuid.UUID `json:"id"`
+	Name         string     `json:"name" validate:"required,notblank,max=200"`
+	Kind         string     `json:"kind" validate:"required,oneof=guidance assessment information training placement network tool service other"`
+	Description  string     `json:"description" validate:"max=5000"`
+	CoreElements []string   `json:"core_elements" validate:"max=20,dive,notblank,max=300"`
+}
+
+func toProductInputs(in []productRequest) []service.ProductInput {
+	out := make([]service.ProductInput, len(in))
+	for i, p := range in {
+		out[i] = service.ProductInput{ID: p.ID, Name: p.Name, Kind: p.Kind, Description: p.Description, CoreElements: p.CoreElements}
+	}
+	return out
+}
+
+func (r scaleRequest) toDomain() domain.Scale {
+	return domain.Scale{Participants: r.Participants, Sites: r.Sites, SinceYear: r.SinceYear}
+}
+
+func (r evidenceRequest) toDomain() domain.Evidence {
+	return domain.Evidence{Level: r.Level, Description: r.Description, Indicators: nonNilStrings(r.Indicators)}
+}
+
+func toLinks(in []linkRequest) []domain.Link {
+	out := make([]domain.Link, len(in))
+	for i, l := range in {
+		out[i] = domain.Link{Title: l.Title, URL: l.URL}
+	}
+	return out
+}
+
+type practiceCreateRequest struct {
+	Title             string           `json:"title" validate:"required,notblank,max=200"`
+	Summary           string           `json:"summary" validate:"max=1000"`
+	Language          string           `json:"language" validate:"required,lang"`
+	Country           string           `json:"country" validate:"omitempty,country"`
+	Themes            []string         `json:"themes" validate:"max=30,unique,dive,key"`
+	TargetGroups      []string         `json:"target_groups" validate:"max=30,unique,dive,key"`
+	Context           string           `json:"context" validate:"max=10000"`
+	Approach          string           `json:"approach" validate:"max=10000"`
+	Resources         string           `json:"resources" validate:"max=5000"`
+	Scale             scaleRequest     `json:"scale"`
+	Evidence          evidenceRequest  `json:"evidence"`
+	Outcomes          string           `json:"outcomes" validate:"max=10000"`
+	Transferability   string           `json:"transferability" validate:"max=10000"`
+	LessonsLearned    string           `json:"lessons_learned" validate:"max=10000"`
+	LearningQuestions []string         `json:"learning_questions" validate:"max=10,dive,notblank,max=500"`
+	Links             []linkRequest    `json:"links" validate:"max=20,dive"`
+	Contact           contactRequest   `json:"contact"`
+	Products          []productRequest `json:"products" validate:"max=20,dive"`
+}
+
+func (r practiceCreateRequest) toInput() service.PracticeInput {
+	return service.PracticeInput{Title: r.Title, Summary: r.Summary, Language: r.Language, Country: r.Country,
+		Themes: nonNilStrings(r.Themes), TargetGroups: nonNilStrings(r.TargetGroups), Products: toProductInputs(r.Products),
+		Content: domain.PracticeContent{Context: r.Context, Approach: r.Approach, Resources: r.Resources, Scale: r.Scale.toDomain(),
+			Evidence: r.Evidence.toDomain(), Outcomes: r.Outcomes, Transferability: r.Transferability, LessonsLearned: r.LessonsLearned,
+			LearningQuestions: nonNilStrings(r.LearningQuestions), Links: toLinks(r.Links), Contact: domain.Contact{Name: r.Contact.Name, Email: r.Contact.Email}}}
+}
+
+type practicePatchRequest struct {
+	Title             *string           `json:"title" validate:"omitempty,notblank,max=200"`
+	Summary           *string           `json:"summary" validate:"omitempty,max=1000"`
+	Language          *string           `json:"language" validate:"omitempty,lang"`
+	Country           *string           `json:"country" validate:"omitempty,country"`
+	Themes            *[]string         `json:"themes" validate:"omitempty,max=30,unique,dive,key"`
+	TargetGroups      *[]string         `json:"target_groups" validate:"omitempty,max=30,unique,dive,key"`
+	Context           *string           `json:"context" validate:"omitempty,max=10000"`
+	Approach          *string           `json:"approach" validate:"omitempty,max=10000"`
+	Resources         *string           `json:"resources" validate:"omitempty,max=5000"`
+	Scale             *scaleRequest     `json:"scale"`
+	Evidence          *evidenceRequest  `json:"evidence"`
+	Outcomes          *string           `json:"outcomes" validate:"omitempty,max=10000"`
+	Transferability   *string           `json:"transferability" validate:"omitempty,max=10000"`
+	LessonsLearned    *string           `json:"lessons_learned" validate:"omitempty,max=10000"`
+	LearningQuestions *[]string         `json:"learning_questions" validate:"omitempty,max=10,dive,notblank,max=500"`
+	Links             *[]linkRequest    `json:"links" validate:"omitempty,max=20,dive"`
+	Contact           *contactRequest   `json:"contact"`
+	Products          *[]productRequest `json:"products" validate:"omitempty,max=20,dive"`
+}
+
+func (r practicePatchRequest) toPatch() service.PracticePatch {
+	p := service.PracticePatch{Title: r.Title, Summary: r.Summary, Language: r.Language, Country: r.Country, Themes: r.Themes,
+		TargetGroups: r.TargetGroups, Context: r.Context, Approach: r.Approach, Resources: r.Resources, Outcomes: r.Outcomes,
+		Transferability: r.Transferability, LessonsLearned: r.LessonsLearned, LearningQuestions: r.LearningQuestions}
+	if r.Scale != nil {
+		v := r.Scale.toDomain()
+		p.Scale = &v
+	}
+	if r.Evidence != nil {
+		v := r.Evidence.toDomain()
+		p.Evidence = &v
+	}
+	if r.Links != nil {
+		v := toLinks(*r.Links)
+		p.Links = &v
+	}
+	if r.Contact != nil {
+		p.Contact = &domain.Contact{Name: r.Contact.Name, Email: r.Contact.Email}
+	}
+	if r.Products != nil {
+		v := toProductInputs(*r.Products)
+		p.Products = &v
+	}
+	return p
+}
+
+type productTranslationRequest struct {
+	ID          uuid.UUID `json:"id" validate:"required"`
+	Name        string    `json:"name" validate:"max=200"`
+	Description string    `json:"description" validate:"max=5000"`
+}
+
+type translationRequest struct {
+	Status            string                      `json:"status" validate:"required,oneof=machine verified"`
+	Title             string                      `json:"title" validate:"required,notblank,max=200"`
+	Summary           string                      `json:"summary" validate:"max=1000"`
+	Context           string                      `json:"context" validate:"max=10000"`
+	Approach          string                      `json:"approach" validate:"max=10000"`
+	Resources         string                      `json:"resources" validate:"max=5000"`
+	Outcomes          string                      `json:"outcomes" validate:"max=10000"`
+	Transferability   string                      `json:"transferability" validate:"max=10000"`
+	LessonsLearned    string                      `json:"lessons_learned" validate:"max=10000"`
+	LearningQuestions []string                    `json:"learning_questions" validate:"max=10,dive,max=500"`
+	Products          []productTranslationRequest `json:"products" validate:"max=20,dive"`
+}
+
+func (r translationRequest) toDomain() domain.Translation {
+	products := make([]domain.ProductTranslation, len(r.Products))
+	for i, p := range r.Products {
+		products[i] = domain.ProductTranslation{ID: p.ID, Name: p.Name, Description: p.Description}
+	}
+	return domain.Translation{Status: r.Status, Title: r.Title, Summary: r.Summary, Context: r.Context, Approach: r.Approach, Resources: r.Resources,
+		Outcomes: r.Outcomes, Transferability: r.Transferability, LessonsLearned: r.LessonsLearned, LearningQuestions: nonNilStrings(r.LearningQuestions), Products: products}
+}
+
+type translationResponse struct {
+	Language          string                      `json:"language"`
+	Status            string                      `json:"status"`
+	Title             string                      `json:"title"`
+	Summary           string                      `json:"summary"`
+	Context           string                      `json:"context"`
+	Approach          string                      `json:"approach"`
+	Resources         string                      `json:"resources"`
+	Outcomes          string                      `json:"outcomes"`
+	Transferability   string                      `json:"transferability"`
+	LessonsLearned    string                      `json:"lessons_learned"`
+	LearningQuestions []string                    `json:"learning_questions"`
+	Products          []domain.ProductTranslation `json:"products"`
+	UpdatedAt         time.Time                   `json:"updated_at"`
+}
+
+func toTranslationResponse(lang string, t domain.Translation) translationResponse {
+	products := t.Products
+	if products == nil {
+		products = []domain.ProductTranslation{}
+	}
+	return translationResponse{Language: lang, Status: t.Status, Title: t.Title, Summary: t.Summary, Context: t.Context, Approach: t.Approach,
+		Resources: t.Resources, Outcomes: t.Outcomes, Transferability: t.Transferability, LessonsLearned: t.LessonsLearned,
+		LearningQuestions: nonNilStrings(t.LearningQuestions), Products: products, UpdatedAt: t.UpdatedAt.UTC()}
+}
+
+type practiceResponse struct {
+	ID                uuid.UUID             `json:"id"`
+	ProgrammeID       uuid.UUID             `json:"programme_id"`
+	ProgrammeName     string                `json:"programme_name"`
+	Organisation      organisationRef       `json:"organisation"`
+	Title             string                `json:"title"`
+	Summary           string                `json:"summary"`
+	Language          string                `json:"language"`
+	Country           string                `json:"country"`
+	Themes            []string              `json:"themes"`
+	TargetGroups      []string              `json:"target_groups"`
+	Context           string                `json:"context"`
+	Approach          string                `json:"approach"`
+	Resources         string                `json:"resources"`
+	Scale             domain.Scale          `json:"scale"`
+	Evidence          domain.Evidence       `json:"evidence"`
+	Outcomes          string                `json:"outcomes"`
+	Transferability   string                `json:"transferability"`
+	LessonsLearned    string                `json:"lessons_learned"`
+	LearningQuestions []string              `json:"learning_questions"`
+	Links             []domain.Link         `json:"links"`
+	Contact           domain.Contact        `json:"contact"`
+	Products          []domain.Product      `json:"products"`
+	Translations      []translationResponse `json:"translations"`
+	Status            domain.PracticeStatus `json:"status"`
+	Revision          int                   `json:"revision"`
+	Decision          *domain.Decision      `json:"decision"`
+	Version           int                   `json:"version"`
+	CreatedAt         time.Time             `json:"created_at"`
+	UpdatedAt         time.Time             `json:"updated_at"`
+	SubmittedAt       *time.Time            `json:"submitted_at"`
+	PublishedAt       *time.Time            `json:"published_at"`
+	AllowedActions    []string              `json:"allowed_actions"`
+}
+
+func toPracticeResponse(p domain.Practice, allowed []string) practiceResponse {
+	langs := make([]string, 0, len(p.Translations))
+	for l := range p.Translations {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	translations := make([]translationResponse, len(langs))
+	for i, l := range langs {
+		translations[i] = toTranslationResponse(l, p.Translations[l])
+	}
+	if allowed == nil {
+		allowed = []string{}
+	}
+	c := p.Content
+	return practiceResponse{ID: p.ID, ProgrammeID: p.ProgrammeID, ProgrammeName: p.ProgrammeName,
+		Organisation: organisationRef{ID: p.OrganisationID, Name: p.OrganisationName, Country: p.Country},
+		Title:        p.Title, Summary: p.Summary, Language: p.Language, Country: p.Country, Themes: p.Themes, TargetGroups: p.TargetGroups,
+		Context: c.Context, Approach: c.Approach, Resources: c.Resources, Scale: c.Scale, Evidence: c.Evidence, Outcomes: c.Outcomes,
+		Transferability: c.Transferability, LessonsLearned: c.LessonsLearned, LearningQuestions: c.LearningQuestions, Links: c.Links,
+		Contact: c.Contact, Products: p.Products, Translations: translations, Status: p.Status, Revision: p.Revision, Decision: p.Decision,
+		Version: p.Version, CreatedAt: p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC(), SubmittedAt: p.SubmittedAt, PublishedAt: p.PublishedAt,
+		AllowedActions: allowed}
+}
+
+// toPublicPracticeResponse leaves out what the public catalogue never shows: the contact's
+// e-mail address, the decision's rationale and anything to do with reviews.
+func toPublicPracticeResponse(p domain.Practice) practiceResponse {
+	r := toPracticeResponse(p, nil)
+	r.Contact.Email = ""
+	r.Decision = nil
+	return r
+}
+
+type practiceSummaryResponse struct {
+	ID                    uuid.UUID             `json:"id"`
+	ProgrammeID           uuid.UUID             `json:"programme_id"`
+	ProgrammeName         string                `json:"programme_name"`
+	Organisation          organisationRef       `json:"organisation"`
+	Title                 string                `json:"title"`
+	Summary               string                `json:"summary"`
+	Language              string                `json:"language"`
+	Country               string                `json:"country"`
+	Themes                []string              `json:"themes"`
+	TargetGroups          []string              `json:"target_groups"`
+	Status                domain.PracticeStatus `json:"status"`
+	EvidenceLevel         string                `json:"evidence_level"`
+	TranslationsAvailable []string              `json:"translations_available"`
+	ProductsCount         int                   `json:"products_count"`
+	Rank                  float64               `json:"rank,omitempty"`
+	UpdatedAt             time.Time             `json:"updated_at"`
+	PublishedAt           *time.Time            `json:"published_at"`
+}
+
+func toPracticeSummary(p domain.Practice) practiceSummaryResponse {
+	langs := make([]string, 0, len(p.Translations))
+	for l := range p.Translations {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	return practiceSummaryResponse{ID: p.ID, ProgrammeID: p.ProgrammeID, ProgrammeName: p.ProgrammeName,
+		Organisation: organisationRef{ID: p.OrganisationID, Name: p.OrganisationName, Country: p.Country}, Title: p.Title, Summary: p.Summary,
+		Language: p.Language, Country: p.Country, Themes: p.Themes, TargetGroups: p.TargetGroups, Status: p.Status,
+		EvidenceLevel: p.Content.Evidence.Level, TranslationsAvailable: langs, ProductsCount: len(p.Products), Rank: p.Rank,
+		UpdatedAt: p.UpdatedAt.UTC(), PublishedAt: p.PublishedAt}
+}
+
+type revisionSummaryResponse struct {
+	Number    int       `json:"number"`
+	CreatedAt time.Time `json:"created_at"`
+	CreatedBy uuid.UUID `json:"created_by"`
+}
+
+type revisionResponse struct {
+	Number    int             `json:"number"`
+	CreatedAt time.Time       `json:"created_at"`
+	Practice  map[string]any  `json:"practice"`
+	CompareTo *int            `json:"compare_to,omitempty"`
+	Changes   []domain.Change `json:"changes,omitempty"`
+}
+
+type commentRequest struct {
+	Body     string     `json:"body" validate:"required,notblank,max=5000"`
+	ParentID *uuid.UUID `json:"parent_id"`
+}
+
+type commentUpdateRequest struct {
+	Body string `json:"body" validate:"required,notblank,max=5000"`
+}
+
+type commentAuthor struct {
+	ID           *uuid.UUID       `json:"id,omitempty"`
+	Name         string           `json:"name"`
+	Organisation *organisationRef `json:"organisation,omitempty"`
+}
+
+type commentResponse struct {
+	ID          uuid.UUID     `json:"id"`
+	SubjectType string        `json:"subject_type"`
+	SubjectID   uuid.UUID     `json:"subject_id"`
+	ParentID    *uuid.UUID    `json:"parent_id"`
+	Body        string        `json:"body"`
+	Author      commentAuthor `json:"author"`
+	CreatedAt   time.Time     `json:"created_at"`
+	EditedAt    *time.Time    `json:"edited_at"`
+	Deleted     bool          `json:"deleted"`
+	Version     int           `json:"version"`
+	CanEdit     bool          `json:"can_edit"`
+	CanDelete   bool          `json:"can_delete"`
+}
+
+func toCommentResponse(c service.CommentView) commentResponse {
+	id := c.AuthorID
+	return commentResponse{ID: c.ID, SubjectType: c.SubjectType, SubjectID: c.SubjectID, ParentID: c.ParentID, Body: c.Body,
+		Author:    commentAuthor{ID: &id, Name: c.AuthorName, Organisation: &organisationRef{ID: c.AuthorOrganisation, Name: c.AuthorOrgName, Country: c.AuthorOrgCountry}},
+		CreatedAt: c.CreatedAt.UTC(), EditedAt: c.EditedAt, Deleted: c.Deleted(), Version: c.Version, CanEdit: c.CanEdit, CanDelete: c.CanDelete}
+}

@@ -1,0 +1,279 @@
+package postgres
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/peerbridge/peerbridge/internal/domain"
+)
+
+type practiceRow struct {
+	ID             uuid.UUID
+	ProgrammeID    uuid.UUID
+	OrganisationID uuid.UUID
+	CreatedBy      uuid.UUID
+	Title          string
+	Summary        string
+	Language       string
+	Country        string
+	Themes         JSON[[]string]
+	TargetGroups   JSON[[]string]
+	Content        JSON[domain.PracticeContent]
+	Products       JSON[[]domain.Product]
+	Translations   JSON[map[string]domain.Translation]
+	Status         string
+	Revision       int
+	Decision       *JSON[domain.Decision]
+	Version        int
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+	SubmittedAt    *time.Time
+	PublishedAt    *time.Time
+	// Read from joins, never written.
+	OrganisationName string  `gorm:"->"`
+	ProgrammeName    string  `gorm:"->"`
+	Rank             float64 `gorm:"->"`
+}
+
+func (practiceRow) TableName() string { return "practices" }
+
+func practiceToRow(p domain.Practice) practiceRow {
+	r := practiceRow{ID: p.ID, ProgrammeID: p.ProgrammeID, OrganisationID: p.OrganisationID, CreatedBy: p.CreatedBy, Title: p.Title,
+		Summary: p.Summary, Language: p.Language, Country: p.Country, Themes: List(p.Themes), TargetGroups: List(p.TargetGroups),
+		Content: JSON[domain.PracticeContent]{V: p.Content}, Products: List(p.Products), Translations: JSON[map[string]domain.Translation]{V: p.Translations},
+		Status: string(p.Status), Revision: p.Revision, Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt,
+		SubmittedAt: p.SubmittedAt, PublishedAt: p.PublishedAt}
+	if r.Translations.V == nil {
+		r.Translations.V = map[string]domain.Translation{}
+	}
+	if p.Decision != nil {
+		r.Decision = &JSON[domain.Decision]{V: *p.Decision}
+	}
+	return r
+}
+
+func (r practiceRow) toDomain() domain.Practice {
+	p := domain.Practice{ID: r.ID, ProgrammeID: r.ProgrammeID, OrganisationID: r.OrganisationID, CreatedBy: r.CreatedBy, Title: r.Title,
+		Summary: r.Summary, Language: r.Language, Country: r.Country, Themes: nonNil(r.Themes.V), TargetGroups: nonNil(r.TargetGroups.V),
+		Content: r.Content.V, Products: nonNil(r.Products.V), Translations: r.Translations.V, Status: domain.PracticeStatus(r.Status),
+		Revision: r.Revision, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, SubmittedAt: r.SubmittedAt,
+		PublishedAt: r.PublishedAt, OrganisationName: r.OrganisationName, ProgrammeName: r.ProgrammeName, Rank: r.Rank}
+	if p.Translations == nil {
+		p.Translations = map[string]domain.Translation{}
+	}
+	for i := range p.Products {
+		p.Products[i].CoreElements = nonNil(p.Products[i].CoreElements)
+	}
+	p.Content.LearningQuestions = nonNil(p.Content.LearningQuestions)
+	p.Content.Links = nonNil(p.Content.Links)
+	p.Content.Evidence.Indicators = nonNil(p.Content.Evidence.Indicators)
+	if r.Decision != nil {
+		d := r.Decision.V
+		p.Decision = &d
+	}
+	return p
+}
+
+const practiceSelect = `p.*, o.name AS organisation_name, g.name AS programme_name`
+const practiceJoins = `JOIN organisations o ON o.id = p.organisation_id JOIN programmes g ON g.id = p.programme_id`
+
+// CreatePractice inserts p.
+func (s *Store) CreatePractice(ctx context.Context, p domain.Practice) (domain.Practice, error) {
+	row := practiceToRow(p)
+	if err := s.conn(ctx).Omit("EvidenceLevel", "SearchVector").Create(&row).Error; err != nil {
+		return domain.Practice{}, translate(err)
+	}
+	return s.Practice(ctx, p.ID, false)
+}
+
+// Practice reads one practice with its organisation and programme names; lock holds the row for
+// the rest of the transaction.
+func (s *Store) Practice(ctx context.Context, id uuid.UUID, lock bool) (domain.Practice, error) {
+	q := `SELECT ` + practiceSelect + ` FROM practices p ` + practiceJoins + ` WHERE p.id = ?`
+	if lock {
+		q += ` FOR UPDATE OF p`
+	}
+	var row practiceRow
+	res := s.conn(ctx).Raw(q, id).Scan(&row)
+	if res.Error != nil {
+		return domain.Practice{}, translate(res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return domain.Practice{}, domain.NotFound("Practice")
+	}
+	return row.toDomain(), nil
+}
+
+// UpdatePractice writes every changeable field of p when its version is still version.
+func (s *Store) UpdatePractice(ctx context.Context, p domain.Practice, version int) (domain.Practice, error) {
+	r := practiceToRow(p)
+	var row practiceRow
+	err := s.updateVersioned(ctx, &row, "practices", p.ID, version, map[string]any{
+		"title": r.Title, "summary": r.Summary, "language": r.Language, "country": r.Country, "themes": r.Themes,
+		"target_groups": r.TargetGroups, "content": r.Content, "products": r.Products, "translations": r.Translations,
+		"status": r.Status, "revision": r.Revision, "decision": r.Decision, "submitted_at": r.SubmittedAt, "published_at": r.PublishedAt,
+	})
+	if err != nil {
+		return domain.Practice{}, notFoundAs(err, "Practice")
+	}
+	return s.Practice(ctx, p.ID, false)
+}
+
+// DeleteDraft removes a practice that is still a draft.
+func (s *Store) DeleteDraft(ctx context.Context, id uuid.UUID) error {
+	res := s.conn(ctx).Exec(`DELETE FROM practices WHERE id = ? AND status = 'draft'`, id)
+	if res.Error != nil {
+		return translate(res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return domain.Errorf(domain.CodeNotDeletable, "Only drafts can be deleted; withdraw or archive the practice instead.")
+	}
+	return nil
+}
+
+// PracticeFilter narrows a practice search. Viewer decides what may be seen.
+type PracticeFilter struct {
+	ProgrammeID    *uuid.UUID
+	Public         bool // only published practices of programmes with a public catalogue
+	Query          string
+	Country        string
+	Theme          string
+	TargetGroup    string
+	Status         string
+	EvidenceLevel  string
+	Language       string
+	OrganisationID *uuid.UUID
+	Viewer         PracticeViewer
+}
+
+// PracticeViewer is who is looking, for the visibility rule in SQL (SPEC §2).
+type PracticeViewer struct {
+	Admin          bool
+	Coordinator    bool
+	OrganisationID uuid.UUID
+	UserID         uuid.UUID
+}
+
+// searchConfigs are the stemmers a query is run through: a document matches when the query,
+// stemmed in any of them, matches its own-language lexemes.
+var searchConfigs = []string{"english", "dutch", "french", "german", "spanish", "italian", "finnish", "simple"}
+
+func tsquery() string {
+	parts := make([]string, len(searchConfigs))
+	for i, c := range searchConfigs {
+		parts[i] = "websearch_to_tsquery('" + c + "', ?)"
+	}
+	return "(" + strings.Join(parts, " || ") + ")"
+}
+
+func repeat(v any, n int) []any {
+	out := make([]any, n)
+	for i := range out {
+		out[i] = v
+	}
+	return out
+}
+
+var practiceOrder = map[string]string{"title": "lower(p.title)", "updated_at": "p.updated_at", "created_at": "p.created_at", "published_at": "p.published_at"}
+
+// ListPractices searches practices; the visibility rule is part of the query, so a list never
+// holds what a GET would refuse.
+func (s *Store) ListPractices(ctx context.Context, f PracticeFilter, p domain.PageRequest) (domain.Page[domain.Practice], error) {
+	sel := practiceSelect
+	var selArgs []any
+	q := s.conn(ctx).Table("practices p").Joins(practiceJoins)
+	if f.ProgrammeID != nil {
+		q = q.Where("p.programme_id = ?", *f.ProgrammeID)
+	}
+	if f.Public {
+		q = q.Where("p.status = 'published' AND g.public_catalogue")
+	} else if !f.Viewer.Admin {
+		v := f.Viewer
+		q = q.Where(`(p.organisation_id = ? OR p.status = 'published' OR (? AND p.status <> 'draft'))`, v.OrganisationID, v.Coordinator)
+	}
+	if f.Query != "" {
+		q = q.Where("p.search_vector @@ "+tsquery(), repeat(f.Query, len(searchConfigs))...)
+		sel += ", ts_rank(p.search_vector, " + tsquery() + ") AS rank"
+		selArgs = repeat(f.Query, len(searchConfigs))
+	}
+	if f.Country != "" {
+		q = q.Where("p.country = ?", f.Country)
+	}
+	if f.Theme != "" {
+		q = q.Where("p.themes @> ?", List([]string{f.Theme}))
+	}
+	if f.TargetGroup != "" {
+		q = q.Where("p.target_groups @> ?", List([]string{f.TargetGroup}))
+	}
+	if f.Status != "" {
+		q = q.Where("p.status = ?", f.Status)
+	}
+	if f.EvidenceLevel != "" {
+		q = q.Where("p.evidence_level = ?", f.EvidenceLevel)
+	}
+	if f.Language != "" {
+		q = q.Where("(p.language = ? OR jsonb_exists(p.translations, ?))", f.Language, f.Language)
+	}
+	if f.OrganisationID != nil {
+		q = q.Where("p.organisation_id = ?", *f.OrganisationID)
+	}
+	order := orderBy(p.Sort, practiceOrder, "p.id", "p.updated_at DESC, p.id DESC")
+	if strings.TrimPrefix(p.Sort, "-") == "relevance" || (p.Sort == "" && f.Query != "") {
+		if f.Query != "" {
+			order = "rank DESC, p.updated_at DESC, p.id DESC"
+		}
+	}
+	var rows []practiceRow
+	total, err := findPage(q, p, columns{sql: sel, args: selArgs}, order, &rows)
+	return pageOf(rows, practiceRow.toDomain, p, total), err
+}
+
+// ExplainPracticeSearch returns the query plan of a search, so tests can check that it is
+// backed by an index.
+func (s *Store) ExplainPracticeSearch(ctx context.Context, programmeID uuid.UUID, query string) (string, error) {
+	var lines []string
+	args := append([]any{programmeID}, repeat(query, len(searchConfigs))...)
+	err := s.conn(ctx).Raw(`EXPLAIN SELECT p.id FROM practices p WHERE p.programme_id = ? AND p.search_vector @@ `+tsquery(), args...).Scan(&lines).Error
+	return strings.Join(lines, "\n"), translate(err)
+}
+
+// InsertRevision freezes a snapshot as revision number of a practice.
+func (s *Store) InsertRevision(ctx context.Context, r domain.Revision) error {
+	return translate(s.conn(ctx).Exec(`INSERT INTO practice_revisions (practice_id, number, snapshot, created_by) VALUES (?, ?, ?, ?)`,
+		r.PracticeID, r.Number, JSON[map[string]any]{V: r.Snapshot}, r.CreatedBy).Error)
+}
+
+type revisionRow struct {
+	PracticeID uuid.UUID
+	Number     int
+	Snapshot   JSON[map[string]any]
+	CreatedBy  uuid.UUID
+	CreatedAt  time.Time
+}
+
+func (r revisionRow) toDomain() domain.Revision {
+	return domain.Revision{PracticeID: r.PracticeID, Number: r.Number, Snapshot: r.Snapshot.V, CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt}
+}
+
+// Revisions lists a practice's revisions, newest first, without their text.
+func (s *Store) Revisions(ctx context.Context, practiceID uuid.UUID) ([]domain.Revision, error) {
+	var rows []revisionRow
+	err := s.conn(ctx).Raw(`SELECT practice_id, number, created_by, created_at FROM practice_revisions WHERE practice_id = ? ORDER BY number DESC`, practiceID).Scan(&rows).Error
+	return pageOf(rows, revisionRow.toDomain, domain.PageRequest{}, 0).Items, translate(err)
+}
+
+// RevisionsByNumber reads the named revisions of a practice in one query.
+func (s *Store) RevisionsByNumber(ctx context.Context, practiceID uuid.UUID, numbers ...int) (map[int]domain.Revision, error) {
+	var rows []revisionRow
+	if err := s.conn(ctx).Raw(`SELECT * FROM practice_revisions WHERE practice_id = ? AND number IN ?`, practiceID, numbers).Scan(&rows).Error; err != nil {
+		return nil, translate(err)
+	}
+	out := make(map[int]domain.Revision, len(rows))
+	for _, r := range rows {
+		out[r.Number] = r.toDomain()
+	}
+	return out, nil
+}
