@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"gorm.io/gorm"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
 )
@@ -147,6 +148,7 @@ type PracticeFilter struct {
 	Language       string
 	OrganisationID *uuid.UUID
 	Viewer         PracticeViewer
+	tsquery        string // Query stemmed, set by stem
 }
 
 // PracticeViewer is who is looking, for the visibility rule in SQL (SPEC §2).
@@ -161,12 +163,31 @@ type PracticeViewer struct {
 // stemmed in any of them, matches its own-language lexemes.
 var searchConfigs = []string{"english", "dutch", "french", "german", "spanish", "italian", "finnish", "simple"}
 
+// stem turns the search words into a tsquery in one small statement of its own, so that the
+// search itself carries the lexemes as a value: the planner then estimates its selectivity from
+// the column's statistics and picks the full-text index when it pays.
+func (s *Store) stem(ctx context.Context, f *PracticeFilter) error {
+	if f.Query == "" {
+		return nil
+	}
+	var q *string
+	if err := s.conn(ctx).Raw("SELECT "+tsquery()+"::text", repeat(f.Query, len(searchConfigs))...).Scan(&q).Error; err != nil {
+		return translate(err)
+	}
+	if q != nil {
+		f.tsquery = *q
+	}
+	return nil
+}
+
+// tsquery is the search query stemmed by every configuration, with duplicate stems removed (one
+// to three alternatives for most words).
 func tsquery() string {
 	parts := make([]string, len(searchConfigs))
 	for i, c := range searchConfigs {
 		parts[i] = "websearch_to_tsquery('" + c + "', ?)"
 	}
-	return "(" + strings.Join(parts, " || ") + ")"
+	return "(SELECT string_agg(DISTINCT '(' || x::text || ')', ' | ')::tsquery FROM unnest(ARRAY[" + strings.Join(parts, ", ") + "]) x WHERE x::text <> '')"
 }
 
 func repeat(v any, n int) []any {
@@ -182,9 +203,44 @@ var practiceOrder = map[string]string{"title": "lower(p.title)", "updated_at": "
 // ListPractices searches practices; the visibility rule is part of the query, so a list never
 // holds what a GET would refuse.
 func (s *Store) ListPractices(ctx context.Context, f PracticeFilter, p domain.PageRequest) (domain.Page[domain.Practice], error) {
-	sel := practiceSelect
-	var selArgs []any
-	q := s.conn(ctx).Table("practices p").Joins(practiceJoins)
+	if err := s.stem(ctx, &f); err != nil {
+		return domain.Page[domain.Practice]{}, err
+	}
+	if f.Query != "" && f.tsquery == "" {
+		return domain.Page[domain.Practice]{Items: []domain.Practice{}, Page: p.Page, Size: p.Size}, nil // only stop words
+	}
+	q, sel, order := practiceQuery(s.conn(ctx), f, p)
+	var rows []practiceRow
+	total, err := findPage(q, p, sel, order, &rows)
+	return pageOf(rows, practiceRow.toDomain, p, total), err
+}
+
+// ExplainPractices returns PostgreSQL's plan for the page query of ListPractices with sequential
+// scans discouraged, so that tests (and operators) can check that every predicate of a search
+// can be served by an index: a query no index can serve still shows a Seq Scan.
+func (s *Store) ExplainPractices(ctx context.Context, f PracticeFilter, p domain.PageRequest) (string, error) {
+	if err := s.stem(ctx, &f); err != nil {
+		return "", err
+	}
+	var lines []string
+	err := s.WithTx(ctx, func(ctx context.Context) error {
+		db := s.conn(ctx)
+		sql := db.ToSQL(func(tx *gorm.DB) *gorm.DB {
+			q, sel, order := practiceQuery(tx, f, p)
+			var rows []practiceRow
+			return q.Select(sel.sql, sel.args...).Order(order).Limit(p.Size).Offset(p.Offset()).Find(&rows)
+		})
+		if err := db.Exec("SET LOCAL enable_seqscan = off").Error; err != nil {
+			return err
+		}
+		return db.Raw("EXPLAIN " + sql).Scan(&lines).Error
+	})
+	return strings.Join(lines, "\n"), translate(err)
+}
+
+func practiceQuery(db *gorm.DB, f PracticeFilter, p domain.PageRequest) (*gorm.DB, columns, string) {
+	sel := columns{sql: practiceSelect}
+	q := db.Table("practices p").Joins(practiceJoins)
 	if f.ProgrammeID != nil {
 		q = q.Where("p.programme_id = ?", *f.ProgrammeID)
 	}
@@ -195,9 +251,9 @@ func (s *Store) ListPractices(ctx context.Context, f PracticeFilter, p domain.Pa
 		q = q.Where(`(p.organisation_id = ? OR p.status = 'published' OR (? AND p.status <> 'draft'))`, v.OrganisationID, v.Coordinator)
 	}
 	if f.Query != "" {
-		q = q.Where("p.search_vector @@ "+tsquery(), repeat(f.Query, len(searchConfigs))...)
-		sel += ", ts_rank(p.search_vector, " + tsquery() + ") AS rank"
-		selArgs = repeat(f.Query, len(searchConfigs))
+		q = q.Where("p.search_vector @@ ?::tsquery", f.tsquery)
+		sel.sql += ", ts_rank(p.search_vector, ?::tsquery) AS rank"
+		sel.args = []any{f.tsquery}
 	}
 	if f.Country != "" {
 		q = q.Where("p.country = ?", f.Country)
@@ -221,23 +277,10 @@ func (s *Store) ListPractices(ctx context.Context, f PracticeFilter, p domain.Pa
 		q = q.Where("p.organisation_id = ?", *f.OrganisationID)
 	}
 	order := orderBy(p.Sort, practiceOrder, "p.id", "p.updated_at DESC, p.id DESC")
-	if strings.TrimPrefix(p.Sort, "-") == "relevance" || (p.Sort == "" && f.Query != "") {
-		if f.Query != "" {
-			order = "rank DESC, p.updated_at DESC, p.id DESC"
-		}
+	if f.Query != "" && (p.Sort == "" || p.Sort == "relevance") {
+		order = "rank DESC, p.updated_at DESC, p.id DESC"
 	}
-	var rows []practiceRow
-	total, err := findPage(q, p, columns{sql: sel, args: selArgs}, order, &rows)
-	return pageOf(rows, practiceRow.toDomain, p, total), err
-}
-
-// ExplainPracticeSearch returns the query plan of a search, so tests can check that it is
-// backed by an index.
-func (s *Store) ExplainPracticeSearch(ctx context.Context, programmeID uuid.UUID, query string) (string, error) {
-	var lines []string
-	args := append([]any{programmeID}, repeat(query, len(searchConfigs))...)
-	err := s.conn(ctx).Raw(`EXPLAIN SELECT p.id FROM practices p WHERE p.programme_id = ? AND p.search_vector @@ `+tsquery(), args...).Scan(&lines).Error
-	return strings.Join(lines, "\n"), translate(err)
+	return q, sel, order
 }
 
 // InsertRevision freezes a snapshot as revision number of a practice.

@@ -370,7 +370,7 @@ func (s *Service) DeletePractice(ctx context.Context, a *domain.Actor, id uuid.U
 
 // SubmitPractice sends a complete practice for review and freezes the next revision.
 func (s *Service) SubmitPractice(ctx context.Context, a *domain.Actor, id uuid.UUID) (PracticeView, error) {
-	return s.transitionPractice(ctx, a, id, domain.ActionSubmit, func(p *domain.Practice) error {
+	return s.transitionPractice(ctx, a, id, domain.ActionSubmit, func(ctx context.Context, p *domain.Practice) error {
 		if problems := p.SubmitProblems(); len(problems) > 0 {
 			return &domain.Error{Code: domain.CodeIncomplete, Message: "The practice is not complete enough to submit.", Fields: problems}
 		}
@@ -393,7 +393,7 @@ func (s *Service) ReopenPractice(ctx context.Context, a *domain.Actor, id uuid.U
 
 // transitionPractice moves a practice of the caller's organisation through the status machine,
 // running before on the practice first, and audits the change — in one transaction.
-func (s *Service) transitionPractice(ctx context.Context, a *domain.Actor, id uuid.UUID, action domain.PracticeAction, before func(*domain.Practice) error) (PracticeView, error) {
+func (s *Service) transitionPractice(ctx context.Context, a *domain.Actor, id uuid.UUID, action domain.PracticeAction, before func(context.Context, *domain.Practice) error) (PracticeView, error) {
 	var out PracticeView
 	err := s.store.WithTx(ctx, func(ctx context.Context) error {
 		p, sc, err := s.editablePractice(ctx, a, id)
@@ -406,7 +406,7 @@ func (s *Service) transitionPractice(ctx context.Context, a *domain.Actor, id uu
 			return err
 		}
 		if before != nil {
-			if err := before(&p); err != nil {
+			if err := before(ctx, &p); err != nil {
 				return err
 			}
 		}
