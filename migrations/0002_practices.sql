@@ -15,16 +15,22 @@ $$;
 
 CREATE AGGREGATE pb_tsvector_agg(tsvector) (SFUNC = tsvector_concat, STYPE = tsvector, INITCOND = '');
 
+-- A JSON value as an array: null, absent or any non-array value is the empty array.
+CREATE FUNCTION pb_array(v jsonb) RETURNS jsonb
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN jsonb_typeof(v) = 'array' THEN v ELSE '[]'::jsonb END
+$$;
+
 -- The searchable body of a text: every section, the learning questions and the products.
 CREATE FUNCTION pb_practice_body(content jsonb, products jsonb) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT concat_ws(' ',
         content->>'context', content->>'approach', content->>'resources', content->>'outcomes',
         content->>'transferability', content->>'lessons_learned', content #>> '{evidence,description}',
-        (SELECT string_agg(q, ' ') FROM jsonb_array_elements_text(coalesce(content->'learning_questions', '[]')) q),
+        (SELECT string_agg(q, ' ') FROM jsonb_array_elements_text(pb_array(content->'learning_questions')) q),
         (SELECT string_agg(concat_ws(' ', p->>'name', p->>'description',
-                (SELECT string_agg(c, ' ') FROM jsonb_array_elements_text(coalesce(p->'core_elements', '[]')) c)), ' ')
-           FROM jsonb_array_elements(coalesce(products, '[]')) p))
+                (SELECT string_agg(c, ' ') FROM jsonb_array_elements_text(pb_array(p->'core_elements')) c)), ' ')
+           FROM jsonb_array_elements(pb_array(products)) p))
 $$;
 
 -- Title (A), summary (B) and body (C) of the original and of every translation, each stemmed in
@@ -39,7 +45,7 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
                    setweight(to_tsvector(pb_regconfig(t.key), coalesce(t.value->>'title', '')), 'A')
                 || setweight(to_tsvector(pb_regconfig(t.key), coalesce(t.value->>'summary', '')), 'B')
                 || setweight(to_tsvector(pb_regconfig(t.key), pb_practice_body(t.value, t.value->'products')), 'C'))
-            FROM jsonb_each(coalesce(translations, '{}')) t), '')
+            FROM jsonb_each(CASE WHEN jsonb_typeof(translations) = 'object' THEN translations ELSE '{}'::jsonb END) t), '')
 $$;
 
 CREATE TABLE practices (

@@ -155,6 +155,9 @@ func Seed(ctx context.Context, store *postgres.Store, svc *service.Service, out 
 			return fmt.Errorf("user %s: %w", p.email, err)
 		}
 	}
+	if err := seedPractices(ctx, store); err != nil {
+		return fmt.Errorf("practices: %w", err)
+	}
 	fmt.Fprintln(out, "Demo data loaded. Sign in with any of these accounts (password: "+Password+"):")
 	for _, p := range people {
 		fmt.Fprintf(out, "  %-36s %s\n", p.email, describe(p))

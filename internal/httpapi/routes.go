@@ -1,12 +1,16 @@
 package httpapi
 
-import "github.com/gofiber/fiber/v2"
+import (
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/compress"
+)
 
 // routes declares the whole API surface. Each route names its auth requirement where it is
 // declared: public, or s.authenticate; creating POSTs add s.idempotent.
 func (s *Server) routes() {
 	app := s.app
-	app.Use(s.requestContext, s.accessLog, s.recoverPanics, securityHeaders)
+	// Responses are compressed in memory; nothing is written next to the web app's files.
+	app.Use(s.requestContext, s.accessLog, s.recoverPanics, securityHeaders, compress.New())
 
 	app.Get("/healthz", s.healthz)
 	app.Get("/readyz", s.readyz)

@@ -13,13 +13,13 @@ import (
 func (s *Server) webApp() {
 	dir := s.opts.WebDir
 	index := filepath.Join(dir, "index.html")
-	s.app.Static("/assets", filepath.Join(dir, "assets"), fiber.Static{Compress: true, MaxAge: 365 * 24 * 3600})
+	s.app.Static("/assets", filepath.Join(dir, "assets"), fiber.Static{MaxAge: 365 * 24 * 3600})
 	s.app.Get("/*", func(c *fiber.Ctx) error {
 		p := filepath.Clean("/" + c.Params("*"))
 		if p != "/" && !strings.HasPrefix(p, "/assets/") {
 			// Top-level files such as favicon.svg or robots.txt.
 			if f := filepath.Join(dir, p); fileExists(f) {
-				return c.SendFile(f, true)
+				return c.SendFile(f)
 			}
 		}
 		if !fileExists(index) {
@@ -27,7 +27,7 @@ func (s *Server) webApp() {
 			return c.Status(fiber.StatusServiceUnavailable).SendString("<!doctype html><title>Peerbridge</title><p>The web app has not been built: run <code>make run</code>.</p>")
 		}
 		c.Set(fiber.HeaderCacheControl, "no-cache")
-		return c.SendFile(index, true)
+		return c.SendFile(index)
 	})
 }
 

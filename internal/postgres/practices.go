@@ -42,6 +42,16 @@ type practiceRow struct {
 func (practiceRow) TableName() string { return "practices" }
 
 func practiceToRow(p domain.Practice) practiceRow {
+	// Lists are stored as arrays, never null.
+	p.Content.LearningQuestions = nonNil(p.Content.LearningQuestions)
+	p.Content.Links = nonNil(p.Content.Links)
+	p.Content.Evidence.Indicators = nonNil(p.Content.Evidence.Indicators)
+	products := make([]domain.Product, len(p.Products))
+	for i, pr := range p.Products {
+		pr.CoreElements = nonNil(pr.CoreElements)
+		products[i] = pr
+	}
+	p.Products = products
 	r := practiceRow{ID: p.ID, ProgrammeID: p.ProgrammeID, OrganisationID: p.OrganisationID, CreatedBy: p.CreatedBy, Title: p.Title,
 		Summary: p.Summary, Language: p.Language, Country: p.Country, Themes: List(p.Themes), TargetGroups: List(p.TargetGroups),
 		Content: JSON[domain.PracticeContent]{V: p.Content}, Products: List(p.Products), Translations: JSON[map[string]domain.Translation]{V: p.Translations},
