@@ -1,0 +1,27 @@
+/**
+ * Query keys shared by every feature, so that a change made in one place invalidates the
+ * lists shown in another (e.g. an organisation created in the invite dialog shows up in the
+ * administration table).
+ */
+export const queryKeys = {
+  me: () => ['me'] as const,
+  organisations: {
+    all: () => ['organisations'] as const,
+    list: (params: Record<string, unknown>) => ['organisations', 'list', params] as const,
+  },
+  users: {
+    all: () => ['users'] as const,
+    list: (params: Record<string, unknown>) => ['users', 'list', params] as const,
+  },
+  programmes: {
+    all: () => ['programmes'] as const,
+    list: (params: Record<string, unknown>) => ['programmes', 'list', params] as const,
+    detail: (id: string) => ['programmes', 'detail', id] as const,
+    members: (id: string, params: Record<string, unknown> = {}) => ['programmes', 'detail', id, 'members', params] as const,
+    membersAll: (id: string) => ['programmes', 'detail', id, 'members'] as const,
+    invitations: (id: string, params: Record<string, unknown> = {}) =>
+      ['programmes', 'detail', id, 'invitations', params] as const,
+    invitationsAll: (id: string) => ['programmes', 'detail', id, 'invitations'] as const,
+  },
+  invitation: (token: string) => ['invitation', token] as const,
+};

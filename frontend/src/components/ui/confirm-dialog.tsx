@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from './button';
+import { Dialog, DialogClose } from './dialog';
+import { FormAlert } from './form-fields';
+
+export interface ConfirmDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: ReactNode;
+  message: ReactNode;
+  confirmLabel: ReactNode;
+  onConfirm: () => void;
+  pending?: boolean;
+  error?: string | null;
+  tone?: 'danger' | 'primary';
+}
+
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  message,
+  confirmLabel,
+  onConfirm,
+  pending,
+  error,
+  tone = 'danger',
+}: ConfirmDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title={title} description={message}>
+      <FormAlert message={error} />
+      <div className="form-actions">
+        <Button variant={tone} onClick={onConfirm} pending={pending} pendingLabel={t('actions.working')}>
+          {confirmLabel}
+        </Button>
+        <DialogClose>
+          <Button variant="secondary">{t('actions.cancel')}</Button>
+        </DialogClose>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,42 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, etagFor, unwrap } from '@/api/client';
+import { queryKeys } from '@/api/query-keys';
+import type { Organisation, OrganisationCreate, OrganisationUpdate } from '@/api/types';
+import { DEFAULT_PAGE_SIZE } from '@/lib/constants';
+
+export function useOrganisations(page: number, q: string, pageSize = DEFAULT_PAGE_SIZE) {
+  return useQuery({
+    queryKey: queryKeys.organisations.list({ page, pageSize, q }),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/organisations', {
+          params: { query: { page, page_size: pageSize, sort: 'name', ...(q ? { q } : {}) } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCreateOrganisation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: OrganisationCreate; idempotencyKey: string }) =>
+      unwrap(api.POST('/api/v1/organisations', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.organisations.all() }),
+  });
+}
+
+export function useUpdateOrganisation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ organisation, body }: { organisation: Organisation; body: OrganisationUpdate }) =>
+      unwrap(
+        api.PATCH('/api/v1/organisations/{id}', {
+          params: { path: { id: organisation.id }, header: { 'If-Match': etagFor(organisation.version) } },
+          body,
+        }),
+      ),
+    // Also after a 412: the list then shows the current version.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.organisations.all() }),
+  });
+}

@@ -1,0 +1,48 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, etagFor, unwrap } from '@/api/client';
+import { queryKeys } from '@/api/query-keys';
+import type { User, UserCreate, UserUpdate } from '@/api/types';
+import { DEFAULT_PAGE_SIZE } from '@/lib/constants';
+
+export function useUsers(page: number, q: string, pageSize = DEFAULT_PAGE_SIZE) {
+  return useQuery({
+    queryKey: queryKeys.users.list({ page, pageSize, q }),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/users', { params: { query: { page, page_size: pageSize, sort: 'name', ...(q ? { q } : {}) } } }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Organisations to choose from for an account (the first 100 by name). */
+export function useOrganisationChoices() {
+  return useQuery({
+    queryKey: queryKeys.organisations.list({ page: 1, pageSize: 100, sort: 'name' }),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/organisations', { params: { query: { page: 1, page_size: 100, sort: 'name' } } })),
+  });
+}
+
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: UserCreate; idempotencyKey: string }) =>
+      unwrap(api.POST('/api/v1/users', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.users.all() }),
+  });
+}
+
+export function useUpdateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ user, body }: { user: User; body: UserUpdate }) =>
+      unwrap(
+        api.PATCH('/api/v1/users/{id}', {
+          params: { path: { id: user.id }, header: { 'If-Match': etagFor(user.version) } },
+          body,
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.users.all() }),
+  });
+}

@@ -1,0 +1,194 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '@/api/errors';
+import type { User } from '@/api/types';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { DataTable, type Column } from '@/components/ui/data-table';
+import { Dialog } from '@/components/ui/dialog';
+import { PageHeader } from '@/components/ui/page-header';
+import { SearchForm } from '@/components/ui/search-form';
+import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import { useToast } from '@/components/ui/toast';
+import { DEFAULT_PAGE_SIZE } from '@/lib/constants';
+import { describeError } from '@/lib/describe-error';
+import { useIdempotencyKey } from '@/lib/idempotency';
+import { useSession } from '@/lib/session';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { usePageParam } from '@/lib/use-page-param';
+import { useSearchQuery } from '@/lib/use-search-query';
+import { useCreateUser, useUpdateUser, useUsers } from '../api/users';
+import { UserForm } from './user-form';
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const { user: me } = useSession();
+  const [page, setPage] = usePageParam();
+  const [q, setQ] = useSearchQuery();
+  const users = useUsers(page, q);
+  const update = useUpdateUser();
+  const [creating, setCreating] = useState(false);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  useDocumentTitle(t('admin.users.title'));
+
+  const editing = users.data?.items.find((u) => u.id === editingId) ?? null;
+
+  const toggleDisabled = (user: User) =>
+    update.mutate(
+      { user, body: { disabled: !user.disabled } },
+      {
+        onSuccess: (saved) =>
+          toast.show(saved.disabled ? t('admin.users.disabledToast', { name: saved.name }) : t('admin.users.enabledToast', { name: saved.name })),
+        onError: (error) => toast.show(describeError(error, t), 'error'),
+      },
+    );
+
+  const columns: Column<User>[] = [
+    { key: 'name', header: t('fields.name'), rowHeader: true, cell: (u) => u.name },
+    { key: 'email', header: t('fields.email'), cell: (u) => u.email },
+    {
+      key: 'organisation',
+      header: t('fields.organisation'),
+      cell: (u) =>
+        u.organisation ? (
+          <>
+            {u.organisation.name} <span className="country-code">{u.organisation.country}</span>
+          </>
+        ) : (
+          <span className="muted">—</span>
+        ),
+    },
+    {
+      key: 'admin',
+      header: t('fields.isAdmin'),
+      cell: (u) => (u.is_admin ? <Badge tone="accent">{t('common.yes')}</Badge> : <span className="muted">{t('common.no')}</span>),
+    },
+    {
+      key: 'status',
+      header: t('fields.status'),
+      cell: (u) => (u.disabled ? <Badge tone="danger">{t('admin.users.disabled')}</Badge> : <Badge tone="success">{t('admin.users.active')}</Badge>),
+    },
+    {
+      key: 'actions',
+      header: <span className="visually-hidden">{t('common.actions')}</span>,
+      className: 'cell-actions',
+      cell: (u) => (
+        <div className="row-actions">
+          <Button size="sm" onClick={() => setEditingId(u.id)} aria-label={t('actions.editNamed', { name: u.name })}>
+            {t('actions.edit')}
+          </Button>
+          {u.id !== me?.id && (
+            <Button
+              size="sm"
+              variant={u.disabled ? 'secondary' : 'danger'}
+              disabled={update.isPending && update.variables?.user.id === u.id}
+              onClick={() => toggleDisabled(u)}
+              aria-label={u.disabled ? t('admin.users.enableNamed', { name: u.name }) : t('admin.users.disableNamed', { name: u.name })}
+            >
+              {u.disabled ? t('admin.users.enable') : t('admin.users.disable')}
+            </Button>
+          )}
+        </div>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('admin.users.title')}
+        lead={t('admin.users.lead')}
+        actions={
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            <span aria-hidden="true">+ </span>
+            {t('admin.users.new')}
+          </Button>
+        }
+      />
+      <SearchForm value={q} onSearch={setQ} label={t('admin.users.search')} />
+      {users.isPending ? (
+        <LoadingState />
+      ) : users.isError ? (
+        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
+      ) : users.data.items.length === 0 ? (
+        <EmptyState title={q ? t('states.noMatches', { q }) : t('admin.users.empty')} />
+      ) : (
+        <DataTable
+          caption={t('admin.users.title')}
+          captionHidden
+          columns={columns}
+          rows={users.data.items}
+          rowKey={(u) => u.id}
+          busy={users.isFetching}
+          pagination={{
+            page: users.data.page,
+            pageSize: users.data.page_size || DEFAULT_PAGE_SIZE,
+            total: users.data.total,
+            onPageChange: setPage,
+          }}
+        />
+      )}
+      <CreateUserDialog open={creating} onOpenChange={setCreating} />
+      {editing && <EditUserDialog user={editing} isSelf={editing.id === me?.id} onClose={() => setEditingId(null)} />}
+    </>
+  );
+}
+
+function CreateUserDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const create = useCreateUser();
+  const idempotency = useIdempotencyKey();
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title={t('admin.users.new')}>
+      <UserForm
+        mode="create"
+        submitLabel={t('actions.create')}
+        pending={create.isPending}
+        onCancel={() => onOpenChange(false)}
+        onSubmit={async (body) => {
+          const user = await create.mutateAsync({ body, idempotencyKey: idempotency.forBody(body) });
+          idempotency.reset();
+          onOpenChange(false);
+          toast.show(t('admin.users.created', { name: user.name }));
+        }}
+      />
+    </Dialog>
+  );
+}
+
+function EditUserDialog({ user, isSelf, onClose }: { user: User; isSelf: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const update = useUpdateUser();
+  const { updateUser } = useSession();
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()} title={t('actions.editNamed', { name: user.name })}>
+      <UserForm
+        key={user.version}
+        mode="edit"
+        initial={user}
+        isSelf={isSelf}
+        notice={notice}
+        submitLabel={t('actions.saveChanges')}
+        pending={update.isPending}
+        onCancel={onClose}
+        onSubmit={async (body) => {
+          const saved = await update.mutateAsync({ user, body });
+          if (isSelf) updateUser(saved);
+          onClose();
+          toast.show(t('admin.users.saved', { name: saved.name }));
+        }}
+        describeFailure={(error) => {
+          if (isApiError(error) && error.status === 412) {
+            setNotice(t('forms.staleReloaded'));
+            return t('forms.staleReloaded');
+          }
+          return undefined;
+        }}
+      />
+    </Dialog>
+  );
+}

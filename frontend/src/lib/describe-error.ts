@@ -1,0 +1,35 @@
+import type { TFunction } from 'i18next';
+import { isApiError } from '@/api/errors';
+
+/** A sentence for the user about a failed request, in the interface language. */
+export function describeError(error: unknown, t: TFunction): string {
+  if (!isApiError(error)) return t('errors.unexpected');
+  // Known rule codes have their own sentence in every language.
+  const byCode = t(`errors.codes.${error.code}`, { defaultValue: '' });
+  if (byCode) return byCode;
+  switch (error.status) {
+    case 0:
+      return t('errors.network');
+    case 401:
+      return t('errors.unauthorized');
+    case 403:
+      return t('errors.forbidden');
+    case 404:
+      return t('errors.notFound');
+    case 409:
+      return error.detail ? t('errors.conflictDetail', { detail: error.detail }) : t('errors.conflict');
+    case 412:
+      return t('errors.stale');
+    case 422:
+      return error.detail || t('errors.unexpected');
+    case 429: {
+      const minutes = Math.max(1, Math.ceil((error.retryAfter ?? 60) / 60));
+      return t('errors.tooMany', { count: minutes });
+    }
+    case 503:
+      return t('errors.unavailable');
+    default:
+      if (error.status >= 500) return t('errors.server');
+      return error.detail || error.title || t('errors.unexpected');
+  }
+}
