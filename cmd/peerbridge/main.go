@@ -144,8 +144,21 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	srv := httpapi.New(newService(cfg, db, log, secret), store, log, httpapi.Options{
 		BodyLimit: cfg.BodyLimit, TrustedProxies: cfg.TrustedProxies, WebDir: cfg.WebDir,
 	})
+	var mailer service.Mailer = service.LogMailer{Log: log}
+	if cfg.SMTP.Host != "" {
+		mailer = service.SMTPMailer{Host: cfg.SMTP.Host, Port: cfg.SMTP.Port, Username: cfg.SMTP.Username, Password: cfg.SMTP.Password, From: cfg.SMTP.From}
+	}
+	workerCtx, stopWorker := context.WithCancel(context.WithoutCancel(ctx))
+	workerDone := make(chan struct{})
+	go func() {
+		defer close(workerDone)
+		service.NewWorker(store, mailer, log, cfg.PublicURL).Run(workerCtx)
+	}()
 	log.Info("listening", "addr", cfg.Addr, "public_url", cfg.PublicURL)
-	return srv.Listen(ctx, cfg.Addr, 20*time.Second)
+	err = srv.Listen(ctx, cfg.Addr, 20*time.Second)
+	stopWorker()
+	<-workerDone
+	return err
 }
 
 // migrateWithRetry waits for a database that is still starting (as under docker compose).

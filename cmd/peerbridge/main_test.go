@@ -13,7 +13,9 @@ import (
 	"github.com/peerbridge/peerbridge/internal/testdb"
 )
 
-func getenvFrom(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+func getenvFrom(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
 
 func TestMigrateSeedAndCreateAdmin(t *testing.T) {
 	dsn := testdb.New(t)

@@ -149,6 +149,9 @@ func Seed(ctx context.Context, store *postgres.Store, svc *service.Service, out 
 		} else if err != nil {
 			return err
 		}
+		if err := svc.EnsureDefaultRubric(ctx, p.ID); err != nil {
+			return fmt.Errorf("rubric of %s: %w", key, err)
+		}
 	}
 	for _, p := range people {
 		if err := ensurePerson(ctx, store, svc, p); err != nil {

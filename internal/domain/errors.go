@@ -36,6 +36,23 @@ const (
 	CodeNotEditable         Code = "practice_not_editable"
 	CodeIncomplete          Code = "practice_incomplete"
 	CodeNotDeletable        Code = "practice_not_deletable"
+	CodeSameOrganisation    Code = "conflict_same_organisation"
+	CodeSameCountry         Code = "conflict_same_country"
+	CodeDeclaredConflict    Code = "conflict_declared"
+	CodeLanguageMismatch    Code = "language_mismatch"
+	CodeOverloaded          Code = "reviewer_overloaded"
+	CodeAlreadyAssigned     Code = "already_assigned"
+	CodeNotAReviewer        Code = "not_a_reviewer"
+	CodeRubricInUse         Code = "rubric_in_use"
+	CodeRoundState          Code = "round_not_open"
+	CodeNotSubmittedYet     Code = "practice_not_submitted"
+	CodeInOtherRound        Code = "practice_in_other_round"
+	CodeNotInRound          Code = "practice_not_in_round"
+	CodeAssignmentState     Code = "assignment_state"
+	CodeReviewLocked        Code = "review_locked"
+	CodeReviewOverdue       Code = "review_overdue"
+	CodeReviewIncomplete    Code = "review_incomplete"
+	CodeNotDecided          Code = "not_decided"
 )
 
 // FieldError names one invalid input field by its JSON path.

@@ -285,7 +285,7 @@ func CanSeePractice(v PracticeViewer, p *Practice) bool {
 		return true
 	case s.IsCoordinator():
 		return true
-	case v.Reviewer && (p.Status == StatusInReview || p.Status == StatusSubmitted):
+	case v.Reviewer:
 		return true
 	}
 	return false

@@ -342,7 +342,10 @@ type commentResponse struct {
 
 func toCommentResponse(c service.CommentView) commentResponse {
 	id := c.AuthorID
+	author := commentAuthor{ID: &id, Name: c.AuthorName, Organisation: &organisationRef{ID: c.AuthorOrganisation, Name: c.AuthorOrgName, Country: c.AuthorOrgCountry}}
+	if c.AnonymousAuthor {
+		author = commentAuthor{Name: "Reviewer"}
+	}
 	return commentResponse{ID: c.ID, SubjectType: c.SubjectType, SubjectID: c.SubjectID, ParentID: c.ParentID, Body: c.Body,
-		Author:    commentAuthor{ID: &id, Name: c.AuthorName, Organisation: &organisationRef{ID: c.AuthorOrganisation, Name: c.AuthorOrgName, Country: c.AuthorOrgCountry}},
-		CreatedAt: c.CreatedAt.UTC(), EditedAt: c.EditedAt, Deleted: c.Deleted(), Version: c.Version, CanEdit: c.CanEdit, CanDelete: c.CanDelete}
+		Author: author, CreatedAt: c.CreatedAt.UTC(), EditedAt: c.EditedAt, Deleted: c.Deleted(), Version: c.Version, CanEdit: c.CanEdit, CanDelete: c.CanDelete}
 }

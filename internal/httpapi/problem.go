@@ -37,6 +37,7 @@ var statusOf = map[domain.Code]int{
 	domain.CodeMethodNotAllowed:    http.StatusMethodNotAllowed,
 	domain.CodeInternal:            http.StatusInternalServerError,
 	domain.CodeIncomplete:          http.StatusUnprocessableEntity,
+	domain.CodeReviewIncomplete:    http.StatusUnprocessableEntity,
 }
 
 // HTTPStatus returns the status for code.

@@ -258,7 +258,10 @@ func practiceQuery(db *gorm.DB, f PracticeFilter, p domain.PageRequest) (*gorm.D
 		q = q.Where("p.status = 'published' AND g.public_catalogue")
 	} else if !f.Viewer.Admin {
 		v := f.Viewer
-		q = q.Where(`(p.organisation_id = ? OR p.status = 'published' OR (? AND p.status <> 'draft'))`, v.OrganisationID, v.Coordinator)
+		q = q.Where(`(p.organisation_id = ? OR p.status = 'published' OR (? AND p.status <> 'draft')
+			OR (p.status <> 'draft' AND EXISTS (SELECT 1 FROM assignments a JOIN rounds r ON r.id = a.round_id
+				WHERE a.practice_id = p.id AND a.reviewer_id = ? AND a.status <> 'declined' AND r.status <> 'draft')))`,
+			v.OrganisationID, v.Coordinator, v.UserID)
 	}
 	if f.Query != "" {
 		q = q.Where("p.search_vector @@ ?::tsquery", f.tsquery)

@@ -9,14 +9,33 @@ import (
 	"github.com/peerbridge/peerbridge/internal/domain"
 )
 
-// CommentView is a comment with what the caller may do with it.
+// CommentView is a comment with what the caller may do with it. AnonymousAuthor hides who wrote
+// it: a reviewer of the practice in a blind round, read by the practice's organisation.
 type CommentView struct {
 	domain.Comment
 	CanEdit, CanDelete bool
+	AnonymousAuthor    bool
 }
 
-func commentView(sc domain.Scope, c domain.Comment) CommentView {
-	return CommentView{Comment: c, CanEdit: domain.CanEditComment(sc.Actor, &c), CanDelete: domain.CanDeleteComment(sc, &c)}
+func commentView(sc domain.Scope, c domain.Comment, hidden map[uuid.UUID]bool) CommentView {
+	v := CommentView{Comment: c, CanEdit: domain.CanEditComment(sc.Actor, &c), CanDelete: domain.CanDeleteComment(sc, &c)}
+	if hidden[c.AuthorID] && (sc.Actor == nil || c.AuthorID != sc.Actor.UserID) {
+		v.AnonymousAuthor = true
+	}
+	return v
+}
+
+// hiddenAuthors lists the authors whose identity the caller must not learn: the blind reviewers
+// of a practice, when the caller belongs to its organisation (and does not coordinate).
+func (s *Service) hiddenAuthors(ctx context.Context, sc domain.Scope, subjectType string, subjectID uuid.UUID) (map[uuid.UUID]bool, error) {
+	if subjectType != "practice" || sc.IsCoordinator() || sc.Actor == nil {
+		return nil, nil
+	}
+	p, err := s.practices.Practice(ctx, subjectID, false)
+	if err != nil || p.OrganisationID != sc.Actor.OrganisationID {
+		return nil, err
+	}
+	return s.blindReviewers(ctx, subjectID)
 }
 
 // subjectScope checks that the caller can see the subject of a discussion and returns the
@@ -37,9 +56,13 @@ func (s *Service) ListComments(ctx context.Context, a *domain.Actor, subjectType
 		return domain.Page[CommentView]{}, err
 	}
 	page, err := s.practices.ListComments(ctx, subjectType, subjectID, p)
+	if err != nil {
+		return domain.Page[CommentView]{}, err
+	}
+	hidden, err := s.hiddenAuthors(ctx, sc, subjectType, subjectID)
 	out := domain.Page[CommentView]{Page: page.Page, Size: page.Size, Total: page.Total, Items: make([]CommentView, len(page.Items))}
 	for i, c := range page.Items {
-		out.Items[i] = commentView(sc, c)
+		out.Items[i] = commentView(sc, c, hidden)
 	}
 	return out, err
 }
@@ -58,7 +81,7 @@ func (s *Service) CreateComment(ctx context.Context, a *domain.Actor, subjectTyp
 	}
 	c, err := s.practices.CreateComment(ctx, domain.Comment{ID: uuid.New(), ProgrammeID: programmeID, SubjectType: subjectType, SubjectID: subjectID,
 		ParentID: parentID, AuthorID: a.UserID, Body: strings.TrimSpace(body)})
-	return commentView(sc, c), err
+	return commentView(sc, c, nil), err
 }
 
 // commentScope loads a comment whose subject the caller can see.
@@ -84,7 +107,7 @@ func (s *Service) UpdateComment(ctx context.Context, a *domain.Actor, id uuid.UU
 		return CommentView{}, domain.Forbidden("Only the author can edit a comment.")
 	}
 	updated, err := s.practices.UpdateCommentBody(ctx, id, version, strings.TrimSpace(body))
-	return commentView(sc, updated), err
+	return commentView(sc, updated, nil), err
 }
 
 // DeleteComment removes a comment (its author or a coordinator); replies keep their place.

@@ -77,7 +77,13 @@ func (s *Service) practiceScope(ctx context.Context, a *domain.Actor, p *domain.
 		return sc, err
 	}
 	sc.Membership = m
-	if !domain.CanSeePractice(domain.PracticeViewer{Scope: sc}, p) {
+	viewer := domain.PracticeViewer{Scope: sc}
+	if p.Status != domain.StatusDraft && p.Status != domain.StatusPublished && !sc.IsCoordinator() && sc.Actor.OrganisationID != p.OrganisationID {
+		if viewer.Reviewer, err = s.reviews.IsAssignedReviewer(ctx, p.ID, a.UserID); err != nil {
+			return sc, err
+		}
+	}
+	if !domain.CanSeePractice(viewer, p) {
 		return sc, domain.NotFound("Practice")
 	}
 	return sc, nil

@@ -49,6 +49,9 @@ func (s *Service) CreateProgramme(ctx context.Context, a *domain.Actor, in Progr
 		if created, err = s.store.CreateProgramme(ctx, p); err != nil {
 			return err
 		}
+		if err := s.EnsureDefaultRubric(ctx, created.ID); err != nil {
+			return err
+		}
 		return s.audit(ctx, a, &created.ID, "programme.created", "programme", created.ID, nil, map[string]any{"name": created.Name})
 	})
 	created.MyRoles = []domain.Role{}

@@ -1,0 +1,480 @@
+package httpapi
+
+import (
+	"math"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/peerbridge/peerbridge/internal/assign"
+	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/postgres"
+	"github.com/peerbridge/peerbridge/internal/service"
+	"github.com/peerbridge/peerbridge/internal/stats"
+)
+
+type levelRequest struct {
+	Value      int    `json:"value" validate:"min=0,max=100"`
+	Label      string `json:"label" validate:"required,notblank,max=100"`
+	Descriptor string `json:"descriptor" validate:"required,notblank,max=1000"`
+}
+
+type criterionRequest struct {
+	Key         string         `json:"key" validate:"required,key"`
+	Title       string         `json:"title" validate:"required,notblank,max=200"`
+	Description string         `json:"description" validate:"max=2000"`
+	Tier        string         `json:"tier" validate:"required,oneof=gate core qualifier"`
+	Weight      float64        `json:"weight" validate:"min=0,max=100"`
+	Scale       domain.Range   `json:"scale"`
+	Levels      []levelRequest `json:"levels" validate:"required,min=2,max=11,dive"`
+	AllowNA     bool           `json:"allow_na"`
+}
+
+type rubricRequest struct {
+	Title                 string             `json:"title" validate:"required,notblank,max=200"`
+	Criteria              []criterionRequest `json:"criteria" validate:"max=40,dive"`
+	RecommendationOptions []string           `json:"recommendation_options" validate:"max=10,dive,key"`
+	BasedOn               *uuid.UUID         `json:"based_on"`
+}
+
+type rubricPatchRequest struct {
+	Title                 string              `json:"title" validate:"omitempty,notblank,max=200"`
+	Criteria              *[]criterionRequest `json:"criteria" validate:"omitempty,min=1,max=40,dive"`
+	RecommendationOptions *[]string           `json:"recommendation_options" validate:"omitempty,min=1,max=10,dive,key"`
+}
+
+func toCriteria(in []criterionRequest) []domain.Criterion {
+	out := make([]domain.Criterion, len(in))
+	for i, c := range in {
+		levels := make([]domain.Level, len(c.Levels))
+		for j, l := range c.Levels {
+			levels[j] = domain.Level{Value: l.Value, Label: l.Label, Descriptor: l.Descriptor}
+		}
+		out[i] = domain.Criterion{Key: c.Key, Title: c.Title, Description: c.Description, Tier: c.Tier, Weight: c.Weight, Scale: c.Scale, Levels: levels, AllowNA: c.AllowNA}
+	}
+	return out
+}
+
+type rubricResponse struct {
+	ID                    uuid.UUID          `json:"id"`
+	ProgrammeID           uuid.UUID          `json:"programme_id"`
+	Number                int                `json:"number"`
+	Title                 string             `json:"title"`
+	Status                string             `json:"status"`
+	Criteria              []domain.Criterion `json:"criteria"`
+	RecommendationOptions []string           `json:"recommendation_options"`
+	BasedOn               *uuid.UUID         `json:"based_on"`
+	InUse                 bool               `json:"in_use"`
+	Version               int                `json:"version"`
+	CreatedAt             time.Time          `json:"created_at"`
+	UpdatedAt             time.Time          `json:"updated_at"`
+}
+
+func toRubricResponse(r domain.Rubric) rubricResponse {
+	return rubricResponse{ID: r.ID, ProgrammeID: r.ProgrammeID, Number: r.Number, Title: r.Title, Status: r.Status, Criteria: r.Criteria,
+		RecommendationOptions: r.RecommendationOptions, BasedOn: r.BasedOn, InUse: r.InUse, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+}
+
+type roundRequest struct {
+	Name                 string     `json:"name" validate:"required,notblank,max=200"`
+	RubricID             *uuid.UUID `json:"rubric_id"`
+	OpensAt              *time.Time `json:"opens_at"`
+	DueAt                time.Time  `json:"due_at" validate:"required"`
+	ReviewersPerPractice int        `json:"reviewers_per_practice" validate:"required,min=1,max=10"`
+	MaxLoad              int        `json:"max_load" validate:"required,min=1,max=100"`
+	Blind                *bool      `json:"blind"`
+	CrossBorder          *bool      `json:"cross_border"`
+}
+
+func (r roundRequest) toInput() service.RoundInput {
+	in := service.RoundInput{Name: r.Name, RubricID: r.RubricID, OpensAt: r.OpensAt, DueAt: r.DueAt, ReviewersPerPractice: r.ReviewersPerPractice,
+		MaxLoad: r.MaxLoad, Blind: true, CrossBorder: true}
+	if r.Blind != nil {
+		in.Blind = *r.Blind
+	}
+	if r.CrossBorder != nil {
+		in.CrossBorder = *r.CrossBorder
+	}
+	return in
+}
+
+type roundPatchRequest struct {
+	Name                 *string             `json:"name" validate:"omitempty,notblank,max=200"`
+	RubricID             *uuid.UUID          `json:"rubric_id"`
+	OpensAt              Nullable[time.Time] `json:"opens_at"`
+	DueAt                *time.Time          `json:"due_at"`
+	ReviewersPerPractice *int                `json:"reviewers_per_practice" validate:"omitempty,min=1,max=10"`
+	MaxLoad              *int                `json:"max_load" validate:"omitempty,min=1,max=100"`
+	Blind                *bool               `json:"blind"`
+	CrossBorder          *bool               `json:"cross_border"`
+}
+
+func (r roundPatchRequest) toPatch() service.RoundPatch {
+	p := service.RoundPatch{Name: r.Name, RubricID: r.RubricID, DueAt: r.DueAt, ReviewersPerPractice: r.ReviewersPerPractice, MaxLoad: r.MaxLoad,
+		Blind: r.Blind, CrossBorder: r.CrossBorder}
+	if r.OpensAt.Set {
+		v := r.OpensAt.Value
+		p.OpensAt = &v
+	}
+	return p
+}
+
+type roundResponse struct {
+	ID                   uuid.UUID  `json:"id"`
+	ProgrammeID          uuid.UUID  `json:"programme_id"`
+	Name                 string     `json:"name"`
+	RubricID             uuid.UUID  `json:"rubric_id"`
+	Status               string     `json:"status"`
+	OpensAt              *time.Time `json:"opens_at"`
+	DueAt                time.Time  `json:"due_at"`
+	ReviewersPerPractice int        `json:"reviewers_per_practice"`
+	MaxLoad              int        `json:"max_load"`
+	Blind                bool       `json:"blind"`
+	CrossBorder          bool       `json:"cross_border"`
+	PracticeCount        int        `json:"practice_count"`
+	Version              int        `json:"version"`
+	CreatedAt            time.Time  `json:"created_at"`
+	UpdatedAt            time.Time  `json:"updated_at"`
+}
+
+func toRoundResponse(r domain.Round) roundResponse {
+	return roundResponse{ID: r.ID, ProgrammeID: r.ProgrammeID, Name: r.Name, RubricID: r.RubricID, Status: r.Status, OpensAt: r.OpensAt, DueAt: r.DueAt.UTC(),
+		ReviewersPerPractice: r.ReviewersPerPractice, MaxLoad: r.MaxLoad, Blind: r.Blind, CrossBorder: r.CrossBorder, PracticeCount: r.PracticeCount,
+		Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+}
+
+type roundPracticesRequest struct {
+	PracticeIDs []uuid.UUID `json:"practice_ids" validate:"required,min=1,max=500,unique"`
+}
+
+type assignmentRequest struct {
+	PracticeID uuid.UUID `json:"practice_id" validate:"required"`
+	ReviewerID uuid.UUID `json:"reviewer_id" validate:"required"`
+}
+
+type declineRequest struct {
+	Reason   string `json:"reason" validate:"required,notblank,max=1000"`
+	Conflict bool   `json:"conflict"`
+}
+
+type extendRequest struct {
+	DueAt time.Time `json:"due_at" validate:"required"`
+}
+
+type autoAssignRequest struct {
+	DryRun bool `json:"dry_run"`
+}
+
+type assignmentResponse struct {
+	ID            uuid.UUID `json:"id"`
+	RoundID       uuid.UUID `json:"round_id"`
+	RoundName     string    `json:"round_name"`
+	PracticeID    uuid.UUID `json:"practice_id"`
+	PracticeTitle string    `json:"practice_title"`
+	ReviewerID    uuid.UUID `json:"reviewer_id"`
+	ReviewerName  string    `json:"reviewer_name"`
+	ReviewerCntry string    `json:"reviewer_country"`
+	Status        string    `json:"status"`
+	DueAt         time.Time `json:"due_at"`
+	Source        string    `json:"source"`
+	Explanation   string    `json:"explanation"`
+	DeclineReason string    `json:"decline_reason,omitempty"`
+	Version       int       `json:"version"`
+	CreatedAt     time.Time `json:"created_at"`
+}
+
+func toAssignmentResponse(a domain.Assignment) assignmentResponse {
+	return assignmentResponse{ID: a.ID, RoundID: a.RoundID, RoundName: a.RoundName, PracticeID: a.PracticeID, PracticeTitle: a.PracticeTitle,
+		ReviewerID: a.ReviewerID, ReviewerName: a.ReviewerName, ReviewerCntry: a.ReviewerCountry, Status: a.Status, DueAt: a.DueAt.UTC(), Source: a.Source,
+		Explanation: a.Explanation, DeclineReason: a.DeclineReason, Version: a.Version, CreatedAt: a.CreatedAt.UTC()}
+}
+
+type autoAssignResponse struct {
+	DryRun      bool                 `json:"dry_run"`
+	Assignments []autoAssignmentItem `json:"assignments"`
+	Unstaffed   []unstaffedItem      `json:"unstaffed"`
+}
+
+type autoAssignmentItem struct {
+	PracticeID    uuid.UUID  `json:"practice_id"`
+	PracticeTitle string     `json:"practice_title"`
+	ReviewerID    uuid.UUID  `json:"reviewer_id"`
+	ReviewerName  string     `json:"reviewer_name"`
+	ReviewerCntry string     `json:"reviewer_country"`
+	Explanation   string     `json:"explanation"`
+	AssignmentID  *uuid.UUID `json:"assignment_id,omitempty"`
+}
+
+type unstaffedItem struct {
+	PracticeID uuid.UUID `json:"practice_id"`
+	Missing    int       `json:"missing"`
+	Reason     string    `json:"reason"`
+}
+
+func toAutoAssignResponse(r service.AutoAssignResult, dryRun bool) autoAssignResponse {
+	out := autoAssignResponse{DryRun: dryRun, Assignments: []autoAssignmentItem{}, Unstaffed: []unstaffedItem{}}
+	for _, a := range r.Assignments {
+		it := autoAssignmentItem{PracticeID: a.PracticeID, PracticeTitle: a.PracticeTitle, ReviewerID: a.ReviewerID, ReviewerName: a.ReviewerName,
+			ReviewerCntry: a.ReviewerCountry, Explanation: a.Explanation}
+		if r.Committed {
+			id := a.ID
+			it.AssignmentID = &id
+		}
+		out.Assignments = append(out.Assignments, it)
+	}
+	for _, u := range r.Unstaffed {
+		out.Unstaffed = append(out.Unstaffed, toUnstaffed(u))
+	}
+	return out
+}
+
+func toUnstaffed(u assign.Unstaffed) unstaffedItem {
+	id, _ := uuid.Parse(u.PracticeID)
+	return unstaffedItem{PracticeID: id, Missing: u.Missing, Reason: u.Reason}
+}
+
+type scoreRequest struct {
+	CriterionKey string   `json:"criterion_key" validate:"required,key"`
+	Value        *float64 `json:"value"`
+	Comment      string   `json:"comment" validate:"max=5000"`
+}
+
+type transferabilityRequest struct {
+	Rating     *int   `json:"rating" validate:"omitempty,min=1,max=5"`
+	Conditions string `json:"conditions" validate:"max=5000"`
+}
+
+type answerRequest struct {
+	Question string `json:"question" validate:"required,max=500"`
+	Answer   string `json:"answer" validate:"max=5000"`
+}
+
+type reviewRequest struct {
+	Scores          []scoreRequest         `json:"scores" validate:"max=40,dive"`
+	Strengths       string                 `json:"strengths" validate:"max=10000"`
+	Improvements    string                 `json:"improvements" validate:"max=10000"`
+	Transferability transferabilityRequest `json:"transferability"`
+	Answers         []answerRequest        `json:"answers" validate:"max=10,dive"`
+	Recommendation  string                 `json:"recommendation" validate:"omitempty,key"`
+	Confidence      *int                   `json:"confidence" validate:"omitempty,min=1,max=5"`
+}
+
+func (r reviewRequest) toInput() service.ReviewInput {
+	scores := make([]domain.Score, len(r.Scores))
+	for i, s := range r.Scores {
+		scores[i] = domain.Score{CriterionKey: s.CriterionKey, Value: s.Value, Comment: s.Comment}
+	}
+	answers := make([]domain.Answer, len(r.Answers))
+	for i, a := range r.Answers {
+		answers[i] = domain.Answer{Question: a.Question, Answer: a.Answer}
+	}
+	return service.ReviewInput{Scores: scores, Strengths: r.Strengths, Improvements: r.Improvements,
+		Transferability: domain.Transferability{Rating: r.Transferability.Rating, Conditions: r.Transferability.Conditions},
+		Answers:         answers, Recommendation: r.Recommendation, Confidence: r.Confidence}
+}
+
+type reviewerRef struct {
+	ID           *uuid.UUID `json:"id,omitempty"`
+	Name         string     `json:"name,omitempty"`
+	Organisation string     `json:"organisation,omitempty"`
+	Country      string     `json:"country,omitempty"`
+	Label        string     `json:"label,omitempty"`
+}
+
+type reviewResponse struct {
+	AssignmentID    *uuid.UUID             `json:"assignment_id,omitempty"`
+	RoundID         uuid.UUID              `json:"round_id"`
+	RoundName       string                 `json:"round_name,omitempty"`
+	PracticeID      uuid.UUID              `json:"practice_id"`
+	RubricID        *uuid.UUID             `json:"rubric_id,omitempty"`
+	Reviewer        reviewerRef            `json:"reviewer"`
+	Revision        int                    `json:"revision"`
+	Scores          []domain.Score         `json:"scores"`
+	Strengths       string                 `json:"strengths"`
+	Improvements    string                 `json:"improvements"`
+	Transferability domain.Transferability `json:"transferability"`
+	Answers         []domain.Answer        `json:"answers"`
+	Recommendation  string                 `json:"recommendation"`
+	Confidence      *int                   `json:"confidence"`
+	Status          string                 `json:"status"`
+	SubmittedAt     *time.Time             `json:"submitted_at"`
+	Version         int                    `json:"version"`
+	UpdatedAt       time.Time              `json:"updated_at"`
+}
+
+func reviewBody(r domain.Review) reviewResponse {
+	return reviewResponse{RoundID: r.RoundID, PracticeID: r.PracticeID, Revision: r.Revision, Scores: r.Scores, Strengths: r.Strengths,
+		Improvements: r.Improvements, Transferability: r.Transferability, Answers: r.Answers, Recommendation: r.Recommendation, Confidence: r.Confidence,
+		Status: r.Status, SubmittedAt: r.SubmittedAt, Version: r.Version, UpdatedAt: r.UpdatedAt.UTC()}
+}
+
+func toOwnReviewResponse(v service.ReviewView) reviewResponse {
+	out := reviewBody(v.Review)
+	id, rubric, rid := v.AssignmentID, v.RubricID, v.ReviewerID
+	out.AssignmentID, out.RubricID = &id, &rubric
+	out.RoundName = v.Assignment.RoundName
+	out.Reviewer = reviewerRef{ID: &rid, Name: v.ReviewerName, Organisation: v.ReviewerOrg, Country: v.ReviewerCntry}
+	return out
+}
+
+// toPracticeReviewResponse shows a review as its reader may see it: in a blind round the
+// practice's organisation gets a label and nothing else about the reviewer — no id, name,
+// organisation, country or assignment id.
+func toPracticeReviewResponse(v service.PracticeReview) reviewResponse {
+	out := reviewBody(v.Review)
+	if v.Anonymous {
+		out.Reviewer = reviewerRef{Label: "Reviewer " + v.Label}
+		return out
+	}
+	id, rid := v.AssignmentID, v.ReviewerID
+	out.AssignmentID = &id
+	out.Reviewer = reviewerRef{ID: &rid, Name: v.ReviewerName, Organisation: v.ReviewerOrg, Country: v.ReviewerCntry}
+	return out
+}
+
+type decisionRequest struct {
+	RoundID   uuid.UUID `json:"round_id" validate:"required"`
+	Outcome   string    `json:"outcome" validate:"required,oneof=good_practice promising_practice revision_requested not_retained"`
+	Rationale string    `json:"rationale" validate:"required,notblank,max=10000"`
+}
+
+type responseRequest struct {
+	RoundID uuid.UUID `json:"round_id" validate:"required"`
+	Body    string    `json:"body" validate:"required,notblank,max=10000"`
+}
+
+type decisionResponse struct {
+	RoundID    uuid.UUID `json:"round_id"`
+	PracticeID uuid.UUID `json:"practice_id"`
+	Outcome    string    `json:"outcome"`
+	Rationale  string    `json:"rationale"`
+	DecidedAt  time.Time `json:"decided_at"`
+}
+
+type responseResponse struct {
+	ID         uuid.UUID `json:"id"`
+	RoundID    uuid.UUID `json:"round_id"`
+	PracticeID uuid.UUID `json:"practice_id"`
+	AuthorName string    `json:"author_name"`
+	Body       string    `json:"body"`
+	CreatedAt  time.Time `json:"created_at"`
+}
+
+func toResponseResponse(r postgres.Response) responseResponse {
+	return responseResponse{ID: r.ID, RoundID: r.RoundID, PracticeID: r.PracticeID, AuthorName: r.AuthorName, Body: r.Body, CreatedAt: r.CreatedAt.UTC()}
+}
+
+type practiceReviewsResponse struct {
+	Reviews   []reviewResponse   `json:"reviews"`
+	Decisions []decisionResponse `json:"decisions"`
+	Responses []responseResponse `json:"responses"`
+}
+
+type summaryResponse struct {
+	N      int     `json:"n"`
+	Mean   float64 `json:"mean"`
+	Median float64 `json:"median"`
+	Min    float64 `json:"min"`
+	Max    float64 `json:"max"`
+	SD     float64 `json:"sd"`
+}
+
+func toSummary(s stats.Summary) summaryResponse {
+	r := func(x float64) float64 { return math.Round(x*100) / 100 }
+	return summaryResponse{N: s.N, Mean: r(s.Mean), Median: r(s.Median), Min: r(s.Min), Max: r(s.Max), SD: r(s.SD)}
+}
+
+type criterionResultResponse struct {
+	Key string `json:"key"`
+	summaryResponse
+}
+
+type practiceResultResponse struct {
+	PracticeID           uuid.UUID                 `json:"practice_id"`
+	Title                string                    `json:"title"`
+	Country              string                    `json:"country"`
+	Reviews              int                       `json:"reviews"`
+	GatesPassed          *bool                     `json:"gates_passed"`
+	WeightedScore        *float64                  `json:"weighted_score"`
+	WeightedScoreSummary summaryResponse           `json:"weighted_score_summary"`
+	Criteria             []criterionResultResponse `json:"criteria"`
+	SpreadFlag           bool                      `json:"spread_flag"`
+	SuggestExtraReviewer bool                      `json:"suggest_extra_reviewer"`
+	Decision             string                    `json:"decision,omitempty"`
+}
+
+type criterionAgreementResponse struct {
+	Key   string   `json:"key"`
+	Alpha *float64 `json:"alpha"`
+	Units int      `json:"units"`
+}
+
+type resultsResponse struct {
+	Round     roundResponse            `json:"round"`
+	Practices []practiceResultResponse `json:"practices"`
+	Agreement struct {
+		WeightedScoreAlpha *float64                     `json:"weighted_score_alpha"`
+		Criteria           []criterionAgreementResponse `json:"criteria"`
+	} `json:"agreement"`
+	Completion struct {
+		Practices int `json:"practices"`
+		Decided   int `json:"decided"`
+		Assigned  int `json:"assigned"`
+		Accepted  int `json:"accepted"`
+		Declined  int `json:"declined"`
+		Submitted int `json:"submitted"`
+		Overdue   int `json:"overdue"`
+	} `json:"completion"`
+}
+
+func toResultsResponse(r service.RoundResults) resultsResponse {
+	var out resultsResponse
+	out.Round = toRoundResponse(r.Round)
+	out.Practices = []practiceResultResponse{}
+	for _, p := range r.Practices {
+		pr := practiceResultResponse{PracticeID: p.PracticeID, Title: p.Title, Country: p.Country, Reviews: p.Reviews, GatesPassed: p.GatesPassed,
+			WeightedScore: p.WeightedScore, WeightedScoreSummary: toSummary(p.ScoreSummary), SpreadFlag: p.SpreadFlag,
+			SuggestExtraReviewer: p.SuggestExtraReviewer, Decision: p.Decision, Criteria: []criterionResultResponse{}}
+		for _, c := range p.Criteria {
+			pr.Criteria = append(pr.Criteria, criterionResultResponse{Key: c.Key, summaryResponse: toSummary(c.Summary)})
+		}
+		out.Practices = append(out.Practices, pr)
+	}
+	out.Agreement.WeightedScoreAlpha = r.WeightedScoreAlpha
+	out.Agreement.Criteria = []criterionAgreementResponse{}
+	for _, c := range r.Criteria {
+		out.Agreement.Criteria = append(out.Agreement.Criteria, criterionAgreementResponse{Key: c.Key, Alpha: c.Alpha, Units: c.Units})
+	}
+	c := r.Completion
+	out.Completion.Practices, out.Completion.Decided, out.Completion.Assigned = c.Practices, c.Decided, c.Assigned
+	out.Completion.Accepted, out.Completion.Declined, out.Completion.Submitted, out.Completion.Overdue = c.Accepted, c.Declined, c.Submitted, c.Overdue
+	return out
+}
+
+type notificationResponse struct {
+	ID          uuid.UUID         `json:"id"`
+	Kind        string            `json:"kind"`
+	ProgrammeID *uuid.UUID        `json:"programme_id"`
+	SubjectType string            `json:"subject_type"`
+	SubjectID   uuid.UUID         `json:"subject_id"`
+	Params      map[string]string `json:"params"`
+	CreatedAt   time.Time         `json:"created_at"`
+	ReadAt      *time.Time        `json:"read_at"`
+}
+
+func toNotificationResponse(n domain.Notification) notificationResponse {
+	params := n.Params
+	if params == nil {
+		params = map[string]string{}
+	}
+	return notificationResponse{ID: n.ID, Kind: n.Kind, ProgrammeID: n.ProgrammeID, SubjectType: n.SubjectType, SubjectID: n.SubjectID, Params: params,
+		CreatedAt: n.CreatedAt.UTC(), ReadAt: n.ReadAt}
+}
+
+type markReadRequest struct {
+	IDs []uuid.UUID `json:"ids" validate:"max=500"`
+}
+
+type preferenceRequest struct {
+	Email string `json:"email" validate:"required,oneof=immediate daily off"`
+}

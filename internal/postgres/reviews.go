@@ -1,0 +1,157 @@
+package postgres
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/peerbridge/peerbridge/internal/domain"
+)
+
+type reviewRow struct {
+	AssignmentID    uuid.UUID
+	Revision        int
+	Scores          JSON[[]domain.Score]
+	Strengths       string
+	Improvements    string
+	Transferability JSON[domain.Transferability]
+	Answers         JSON[[]domain.Answer]
+	Recommendation  string
+	Confidence      *int
+	Status          string
+	SubmittedAt     *time.Time
+	Version         int
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+	RoundID         uuid.UUID `gorm:"->"`
+	PracticeID      uuid.UUID `gorm:"->"`
+	ReviewerID      uuid.UUID `gorm:"->"`
+	ReviewerName    string    `gorm:"->"`
+	ReviewerOrg     string    `gorm:"->"`
+	ReviewerCntry   string    `gorm:"->"`
+	Blind           bool      `gorm:"->"`
+}
+
+func (reviewRow) TableName() string { return "reviews" }
+
+func (r reviewRow) toDomain() domain.Review {
+	return domain.Review{AssignmentID: r.AssignmentID, Revision: r.Revision, Scores: nonNil(r.Scores.V), Strengths: r.Strengths, Improvements: r.Improvements,
+		Transferability: r.Transferability.V, Answers: nonNil(r.Answers.V), Recommendation: r.Recommendation, Confidence: r.Confidence, Status: r.Status,
+		SubmittedAt: r.SubmittedAt, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, RoundID: r.RoundID, PracticeID: r.PracticeID,
+		ReviewerID: r.ReviewerID, ReviewerName: r.ReviewerName, ReviewerOrg: r.ReviewerOrg, ReviewerCntry: r.ReviewerCntry, Blind: r.Blind}
+}
+
+const reviewSelect = `v.*, a.round_id, a.practice_id, a.reviewer_id, u.name AS reviewer_name, o.name AS reviewer_org, o.country AS reviewer_cntry, r.blind`
+const reviewJoins = `JOIN assignments a ON a.id = v.assignment_id JOIN users u ON u.id = a.reviewer_id
+	JOIN organisations o ON o.id = u.organisation_id JOIN rounds r ON r.id = a.round_id`
+
+// Review reads the review of an assignment; lock holds it for the transaction.
+func (s *Store) Review(ctx context.Context, assignmentID uuid.UUID, lock bool) (domain.Review, error) {
+	q := `SELECT ` + reviewSelect + ` FROM reviews v ` + reviewJoins + ` WHERE v.assignment_id = ?`
+	if lock {
+		q += ` FOR UPDATE OF v`
+	}
+	var row reviewRow
+	res := s.conn(ctx).Raw(q, assignmentID).Scan(&row)
+	if res.Error != nil {
+		return domain.Review{}, translate(res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return domain.Review{}, domain.NotFound("Review")
+	}
+	return row.toDomain(), nil
+}
+
+// SaveReview writes a review's content and status when its version is current.
+func (s *Store) SaveReview(ctx context.Context, r domain.Review, version int) (domain.Review, error) {
+	res := s.conn(ctx).Exec(`UPDATE reviews SET scores = ?, strengths = ?, improvements = ?, transferability = ?, answers = ?, recommendation = ?,
+		confidence = ?, status = ?, submitted_at = ?, version = version + 1, updated_at = now() WHERE assignment_id = ? AND version = ?`,
+		List(r.Scores), r.Strengths, r.Improvements, JSON[domain.Transferability]{V: r.Transferability}, List(r.Answers), r.Recommendation,
+		r.Confidence, r.Status, r.SubmittedAt, r.AssignmentID, version)
+	if res.Error != nil {
+		return domain.Review{}, translate(res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return domain.Review{}, domain.Errorf(domain.CodeVersionMismatch, "The review was changed elsewhere; reload it and try again.")
+	}
+	return s.Review(ctx, r.AssignmentID, false)
+}
+
+// ReviewsOfPractice lists every review of a practice (all rounds), drafts included; callers filter.
+func (s *Store) ReviewsOfPractice(ctx context.Context, practiceID uuid.UUID) ([]domain.Review, error) {
+	var rows []reviewRow
+	err := s.conn(ctx).Raw(`SELECT `+reviewSelect+` FROM reviews v `+reviewJoins+` WHERE a.practice_id = ? AND a.status <> 'declined'
+		ORDER BY a.round_id, v.submitted_at NULLS LAST, v.assignment_id`, practiceID).Scan(&rows).Error
+	return pageOf(rows, reviewRow.toDomain, domain.PageRequest{}, 0).Items, translate(err)
+}
+
+// ReviewsOfRound lists the submitted reviews of a round.
+func (s *Store) ReviewsOfRound(ctx context.Context, roundID uuid.UUID) ([]domain.Review, error) {
+	var rows []reviewRow
+	err := s.conn(ctx).Raw(`SELECT `+reviewSelect+` FROM reviews v `+reviewJoins+` WHERE a.round_id = ? AND v.status = 'submitted'
+		ORDER BY a.practice_id, v.assignment_id`, roundID).Scan(&rows).Error
+	return pageOf(rows, reviewRow.toDomain, domain.PageRequest{}, 0).Items, translate(err)
+}
+
+// DecisionRecord is a coordinator's decision on a practice in a round.
+type DecisionRecord struct {
+	RoundID    uuid.UUID
+	PracticeID uuid.UUID
+	Outcome    string
+	Rationale  string
+	DecidedBy  uuid.UUID
+	DecidedAt  time.Time
+}
+
+// InsertDecision records a decision; a second decision for the same practice and round conflicts.
+func (s *Store) InsertDecision(ctx context.Context, d DecisionRecord) error {
+	res := s.conn(ctx).Exec(`INSERT INTO decisions (round_id, practice_id, outcome, rationale, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT DO NOTHING`, d.RoundID, d.PracticeID, d.Outcome, d.Rationale, d.DecidedBy, d.DecidedAt)
+	if res.Error != nil {
+		return translate(res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return domain.Errorf(domain.CodeConflict, "A decision on this practice was already recorded in this round.")
+	}
+	return nil
+}
+
+// Decisions lists the decisions of a round, or of a practice across rounds.
+func (s *Store) Decisions(ctx context.Context, roundID, practiceID *uuid.UUID) ([]DecisionRecord, error) {
+	q := s.conn(ctx).Table("decisions")
+	if roundID != nil {
+		q = q.Where("round_id = ?", *roundID)
+	}
+	if practiceID != nil {
+		q = q.Where("practice_id = ?", *practiceID)
+	}
+	var rows []DecisionRecord
+	err := q.Order("decided_at").Find(&rows).Error
+	return rows, translate(err)
+}
+
+// Response is the organisation's answer to the reviews of its practice.
+type Response struct {
+	ID         uuid.UUID
+	RoundID    uuid.UUID
+	PracticeID uuid.UUID
+	AuthorID   uuid.UUID
+	AuthorName string `gorm:"->"`
+	Body       string
+	CreatedAt  time.Time
+}
+
+// InsertResponse stores a response.
+func (s *Store) InsertResponse(ctx context.Context, r Response) error {
+	return translate(s.conn(ctx).Exec(`INSERT INTO review_responses (id, round_id, practice_id, author_id, body) VALUES (?, ?, ?, ?, ?)`,
+		r.ID, r.RoundID, r.PracticeID, r.AuthorID, r.Body).Error)
+}
+
+// Responses lists the responses on a practice.
+func (s *Store) Responses(ctx context.Context, practiceID uuid.UUID) ([]Response, error) {
+	var rows []Response
+	err := s.conn(ctx).Raw(`SELECT x.*, u.name AS author_name FROM review_responses x JOIN users u ON u.id = x.author_id
+		WHERE x.practice_id = ? ORDER BY x.created_at`, practiceID).Scan(&rows).Error
+	return rows, translate(err)
+}

@@ -1,0 +1,442 @@
+package service
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/postgres"
+)
+
+// ReviewStore is the storage peer review needs.
+type ReviewStore interface {
+	CreateRubric(ctx context.Context, r domain.Rubric) (domain.Rubric, error)
+	Rubric(ctx context.Context, id uuid.UUID) (domain.Rubric, error)
+	ListRubrics(ctx context.Context, programmeID uuid.UUID) ([]domain.Rubric, error)
+	UpdateRubric(ctx context.Context, r domain.Rubric, version int) (domain.Rubric, error)
+	ActivateRubric(ctx context.Context, programmeID, id uuid.UUID) error
+	ActiveRubric(ctx context.Context, programmeID uuid.UUID) (domain.Rubric, error)
+
+	CreateRound(ctx context.Context, r domain.Round) (domain.Round, error)
+	Round(ctx context.Context, id uuid.UUID, lock bool) (domain.Round, error)
+	ListRounds(ctx context.Context, programmeID uuid.UUID, p domain.PageRequest) (domain.Page[domain.Round], error)
+	UpdateRound(ctx context.Context, r domain.Round, version int) (domain.Round, error)
+	AddRoundPractices(ctx context.Context, roundID uuid.UUID, items []postgres.RoundPractice) error
+	RoundPractices(ctx context.Context, roundID uuid.UUID) ([]postgres.RoundPractice, error)
+	PracticesByIDs(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]domain.Practice, error)
+	ActiveRoundOf(ctx context.Context, practiceID, exceptRound uuid.UUID) (*uuid.UUID, error)
+	SetRoundPracticesStatus(ctx context.Context, roundID uuid.UUID, from, to domain.PracticeStatus) ([]uuid.UUID, error)
+
+	CreateAssignments(ctx context.Context, as []domain.Assignment, revisions map[uuid.UUID]int) error
+	Assignment(ctx context.Context, id uuid.UUID, lock bool) (domain.Assignment, error)
+	ListAssignments(ctx context.Context, f postgres.AssignmentFilter, p domain.PageRequest) (domain.Page[domain.Assignment], error)
+	AllAssignments(ctx context.Context, roundID uuid.UUID) ([]domain.Assignment, error)
+	ReviewerLoads(ctx context.Context, roundID uuid.UUID) (map[uuid.UUID]int, error)
+	SetAssignmentStatus(ctx context.Context, id uuid.UUID, version int, status, reason string) error
+	SetAssignmentDue(ctx context.Context, id uuid.UUID, version int, due time.Time) error
+	SetRoundDue(ctx context.Context, roundID uuid.UUID, due time.Time) error
+	DeleteAssignment(ctx context.Context, id uuid.UUID) error
+	IsAssignedReviewer(ctx context.Context, practiceID, userID uuid.UUID) (bool, error)
+	DeclareConflict(ctx context.Context, userID, orgID uuid.UUID, reason string) error
+	Conflicts(ctx context.Context, userIDs []uuid.UUID) (map[uuid.UUID][]uuid.UUID, error)
+	ProgrammeReviewers(ctx context.Context, programmeID uuid.UUID) ([]postgres.ReviewerProfile, error)
+
+	Review(ctx context.Context, assignmentID uuid.UUID, lock bool) (domain.Review, error)
+	SaveReview(ctx context.Context, r domain.Review, version int) (domain.Review, error)
+	ReviewsOfPractice(ctx context.Context, practiceID uuid.UUID) ([]domain.Review, error)
+	ReviewsOfRound(ctx context.Context, roundID uuid.UUID) ([]domain.Review, error)
+	InsertDecision(ctx context.Context, d postgres.DecisionRecord) error
+	Decisions(ctx context.Context, roundID, practiceID *uuid.UUID) ([]postgres.DecisionRecord, error)
+	InsertResponse(ctx context.Context, r postgres.Response) error
+	Responses(ctx context.Context, practiceID uuid.UUID) ([]postgres.Response, error)
+
+	InsertNotifications(ctx context.Context, ns []domain.Notification) error
+	ListNotifications(ctx context.Context, userID uuid.UUID, unreadOnly bool, p domain.PageRequest) (domain.Page[domain.Notification], int64, error)
+	MarkNotificationsRead(ctx context.Context, userID uuid.UUID, ids []uuid.UUID) error
+	NotificationPreference(ctx context.Context, userID uuid.UUID) (string, error)
+	SetNotificationPreference(ctx context.Context, userID uuid.UUID, email string) error
+}
+
+// coordinatorScope checks that the caller coordinates the programme: outsiders get NotFound,
+// members Forbidden.
+func (s *Service) coordinatorScope(ctx context.Context, a *domain.Actor, programmeID uuid.UUID, what string) (domain.Scope, error) {
+	sc, err := s.scope(ctx, a, programmeID)
+	if err != nil {
+		if domain.IsCode(err, domain.CodeNotFound) {
+			return sc, domain.NotFound(what)
+		}
+		return sc, err
+	}
+	if !domain.CanManageProgramme(sc) {
+		return sc, domain.Forbidden("Only the programme's coordinators can do this.")
+	}
+	return sc, nil
+}
+
+// EnsureDefaultRubric gives a programme the default rubric, active, unless it has one.
+func (s *Service) EnsureDefaultRubric(ctx context.Context, programmeID uuid.UUID) error {
+	rs, err := s.reviews.ListRubrics(ctx, programmeID)
+	if err != nil || len(rs) > 0 {
+		return err
+	}
+	r, err := s.reviews.CreateRubric(ctx, domain.Rubric{ID: uuid.New(), ProgrammeID: programmeID, Title: "Default rubric (EC best-practice criteria)",
+		Status: "draft", Criteria: domain.DefaultCriteria(), RecommendationOptions: domain.DefaultRecommendations})
+	if err != nil {
+		return err
+	}
+	return s.reviews.ActivateRubric(ctx, programmeID, r.ID)
+}
+
+// ListRubrics lists a programme's rubrics; every member may read how practices are judged.
+func (s *Service) ListRubrics(ctx context.Context, a *domain.Actor, programmeID uuid.UUID) ([]domain.Rubric, error) {
+	if _, err := s.scope(ctx, a, programmeID); err != nil {
+		return nil, err
+	}
+	return s.reviews.ListRubrics(ctx, programmeID)
+}
+
+// Rubric reads one rubric of a programme the caller belongs to.
+func (s *Service) Rubric(ctx context.Context, a *domain.Actor, id uuid.UUID) (domain.Rubric, error) {
+	r, err := s.reviews.Rubric(ctx, id)
+	if err != nil {
+		return r, err
+	}
+	if _, err := s.scope(ctx, a, r.ProgrammeID); err != nil {
+		return domain.Rubric{}, domain.NotFound("Rubric")
+	}
+	return r, nil
+}
+
+// RubricInput is a rubric as a coordinator writes it.
+type RubricInput struct {
+	Title                 string
+	Criteria              []domain.Criterion
+	RecommendationOptions []string
+	BasedOn               *uuid.UUID
+}
+
+// CreateRubric adds a draft rubric (coordinators); BasedOn copies an existing one when no criteria are given.
+func (s *Service) CreateRubric(ctx context.Context, a *domain.Actor, programmeID uuid.UUID, in RubricInput) (domain.Rubric, error) {
+	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
+		return domain.Rubric{}, err
+	}
+	r := domain.Rubric{ID: uuid.New(), ProgrammeID: programmeID, Title: strings.TrimSpace(in.Title), Status: "draft", Criteria: in.Criteria,
+		RecommendationOptions: in.RecommendationOptions, BasedOn: in.BasedOn}
+	if in.BasedOn != nil {
+		base, err := s.reviews.Rubric(ctx, *in.BasedOn)
+		if err != nil || base.ProgrammeID != programmeID {
+			return domain.Rubric{}, domain.Invalid(domain.FieldError{Field: "based_on", Message: "is not a rubric of this programme"})
+		}
+		if len(r.Criteria) == 0 {
+			r.Criteria = base.Criteria
+		}
+		if len(r.RecommendationOptions) == 0 {
+			r.RecommendationOptions = base.RecommendationOptions
+		}
+	}
+	if errs := domain.CheckRubric(r.Criteria, r.RecommendationOptions); len(errs) > 0 {
+		return domain.Rubric{}, domain.Invalid(errs...)
+	}
+	var out domain.Rubric
+	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+		var err error
+		if out, err = s.reviews.CreateRubric(ctx, r); err != nil {
+			return err
+		}
+		return s.audit(ctx, a, &programmeID, "rubric.created", "rubric", r.ID, nil, map[string]any{"title": r.Title})
+	})
+	return out, err
+}
+
+// UpdateRubric changes a rubric no round uses yet (coordinators).
+func (s *Service) UpdateRubric(ctx context.Context, a *domain.Actor, id uuid.UUID, version int, in RubricInput) (domain.Rubric, error) {
+	r, err := s.reviews.Rubric(ctx, id)
+	if err != nil {
+		return r, err
+	}
+	if _, err := s.coordinatorScope(ctx, a, r.ProgrammeID, "Rubric"); err != nil {
+		return domain.Rubric{}, err
+	}
+	if r.InUse {
+		return domain.Rubric{}, domain.Errorf(domain.CodeRubricInUse, "A round uses this rubric, so it can no longer change; create a new version based on it instead.")
+	}
+	if in.Title != "" {
+		r.Title = strings.TrimSpace(in.Title)
+	}
+	if in.Criteria != nil {
+		r.Criteria = in.Criteria
+	}
+	if in.RecommendationOptions != nil {
+		r.RecommendationOptions = in.RecommendationOptions
+	}
+	if errs := domain.CheckRubric(r.Criteria, r.RecommendationOptions); len(errs) > 0 {
+		return domain.Rubric{}, domain.Invalid(errs...)
+	}
+	return s.reviews.UpdateRubric(ctx, r, version)
+}
+
+// ActivateRubric makes a rubric the one new rounds use by default.
+func (s *Service) ActivateRubric(ctx context.Context, a *domain.Actor, id uuid.UUID) (domain.Rubric, error) {
+	r, err := s.reviews.Rubric(ctx, id)
+	if err != nil {
+		return r, err
+	}
+	if _, err := s.coordinatorScope(ctx, a, r.ProgrammeID, "Rubric"); err != nil {
+		return domain.Rubric{}, err
+	}
+	if r.Status == "retired" && r.InUse {
+		// Reactivating an older rubric is allowed; it stays immutable.
+	}
+	err = s.store.WithTx(ctx, func(ctx context.Context) error {
+		if err := s.reviews.ActivateRubric(ctx, r.ProgrammeID, id); err != nil {
+			return err
+		}
+		return s.audit(ctx, a, &r.ProgrammeID, "rubric.activated", "rubric", id, map[string]any{"status": r.Status}, map[string]any{"status": "active"})
+	})
+	if err != nil {
+		return domain.Rubric{}, err
+	}
+	return s.reviews.Rubric(ctx, id)
+}
+
+// RoundInput is a round as a coordinator sets it up.
+type RoundInput struct {
+	Name                 string
+	RubricID             *uuid.UUID
+	OpensAt              *time.Time
+	DueAt                time.Time
+	ReviewersPerPractice int
+	MaxLoad              int
+	Blind, CrossBorder   bool
+}
+
+// CreateRound sets up a review round (coordinators); without a rubric it uses the active one.
+func (s *Service) CreateRound(ctx context.Context, a *domain.Actor, programmeID uuid.UUID, in RoundInput) (domain.Round, error) {
+	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
+		return domain.Round{}, err
+	}
+	var rubric domain.Rubric
+	var err error
+	if in.RubricID != nil {
+		rubric, err = s.reviews.Rubric(ctx, *in.RubricID)
+		if err != nil || rubric.ProgrammeID != programmeID || rubric.Status == "retired" {
+			return domain.Round{}, domain.Invalid(domain.FieldError{Field: "rubric_id", Message: "is not a usable rubric of this programme"})
+		}
+	} else if rubric, err = s.reviews.ActiveRubric(ctx, programmeID); err != nil {
+		return domain.Round{}, domain.Invalid(domain.FieldError{Field: "rubric_id", Message: "is required: the programme has no active rubric"})
+	}
+	if !in.DueAt.After(s.now()) {
+		return domain.Round{}, domain.Invalid(domain.FieldError{Field: "due_at", Message: "must be in the future"})
+	}
+	if in.OpensAt != nil && !in.OpensAt.Before(in.DueAt) {
+		return domain.Round{}, domain.Invalid(domain.FieldError{Field: "opens_at", Message: "must be before due_at"})
+	}
+	r := domain.Round{ID: uuid.New(), ProgrammeID: programmeID, Name: strings.TrimSpace(in.Name), RubricID: rubric.ID, Status: domain.RoundDraft,
+		OpensAt: in.OpensAt, DueAt: in.DueAt, ReviewersPerPractice: in.ReviewersPerPractice, MaxLoad: in.MaxLoad, Blind: in.Blind, CrossBorder: in.CrossBorder}
+	var out domain.Round
+	err = s.store.WithTx(ctx, func(ctx context.Context) error {
+		if out, err = s.reviews.CreateRound(ctx, r); err != nil {
+			return err
+		}
+		return s.audit(ctx, a, &programmeID, "round.created", "round", r.ID, nil, map[string]any{"status": r.Status, "name": r.Name})
+	})
+	return out, err
+}
+
+// coordinatedRound loads a round the caller coordinates.
+func (s *Service) coordinatedRound(ctx context.Context, a *domain.Actor, id uuid.UUID, lock bool) (domain.Round, error) {
+	r, err := s.reviews.Round(ctx, id, lock)
+	if err != nil {
+		return r, err
+	}
+	_, err = s.coordinatorScope(ctx, a, r.ProgrammeID, "Round")
+	return r, err
+}
+
+// Round reads a round (coordinators).
+func (s *Service) Round(ctx context.Context, a *domain.Actor, id uuid.UUID) (domain.Round, error) {
+	return s.coordinatedRound(ctx, a, id, false)
+}
+
+// ListRounds lists a programme's rounds (coordinators).
+func (s *Service) ListRounds(ctx context.Context, a *domain.Actor, programmeID uuid.UUID, p domain.PageRequest) (domain.Page[domain.Round], error) {
+	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
+		return domain.Page[domain.Round]{}, err
+	}
+	return s.reviews.ListRounds(ctx, programmeID, p)
+}
+
+// RoundPatch lists what can change on a round; the rubric and the rules only while it is a draft.
+type RoundPatch struct {
+	Name                          *string
+	RubricID                      *uuid.UUID
+	OpensAt                       **time.Time
+	DueAt                         *time.Time
+	ReviewersPerPractice, MaxLoad *int
+	Blind, CrossBorder            *bool
+}
+
+// UpdateRound changes a round (coordinators). Moving due_at moves every open assignment's deadline.
+func (s *Service) UpdateRound(ctx context.Context, a *domain.Actor, id uuid.UUID, version int, in RoundPatch) (domain.Round, error) {
+	var out domain.Round
+	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+		r, err := s.coordinatedRound(ctx, a, id, true)
+		if err != nil {
+			return err
+		}
+		rulesChange := in.RubricID != nil || in.ReviewersPerPractice != nil || in.MaxLoad != nil || in.Blind != nil || in.CrossBorder != nil || in.OpensAt != nil
+		if rulesChange && r.Status != domain.RoundDraft {
+			return domain.Errorf(domain.CodeRoundState, "Only the name and the deadline of a round can change once it has opened.")
+		}
+		if in.RubricID != nil {
+			rubric, err := s.reviews.Rubric(ctx, *in.RubricID)
+			if err != nil || rubric.ProgrammeID != r.ProgrammeID || rubric.Status == "retired" {
+				return domain.Invalid(domain.FieldError{Field: "rubric_id", Message: "is not a usable rubric of this programme"})
+			}
+			r.RubricID = rubric.ID
+		}
+		setIf(&r.Name, in.Name, strings.TrimSpace)
+		setIf(&r.OpensAt, in.OpensAt, nil)
+		setIf(&r.ReviewersPerPractice, in.ReviewersPerPractice, nil)
+		setIf(&r.MaxLoad, in.MaxLoad, nil)
+		setIf(&r.Blind, in.Blind, nil)
+		setIf(&r.CrossBorder, in.CrossBorder, nil)
+		dueMoved := in.DueAt != nil && !in.DueAt.Equal(r.DueAt)
+		setIf(&r.DueAt, in.DueAt, nil)
+		if dueMoved && !r.DueAt.After(s.now()) {
+			return domain.Invalid(domain.FieldError{Field: "due_at", Message: "must be in the future"})
+		}
+		if out, err = s.reviews.UpdateRound(ctx, r, version); err != nil {
+			return err
+		}
+		if dueMoved {
+			return s.reviews.SetRoundDue(ctx, id, r.DueAt)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// OpenRound opens a round: its submitted practices go into review and their reviewers are told.
+func (s *Service) OpenRound(ctx context.Context, a *domain.Actor, id uuid.UUID) (domain.Round, error) {
+	return s.moveRound(ctx, a, id, "open", func(ctx context.Context, r *domain.Round) error {
+		if r.OpensAt == nil {
+			now := s.now().UTC()
+			r.OpensAt = &now
+		}
+		moved, err := s.reviews.SetRoundPracticesStatus(ctx, r.ID, domain.StatusSubmitted, domain.StatusInReview)
+		if err != nil {
+			return err
+		}
+		for _, pid := range moved {
+			if err := s.audit(ctx, a, &r.ProgrammeID, "practice.start_review", "practice", pid, map[string]any{"status": domain.StatusSubmitted},
+				map[string]any{"status": domain.StatusInReview, "round_id": r.ID}); err != nil {
+				return err
+			}
+		}
+		as, err := s.reviews.AllAssignments(ctx, r.ID)
+		if err != nil {
+			return err
+		}
+		return s.notifyAssigned(ctx, *r, activeOnly(as))
+	})
+}
+
+// CloseRound stops reviewing: no new reviews are accepted.
+func (s *Service) CloseRound(ctx context.Context, a *domain.Actor, id uuid.UUID) (domain.Round, error) {
+	return s.moveRound(ctx, a, id, "close", nil)
+}
+
+func (s *Service) moveRound(ctx context.Context, a *domain.Actor, id uuid.UUID, action string, during func(context.Context, *domain.Round) error) (domain.Round, error) {
+	var out domain.Round
+	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+		r, err := s.coordinatedRound(ctx, a, id, true)
+		if err != nil {
+			return err
+		}
+		from := r.Status
+		if r.Status, err = domain.RoundTransition(from, action); err != nil {
+			return err
+		}
+		if during != nil {
+			if err := during(ctx, &r); err != nil {
+				return err
+			}
+		}
+		if out, err = s.reviews.UpdateRound(ctx, r, r.Version); err != nil {
+			return err
+		}
+		return s.audit(ctx, a, &r.ProgrammeID, "round."+action, "round", id, map[string]any{"status": from}, map[string]any{"status": r.Status})
+	})
+	return out, err
+}
+
+func activeOnly(as []domain.Assignment) []domain.Assignment {
+	out := as[:0:0]
+	for _, a := range as {
+		if a.Active() {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// AddRoundPractices puts submitted practices into a round; in an open round they go into review at once.
+func (s *Service) AddRoundPractices(ctx context.Context, a *domain.Actor, roundID uuid.UUID, practiceIDs []uuid.UUID) (domain.Round, error) {
+	var out domain.Round
+	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+		r, err := s.coordinatedRound(ctx, a, roundID, true)
+		if err != nil {
+			return err
+		}
+		if r.Status != domain.RoundDraft && r.Status != domain.RoundOpen {
+			return domain.Errorf(domain.CodeRoundState, "Practices can only be added to a draft or open round.")
+		}
+		ps, err := s.reviews.PracticesByIDs(ctx, practiceIDs)
+		if err != nil {
+			return err
+		}
+		items := make([]postgres.RoundPractice, 0, len(practiceIDs))
+		for i, id := range practiceIDs {
+			p, ok := ps[id]
+			field := fieldIndex("practice_ids", i)
+			if !ok || p.ProgrammeID != r.ProgrammeID {
+				return domain.Invalid(domain.FieldError{Field: field, Message: "is not a practice of this programme"})
+			}
+			if p.Status != domain.StatusSubmitted {
+				return &domain.Error{Code: domain.CodeNotSubmittedYet, Message: "Only submitted practices can be added to a round.",
+					Fields: []domain.FieldError{{Field: field, Message: "is " + string(p.Status)}}}
+			}
+			other, err := s.reviews.ActiveRoundOf(ctx, id, roundID)
+			if err != nil {
+				return err
+			}
+			if other != nil {
+				return &domain.Error{Code: domain.CodeInOtherRound, Message: "A practice can be in one undecided round at a time.",
+					Fields: []domain.FieldError{{Field: field, Message: "is already in another round"}}}
+			}
+			items = append(items, postgres.RoundPractice{PracticeID: id, Revision: p.Revision})
+		}
+		if err := s.reviews.AddRoundPractices(ctx, roundID, items); err != nil {
+			return err
+		}
+		if r.Status == domain.RoundOpen {
+			moved, err := s.reviews.SetRoundPracticesStatus(ctx, roundID, domain.StatusSubmitted, domain.StatusInReview)
+			if err != nil {
+				return err
+			}
+			for _, pid := range moved {
+				if err := s.audit(ctx, a, &r.ProgrammeID, "practice.start_review", "practice", pid, map[string]any{"status": domain.StatusSubmitted},
+					map[string]any{"status": domain.StatusInReview, "round_id": r.ID}); err != nil {
+					return err
+				}
+			}
+		}
+		out, err = s.reviews.Round(ctx, roundID, false)
+		return err
+	})
+	return out, err
+}

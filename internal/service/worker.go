@@ -1,0 +1,235 @@
+package service
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/postgres"
+)
+
+// Mailer sends one e-mail.
+type Mailer interface {
+	Send(ctx context.Context, to, subject, body string) error
+}
+
+// JobStore is what the background worker needs.
+type JobStore interface {
+	EnqueueJob(ctx context.Context, kind string, payload map[string]string, runAt time.Time, dedupeKey string) error
+	ClaimJobs(ctx context.Context, n int, lease time.Duration) ([]postgres.Job, error)
+	FinishJob(ctx context.Context, id int64) error
+	RetryJob(ctx context.Context, id int64, after time.Duration, errText string) error
+	Notification(ctx context.Context, id uuid.UUID) (domain.Notification, error)
+	MarkEmailed(ctx context.Context, ids []uuid.UUID) error
+	DigestCandidates(ctx context.Context) (map[uuid.UUID][]domain.Notification, error)
+	DueAssignments(ctx context.Context, before time.Time) ([]domain.Assignment, error)
+	MarkReminded(ctx context.Context, id uuid.UUID) error
+	NotificationPreference(ctx context.Context, userID uuid.UUID) (string, error)
+	User(ctx context.Context, id uuid.UUID) (domain.User, error)
+	InsertNotifications(ctx context.Context, ns []domain.Notification) error
+	WithTx(ctx context.Context, fn func(ctx context.Context) error) error
+}
+
+// Worker runs background jobs: e-mails for notifications, daily digests and deadline reminders.
+// Several instances may run it: jobs are claimed with FOR UPDATE SKIP LOCKED and leased, and
+// recurring jobs are scheduled under a unique key, so each runs once.
+type Worker struct {
+	store     JobStore
+	mailer    Mailer
+	log       *slog.Logger
+	publicURL string
+	now       func() time.Time
+	// Poll is how often the worker looks for due jobs.
+	Poll time.Duration
+	// RemindBefore is how long before a deadline reviewers are reminded.
+	RemindBefore time.Duration
+}
+
+// NewWorker builds a worker.
+func NewWorker(store JobStore, mailer Mailer, log *slog.Logger, publicURL string) *Worker {
+	return &Worker{store: store, mailer: mailer, log: log, publicURL: publicURL, now: time.Now, Poll: 2 * time.Second, RemindBefore: 48 * time.Hour}
+}
+
+// Run works until ctx ends.
+func (w *Worker) Run(ctx context.Context) {
+	t := time.NewTicker(w.Poll)
+	defer t.Stop()
+	for {
+		if err := w.scheduleRecurring(ctx); err != nil && ctx.Err() == nil {
+			w.log.Warn("scheduling recurring jobs failed", "error", err.Error())
+		}
+		for {
+			n, err := w.RunOnce(ctx)
+			if err != nil && ctx.Err() == nil {
+				w.log.Warn("claiming jobs failed", "error", err.Error())
+			}
+			if n == 0 || err != nil {
+				break
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// scheduleRecurring makes sure this hour's reminder run and today's digest exist, once.
+func (w *Worker) scheduleRecurring(ctx context.Context) error {
+	now := w.now().UTC()
+	hour := now.Truncate(time.Hour)
+	if err := w.store.EnqueueJob(ctx, "reminders", nil, hour, "reminders:"+hour.Format("2006-01-02T15")); err != nil {
+		return err
+	}
+	digestAt := time.Date(now.Year(), now.Month(), now.Day(), 7, 0, 0, 0, time.UTC)
+	return w.store.EnqueueJob(ctx, "digest", nil, digestAt, "digest:"+digestAt.Format("2006-01-02"))
+}
+
+// RunOnce claims and runs a batch of due jobs; it returns how many it ran.
+func (w *Worker) RunOnce(ctx context.Context) (int, error) {
+	jobs, err := w.store.ClaimJobs(ctx, 10, time.Minute)
+	if err != nil {
+		return 0, err
+	}
+	for _, j := range jobs {
+		err := w.run(ctx, j)
+		if err == nil {
+			err = w.store.FinishJob(context.WithoutCancel(ctx), j.ID)
+		} else {
+			backoff := time.Duration(math.Min(math.Pow(2, float64(j.Attempts)), 3600)) * time.Second
+			w.log.Warn("job failed; will retry", "job_id", j.ID, "kind", j.Kind, "attempt", j.Attempts, "error", err.Error())
+			err = w.store.RetryJob(context.WithoutCancel(ctx), j.ID, backoff, err.Error())
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
+	return len(jobs), nil
+}
+
+func (w *Worker) run(ctx context.Context, j postgres.Job) error {
+	switch j.Kind {
+	case "email":
+		id, err := uuid.Parse(j.Payload.V["notification_id"])
+		if err != nil {
+			return nil // a malformed job can never succeed
+		}
+		return w.emailNotification(ctx, id)
+	case "digest":
+		return w.digest(ctx)
+	case "reminders":
+		return w.reminders(ctx)
+	}
+	w.log.Warn("unknown job kind; dropped", "kind", j.Kind)
+	return nil
+}
+
+func (w *Worker) emailNotification(ctx context.Context, id uuid.UUID) error {
+	n, err := w.store.Notification(ctx, id)
+	if err != nil {
+		return err
+	}
+	u, err := w.store.User(ctx, n.UserID)
+	if err != nil {
+		return err
+	}
+	if u.Disabled {
+		return nil
+	}
+	subject, body := Describe(n)
+	if err := w.mailer.Send(ctx, u.Email, "[Peerbridge] "+subject, body+"\n\n"+w.publicURL+"\n"); err != nil {
+		return err
+	}
+	return w.store.MarkEmailed(ctx, []uuid.UUID{id})
+}
+
+func (w *Worker) digest(ctx context.Context) error {
+	byUser, err := w.store.DigestCandidates(ctx)
+	if err != nil {
+		return err
+	}
+	users := make([]uuid.UUID, 0, len(byUser))
+	for id := range byUser {
+		users = append(users, id)
+	}
+	sort.Slice(users, func(i, j int) bool { return users[i].String() < users[j].String() })
+	for _, uid := range users {
+		u, err := w.store.User(ctx, uid)
+		if err != nil {
+			return err
+		}
+		var b strings.Builder
+		ids := make([]uuid.UUID, 0, len(byUser[uid]))
+		for _, n := range byUser[uid] {
+			subject, _ := Describe(n)
+			fmt.Fprintf(&b, "- %s\n", subject)
+			ids = append(ids, n.ID)
+		}
+		if !u.Disabled {
+			if err := w.mailer.Send(ctx, u.Email, fmt.Sprintf("[Peerbridge] Your daily summary (%d)", len(ids)), b.String()+"\n"+w.publicURL+"\n"); err != nil {
+				return err
+			}
+		}
+		if err := w.store.MarkEmailed(ctx, ids); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// reminders tells reviewers whose deadline is near, once per assignment and deadline.
+func (w *Worker) reminders(ctx context.Context) error {
+	due, err := w.store.DueAssignments(ctx, w.now().Add(w.RemindBefore))
+	if err != nil {
+		return err
+	}
+	for _, a := range due {
+		pid := a.ProgrammeID
+		n := domain.Notification{ID: uuid.New(), UserID: a.ReviewerID, ProgrammeID: &pid, Kind: domain.NotifyDeadlineNear, SubjectType: "assignment", SubjectID: a.ID,
+			Params: map[string]string{"practice": a.PracticeTitle, "round": a.RoundName, "due_at": a.DueAt.UTC().Format(time.RFC3339)}}
+		err := w.store.WithTx(ctx, func(ctx context.Context) error {
+			if err := w.store.InsertNotifications(ctx, []domain.Notification{n}); err != nil {
+				return err
+			}
+			return w.store.MarkReminded(ctx, a.ID)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Describe is the subject and text of a notification, in English (e-mail).
+func Describe(n domain.Notification) (subject, body string) {
+	p := n.Params
+	switch n.Kind {
+	case domain.NotifyAssigned:
+		return "New review: " + p["practice"], fmt.Sprintf("You were asked to review %q in %s. The review is due on %s.", p["practice"], p["round"], day(p["due_at"]))
+	case domain.NotifyDeadlineNear:
+		return "Review due soon: " + p["practice"], fmt.Sprintf("Your review of %q in %s is due on %s.", p["practice"], p["round"], day(p["due_at"]))
+	case domain.NotifyReviewSubmitted:
+		return "Review submitted: " + p["practice"], fmt.Sprintf("A review of %q was submitted in %s.", p["practice"], p["round"])
+	case domain.NotifyDecision:
+		return "Decision on " + p["practice"], fmt.Sprintf("The coordinators recorded a decision on %q (%s). The reviews are now available.", p["practice"], strings.ReplaceAll(p["outcome"], "_", " "))
+	case domain.NotifyComment:
+		return "New comment on " + p["practice"], fmt.Sprintf("Someone commented on %q.", p["practice"])
+	}
+	return "Peerbridge notification", ""
+}
+
+func day(rfc string) string {
+	t, err := time.Parse(time.RFC3339, rfc)
+	if err != nil {
+		return rfc
+	}
+	return t.Format("2 January 2006")
+}
