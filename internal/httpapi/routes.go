@@ -102,6 +102,24 @@ func (s *Server) routes() {
 	v1.Post("/practices/:id/decision", authed, s.decidePractice)
 	v1.Post("/practices/:id/response", authed, s.respondToReviews)
 
+	// Adaptations, new products, lineage, dashboard, exports and audit.
+	v1.Get("/programmes/:id/adaptations", authed, s.listAdaptations)
+	v1.Post("/programmes/:id/adaptations", authed, idem, s.createAdaptation)
+	v1.Get("/adaptations/:id", authed, s.getAdaptation)
+	v1.Patch("/adaptations/:id", authed, s.updateAdaptation)
+	v1.Post("/adaptations/:id/outcomes", authed, idem, s.addOutcome)
+	v1.Get("/adaptations/:id/comments", authed, s.listAdaptationComments)
+	v1.Post("/adaptations/:id/comments", authed, idem, s.createAdaptationComment)
+	v1.Get("/programmes/:id/products", authed, s.listNewProducts)
+	v1.Post("/programmes/:id/products", authed, idem, s.createNewProduct)
+	v1.Get("/products/:id", authed, s.getNewProduct)
+	v1.Patch("/products/:id", authed, s.updateNewProduct)
+	v1.Get("/practices/:id/lineage", authed, s.practiceLineage)
+	v1.Get("/programmes/:id/dashboard", authed, s.dashboard)
+	v1.Get("/programmes/:id/exports/:kind", authed, s.exportCSV)
+	v1.Get("/programmes/:id/export.json", authed, s.exportJSON)
+	v1.Get("/programmes/:id/audit", authed, s.audit)
+
 	// Notifications.
 	v1.Get("/me/notifications", authed, s.myNotifications)
 	v1.Post("/me/notifications/read", authed, s.markNotificationsRead)

@@ -31,6 +31,10 @@ type reviewRow struct {
 	ReviewerOrg     string    `gorm:"->"`
 	ReviewerCntry   string    `gorm:"->"`
 	Blind           bool      `gorm:"->"`
+	// Read only by exports.
+	PracticeTitle string    `gorm:"->"`
+	RoundName     string    `gorm:"->"`
+	RubricID      uuid.UUID `gorm:"->"`
 }
 
 func (reviewRow) TableName() string { return "reviews" }

@@ -45,6 +45,9 @@ func (s *Service) subjectScope(ctx context.Context, a *domain.Actor, subjectType
 	case "practice":
 		p, sc, err := s.visiblePractice(ctx, a, subjectID, false)
 		return sc, p.ProgrammeID, err
+	case "adaptation":
+		ad, sc, err := s.visibleAdaptation(ctx, a, subjectID, false)
+		return sc, ad.ProgrammeID, err
 	}
 	return domain.Scope{}, uuid.Nil, domain.NotFound("Subject")
 }

@@ -64,19 +64,21 @@ type Store interface {
 
 	PracticeStore
 	ReviewStore
+	AdaptationStore
 }
 
 // Service bundles the use cases with their dependencies, passed in explicitly.
 type Service struct {
-	store      Store
-	practices  PracticeStore
-	reviews    ReviewStore
-	hasher     *auth.Hasher
-	signer     *auth.Signer
-	log        *slog.Logger
-	publicURL  string
-	refreshTTL time.Duration
-	now        func() time.Time
+	store       Store
+	practices   PracticeStore
+	reviews     ReviewStore
+	adaptations AdaptationStore
+	hasher      *auth.Hasher
+	signer      *auth.Signer
+	log         *slog.Logger
+	publicURL   string
+	refreshTTL  time.Duration
+	now         func() time.Time
 }
 
 // Options configure a Service.
@@ -98,7 +100,7 @@ func New(o Options) *Service {
 	if o.RefreshTTL == 0 {
 		o.RefreshTTL = 30 * 24 * time.Hour
 	}
-	return &Service{store: o.Store, practices: o.Store, reviews: o.Store, hasher: o.Hasher, signer: o.Signer, log: o.Log, publicURL: o.PublicURL, refreshTTL: o.RefreshTTL, now: o.Now}
+	return &Service{store: o.Store, practices: o.Store, reviews: o.Store, adaptations: o.Store, hasher: o.Hasher, signer: o.Signer, log: o.Log, publicURL: o.PublicURL, refreshTTL: o.RefreshTTL, now: o.Now}
 }
 
 // Ready reports whether the database answers.

@@ -1,0 +1,417 @@
+package httpapi
+
+import (
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/postgres"
+	"github.com/peerbridge/peerbridge/internal/service"
+)
+
+// frameRequest carries the FRAME fields; their closed vocabularies are checked in the domain, so
+// an unknown value is refused naming the field.
+type frameRequest struct {
+	When                 string              `json:"when" validate:"max=40"`
+	Planned              string              `json:"planned" validate:"max=40"`
+	DecidedBy            []string            `json:"decided_by" validate:"max=10,dive,max=40"`
+	What                 []string            `json:"what" validate:"max=4,dive,max=40"`
+	Level                string              `json:"level" validate:"max=40"`
+	ContextModifications []string            `json:"context_modifications" validate:"max=4,dive,max=40"`
+	ContentModifications []string            `json:"content_modifications" validate:"max=11,dive,max=40"`
+	Fidelity             string              `json:"fidelity" validate:"required,max=40"`
+	CoreElementsKept     []string            `json:"core_elements_kept" validate:"max=20,dive,max=300"`
+	CoreElementsChanged  []string            `json:"core_elements_changed" validate:"max=20,dive,max=300"`
+	Goals                []string            `json:"goals" validate:"max=8,dive,max=40"`
+	Reasons              map[string][]string `json:"reasons" validate:"max=4,dive,max=10,dive,max=40"`
+}
+
+func (f frameRequest) toDomain() domain.Frame {
+	return domain.Frame{When: f.When, Planned: f.Planned, DecidedBy: f.DecidedBy, What: f.What, Level: f.Level, ContextModifications: f.ContextModifications,
+		ContentModifications: f.ContentModifications, Fidelity: f.Fidelity, CoreElementsKept: f.CoreElementsKept, CoreElementsChanged: f.CoreElementsChanged,
+		Goals: f.Goals, Reasons: f.Reasons}
+}
+
+type adaptationRequest struct {
+	SourcePracticeID   uuid.UUID    `json:"source_practice_id" validate:"required"`
+	ProductID          *uuid.UUID   `json:"product_id"`
+	Country            string       `json:"country" validate:"omitempty,country"`
+	Title              string       `json:"title" validate:"required,notblank,max=200"`
+	ContextDescription string       `json:"context_description" validate:"max=10000"`
+	TargetGroups       []string     `json:"target_groups" validate:"max=30,unique,dive,key"`
+	Stage              string       `json:"stage" validate:"omitempty,oneof=exploring planning implementing evaluating sustained discontinued"`
+	Frame              frameRequest `json:"frame"`
+	Barriers           []string     `json:"barriers" validate:"max=30,dive,max=300"`
+	Facilitators       []string     `json:"facilitators" validate:"max=30,dive,max=300"`
+}
+
+func (r adaptationRequest) toInput() service.AdaptationInput {
+	return service.AdaptationInput{SourcePracticeID: r.SourcePracticeID, ProductID: r.ProductID, Country: r.Country, Title: r.Title,
+		ContextDescription: r.ContextDescription, TargetGroups: nonNilStrings(r.TargetGroups), Stage: r.Stage, Frame: r.Frame.toDomain(),
+		Barriers: r.Barriers, Facilitators: r.Facilitators}
+}
+
+type adaptationPatchRequest struct {
+	ProductID          Nullable[uuid.UUID] `json:"product_id"`
+	Country            *string             `json:"country" validate:"omitempty,country"`
+	Title              *string             `json:"title" validate:"omitempty,notblank,max=200"`
+	ContextDescription *string             `json:"context_description" validate:"omitempty,max=10000"`
+	TargetGroups       *[]string           `json:"target_groups" validate:"omitempty,max=30,unique,dive,key"`
+	Stage              *string             `json:"stage" validate:"omitempty,oneof=exploring planning implementing evaluating sustained discontinued"`
+	Frame              *frameRequest       `json:"frame"`
+	Barriers           *[]string           `json:"barriers" validate:"omitempty,max=30,dive,max=300"`
+	Facilitators       *[]string           `json:"facilitators" validate:"omitempty,max=30,dive,max=300"`
+}
+
+func (r adaptationPatchRequest) toPatch() service.AdaptationPatch {
+	p := service.AdaptationPatch{Country: r.Country, Title: r.Title, ContextDescription: r.ContextDescription, TargetGroups: r.TargetGroups,
+		Stage: r.Stage, Barriers: r.Barriers, Facilitators: r.Facilitators}
+	if r.ProductID.Set {
+		v := r.ProductID.Value
+		p.ProductID = &v
+	}
+	if r.Frame != nil {
+		f := r.Frame.toDomain()
+		p.Frame = &f
+	}
+	return p
+}
+
+type outcomeRequest struct {
+	RecordedOn         string   `json:"recorded_on" validate:"required,datetime=2006-01-02"`
+	Participants       int      `json:"participants" validate:"min=0,max=1000000"`
+	ReturnedToWork     int      `json:"returned_to_work" validate:"min=0,max=1000000"`
+	InWorkAfter6Months *int     `json:"in_work_after_6_months" validate:"omitempty,min=0,max=1000000"`
+	PlacementsOffered  *int     `json:"placements_offered" validate:"omitempty,min=0,max=1000000"`
+	Satisfaction       *float64 `json:"satisfaction" validate:"omitempty,min=1,max=5"`
+	Notes              string   `json:"notes" validate:"max=5000"`
+}
+
+func (r outcomeRequest) toDomain() domain.Outcome {
+	d := parseDate(&r.RecordedOn)
+	return domain.Outcome{RecordedOn: *d, Participants: r.Participants, ReturnedToWork: r.ReturnedToWork, InWorkAfter6Months: r.InWorkAfter6Months,
+		PlacementsOffered: r.PlacementsOffered, Satisfaction: r.Satisfaction, Notes: r.Notes}
+}
+
+type outcomeResponse struct {
+	ID                 uuid.UUID `json:"id"`
+	RecordedOn         string    `json:"recorded_on"`
+	Participants       int       `json:"participants"`
+	ReturnedToWork     int       `json:"returned_to_work"`
+	InWorkAfter6Months *int      `json:"in_work_after_6_months"`
+	PlacementsOffered  *int      `json:"placements_offered"`
+	Satisfaction       *float64  `json:"satisfaction"`
+	Notes              string    `json:"notes"`
+	CreatedAt          time.Time `json:"created_at"`
+}
+
+func toOutcomeResponse(o domain.Outcome) outcomeResponse {
+	return outcomeResponse{ID: o.ID, RecordedOn: o.RecordedOn.Format(time.DateOnly), Participants: o.Participants, ReturnedToWork: o.ReturnedToWork,
+		InWorkAfter6Months: o.InWorkAfter6Months, PlacementsOffered: o.PlacementsOffered, Satisfaction: o.Satisfaction, Notes: o.Notes, CreatedAt: o.CreatedAt.UTC()}
+}
+
+type adaptationResponse struct {
+	ID                   uuid.UUID         `json:"id"`
+	ProgrammeID          uuid.UUID         `json:"programme_id"`
+	SourcePracticeID     uuid.UUID         `json:"source_practice_id"`
+	SourcePracticeTitle  string            `json:"source_practice_title"`
+	SourceCountry        string            `json:"source_country"`
+	ProductID            *uuid.UUID        `json:"product_id"`
+	AdoptingOrganisation organisationRef   `json:"adopting_organisation"`
+	Country              string            `json:"country"`
+	Title                string            `json:"title"`
+	ContextDescription   string            `json:"context_description"`
+	TargetGroups         []string          `json:"target_groups"`
+	Stage                string            `json:"stage"`
+	Frame                domain.Frame      `json:"frame"`
+	Barriers             []string          `json:"barriers"`
+	Facilitators         []string          `json:"facilitators"`
+	Outcomes             []outcomeResponse `json:"outcomes"`
+	CanEdit              bool              `json:"can_edit"`
+	Version              int               `json:"version"`
+	CreatedAt            time.Time         `json:"created_at"`
+	UpdatedAt            time.Time         `json:"updated_at"`
+}
+
+func toAdaptationResponse(a domain.Adaptation, canEdit bool) adaptationResponse {
+	outcomes := make([]outcomeResponse, len(a.Outcomes))
+	for i, o := range a.Outcomes {
+		outcomes[i] = toOutcomeResponse(o)
+	}
+	return adaptationResponse{ID: a.ID, ProgrammeID: a.ProgrammeID, SourcePracticeID: a.SourcePracticeID, SourcePracticeTitle: a.SourcePracticeTitle,
+		SourceCountry: a.SourceCountry, ProductID: a.ProductID, AdoptingOrganisation: organisationRef{ID: a.AdoptingOrganisationID, Name: a.AdoptingOrganisationName, Country: a.Country},
+		Country: a.Country, Title: a.Title, ContextDescription: a.ContextDescription, TargetGroups: nonNilStrings(a.TargetGroups), Stage: a.Stage,
+		Frame: a.Frame, Barriers: nonNilStrings(a.Barriers), Facilitators: nonNilStrings(a.Facilitators), Outcomes: outcomes, CanEdit: canEdit,
+		Version: a.Version, CreatedAt: a.CreatedAt.UTC(), UpdatedAt: a.UpdatedAt.UTC()}
+}
+
+func toAdaptationView(v service.AdaptationView) adaptationResponse {
+	return toAdaptationResponse(v.Adaptation, v.CanEdit)
+}
+
+type newProductRequest struct {
+	Title                    *string      `json:"title" validate:"omitempty,notblank,max=200"`
+	Kind                     *string      `json:"kind" validate:"omitempty,oneof=guidance assessment information training placement network tool service other"`
+	Description              *string      `json:"description" validate:"omitempty,max=10000"`
+	OrganisationIDs          *[]uuid.UUID `json:"organisation_ids" validate:"omitempty,max=30,unique"`
+	Countries                *[]string    `json:"countries" validate:"omitempty,max=30,unique,dive,country"`
+	Status                   *string      `json:"status" validate:"omitempty,oneof=idea in_development available"`
+	InspiredByPracticeIDs    *[]uuid.UUID `json:"inspired_by_practice_ids" validate:"omitempty,max=50,unique"`
+	DerivedFromAdaptationIDs *[]uuid.UUID `json:"derived_from_adaptation_ids" validate:"omitempty,max=50,unique"`
+	Link                     *string      `json:"link" validate:"omitempty,max=500,http_url"`
+}
+
+func (r newProductRequest) toInput() (service.NewProductInput, map[string]bool) {
+	var in service.NewProductInput
+	set := map[string]bool{}
+	str := func(name string, dst *string, src *string) {
+		if src != nil {
+			*dst, set[name] = *src, true
+		}
+	}
+	str("title", &in.Title, r.Title)
+	str("kind", &in.Kind, r.Kind)
+	str("description", &in.Description, r.Description)
+	str("status", &in.Status, r.Status)
+	str("link", &in.Link, r.Link)
+	if r.OrganisationIDs != nil {
+		in.OrganisationIDs, set["organisation_ids"] = *r.OrganisationIDs, true
+	}
+	if r.Countries != nil {
+		in.Countries, set["countries"] = *r.Countries, true
+	}
+	if r.InspiredByPracticeIDs != nil {
+		in.InspiredByPracticeIDs, set["inspired_by_practice_ids"] = *r.InspiredByPracticeIDs, true
+	}
+	if r.DerivedFromAdaptationIDs != nil {
+		in.DerivedFromAdaptationIDs, set["derived_from_adaptation_ids"] = *r.DerivedFromAdaptationIDs, true
+	}
+	return in, set
+}
+
+type newProductResponse struct {
+	ID                       uuid.UUID   `json:"id"`
+	ProgrammeID              uuid.UUID   `json:"programme_id"`
+	Title                    string      `json:"title"`
+	Kind                     string      `json:"kind"`
+	Description              string      `json:"description"`
+	OrganisationIDs          []uuid.UUID `json:"organisation_ids"`
+	Countries                []string    `json:"countries"`
+	Status                   string      `json:"status"`
+	InspiredByPracticeIDs    []uuid.UUID `json:"inspired_by_practice_ids"`
+	DerivedFromAdaptationIDs []uuid.UUID `json:"derived_from_adaptation_ids"`
+	Link                     string      `json:"link"`
+	Version                  int         `json:"version"`
+	CreatedAt                time.Time   `json:"created_at"`
+	UpdatedAt                time.Time   `json:"updated_at"`
+}
+
+func toNewProductResponse(n domain.NewProduct) newProductResponse {
+	return newProductResponse{ID: n.ID, ProgrammeID: n.ProgrammeID, Title: n.Title, Kind: n.Kind, Description: n.Description, OrganisationIDs: n.OrganisationIDs,
+		Countries: nonNilStrings(n.Countries), Status: n.Status, InspiredByPracticeIDs: n.InspiredByPracticeIDs, DerivedFromAdaptationIDs: n.DerivedFromAdaptationIDs,
+		Link: n.Link, Version: n.Version, CreatedAt: n.CreatedAt.UTC(), UpdatedAt: n.UpdatedAt.UTC()}
+}
+
+type lineageAdaptation struct {
+	ID                     uuid.UUID  `json:"id"`
+	Title                  string     `json:"title"`
+	Country                string     `json:"country"`
+	Stage                  string     `json:"stage"`
+	AdoptingOrganisationID uuid.UUID  `json:"adopting_organisation_id"`
+	AdoptingOrganisation   string     `json:"adopting_organisation"`
+	ProductID              *uuid.UUID `json:"product_id"`
+	Fidelity               string     `json:"fidelity"`
+	Participants           int        `json:"participants"`
+	ReturnedToWork         int        `json:"returned_to_work"`
+	CreatedAt              time.Time  `json:"created_at"`
+}
+
+type lineageResponse struct {
+	Practice    practiceSummaryResponse `json:"practice"`
+	Products    []domain.Product        `json:"products"`
+	Adaptations []lineageAdaptation     `json:"adaptations"`
+	NewProducts []newProductResponse    `json:"new_products"`
+}
+
+func toLineageResponse(l service.Lineage) lineageResponse {
+	out := lineageResponse{Practice: toPracticeSummary(l.Practice), Products: l.Practice.Products, Adaptations: []lineageAdaptation{}, NewProducts: []newProductResponse{}}
+	for _, a := range l.Adaptations {
+		la := lineageAdaptation{ID: a.ID, Title: a.Title, Country: a.Country, Stage: a.Stage, AdoptingOrganisationID: a.AdoptingOrganisationID,
+			AdoptingOrganisation: a.AdoptingOrganisationName, ProductID: a.ProductID, Fidelity: a.Frame.Fidelity, CreatedAt: a.CreatedAt.UTC()}
+		if n := len(a.Outcomes); n > 0 {
+			la.Participants, la.ReturnedToWork = a.Outcomes[n-1].Participants, a.Outcomes[n-1].ReturnedToWork
+		}
+		out.Adaptations = append(out.Adaptations, la)
+	}
+	for _, n := range l.NewProducts {
+		out.NewProducts = append(out.NewProducts, toNewProductResponse(n))
+	}
+	return out
+}
+
+type keyCount struct {
+	Key   string `json:"key"`
+	Count int64  `json:"count"`
+}
+
+func keyCounts(in []service.KeyCount) []keyCount {
+	out := make([]keyCount, len(in))
+	for i, k := range in {
+		out[i] = keyCount{Key: k.Key, Count: k.Count}
+	}
+	return out
+}
+
+type outputs struct {
+	InformationExchanged int64 `json:"information_exchanged"`
+	PracticesReviewed    int64 `json:"practices_reviewed"`
+	ProductsAdapted      int64 `json:"products_adapted"`
+	NewProducts          int64 `json:"new_products"`
+}
+
+type monthOutputs struct {
+	Month string `json:"month"`
+	outputs
+}
+
+type roundAgreementResponse struct {
+	RoundID            uuid.UUID `json:"round_id"`
+	RoundName          string    `json:"round_name"`
+	Status             string    `json:"status"`
+	Reviews            int       `json:"reviews"`
+	WeightedScoreAlpha *float64  `json:"weighted_score_alpha"`
+}
+
+type flowResponse struct {
+	FromCountry string `json:"from_country"`
+	ToCountry   string `json:"to_country"`
+	Count       int64  `json:"count"`
+}
+
+type dashboardResponse struct {
+	Outputs   outputs `json:"outputs"`
+	Practices struct {
+		ByStatus  []keyCount `json:"by_status"`
+		ByCountry []keyCount `json:"by_country"`
+		ByTheme   []keyCount `json:"by_theme"`
+	} `json:"practices"`
+	Reviews struct {
+		Assigned  int64                    `json:"assigned"`
+		Accepted  int64                    `json:"accepted"`
+		Declined  int64                    `json:"declined"`
+		Submitted int64                    `json:"submitted"`
+		Overdue   int64                    `json:"overdue"`
+		Agreement []roundAgreementResponse `json:"agreement"`
+	} `json:"reviews"`
+	Adaptations struct {
+		ByStage       []keyCount `json:"by_stage"`
+		ByFidelity    []keyCount `json:"by_fidelity"`
+		ByReasonLevel []keyCount `json:"by_reason_level"`
+	} `json:"adaptations"`
+	AdaptationFlow []flowResponse `json:"adaptation_flow"`
+	Barriers       []keyCount     `json:"barriers"`
+	Facilitators   []keyCount     `json:"facilitators"`
+	Outcomes       struct {
+		Adaptations        int64    `json:"adaptations_with_outcomes"`
+		Participants       int64    `json:"participants"`
+		ReturnedToWork     int64    `json:"returned_to_work"`
+		InWorkAfter6Months int64    `json:"in_work_after_6_months"`
+		PlacementsOffered  int64    `json:"placements_offered"`
+		SatisfactionMean   *float64 `json:"satisfaction_mean"`
+	} `json:"outcomes"`
+	Timeline []monthOutputs `json:"timeline"`
+}
+
+func toDashboardResponse(d service.Dashboard) dashboardResponse {
+	var out dashboardResponse
+	o := d.Outputs
+	out.Outputs = outputs{o.InformationExchanged, o.PracticesReviewed, o.ProductsAdapted, o.NewProducts}
+	out.Practices.ByStatus, out.Practices.ByCountry, out.Practices.ByTheme = keyCounts(d.PracticesByStatus), keyCounts(d.ByCountry), keyCounts(d.ByTheme)
+	a := d.Assignments
+	out.Reviews.Assigned, out.Reviews.Accepted, out.Reviews.Declined, out.Reviews.Submitted, out.Reviews.Overdue =
+		a["assigned"], a["accepted"], a["declined"], a["submitted"], a["overdue"]
+	for _, r := range d.Agreement {
+		out.Reviews.Agreement = append(out.Reviews.Agreement, roundAgreementResponse{r.RoundID, r.RoundName, r.Status, r.Reviews, r.WeightedScoreAlpha})
+	}
+	out.Adaptations.ByStage, out.Adaptations.ByFidelity, out.Adaptations.ByReasonLevel = keyCounts(d.AdaptationsByStage), keyCounts(d.ByFidelity), keyCounts(d.ByReason)
+	for _, f := range d.Flow {
+		out.AdaptationFlow = append(out.AdaptationFlow, flowResponse{f.From, f.To, f.Count})
+	}
+	out.Barriers, out.Facilitators = keyCounts(d.Barriers), keyCounts(d.Facilitators)
+	t := d.Outcomes
+	out.Outcomes.Adaptations, out.Outcomes.Participants, out.Outcomes.ReturnedToWork = t.Adaptations, t.Participants, t.ReturnedToWork
+	out.Outcomes.InWorkAfter6Months, out.Outcomes.PlacementsOffered, out.Outcomes.SatisfactionMean = t.InWorkAfter6Months, t.PlacementsOffered, t.SatisfactionMean
+	for _, m := range d.Timeline {
+		out.Timeline = append(out.Timeline, monthOutputs{Month: m.Month, outputs: outputs{m.InformationExchanged, m.PracticesReviewed, m.ProductsAdapted, m.NewProducts}})
+	}
+	// Lists are never null, so charts need no special case.
+	for _, l := range []*[]keyCount{&out.Practices.ByStatus, &out.Practices.ByCountry, &out.Practices.ByTheme, &out.Adaptations.ByStage,
+		&out.Adaptations.ByFidelity, &out.Adaptations.ByReasonLevel, &out.Barriers, &out.Facilitators} {
+		if *l == nil {
+			*l = []keyCount{}
+		}
+	}
+	if out.Timeline == nil {
+		out.Timeline = []monthOutputs{}
+	}
+	if out.AdaptationFlow == nil {
+		out.AdaptationFlow = []flowResponse{}
+	}
+	if out.Reviews.Agreement == nil {
+		out.Reviews.Agreement = []roundAgreementResponse{}
+	}
+	return out
+}
+
+type auditResponse struct {
+	ID         int64          `json:"id"`
+	Action     string         `json:"action"`
+	ObjectType string         `json:"object_type"`
+	ObjectID   uuid.UUID      `json:"object_id"`
+	ActorID    *uuid.UUID     `json:"actor_id"`
+	ActorName  string         `json:"actor_name"`
+	Before     map[string]any `json:"before"`
+	After      map[string]any `json:"after"`
+	At         time.Time      `json:"at"`
+}
+
+func toAuditResponse(e postgres.AuditEntry) auditResponse {
+	return auditResponse{ID: e.ID, Action: e.Action, ObjectType: e.ObjectType, ObjectID: e.ObjectID, ActorID: e.ActorID, ActorName: e.ActorName,
+		Before: e.Before, After: e.After, At: e.At.UTC()}
+}
+
+// exportValue shapes a domain object of the JSON export exactly as the API shows it.
+func exportValue(v any) any {
+	switch x := v.(type) {
+	case domain.Programme:
+		return toProgrammeResponse(x)
+	case domain.Practice:
+		return toPracticeResponse(x, nil)
+	case postgres.ReviewExportRow:
+		r := reviewBody(x.Review)
+		r.RoundName = x.RoundName
+		if x.ReviewerID == uuid.Nil {
+			r.Reviewer = reviewerRef{Label: x.ReviewerName}
+		} else {
+			id, aid := x.ReviewerID, x.AssignmentID
+			r.AssignmentID = &aid
+			r.Reviewer = reviewerRef{ID: &id, Name: x.ReviewerName, Organisation: x.ReviewerOrg, Country: x.ReviewerCntry}
+		}
+		return r
+	case domain.Adaptation:
+		return toAdaptationResponse(x, false)
+	case domain.Outcome:
+		o := toOutcomeResponse(x)
+		return struct {
+			AdaptationID uuid.UUID `json:"adaptation_id"`
+			outcomeResponse
+		}{x.AdaptationID, o}
+	case domain.NewProduct:
+		return toNewProductResponse(x)
+	case domain.Comment:
+		c := toCommentResponse(service.CommentView{Comment: x, AnonymousAuthor: x.AuthorID == uuid.Nil})
+		return c
+	}
+	return v
+}

@@ -1,0 +1,348 @@
+package postgres
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/peerbridge/peerbridge/internal/domain"
+)
+
+type adaptationRow struct {
+	ID                       uuid.UUID
+	ProgrammeID              uuid.UUID
+	SourcePracticeID         uuid.UUID
+	ProductID                *uuid.UUID
+	AdoptingOrganisationID   uuid.UUID
+	Country                  string
+	Title                    string
+	ContextDescription       string
+	TargetGroups             JSON[[]string]
+	Stage                    string
+	Frame                    JSON[domain.Frame]
+	Barriers                 JSON[[]string]
+	Facilitators             JSON[[]string]
+	CreatedBy                uuid.UUID
+	Version                  int
+	CreatedAt                time.Time
+	UpdatedAt                time.Time
+	AdoptingOrganisationName string    `gorm:"->"`
+	SourcePracticeTitle      string    `gorm:"->"`
+	SourceCountry            string    `gorm:"->"`
+	SourceOrganisationID     uuid.UUID `gorm:"->"`
+}
+
+func (adaptationRow) TableName() string { return "adaptations" }
+
+func normFrame(f domain.Frame) domain.Frame {
+	f.DecidedBy, f.What, f.Goals = nonNil(f.DecidedBy), nonNil(f.What), nonNil(f.Goals)
+	f.ContextModifications, f.ContentModifications = nonNil(f.ContextModifications), nonNil(f.ContentModifications)
+	f.CoreElementsKept, f.CoreElementsChanged = nonNil(f.CoreElementsKept), nonNil(f.CoreElementsChanged)
+	if f.Reasons == nil {
+		f.Reasons = map[string][]string{}
+	}
+	return f
+}
+
+func (r adaptationRow) toDomain() domain.Adaptation {
+	return domain.Adaptation{ID: r.ID, ProgrammeID: r.ProgrammeID, SourcePracticeID: r.SourcePracticeID, ProductID: r.ProductID,
+		AdoptingOrganisationID: r.AdoptingOrganisationID, Country: r.Country, Title: r.Title, ContextDescription: r.ContextDescription,
+		TargetGroups: nonNil(r.TargetGroups.V), Stage: r.Stage, Frame: normFrame(r.Frame.V), Barriers: nonNil(r.Barriers.V), Facilitators: nonNil(r.Facilitators.V),
+		CreatedBy: r.CreatedBy, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, AdoptingOrganisationName: r.AdoptingOrganisationName,
+		SourcePracticeTitle: r.SourcePracticeTitle, SourceCountry: r.SourceCountry, SourceOrganisationID: r.SourceOrganisationID}
+}
+
+const adaptationSelect = `a.*, o.name AS adopting_organisation_name, p.title AS source_practice_title, p.country AS source_country, p.organisation_id AS source_organisation_id`
+const adaptationJoins = `JOIN organisations o ON o.id = a.adopting_organisation_id JOIN practices p ON p.id = a.source_practice_id`
+
+// CreateAdaptation inserts a.
+func (s *Store) CreateAdaptation(ctx context.Context, a domain.Adaptation) error {
+	return translate(s.conn(ctx).Exec(`INSERT INTO adaptations (id, programme_id, source_practice_id, product_id, adopting_organisation_id, country, title,
+		context_description, target_groups, stage, frame, barriers, facilitators, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.ID, a.ProgrammeID, a.SourcePracticeID, a.ProductID, a.AdoptingOrganisationID, a.Country, a.Title, a.ContextDescription, List(a.TargetGroups),
+		a.Stage, JSON[domain.Frame]{V: normFrame(a.Frame)}, List(a.Barriers), List(a.Facilitators), a.CreatedBy).Error)
+}
+
+// Adaptation reads one adaptation with its outcomes.
+func (s *Store) Adaptation(ctx context.Context, id uuid.UUID, lock bool) (domain.Adaptation, error) {
+	q := `SELECT ` + adaptationSelect + ` FROM adaptations a ` + adaptationJoins + ` WHERE a.id = ?`
+	if lock {
+		q += ` FOR UPDATE OF a`
+	}
+	var row adaptationRow
+	res := s.conn(ctx).Raw(q, id).Scan(&row)
+	if res.Error != nil {
+		return domain.Adaptation{}, translate(res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return domain.Adaptation{}, domain.NotFound("Adaptation")
+	}
+	a := row.toDomain()
+	outcomes, err := s.Outcomes(ctx, []uuid.UUID{id})
+	a.Outcomes = outcomes[id]
+	return a, err
+}
+
+// UpdateAdaptation writes an adaptation when its version is current.
+func (s *Store) UpdateAdaptation(ctx context.Context, a domain.Adaptation, version int) error {
+	var row adaptationRow
+	return notFoundAs(s.updateVersioned(ctx, &row, "adaptations", a.ID, version, map[string]any{
+		"product_id": a.ProductID, "country": a.Country, "title": a.Title, "context_description": a.ContextDescription,
+		"target_groups": List(a.TargetGroups), "stage": a.Stage, "frame": JSON[domain.Frame]{V: normFrame(a.Frame)},
+		"barriers": List(a.Barriers), "facilitators": List(a.Facilitators),
+	}), "Adaptation")
+}
+
+// AdaptationFilter narrows the adaptation list.
+type AdaptationFilter struct {
+	ProgrammeID      uuid.UUID
+	Stage            string
+	Country          string
+	SourcePracticeID *uuid.UUID
+	OrganisationID   *uuid.UUID
+	Fidelity         string
+}
+
+var adaptationOrder = map[string]string{"updated_at": "a.updated_at", "created_at": "a.created_at", "title": "lower(a.title)", "stage": "a.stage"}
+
+// ListAdaptations returns a page of a programme's adaptations with their outcomes.
+func (s *Store) ListAdaptations(ctx context.Context, f AdaptationFilter, p domain.PageRequest) (domain.Page[domain.Adaptation], error) {
+	q := s.conn(ctx).Table("adaptations a").Joins(adaptationJoins).Where("a.programme_id = ?", f.ProgrammeID)
+	if f.Stage != "" {
+		q = q.Where("a.stage = ?", f.Stage)
+	}
+	if f.Country != "" {
+		q = q.Where("a.country = ?", f.Country)
+	}
+	if f.SourcePracticeID != nil {
+		q = q.Where("a.source_practice_id = ?", *f.SourcePracticeID)
+	}
+	if f.OrganisationID != nil {
+		q = q.Where("a.adopting_organisation_id = ?", *f.OrganisationID)
+	}
+	if f.Fidelity != "" {
+		q = q.Where("a.frame->>'fidelity' = ?", f.Fidelity)
+	}
+	var rows []adaptationRow
+	total, err := findPage(q, p, columns{sql: adaptationSelect}, orderBy(p.Sort, adaptationOrder, "a.id", "a.updated_at DESC, a.id DESC"), &rows)
+	if err != nil {
+		return domain.Page[domain.Adaptation]{}, err
+	}
+	page := pageOf(rows, adaptationRow.toDomain, p, total)
+	ids := make([]uuid.UUID, len(page.Items))
+	for i, a := range page.Items {
+		ids[i] = a.ID
+	}
+	outcomes, err := s.Outcomes(ctx, ids)
+	for i := range page.Items {
+		page.Items[i].Outcomes = outcomes[page.Items[i].ID]
+	}
+	return page, err
+}
+
+// AdaptationsOfPractice lists every adaptation of a practice (lineage).
+func (s *Store) AdaptationsOfPractice(ctx context.Context, practiceID uuid.UUID) ([]domain.Adaptation, error) {
+	var rows []adaptationRow
+	if err := s.conn(ctx).Raw(`SELECT `+adaptationSelect+` FROM adaptations a `+adaptationJoins+` WHERE a.source_practice_id = ? ORDER BY a.created_at, a.id`,
+		practiceID).Scan(&rows).Error; err != nil {
+		return nil, translate(err)
+	}
+	out := pageOf(rows, adaptationRow.toDomain, domain.PageRequest{}, 0).Items
+	ids := make([]uuid.UUID, len(out))
+	for i, a := range out {
+		ids[i] = a.ID
+	}
+	outcomes, err := s.Outcomes(ctx, ids)
+	for i := range out {
+		out[i].Outcomes = outcomes[out[i].ID]
+	}
+	return out, err
+}
+
+type outcomeRow struct {
+	ID                 uuid.UUID
+	AdaptationID       uuid.UUID
+	RecordedOn         time.Time
+	Participants       int
+	ReturnedToWork     int
+	InWorkAfter6Months *int `gorm:"column:in_work_after_6_months"`
+	PlacementsOffered  *int
+	Satisfaction       *float64
+	Notes              string
+	CreatedBy          uuid.UUID
+	CreatedAt          time.Time
+}
+
+// Outcomes reads the follow-ups of several adaptations in one query, oldest first.
+func (s *Store) Outcomes(ctx context.Context, adaptationIDs []uuid.UUID) (map[uuid.UUID][]domain.Outcome, error) {
+	out := map[uuid.UUID][]domain.Outcome{}
+	if len(adaptationIDs) == 0 {
+		return out, nil
+	}
+	var rows []outcomeRow
+	if err := s.conn(ctx).Raw(`SELECT * FROM adaptation_outcomes WHERE adaptation_id IN ? ORDER BY recorded_on, created_at`, adaptationIDs).Scan(&rows).Error; err != nil {
+		return nil, translate(err)
+	}
+	for _, r := range rows {
+		d := dateOnly(&r.RecordedOn)
+		out[r.AdaptationID] = append(out[r.AdaptationID], domain.Outcome{ID: r.ID, AdaptationID: r.AdaptationID, RecordedOn: *d, Participants: r.Participants,
+			ReturnedToWork: r.ReturnedToWork, InWorkAfter6Months: r.InWorkAfter6Months, PlacementsOffered: r.PlacementsOffered, Satisfaction: r.Satisfaction,
+			Notes: r.Notes, CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt})
+	}
+	return out, nil
+}
+
+// InsertOutcome stores a follow-up.
+func (s *Store) InsertOutcome(ctx context.Context, o domain.Outcome) error {
+	return translate(s.conn(ctx).Exec(`INSERT INTO adaptation_outcomes (id, adaptation_id, recorded_on, participants, returned_to_work,
+		in_work_after_6_months, placements_offered, satisfaction, notes, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		o.ID, o.AdaptationID, o.RecordedOn.Format(time.DateOnly), o.Participants, o.ReturnedToWork, o.InWorkAfter6Months, o.PlacementsOffered,
+		o.Satisfaction, o.Notes, o.CreatedBy).Error)
+}
+
+type newProductRow struct {
+	ID                       uuid.UUID
+	ProgrammeID              uuid.UUID
+	Title                    string
+	Kind                     string
+	Description              string
+	OrganisationIDs          JSON[[]uuid.UUID] `gorm:"column:organisation_ids"`
+	Countries                JSON[[]string]
+	Status                   string
+	InspiredByPracticeIDs    JSON[[]uuid.UUID] `gorm:"column:inspired_by_practice_ids"`
+	DerivedFromAdaptationIDs JSON[[]uuid.UUID] `gorm:"column:derived_from_adaptation_ids"`
+	Link                     string
+	CreatedBy                uuid.UUID
+	Version                  int
+	CreatedAt                time.Time
+	UpdatedAt                time.Time
+}
+
+func (newProductRow) TableName() string { return "new_products" }
+
+func (r newProductRow) toDomain() domain.NewProduct {
+	return domain.NewProduct{ID: r.ID, ProgrammeID: r.ProgrammeID, Title: r.Title, Kind: r.Kind, Description: r.Description,
+		OrganisationIDs: nonNil(r.OrganisationIDs.V), Countries: nonNil(r.Countries.V), Status: r.Status, InspiredByPracticeIDs: nonNil(r.InspiredByPracticeIDs.V),
+		DerivedFromAdaptationIDs: nonNil(r.DerivedFromAdaptationIDs.V), Link: r.Link, CreatedBy: r.CreatedBy, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+}
+
+func newProductFields(n domain.NewProduct) map[string]any {
+	return map[string]any{"title": n.Title, "kind": n.Kind, "description": n.Description, "organisation_ids": List(n.OrganisationIDs),
+		"countries": List(n.Countries), "status": n.Status, "inspired_by_practice_ids": List(n.InspiredByPracticeIDs),
+		"derived_from_adaptation_ids": List(n.DerivedFromAdaptationIDs), "link": n.Link}
+}
+
+// CreateNewProduct inserts n.
+func (s *Store) CreateNewProduct(ctx context.Context, n domain.NewProduct) error {
+	return translate(s.conn(ctx).Exec(`INSERT INTO new_products (id, programme_id, title, kind, description, organisation_ids, countries, status,
+		inspired_by_practice_ids, derived_from_adaptation_ids, link, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		n.ID, n.ProgrammeID, n.Title, n.Kind, n.Description, List(n.OrganisationIDs), List(n.Countries), n.Status, List(n.InspiredByPracticeIDs),
+		List(n.DerivedFromAdaptationIDs), n.Link, n.CreatedBy).Error)
+}
+
+// NewProduct reads one new product.
+func (s *Store) NewProduct(ctx context.Context, id uuid.UUID) (domain.NewProduct, error) {
+	var row newProductRow
+	if err := s.conn(ctx).Take(&row, "id = ?", id).Error; err != nil {
+		return domain.NewProduct{}, notFoundAs(translate(err), "Product")
+	}
+	return row.toDomain(), nil
+}
+
+// UpdateNewProduct writes a new product when its version is current.
+func (s *Store) UpdateNewProduct(ctx context.Context, n domain.NewProduct, version int) error {
+	var row newProductRow
+	return notFoundAs(s.updateVersioned(ctx, &row, "new_products", n.ID, version, newProductFields(n)), "Product")
+}
+
+// ListNewProducts returns a page of a programme's new products, newest first.
+func (s *Store) ListNewProducts(ctx context.Context, programmeID uuid.UUID, status string, p domain.PageRequest) (domain.Page[domain.NewProduct], error) {
+	q := s.conn(ctx).Model(&newProductRow{}).Where("programme_id = ?", programmeID)
+	if status != "" {
+		q = q.Where("status = ?", status)
+	}
+	var rows []newProductRow
+	total, err := findPage(q, p, columns{}, "created_at DESC, id DESC", &rows)
+	return pageOf(rows, newProductRow.toDomain, p, total), err
+}
+
+// NewProductsFrom lists the new products inspired by a practice or derived from any of the
+// given adaptations (lineage), in one query.
+func (s *Store) NewProductsFrom(ctx context.Context, practiceID uuid.UUID, adaptationIDs []uuid.UUID) ([]domain.NewProduct, error) {
+	ids := make([]string, len(adaptationIDs))
+	for i, a := range adaptationIDs {
+		ids[i] = a.String()
+	}
+	var rows []newProductRow
+	err := s.conn(ctx).Raw(`SELECT * FROM new_products WHERE inspired_by_practice_ids @> jsonb_build_array(?::text)
+		OR jsonb_exists_any(derived_from_adaptation_ids, ?::text[]) ORDER BY created_at, id`, practiceID.String(), pgTextArray(ids)).Scan(&rows).Error
+	return pageOf(rows, newProductRow.toDomain, domain.PageRequest{}, 0).Items, translate(err)
+}
+
+// pgTextArray renders a text[] literal for a parameter.
+func pgTextArray(xs []string) string {
+	out := "{"
+	for i, x := range xs {
+		if i > 0 {
+			out += ","
+		}
+		out += `"` + x + `"`
+	}
+	return out + "}"
+}
+
+// AuditFilter narrows the audit listing.
+type AuditFilter struct {
+	ProgrammeID uuid.UUID
+	ObjectType  string
+	ObjectID    *uuid.UUID
+	ActorID     *uuid.UUID
+	Action      string
+}
+
+type auditRow struct {
+	ID          int64
+	ProgrammeID *uuid.UUID
+	ActorID     *uuid.UUID
+	ActorName   *string
+	Action      string
+	ObjectType  string
+	ObjectID    uuid.UUID
+	Before      JSON[map[string]any]
+	After       JSON[map[string]any]
+	At          time.Time
+}
+
+// AuditEntry is an audit log line with the actor's name.
+type AuditEntry struct {
+	domain.AuditEntry
+	ActorName string
+}
+
+// ListAudit returns a page of a programme's audit log, newest first.
+func (s *Store) ListAudit(ctx context.Context, f AuditFilter, p domain.PageRequest) (domain.Page[AuditEntry], error) {
+	q := s.conn(ctx).Table("audit_log l").Joins("LEFT JOIN users u ON u.id = l.actor_id").Where("l.programme_id = ?", f.ProgrammeID)
+	if f.ObjectType != "" {
+		q = q.Where("l.object_type = ?", f.ObjectType)
+	}
+	if f.ObjectID != nil {
+		q = q.Where("l.object_id = ?", *f.ObjectID)
+	}
+	if f.ActorID != nil {
+		q = q.Where("l.actor_id = ?", *f.ActorID)
+	}
+	if f.Action != "" {
+		q = q.Where("l.action = ?", f.Action)
+	}
+	var rows []auditRow
+	total, err := findPage(q, p, columns{sql: "l.*, u.name AS actor_name"}, "l.at DESC, l.id DESC", &rows)
+	return pageOf(rows, func(r auditRow) AuditEntry {
+		name := ""
+		if r.ActorName != nil {
+			name = *r.ActorName
+		}
+		return AuditEntry{AuditEntry: domain.AuditEntry{ID: r.ID, ProgrammeID: r.ProgrammeID, ActorID: r.ActorID, Action: r.Action, ObjectType: r.ObjectType,
+			ObjectID: r.ObjectID, Before: r.Before.V, After: r.After.V, At: r.At}, ActorName: name}
+	}, p, total), err
+}

@@ -1,0 +1,120 @@
+package postgres
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/peerbridge/peerbridge/internal/domain"
+)
+
+// Count is one cell of an aggregate: a dimension, a key (and a second key for matrices) and a count.
+type Count struct {
+	Dim   string
+	Key   string
+	Key2  string
+	Count int64
+}
+
+// DashboardData are the raw aggregates of a programme's dashboard. Each field is one SQL
+// statement, whatever the programme's size.
+type DashboardData struct {
+	Timeline    []Count // dim = output kind, key = YYYY-MM
+	Practices   []Count // dim = status | country | theme (drafts excluded)
+	Assignments []Count // dim = status | overdue
+	Adaptations []Count // dim = stage | fidelity | reason_level | flow (key → key2) | barrier | facilitator
+	Outcomes    OutcomeTotals
+	Reviews     []domain.Review // submitted reviews, for agreement per round
+	Rubrics     map[uuid.UUID]domain.Rubric
+	Rounds      []domain.Round
+}
+
+// OutcomeTotals sum the latest follow-up of each adaptation (follow-ups report running totals).
+type OutcomeTotals struct {
+	Adaptations        int64
+	Participants       int64
+	ReturnedToWork     int64
+	InWorkAfter6Months int64
+	PlacementsOffered  int64
+	SatisfactionMean   *float64
+}
+
+// Dashboard reads every aggregate of a programme's dashboard.
+func (s *Store) Dashboard(ctx context.Context, programmeID uuid.UUID) (DashboardData, error) {
+	var d DashboardData
+	db := s.conn(ctx)
+	steps := []func() error{
+		func() error {
+			return db.Raw(`SELECT kind AS dim, to_char(date_trunc('month', at), 'YYYY-MM') AS key, count(*) AS count FROM (
+					SELECT 'information_exchanged' AS kind, c.created_at AS at FROM comments c WHERE c.programme_id = ? AND c.deleted_at IS NULL
+					UNION ALL SELECT 'information_exchanged', r.created_at FROM review_responses r JOIN practices p ON p.id = r.practice_id WHERE p.programme_id = ?
+					UNION ALL SELECT 'practices_reviewed', min(v.submitted_at) FROM reviews v JOIN assignments a ON a.id = v.assignment_id
+						JOIN rounds rd ON rd.id = a.round_id WHERE rd.programme_id = ? AND v.status = 'submitted' GROUP BY a.practice_id
+					UNION ALL SELECT 'products_adapted', created_at FROM adaptations WHERE programme_id = ?
+					UNION ALL SELECT 'new_products', created_at FROM new_products WHERE programme_id = ?
+				) x GROUP BY 1, 2 ORDER BY 2, 1`, programmeID, programmeID, programmeID, programmeID, programmeID).Scan(&d.Timeline).Error
+		},
+		func() error {
+			return db.Raw(`SELECT 'status' AS dim, status AS key, count(*) AS count FROM practices WHERE programme_id = ? AND status <> 'draft' GROUP BY status
+				UNION ALL SELECT 'country', country, count(*) FROM practices WHERE programme_id = ? AND status <> 'draft' GROUP BY country
+				UNION ALL SELECT 'theme', t, count(*) FROM practices, jsonb_array_elements_text(themes) t WHERE programme_id = ? AND status <> 'draft' GROUP BY t
+				ORDER BY 1, 3 DESC, 2`, programmeID, programmeID, programmeID).Scan(&d.Practices).Error
+		},
+		func() error {
+			return db.Raw(`SELECT 'status' AS dim, a.status AS key, count(*) AS count FROM assignments a JOIN rounds r ON r.id = a.round_id
+					WHERE r.programme_id = ? GROUP BY a.status
+				UNION ALL SELECT 'overdue', 'overdue', count(*) FROM assignments a JOIN rounds r ON r.id = a.round_id
+					WHERE r.programme_id = ? AND a.status IN ('assigned', 'accepted') AND a.due_at < now() AND r.status = 'open'`,
+				programmeID, programmeID).Scan(&d.Assignments).Error
+		},
+		func() error {
+			return db.Raw(`SELECT 'stage' AS dim, stage AS key, '' AS key2, count(*) AS count FROM adaptations WHERE programme_id = ? GROUP BY stage
+				UNION ALL SELECT 'fidelity', coalesce(nullif(frame->>'fidelity', ''), 'unknown'), '', count(*) FROM adaptations WHERE programme_id = ? GROUP BY 2
+				UNION ALL SELECT 'reason_level', k, '', count(*) FROM adaptations, jsonb_each(coalesce(frame->'reasons', '{}')) r(k, v)
+					WHERE programme_id = ? AND jsonb_typeof(v) = 'array' AND jsonb_array_length(v) > 0 GROUP BY k
+				UNION ALL SELECT 'flow', p.country, a.country, count(*) FROM adaptations a JOIN practices p ON p.id = a.source_practice_id
+					WHERE a.programme_id = ? GROUP BY p.country, a.country
+				UNION ALL (SELECT 'barrier', lower(btrim(b)), '', count(*) FROM adaptations, jsonb_array_elements_text(barriers) b
+					WHERE programme_id = ? GROUP BY 2 ORDER BY 4 DESC, 2 LIMIT 10)
+				UNION ALL (SELECT 'facilitator', lower(btrim(f)), '', count(*) FROM adaptations, jsonb_array_elements_text(facilitators) f
+					WHERE programme_id = ? GROUP BY 2 ORDER BY 4 DESC, 2 LIMIT 10)`,
+				programmeID, programmeID, programmeID, programmeID, programmeID, programmeID).Scan(&d.Adaptations).Error
+		},
+		func() error {
+			return db.Raw(`SELECT count(*) AS adaptations, coalesce(sum(participants), 0) AS participants, coalesce(sum(returned_to_work), 0) AS returned_to_work,
+					coalesce(sum(in_work_after_6_months), 0) AS in_work_after6_months, coalesce(sum(placements_offered), 0) AS placements_offered,
+					round(avg(satisfaction), 2)::float8 AS satisfaction_mean
+				FROM (SELECT DISTINCT ON (o.adaptation_id) o.* FROM adaptation_outcomes o JOIN adaptations a ON a.id = o.adaptation_id
+					WHERE a.programme_id = ? ORDER BY o.adaptation_id, o.recorded_on DESC, o.created_at DESC) latest`, programmeID).Scan(&d.Outcomes).Error
+		},
+		func() error {
+			var rows []reviewRow
+			err := db.Raw(`SELECT `+reviewSelect+` FROM reviews v `+reviewJoins+` WHERE r.programme_id = ? AND v.status = 'submitted'`, programmeID).Scan(&rows).Error
+			d.Reviews = pageOf(rows, reviewRow.toDomain, domain.PageRequest{}, 0).Items
+			return err
+		},
+		func() error {
+			var rows []roundRow
+			if err := db.Raw(`SELECT `+roundSelect+` FROM rounds r WHERE r.programme_id = ? ORDER BY r.created_at`, programmeID).Scan(&rows).Error; err != nil {
+				return err
+			}
+			d.Rounds = pageOf(rows, roundRow.toDomain, domain.PageRequest{}, 0).Items
+			var rubrics []rubricRow
+			err := db.Raw(`SELECT r.*, true AS in_use FROM rubrics r WHERE r.id IN (SELECT rubric_id FROM rounds WHERE programme_id = ?)`, programmeID).Scan(&rubrics).Error
+			d.Rubrics = map[uuid.UUID]domain.Rubric{}
+			for _, r := range rubrics {
+				d.Rubrics[r.ID] = r.toDomain()
+			}
+			return err
+		},
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return DashboardData{}, translate(err)
+		}
+	}
+	return d, nil
+}
+
+var _ = time.Now

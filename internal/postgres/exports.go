@@ -1,0 +1,83 @@
+package postgres
+
+import (
+	"context"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+
+	"github.com/peerbridge/peerbridge/internal/domain"
+)
+
+// stream runs a query and hands each row to fn as it is read, so exports never hold a whole
+// programme in memory.
+func stream[R any](ctx context.Context, db *gorm.DB, sql string, args []any, fn func(R) error) error {
+	rows, err := db.WithContext(ctx).Raw(sql, args...).Rows()
+	if err != nil {
+		return translate(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r R
+		if err := db.ScanRows(rows, &r); err != nil {
+			return translate(err)
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return translate(rows.Err())
+}
+
+// StreamPractices hands every practice of a programme past its draft to fn, in title order.
+func (s *Store) StreamPractices(ctx context.Context, programmeID uuid.UUID, fn func(domain.Practice) error) error {
+	return stream(ctx, s.conn(ctx), `SELECT `+practiceSelect+` FROM practices p `+practiceJoins+`
+		WHERE p.programme_id = ? AND p.status <> 'draft' ORDER BY lower(p.title), p.id`, []any{programmeID},
+		func(r practiceRow) error { return fn(r.toDomain()) })
+}
+
+// ReviewExportRow is a submitted review with what an export shows next to it.
+type ReviewExportRow struct {
+	domain.Review
+	PracticeTitle string
+	RoundName     string
+	RubricID      uuid.UUID
+}
+
+// StreamReviews hands every submitted review of a programme to fn, by round and practice.
+func (s *Store) StreamReviews(ctx context.Context, programmeID uuid.UUID, fn func(ReviewExportRow) error) error {
+	return stream(ctx, s.conn(ctx), `SELECT `+reviewSelect+`, p.title AS practice_title, r.name AS round_name, r.rubric_id
+		FROM reviews v `+reviewJoins+` JOIN practices p ON p.id = a.practice_id
+		WHERE r.programme_id = ? AND v.status = 'submitted' ORDER BY r.created_at, r.id, p.title, a.practice_id, v.submitted_at, v.assignment_id`,
+		[]any{programmeID}, func(r reviewRow) error {
+			return fn(ReviewExportRow{Review: r.toDomain(), PracticeTitle: r.PracticeTitle, RoundName: r.RoundName, RubricID: r.RubricID})
+		})
+}
+
+// StreamAdaptations hands every adaptation of a programme to fn, oldest first.
+func (s *Store) StreamAdaptations(ctx context.Context, programmeID uuid.UUID, fn func(domain.Adaptation) error) error {
+	return stream(ctx, s.conn(ctx), `SELECT `+adaptationSelect+` FROM adaptations a `+adaptationJoins+`
+		WHERE a.programme_id = ? ORDER BY a.created_at, a.id`, []any{programmeID}, func(r adaptationRow) error { return fn(r.toDomain()) })
+}
+
+// StreamOutcomes hands every follow-up of a programme's adaptations to fn.
+func (s *Store) StreamOutcomes(ctx context.Context, programmeID uuid.UUID, fn func(domain.Outcome) error) error {
+	return stream(ctx, s.conn(ctx), `SELECT o.* FROM adaptation_outcomes o JOIN adaptations a ON a.id = o.adaptation_id
+		WHERE a.programme_id = ? ORDER BY o.adaptation_id, o.recorded_on`, []any{programmeID}, func(r outcomeRow) error {
+		d := dateOnly(&r.RecordedOn)
+		return fn(domain.Outcome{ID: r.ID, AdaptationID: r.AdaptationID, RecordedOn: *d, Participants: r.Participants, ReturnedToWork: r.ReturnedToWork,
+			InWorkAfter6Months: r.InWorkAfter6Months, PlacementsOffered: r.PlacementsOffered, Satisfaction: r.Satisfaction, Notes: r.Notes, CreatedAt: r.CreatedAt})
+	})
+}
+
+// StreamNewProducts hands every new product of a programme to fn.
+func (s *Store) StreamNewProducts(ctx context.Context, programmeID uuid.UUID, fn func(domain.NewProduct) error) error {
+	return stream(ctx, s.conn(ctx), `SELECT * FROM new_products WHERE programme_id = ? ORDER BY created_at, id`, []any{programmeID},
+		func(r newProductRow) error { return fn(r.toDomain()) })
+}
+
+// StreamComments hands every comment of a programme to fn.
+func (s *Store) StreamComments(ctx context.Context, programmeID uuid.UUID, fn func(domain.Comment) error) error {
+	return stream(ctx, s.conn(ctx), `SELECT `+commentSelect+` FROM comments c `+commentJoins+` WHERE c.programme_id = ? ORDER BY c.created_at, c.id`,
+		[]any{programmeID}, func(r commentRow) error { return fn(r.toDomain()) })
+}

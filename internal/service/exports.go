@@ -1,0 +1,301 @@
+package service
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/postgres"
+)
+
+// Writer writes an export to w once its permission was checked.
+type Writer func(ctx context.Context, w io.Writer) error
+
+// safeCell keeps spreadsheet programs from running a cell as a formula (CSV injection): text
+// that starts with =, +, -, @ or a control character gets a leading apostrophe.
+func safeCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func csvWriter(w io.Writer, header []string) (*csv.Writer, error) {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	return cw, cw.Write(header)
+}
+
+func writeRow(cw *csv.Writer, cells []string) error {
+	for i := range cells {
+		cells[i] = safeCell(cells[i])
+	}
+	if err := cw.Write(cells); err != nil {
+		return err
+	}
+	cw.Flush() // each row leaves as it is made: the export streams
+	return cw.Error()
+}
+
+func join(xs []string) string { return strings.Join(xs, "; ") }
+
+func intCell(p *int) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.Itoa(*p)
+}
+
+func floatCell(p *float64) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*p, 'f', -1, 64)
+}
+
+func timeCell(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// ExportPracticesCSV streams the programme's practices (coordinators).
+func (s *Service) ExportPracticesCSV(ctx context.Context, a *domain.Actor, programmeID uuid.UUID) (Writer, error) {
+	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context, w io.Writer) error {
+		cw, err := csvWriter(w, []string{"id", "title", "organisation", "country", "language", "status", "themes", "target_groups", "summary",
+			"evidence_level", "participants", "sites", "since_year", "products", "core_elements", "translations", "revision", "submitted_at",
+			"published_at", "decision"})
+		if err != nil {
+			return err
+		}
+		return s.adaptations.StreamPractices(ctx, programmeID, func(p domain.Practice) error {
+			var products, core, langs []string
+			for _, pr := range p.Products {
+				products = append(products, pr.Name+" ("+pr.Kind+")")
+				core = append(core, pr.CoreElements...)
+			}
+			for l := range p.Translations {
+				langs = append(langs, l)
+			}
+			decision := ""
+			if p.Decision != nil {
+				decision = p.Decision.Outcome
+			}
+			c := p.Content
+			return writeRow(cw, []string{p.ID.String(), p.Title, p.OrganisationName, p.Country, p.Language, string(p.Status), join(p.Themes), join(p.TargetGroups),
+				p.Summary, c.Evidence.Level, intCell(c.Scale.Participants), intCell(c.Scale.Sites), intCell(c.Scale.SinceYear), join(products), join(core),
+				join(sortedStrings(langs)), strconv.Itoa(p.Revision), timeCell(p.SubmittedAt), timeCell(p.PublishedAt), decision})
+		})
+	}, nil
+}
+
+// ExportReviewsCSV streams every submitted review with one column per rubric criterion score and
+// comment (coordinators). In blind rounds reviewers appear as "Reviewer A/B" unless
+// withIdentities is asked for: exports travel further than the platform.
+func (s *Service) ExportReviewsCSV(ctx context.Context, a *domain.Actor, programmeID uuid.UUID, withIdentities bool) (Writer, error) {
+	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
+		return nil, err
+	}
+	d, err := s.adaptations.Dashboard(ctx, programmeID) // rounds and rubrics, for the columns
+	if err != nil {
+		return nil, err
+	}
+	var keys []string
+	seen := map[string]bool{}
+	for _, round := range d.Rounds {
+		for _, c := range d.Rubrics[round.RubricID].Criteria {
+			if !seen[c.Key] {
+				seen[c.Key] = true
+				keys = append(keys, c.Key)
+			}
+		}
+	}
+	return func(ctx context.Context, w io.Writer) error {
+		header := []string{"round", "practice_id", "practice", "revision", "reviewer", "reviewer_organisation", "reviewer_country", "submitted_at"}
+		for _, k := range keys {
+			header = append(header, k+"_score", k+"_comment")
+		}
+		header = append(header, "weighted_score", "gates_passed", "transferability_rating", "transferability_conditions", "recommendation",
+			"confidence", "strengths", "improvements", "answers")
+		cw, err := csvWriter(w, header)
+		if err != nil {
+			return err
+		}
+		labels := map[string]int{}
+		return s.adaptations.StreamReviews(ctx, programmeID, func(r postgres.ReviewExportRow) error {
+			name, org, country := r.ReviewerName, r.ReviewerOrg, r.ReviewerCntry
+			if r.Blind && !withIdentities {
+				k := r.RoundID.String() + r.PracticeID.String()
+				name, org, country = "Reviewer "+string(rune('A'+labels[k])), "", ""
+				labels[k]++
+			}
+			row := []string{r.RoundName, r.PracticeID.String(), r.PracticeTitle, strconv.Itoa(r.Revision), name, org, country, timeCell(r.SubmittedAt)}
+			for _, k := range keys {
+				sc, _ := r.Score(k)
+				row = append(row, floatCell(sc.Value), sc.Comment)
+			}
+			rubric := d.Rubrics[r.RubricID]
+			var answers []string
+			for _, an := range r.Answers {
+				answers = append(answers, an.Question+" — "+an.Answer)
+			}
+			row = append(row, floatCell(WeightedScore(&r.Review, &rubric)), strconv.FormatBool(gatesPassed(&r.Review, &rubric)),
+				intCell(r.Transferability.Rating), r.Transferability.Conditions, r.Recommendation, intCell(r.Confidence), r.Strengths, r.Improvements,
+				strings.Join(answers, "\n"))
+			return writeRow(cw, row)
+		})
+	}, nil
+}
+
+// ExportAdaptationsCSV streams the programme's adaptations with every FRAME field (coordinators).
+func (s *Service) ExportAdaptationsCSV(ctx context.Context, a *domain.Actor, programmeID uuid.UUID) (Writer, error) {
+	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context, w io.Writer) error {
+		header := []string{"id", "title", "source_practice", "source_country", "product_id", "adopting_organisation", "country", "stage",
+			"when", "planned", "decided_by", "what", "level", "context_modifications", "content_modifications", "fidelity", "core_elements_kept",
+			"core_elements_changed", "goals"}
+		for _, l := range domain.ReasonLevels {
+			header = append(header, "reasons_"+l)
+		}
+		header = append(header, "barriers", "facilitators", "context_description", "created_at", "updated_at")
+		cw, err := csvWriter(w, header)
+		if err != nil {
+			return err
+		}
+		return s.adaptations.StreamAdaptations(ctx, programmeID, func(ad domain.Adaptation) error {
+			f := ad.Frame
+			product := ""
+			if ad.ProductID != nil {
+				product = ad.ProductID.String()
+			}
+			row := []string{ad.ID.String(), ad.Title, ad.SourcePracticeTitle, ad.SourceCountry, product, ad.AdoptingOrganisationName, ad.Country, ad.Stage,
+				f.When, f.Planned, join(f.DecidedBy), join(f.What), f.Level, join(f.ContextModifications), join(f.ContentModifications), f.Fidelity,
+				join(f.CoreElementsKept), join(f.CoreElementsChanged), join(f.Goals)}
+			for _, l := range domain.ReasonLevels {
+				row = append(row, join(f.Reasons[l]))
+			}
+			row = append(row, join(ad.Barriers), join(ad.Facilitators), ad.ContextDescription, timeCell(&ad.CreatedAt), timeCell(&ad.UpdatedAt))
+			return writeRow(cw, row)
+		})
+	}, nil
+}
+
+// ExportJSON streams a full JSON export of the programme (coordinators), section by section.
+// Reviewer identities in blind rounds follow the same rule as the CSV export.
+func (s *Service) ExportJSON(ctx context.Context, a *domain.Actor, programmeID uuid.UUID, withIdentities bool, encode func(any) any) (Writer, error) {
+	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
+		return nil, err
+	}
+	prog, err := s.store.Programme(ctx, programmeID, a.UserID)
+	if err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context, w io.Writer) error {
+		enc := json.NewEncoder(w)
+		write := func(s string) error { _, err := io.WriteString(w, s); return err }
+		section := func(name string, run func(emit func(any) error) error) error {
+			if err := write(fmt.Sprintf(",\n%q: [", name)); err != nil {
+				return err
+			}
+			first := true
+			err := run(func(v any) error {
+				if !first {
+					if err := write(","); err != nil {
+						return err
+					}
+				}
+				first = false
+				return enc.Encode(encode(v))
+			})
+			if err != nil {
+				return err
+			}
+			return write("]")
+		}
+		if err := write(fmt.Sprintf(`{"format": "peerbridge-export/1", "exported_at": %q, "programme": `, time.Now().UTC().Format(time.RFC3339))); err != nil {
+			return err
+		}
+		if err := enc.Encode(encode(prog)); err != nil {
+			return err
+		}
+		steps := []struct {
+			name string
+			run  func(emit func(any) error) error
+		}{
+			{"practices", func(emit func(any) error) error {
+				return s.adaptations.StreamPractices(ctx, programmeID, func(p domain.Practice) error { return emit(p) })
+			}},
+			{"reviews", func(emit func(any) error) error {
+				labels := map[string]int{}
+				return s.adaptations.StreamReviews(ctx, programmeID, func(r postgres.ReviewExportRow) error {
+					if r.Blind && !withIdentities {
+						k := r.RoundID.String() + r.PracticeID.String()
+						r.ReviewerID, r.ReviewerName, r.ReviewerOrg, r.ReviewerCntry = uuid.Nil, "Reviewer "+string(rune('A'+labels[k])), "", ""
+						r.AssignmentID = uuid.Nil
+						labels[k]++
+					}
+					return emit(r)
+				})
+			}},
+			{"adaptations", func(emit func(any) error) error {
+				return s.adaptations.StreamAdaptations(ctx, programmeID, func(ad domain.Adaptation) error { return emit(ad) })
+			}},
+			{"outcomes", func(emit func(any) error) error {
+				return s.adaptations.StreamOutcomes(ctx, programmeID, func(o domain.Outcome) error { return emit(o) })
+			}},
+			{"new_products", func(emit func(any) error) error {
+				return s.adaptations.StreamNewProducts(ctx, programmeID, func(n domain.NewProduct) error { return emit(n) })
+			}},
+			{"comments", func(emit func(any) error) error {
+				hidden := map[uuid.UUID]bool{}
+				if !withIdentities {
+					d, err := s.adaptations.Dashboard(ctx, programmeID)
+					if err != nil {
+						return err
+					}
+					for _, r := range d.Reviews {
+						if r.Blind {
+							hidden[r.ReviewerID] = true
+						}
+					}
+				}
+				return s.adaptations.StreamComments(ctx, programmeID, func(c domain.Comment) error {
+					if hidden[c.AuthorID] {
+						c.AuthorID, c.AuthorName, c.AuthorOrganisation, c.AuthorOrgName, c.AuthorOrgCountry = uuid.Nil, "Reviewer", uuid.Nil, "", ""
+					}
+					return emit(c)
+				})
+			}},
+		}
+		for _, st := range steps {
+			if err := section(st.name, st.run); err != nil {
+				return err
+			}
+		}
+		return write("}\n")
+	}, nil
+}
+
+func sortedStrings(xs []string) []string {
+	out := append([]string(nil), xs...)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j] < out[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
