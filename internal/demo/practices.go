@@ -205,7 +205,10 @@ func seedPractices(ctx context.Context, store *postgres.Store) error {
 			at := time.Date(2026, 4, 20, 14, 0, 0, 0, time.UTC)
 			p.PublishedAt = &at
 			p.Decision = &domain.Decision{Outcome: "good_practice", DecidedAt: at,
-				Rationale: "Reviewers from three countries found the practice relevant, well documented and transferable with local adjustments."}
+				Rationale: "Reviewers from two other countries found the practice relevant, well documented and transferable with local adjustments."}
+			if d.programme == cancer {
+				p.Decision.RoundID = ID("round", "spring")
+			}
 		}
 		err := store.WithTx(ctx, func(ctx context.Context) error {
 			if _, err := store.CreatePractice(ctx, p); err != nil {

@@ -98,3 +98,8 @@ func findPage(q *gorm.DB, p domain.PageRequest, sel columns, order string, dest 
 	}
 	return total, nil
 }
+
+// Exec runs a statement written by the calling code (demo loading), never one built from a request.
+func (s *Store) Exec(ctx context.Context, sql string) error {
+	return translate(s.conn(ctx).Exec(sql).Error)
+}
