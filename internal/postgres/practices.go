@@ -238,7 +238,7 @@ func (s *Store) ExplainPractices(ctx context.Context, f PracticeFilter, p domain
 		sql := db.ToSQL(func(tx *gorm.DB) *gorm.DB {
 			q, sel, order := practiceQuery(tx, f, p)
 			var rows []practiceRow
-			return q.Select(sel.sql, sel.args...).Order(order).Limit(p.Size).Offset(p.Offset()).Find(&rows)
+			return q.Joins(sel.joins).Select(sel.sql, sel.args...).Order(order).Limit(p.Size).Offset(p.Offset()).Find(&rows)
 		})
 		if err := db.Exec("SET LOCAL enable_seqscan = off").Error; err != nil {
 			return err
@@ -249,19 +249,25 @@ func (s *Store) ExplainPractices(ctx context.Context, f PracticeFilter, p domain
 }
 
 func practiceQuery(db *gorm.DB, f PracticeFilter, p domain.PageRequest) (*gorm.DB, columns, string) {
-	sel := columns{sql: practiceSelect}
-	q := db.Table("practices p").Joins(practiceJoins)
+	sel := columns{sql: practiceSelect, joins: practiceJoins}
+	q := db.Table("practices p")
 	if f.ProgrammeID != nil {
 		q = q.Where("p.programme_id = ?", *f.ProgrammeID)
 	}
 	if f.Public {
-		q = q.Where("p.status = 'published' AND g.public_catalogue")
+		q = q.Where("p.status = 'published' AND p.programme_id IN (SELECT id FROM programmes WHERE public_catalogue)")
 	} else if !f.Viewer.Admin {
+		// The visibility rule of SPEC §2, written for this viewer so the planner gets a simple
+		// predicate: coordinators see everything past draft; others see published practices and
+		// those they are assigned to review (computed once, not per row).
 		v := f.Viewer
-		q = q.Where(`(p.organisation_id = ? OR p.status = 'published' OR (? AND p.status <> 'draft')
-			OR (p.status <> 'draft' AND EXISTS (SELECT 1 FROM assignments a JOIN rounds r ON r.id = a.round_id
-				WHERE a.practice_id = p.id AND a.reviewer_id = ? AND a.status <> 'declined' AND r.status <> 'draft')))`,
-			v.OrganisationID, v.Coordinator, v.UserID)
+		if v.Coordinator {
+			q = q.Where(`(p.organisation_id = ? OR p.status <> 'draft')`, v.OrganisationID)
+		} else {
+			q = q.Where(`(p.organisation_id = ? OR p.status = 'published'
+				OR (p.status <> 'draft' AND p.id IN (SELECT a.practice_id FROM assignments a JOIN rounds r ON r.id = a.round_id
+					WHERE a.reviewer_id = ? AND a.status <> 'declined' AND r.status <> 'draft')))`, v.OrganisationID, v.UserID)
+		}
 	}
 	if f.Query != "" {
 		q = q.Where("p.search_vector @@ ?::tsquery", f.tsquery)

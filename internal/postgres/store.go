@@ -73,10 +73,12 @@ func (db *DB) updateVersioned(ctx context.Context, dest any, table string, id uu
 	return nil
 }
 
-// columns is a select list with its parameters; empty means the table's own columns.
+// columns is a select list with its parameters (empty: the table's own columns), and joins
+// needed only to display the page, not to count it.
 type columns struct {
-	sql  string
-	args []any
+	sql   string
+	args  []any
+	joins string
 }
 
 // findPage counts the rows matched by q and reads one page of them into dest, ordered by order
@@ -89,6 +91,9 @@ func findPage(q *gorm.DB, p domain.PageRequest, sel columns, order string, dest 
 	}
 	if total == 0 {
 		return 0, nil
+	}
+	if sel.joins != "" {
+		base = base.Joins(sel.joins)
 	}
 	if sel.sql != "" {
 		base = base.Select(sel.sql, sel.args...)
