@@ -508,3 +508,22 @@ func TestNotificationsAndPreferences(t *testing.T) {
 		t.Fatalf("a daily-digest reader got an immediate e-mail job (%d jobs)", jobs)
 	}
 }
+
+func TestCommentsNotifyThePracticeOrganisationWithoutNamingTheAuthor(t *testing.T) {
+	w := newReviewWorld(t)
+	w.setStatus(w.practiceID, domain.StatusPublished)
+	must(t, w.do(req{method: "POST", path: "/api/v1/practices/" + w.practiceID + "/comments", token: w.tok["rev.fi"], body: map[string]any{"body": "Interesting"}}), 201)
+	n := must(t, w.get("/api/v1/me/notifications", w.tok["partner"]), 200)
+	items := n.json(t)["items"].([]any)
+	if len(items) != 1 || items[0].(map[string]any)["kind"] != "comment_on_practice" {
+		t.Fatalf("notifications of the practice's organisation: %s", n.Body)
+	}
+	if strings.Contains(string(n.Body), w.revFI.Name) || strings.Contains(string(n.Body), w.revFI.ID.String()) {
+		t.Fatal("the notification names the commenter")
+	}
+	// Commenting on your own organisation's practice notifies nobody.
+	must(t, w.do(req{method: "POST", path: "/api/v1/practices/" + w.practiceID + "/comments", token: w.tok["partner"], body: map[string]any{"body": "Thanks"}}), 201)
+	if got := must(t, w.get("/api/v1/me/notifications", w.tok["partner"]), 200).json(t)["total"].(float64); got != 1 {
+		t.Fatalf("notifications after an own comment: %v", got)
+	}
+}

@@ -47,6 +47,15 @@ func (s *Store) ClaimIdempotencyKey(ctx context.Context, userID uuid.UUID, route
 		return nil, domain.Errorf(domain.CodeIdempotencyMismatch, "This Idempotency-Key was already used with a different request body.")
 	}
 	if row.Status == nil {
+		// A claim older than any request can run belongs to a request that died: take it over.
+		res := s.conn(ctx).Exec(`UPDATE idempotency_keys SET created_at = now() WHERE user_id = ? AND route = ? AND key = ? AND status IS NULL
+			AND created_at < now() - interval '2 minutes'`, userID, route, key)
+		if res.Error != nil {
+			return nil, translate(res.Error)
+		}
+		if res.RowsAffected == 1 {
+			return nil, nil
+		}
 		return nil, &domain.Error{Code: domain.CodeIdempotencyPending, Message: "A request with this Idempotency-Key is still being processed.", RetryAfter: 1}
 	}
 	ct := ""

@@ -82,8 +82,24 @@ func (s *Service) CreateComment(ctx context.Context, a *domain.Actor, subjectTyp
 			return CommentView{}, domain.Invalid(domain.FieldError{Field: "parent_id", Message: "is not a comment in this discussion"})
 		}
 	}
-	c, err := s.practices.CreateComment(ctx, domain.Comment{ID: uuid.New(), ProgrammeID: programmeID, SubjectType: subjectType, SubjectID: subjectID,
-		ParentID: parentID, AuthorID: a.UserID, Body: strings.TrimSpace(body)})
+	var c domain.Comment
+	err = s.store.WithTx(ctx, func(ctx context.Context) error {
+		var err error
+		if c, err = s.practices.CreateComment(ctx, domain.Comment{ID: uuid.New(), ProgrammeID: programmeID, SubjectType: subjectType, SubjectID: subjectID,
+			ParentID: parentID, AuthorID: a.UserID, Body: strings.TrimSpace(body)}); err != nil {
+			return err
+		}
+		if subjectType != "practice" {
+			return nil
+		}
+		// The practice's organisation hears about the discussion; the message never names the
+		// author, who may be a blind reviewer.
+		p, err := s.practices.Practice(ctx, subjectID, false)
+		if err != nil || p.OrganisationID == a.OrganisationID {
+			return err
+		}
+		return s.notifyOrganisation(ctx, p, domain.NotifyComment, map[string]string{"practice": p.Title})
+	})
 	return commentView(sc, c, nil), err
 }
 
