@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -117,4 +118,40 @@ func TestDocsRenderOffline(t *testing.T) {
 	if !strings.HasPrefix(string(y.Body), "openapi: 3.1") {
 		t.Fatal("openapi document not served")
 	}
+}
+
+// TestOpenAPIIsWellFormed catches what a YAML parser accepts but OpenAPI tools refuse: a schema
+// property that is not a schema, or a description that is not text.
+func TestOpenAPIIsWellFormed(t *testing.T) {
+	var doc any
+	if err := yaml.Unmarshal(api.OpenAPI, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var walk func(n any, path string)
+	walk = func(n any, path string) {
+		switch v := n.(type) {
+		case map[string]any:
+			for k, x := range v {
+				p := path + "." + k
+				if props, ok := x.(map[string]any); ok && k == "properties" {
+					for name, schema := range props {
+						if _, ok := schema.(map[string]any); !ok {
+							t.Errorf("%s.%s is not a schema: %v", p, name, schema)
+						}
+					}
+				}
+				if (k == "description" || k == "summary") && !strings.HasSuffix(path, ".properties") {
+					if _, ok := x.(string); !ok {
+						t.Errorf("%s is not text: %v", p, x)
+					}
+				}
+				walk(x, p)
+			}
+		case []any:
+			for i, x := range v {
+				walk(x, fmt.Sprintf("%s[%d]", path, i))
+			}
+		}
+	}
+	walk(doc, "")
 }
