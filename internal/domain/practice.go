@@ -57,9 +57,10 @@ type Practice struct {
 	SubmittedAt    *time.Time
 	PublishedAt    *time.Time
 	// Filled when read for display.
-	OrganisationName string
-	ProgrammeName    string
-	Rank             float64
+	OrganisationName    string
+	OrganisationCountry string
+	ProgrammeName       string
+	Rank                float64
 }
 
 // PracticeContent holds the structured sections of a practice.

@@ -245,7 +245,7 @@ func toPracticeResponse(p domain.Practice, allowed []string) practiceResponse {
 	}
 	c := p.Content
 	return practiceResponse{ID: p.ID, ProgrammeID: p.ProgrammeID, ProgrammeName: p.ProgrammeName,
-		Organisation: organisationRef{ID: p.OrganisationID, Name: p.OrganisationName, Country: p.Country},
+		Organisation: organisationRef{ID: p.OrganisationID, Name: p.OrganisationName, Country: p.OrganisationCountry},
 		Title:        p.Title, Summary: p.Summary, Language: p.Language, Country: p.Country, Themes: p.Themes, TargetGroups: p.TargetGroups,
 		Context: c.Context, Approach: c.Approach, Resources: c.Resources, Scale: c.Scale, Evidence: c.Evidence, Outcomes: c.Outcomes,
 		Transferability: c.Transferability, LessonsLearned: c.LessonsLearned, LearningQuestions: c.LearningQuestions, Links: c.Links,
@@ -290,7 +290,7 @@ func toPracticeSummary(p domain.Practice) practiceSummaryResponse {
 	}
 	sort.Strings(langs)
 	return practiceSummaryResponse{ID: p.ID, ProgrammeID: p.ProgrammeID, ProgrammeName: p.ProgrammeName,
-		Organisation: organisationRef{ID: p.OrganisationID, Name: p.OrganisationName, Country: p.Country}, Title: p.Title, Summary: p.Summary,
+		Organisation: organisationRef{ID: p.OrganisationID, Name: p.OrganisationName, Country: p.OrganisationCountry}, Title: p.Title, Summary: p.Summary,
 		Language: p.Language, Country: p.Country, Themes: p.Themes, TargetGroups: p.TargetGroups, Status: p.Status,
 		EvidenceLevel: p.Content.Evidence.Level, TranslationsAvailable: langs, ProductsCount: len(p.Products), Rank: p.Rank,
 		UpdatedAt: p.UpdatedAt.UTC(), PublishedAt: p.PublishedAt}

@@ -2,6 +2,9 @@ package httpapi
 
 import (
 	"github.com/gofiber/fiber/v2"
+	"github.com/google/uuid"
+
+	"github.com/peerbridge/peerbridge/internal/service"
 )
 
 func (s *Server) login(c *fiber.Ctx) error {
@@ -13,8 +16,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	c.Set(fiber.HeaderCacheControl, "no-store")
-	return c.JSON(toTokenResponse(t))
+	return s.sendTokens(c, t)
 }
 
 func (s *Server) refresh(c *fiber.Ctx) error {
@@ -26,8 +28,7 @@ func (s *Server) refresh(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	c.Set(fiber.HeaderCacheControl, "no-store")
-	return c.JSON(toTokenResponse(t))
+	return s.sendTokens(c, t)
 }
 
 func (s *Server) logout(c *fiber.Ctx) error {
@@ -66,4 +67,16 @@ func (s *Server) changePassword(c *fiber.Ctx) error {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)
+}
+
+// sendTokens answers a sign-in with the token pair and the user as GET /me shows it.
+func (s *Server) sendTokens(c *fiber.Ctx, t service.Tokens) error {
+	orgs, err := s.svc.OrganisationRefs(c.UserContext(), []uuid.UUID{t.User.OrganisationID})
+	if err != nil {
+		return err
+	}
+	body := toTokenResponse(t)
+	body.User = withOrganisation(body.User, orgs)
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.JSON(body)
 }

@@ -189,8 +189,7 @@ func (s *Server) acceptInvitation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	c.Set(fiber.HeaderCacheControl, "no-store")
-	return c.JSON(toTokenResponse(t))
+	return s.sendTokens(c, t)
 }
 
 func invitationToken(c *fiber.Ctx) (string, error) {

@@ -362,3 +362,19 @@ func TestComments(t *testing.T) {
 }
 
 var _ = context.Background
+
+// The organisation shown with a practice is the organisation's own, with its own country, even
+// when the practice runs elsewhere; and a sign-in answers with the user's organisation.
+func TestOrganisationShownWithItsOwnCountry(t *testing.T) {
+	w := newWorld(t)
+	body := fullPractice("Runs in Belgium", "en")
+	body["country"] = "BE"
+	p := w.createPractice(w.tok["partner"], body)
+	if p["country"] != "BE" || p["organisation"].(map[string]any)["country"] != "NL" {
+		t.Fatalf("practice country %v, organisation %v", p["country"], p["organisation"])
+	}
+	login := must(t, w.do(req{method: "POST", path: "/api/v1/auth/login", body: map[string]string{"email": w.partner.Email, "password": testPassword}}), 200).json(t)
+	if org := login["user"].(map[string]any)["organisation"].(map[string]any); org["country"] != "NL" || org["name"] != "Werkbrug" {
+		t.Fatalf("sign-in user organisation: %v", org)
+	}
+}

@@ -34,9 +34,10 @@ type practiceRow struct {
 	SubmittedAt    *time.Time
 	PublishedAt    *time.Time
 	// Read from joins, never written.
-	OrganisationName string  `gorm:"->"`
-	ProgrammeName    string  `gorm:"->"`
-	Rank             float64 `gorm:"->"`
+	OrganisationName    string  `gorm:"->"`
+	OrganisationCountry string  `gorm:"->"`
+	ProgrammeName       string  `gorm:"->"`
+	Rank                float64 `gorm:"->"`
 }
 
 func (practiceRow) TableName() string { return "practices" }
@@ -71,7 +72,7 @@ func (r practiceRow) toDomain() domain.Practice {
 		Summary: r.Summary, Language: r.Language, Country: r.Country, Themes: nonNil(r.Themes.V), TargetGroups: nonNil(r.TargetGroups.V),
 		Content: r.Content.V, Products: nonNil(r.Products.V), Translations: r.Translations.V, Status: domain.PracticeStatus(r.Status),
 		Revision: r.Revision, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, SubmittedAt: r.SubmittedAt,
-		PublishedAt: r.PublishedAt, OrganisationName: r.OrganisationName, ProgrammeName: r.ProgrammeName, Rank: r.Rank}
+		PublishedAt: r.PublishedAt, OrganisationName: r.OrganisationName, OrganisationCountry: r.OrganisationCountry, ProgrammeName: r.ProgrammeName, Rank: r.Rank}
 	if p.Translations == nil {
 		p.Translations = map[string]domain.Translation{}
 	}
@@ -88,7 +89,7 @@ func (r practiceRow) toDomain() domain.Practice {
 	return p
 }
 
-const practiceSelect = `p.*, o.name AS organisation_name, g.name AS programme_name`
+const practiceSelect = `p.*, o.name AS organisation_name, o.country AS organisation_country, g.name AS programme_name`
 const practiceJoins = `JOIN organisations o ON o.id = p.organisation_id JOIN programmes g ON g.id = p.programme_id`
 
 // CreatePractice inserts p.
