@@ -86,6 +86,8 @@ type Review struct {
 	ReviewerOrg   string
 	ReviewerCntry string
 	Blind         bool
+	RoundName     string
+	RubricID      uuid.UUID
 }
 
 // Submitted reports whether the review was handed in.

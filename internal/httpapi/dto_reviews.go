@@ -282,37 +282,41 @@ type reviewerRef struct {
 }
 
 type reviewResponse struct {
-	AssignmentID    *uuid.UUID             `json:"assignment_id,omitempty"`
-	RoundID         uuid.UUID              `json:"round_id"`
-	RoundName       string                 `json:"round_name,omitempty"`
-	PracticeID      uuid.UUID              `json:"practice_id"`
-	RubricID        *uuid.UUID             `json:"rubric_id,omitempty"`
-	Reviewer        reviewerRef            `json:"reviewer"`
-	Revision        int                    `json:"revision"`
-	Scores          []domain.Score         `json:"scores"`
-	Strengths       string                 `json:"strengths"`
-	Improvements    string                 `json:"improvements"`
-	Transferability domain.Transferability `json:"transferability"`
-	Answers         []domain.Answer        `json:"answers"`
-	Recommendation  string                 `json:"recommendation"`
-	Confidence      *int                   `json:"confidence"`
-	Status          string                 `json:"status"`
-	SubmittedAt     *time.Time             `json:"submitted_at"`
-	Version         int                    `json:"version"`
-	UpdatedAt       time.Time              `json:"updated_at"`
+	AssignmentID     *uuid.UUID             `json:"assignment_id,omitempty"`
+	RoundID          uuid.UUID              `json:"round_id"`
+	RoundName        string                 `json:"round_name,omitempty"`
+	PracticeID       uuid.UUID              `json:"practice_id"`
+	RubricID         *uuid.UUID             `json:"rubric_id,omitempty"`
+	Reviewer         reviewerRef            `json:"reviewer"`
+	Revision         int                    `json:"revision"`
+	Scores           []domain.Score         `json:"scores"`
+	Strengths        string                 `json:"strengths"`
+	Improvements     string                 `json:"improvements"`
+	Transferability  domain.Transferability `json:"transferability"`
+	Answers          []domain.Answer        `json:"answers"`
+	Recommendation   string                 `json:"recommendation"`
+	Confidence       *int                   `json:"confidence"`
+	Status           string                 `json:"status"`
+	SubmittedAt      *time.Time             `json:"submitted_at"`
+	AssignmentStatus string                 `json:"assignment_status,omitempty"`
+	DueAt            *time.Time             `json:"due_at,omitempty"`
+	Version          int                    `json:"version"`
+	UpdatedAt        time.Time              `json:"updated_at"`
 }
 
 func reviewBody(r domain.Review) reviewResponse {
-	return reviewResponse{RoundID: r.RoundID, PracticeID: r.PracticeID, Revision: r.Revision, Scores: r.Scores, Strengths: r.Strengths,
+	rubric := r.RubricID
+	return reviewResponse{RoundID: r.RoundID, RoundName: r.RoundName, RubricID: &rubric, PracticeID: r.PracticeID, Revision: r.Revision, Scores: r.Scores, Strengths: r.Strengths,
 		Improvements: r.Improvements, Transferability: r.Transferability, Answers: r.Answers, Recommendation: r.Recommendation, Confidence: r.Confidence,
 		Status: r.Status, SubmittedAt: r.SubmittedAt, Version: r.Version, UpdatedAt: r.UpdatedAt.UTC()}
 }
 
 func toOwnReviewResponse(v service.ReviewView) reviewResponse {
 	out := reviewBody(v.Review)
-	id, rubric, rid := v.AssignmentID, v.RubricID, v.ReviewerID
-	out.AssignmentID, out.RubricID = &id, &rubric
-	out.RoundName = v.Assignment.RoundName
+	id, rid := v.AssignmentID, v.ReviewerID
+	out.AssignmentID = &id
+	due := v.Assignment.DueAt.UTC()
+	out.AssignmentStatus, out.DueAt = v.Assignment.Status, &due
 	out.Reviewer = reviewerRef{ID: &rid, Name: v.ReviewerName, Organisation: v.ReviewerOrg, Country: v.ReviewerCntry}
 	return out
 }

@@ -46,7 +46,7 @@ type ReviewExportRow struct {
 
 // StreamReviews hands every submitted review of a programme to fn, by round and practice.
 func (s *Store) StreamReviews(ctx context.Context, programmeID uuid.UUID, fn func(ReviewExportRow) error) error {
-	return stream(ctx, s.conn(ctx), `SELECT `+reviewSelect+`, p.title AS practice_title, r.name AS round_name, r.rubric_id
+	return stream(ctx, s.conn(ctx), `SELECT `+reviewSelect+`, p.title AS practice_title
 		FROM reviews v `+reviewJoins+` JOIN practices p ON p.id = a.practice_id
 		WHERE r.programme_id = ? AND v.status = 'submitted' ORDER BY r.created_at, r.id, p.title, a.practice_id, v.submitted_at, v.assignment_id`,
 		[]any{programmeID}, func(r reviewRow) error {

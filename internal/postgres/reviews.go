@@ -31,7 +31,7 @@ type reviewRow struct {
 	ReviewerOrg     string    `gorm:"->"`
 	ReviewerCntry   string    `gorm:"->"`
 	Blind           bool      `gorm:"->"`
-	// Read only by exports.
+	// Read for display and exports.
 	PracticeTitle string    `gorm:"->"`
 	RoundName     string    `gorm:"->"`
 	RubricID      uuid.UUID `gorm:"->"`
@@ -43,10 +43,12 @@ func (r reviewRow) toDomain() domain.Review {
 	return domain.Review{AssignmentID: r.AssignmentID, Revision: r.Revision, Scores: nonNil(r.Scores.V), Strengths: r.Strengths, Improvements: r.Improvements,
 		Transferability: r.Transferability.V, Answers: nonNil(r.Answers.V), Recommendation: r.Recommendation, Confidence: r.Confidence, Status: r.Status,
 		SubmittedAt: r.SubmittedAt, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, RoundID: r.RoundID, PracticeID: r.PracticeID,
-		ReviewerID: r.ReviewerID, ReviewerName: r.ReviewerName, ReviewerOrg: r.ReviewerOrg, ReviewerCntry: r.ReviewerCntry, Blind: r.Blind}
+		ReviewerID: r.ReviewerID, ReviewerName: r.ReviewerName, ReviewerOrg: r.ReviewerOrg, ReviewerCntry: r.ReviewerCntry, Blind: r.Blind,
+		RoundName: r.RoundName, RubricID: r.RubricID}
 }
 
-const reviewSelect = `v.*, a.round_id, a.practice_id, a.reviewer_id, u.name AS reviewer_name, o.name AS reviewer_org, o.country AS reviewer_cntry, r.blind`
+const reviewSelect = `v.*, a.round_id, a.practice_id, a.reviewer_id, u.name AS reviewer_name, o.name AS reviewer_org, o.country AS reviewer_cntry, r.blind,
+	r.name AS round_name, r.rubric_id`
 const reviewJoins = `JOIN assignments a ON a.id = v.assignment_id JOIN users u ON u.id = a.reviewer_id
 	JOIN organisations o ON o.id = u.organisation_id JOIN rounds r ON r.id = a.round_id`
 
