@@ -24,7 +24,11 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            // Not the results chart's library: it is loaded only with the chart (a lazy import).
+            {
+              name: 'vendor',
+              test: /node_modules[\\/](?!(recharts|victory-vendor|d3-[a-z-]+|@reduxjs|redux|redux-thunk|react-redux|reselect|immer|decimal\.js-light|es-toolkit|eventemitter3|internmap|tiny-invariant|clsx)[\\/])/,
+            },
           ],
         },
       },

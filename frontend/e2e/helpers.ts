@@ -2,6 +2,7 @@ import { expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'peerbridge-demo';
 export const DEMO_PROGRAMME = 'Return to work after cancer — mutual learning';
+export const SECOND_TRACK_PROGRAMME = 'Learning network for second-track re-integration';
 
 export const demo = {
   admin: 'admin@peerbridge.example',
@@ -11,6 +12,7 @@ export const demo = {
   partnerFr: 'partner.fr@peerbridge.example',
   reviewerDe: 'reviewer.de@peerbridge.example',
   reviewerFi: 'reviewer.fi@peerbridge.example',
+  employerNl: 'employer.nl@peerbridge.example',
 } as const;
 
 /** Signs in through the sign-in page and waits for the programmes list. */

@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/i18n';
 import '@/styles/global.css';
+import '@/styles/review.css';
+import '@/styles/exchange.css';
 import { App } from '@/app/app';
 
 createRoot(document.getElementById('root')!).render(

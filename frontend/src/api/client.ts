@@ -135,6 +135,15 @@ export async function unwrapVersioned<D extends { version: number }>(
   return { data, etag: response.headers.get('ETag') ?? etagFor(data.version) };
 }
 
+/**
+ * Like unwrap, for answers that are not themselves versioned but change a versioned parent (a
+ * translation changes its practice): returns the `ETag` header, or null when there is none.
+ */
+export async function unwrapWithEtag<D>(pending: Promise<ApiResult<D>>): Promise<{ data: D; etag: string | null }> {
+  const { data, response } = await settle(pending);
+  return { data, etag: response.headers.get('ETag') };
+}
+
 /** The strong ETag of an object's version, as the API sends it: `"3"`. */
 export function etagFor(version: number): string {
   return `"${version}"`;

@@ -24,4 +24,17 @@ export const queryKeys = {
     invitationsAll: (id: string) => ['programmes', 'detail', id, 'invitations'] as const,
   },
   invitation: (token: string) => ['invitation', token] as const,
+  practices: {
+    all: () => ['practices'] as const,
+    lists: () => ['practices', 'list'] as const,
+    list: (programmeId: string, params: Record<string, unknown>) => ['practices', 'list', programmeId, params] as const,
+    detail: (id: string) => ['practices', 'detail', id] as const,
+    revisions: (id: string) => ['practices', 'detail', id, 'revisions'] as const,
+    revision: (id: string, n: number, compareTo?: number) => ['practices', 'detail', id, 'revisions', n, compareTo ?? null] as const,
+    comments: (id: string) => ['practices', 'detail', id, 'comments'] as const,
+  },
+  publicPractices: {
+    list: (params: Record<string, unknown>) => ['public-practices', 'list', params] as const,
+    detail: (id: string) => ['public-practices', 'detail', id] as const,
+  },
 };

@@ -670,6 +670,692 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programmes/{id}/rubrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The programme's rubrics, newest first (members) */
+        get: operations["listRubrics"];
+        put?: never;
+        /** Create a draft rubric, optionally based on another (coordinators) */
+        post: operations["createRubric"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rubrics/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Read a rubric (members) */
+        get: operations["getRubric"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a rubric that no round uses yet (coordinators); 409 rubric_in_use otherwise */
+        patch: operations["updateRubric"];
+        trace?: never;
+    };
+    "/api/v1/rubrics/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make the rubric the programme's active one (coordinators) */
+        post: operations["activateRubric"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The programme's review rounds (coordinators) */
+        get: operations["listRounds"];
+        put?: never;
+        /** Set up a review round (coordinators); without rubric_id the active rubric is used */
+        post: operations["createRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Read a round (coordinators) */
+        get: operations["getRound"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a round (coordinators); once open only the name and due_at (an extension for every open assignment) */
+        patch: operations["updateRound"];
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open the round: its submitted practices go into review and reviewers are notified */
+        post: operations["openRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the round: no more reviews */
+        post: operations["closeRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/practices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add submitted practices to a draft or open round */
+        post: operations["addRoundPractices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The round's assignments (coordinators) */
+        get: operations["listRoundAssignments"];
+        put?: never;
+        /** Assign a reviewer to a practice (coordinators); every hard rule is enforced with 409 and a code naming it: conflict_same_organisation, conflict_same_country, conflict_declared, language_mismatch, reviewer_overloaded, already_assigned, not_a_reviewer, practice_not_in_round */
+        post: operations["createAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/auto-assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose (dry_run) or commit a complete assignment: every hard rule, reviewers from distinct countries where possible, balanced load, expertise preferred; existing assignments kept */
+        post: operations["autoAssign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Scores, gates, per-criterion statistics, spread flags and Krippendorff's alpha (coordinators) */
+        get: operations["roundResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your reviewer inbox: assignments in rounds that have opened */
+        get: operations["myAssignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an assignment without a submitted review (coordinators) */
+        delete: operations["deleteAssignment"];
+        options?: never;
+        head?: never;
+        /** Move an assignment's deadline (coordinators) */
+        patch: operations["extendAssignment"];
+        trace?: never;
+    };
+    "/api/v1/assignments/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an assignment (its reviewer) */
+        post: operations["acceptAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignments/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline an assignment with a reason, optionally declaring a conflict of interest with the practice's organisation */
+        post: operations["declineAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignments/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The review of an assignment: always present, as a draft until submitted (its reviewer, coordinators) */
+        get: operations["getReview"];
+        /** Save the review draft (its reviewer; accepted, round open, before the deadline) */
+        put: operations["putReview"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignments/{id}/review/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the review; 422 review_incomplete lists what is missing */
+        post: operations["submitReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignments/{id}/review/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a submitted review for changes (coordinators) */
+        post: operations["reopenReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The reviews of a practice you may see: your own; others' once you submitted yours; all for coordinators; for the practice's organisation after the decision — anonymised in blind rounds */
+        get: operations["practiceReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the decision on a practice in a round (coordinators); it sets the practice's status */
+        post: operations["decidePractice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Respond to the reviews once a decision is recorded (the practice's organisation) */
+        post: operations["respondToReviews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notifications, newest first, with the number unread */
+        get: operations["myNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark notifications read (all of them without ids) */
+        post: operations["markNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your e-mail preference for notifications */
+        get: operations["getNotificationPreferences"];
+        /** Choose immediate e-mails, a daily digest, or none */
+        put: operations["putNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/adaptations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The programme's adaptations (members) */
+        get: operations["listAdaptations"];
+        put?: never;
+        /**
+         * Record how your organisation adapts a practice or one of its products (partners)
+         * @description Every FRAME field has a closed vocabulary; an unknown value is a 400 naming the field. Core elements kept or changed come from the source product's declared core elements, and fidelity must agree with them.
+         */
+        post: operations["createAdaptation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adaptations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Read an adaptation with its outcomes */
+        get: operations["getAdaptation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an adaptation, including its stage (the adopting organisation)
+         * @description Stages move forward one step, back to an earlier stage, or to discontinued; each change is audited.
+         */
+        patch: operations["updateAdaptation"];
+        trace?: never;
+    };
+    "/api/v1/adaptations/{id}/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a dated follow-up (the adopting organisation)
+         * @description Counts are running totals at the date; returned_to_work and in_work_after_6_months cannot exceed participants; the date cannot be in the future.
+         */
+        post: operations["addOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adaptations/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The discussion on an adaptation */
+        get: operations["listAdaptationComments"];
+        put?: never;
+        /** Comment on an adaptation */
+        post: operations["createAdaptationComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The register of new products and services created through the exchange */
+        get: operations["listNewProducts"];
+        put?: never;
+        /** Register a new product with its provenance (partners, coordinators) */
+        post: operations["createNewProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Read a new product */
+        get: operations["getNewProduct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a new product (its organisations' partners, coordinators) */
+        patch: operations["updateNewProduct"];
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/lineage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** How a practice travelled: its products, every adaptation (by country and stage) and the new products derived from it */
+        get: operations["practiceLineage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The programme's outputs, review progress, adaptations and outcomes (coordinators)
+         * @description Computed in a fixed number of SQL statements whatever the programme's size. Outcome totals add up the latest follow-up of each adaptation.
+         */
+        get: operations["dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/exports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                kind: "practices.csv" | "reviews.csv" | "adaptations.csv";
+            };
+            cookie?: never;
+        };
+        /**
+         * CSV export, streamed (coordinators)
+         * @description UTF-8 with a header row; reviews have one score and one comment column per rubric criterion. In blind rounds reviewers appear as "Reviewer A/B" unless include_identities=true. Cells that a spreadsheet would run as a formula get a leading apostrophe.
+         */
+        get: operations["exportCSV"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/export.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Full JSON export of the programme, streamed (coordinators) */
+        get: operations["exportJSON"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The programme's audit log, newest first (coordinators) */
+        get: operations["audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1152,6 +1838,570 @@ export interface components {
              * @description The comment this one replies to.
              */
             parent_id?: string;
+        };
+        Level: {
+            value: number;
+            label: string;
+            /** @description What this level looks like. */
+            descriptor: string;
+        };
+        Criterion: {
+            key: string;
+            title: string;
+            description?: string;
+            /**
+             * @description Gates are pass/fail (scale 0–1, no weight, justification required).
+             * @enum {string}
+             */
+            tier: "gate" | "core" | "qualifier";
+            weight: number;
+            scale: {
+                min: number;
+                max: number;
+            };
+            /** @description One anchored level per value of the scale. */
+            levels: components["schemas"]["Level"][];
+            allow_na?: boolean;
+        };
+        Rubric: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programme_id: string;
+            number: number;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "retired";
+            criteria: components["schemas"]["Criterion"][];
+            recommendation_options: string[];
+            /** Format: uuid */
+            based_on?: string | null;
+            /** @description A round uses it; it can no longer change. */
+            in_use: boolean;
+            version: number;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        RubricInput: {
+            title: string;
+            criteria?: components["schemas"]["Criterion"][];
+            recommendation_options?: string[];
+            /**
+             * Format: uuid
+             * @description Copy this rubric's criteria when none are given.
+             */
+            based_on?: string;
+        };
+        RubricPatch: {
+            title?: string;
+            criteria?: components["schemas"]["Criterion"][];
+            recommendation_options?: string[];
+        };
+        Round: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programme_id: string;
+            name: string;
+            /** Format: uuid */
+            rubric_id: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed" | "decided";
+            /** Format: date-time */
+            opens_at?: string | null;
+            /** Format: date-time */
+            due_at: string;
+            reviewers_per_practice: number;
+            max_load: number;
+            /** @description Reviewer identity is hidden from the practice's organisation. */
+            blind: boolean;
+            /** @description Reviewers work in another country than the practice. */
+            cross_border: boolean;
+            practice_count: number;
+            version: number;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        RoundInput: {
+            name: string;
+            /** Format: uuid */
+            rubric_id?: string;
+            /** Format: date-time */
+            opens_at?: string;
+            /** Format: date-time */
+            due_at: string;
+            reviewers_per_practice: number;
+            max_load: number;
+            /** @default true */
+            blind: boolean;
+            /** @default true */
+            cross_border: boolean;
+        };
+        RoundPatch: {
+            name?: string;
+            /** Format: uuid */
+            rubric_id?: string;
+            /** Format: date-time */
+            opens_at?: string | null;
+            /** Format: date-time */
+            due_at?: string;
+            reviewers_per_practice?: number;
+            max_load?: number;
+            blind?: boolean;
+            cross_border?: boolean;
+        };
+        Assignment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            round_id: string;
+            round_name?: string;
+            /** Format: uuid */
+            practice_id: string;
+            practice_title?: string;
+            /** Format: uuid */
+            reviewer_id: string;
+            reviewer_name?: string;
+            reviewer_country?: string;
+            /** @enum {string} */
+            status: "assigned" | "accepted" | "declined" | "submitted";
+            /** Format: date-time */
+            due_at: string;
+            /** @enum {string} */
+            source: "manual" | "auto";
+            /** @description Why this reviewer. */
+            explanation: string;
+            decline_reason?: string;
+            version: number;
+            /** Format: date-time */
+            created_at?: string;
+        };
+        AutoAssignResult: {
+            dry_run: boolean;
+            assignments: {
+                /** Format: uuid */
+                practice_id: string;
+                practice_title?: string;
+                /** Format: uuid */
+                reviewer_id: string;
+                reviewer_name?: string;
+                reviewer_country?: string;
+                explanation: string;
+                /**
+                 * Format: uuid
+                 * @description Present when committed.
+                 */
+                assignment_id?: string;
+            }[];
+            unstaffed: {
+                /** Format: uuid */
+                practice_id: string;
+                missing: number;
+                reason: string;
+            }[];
+        };
+        Score: {
+            criterion_key: string;
+            /** @description Null means not applicable (only where allow_na). */
+            value?: number | null;
+            comment?: string;
+        };
+        ReviewInput: {
+            scores?: components["schemas"]["Score"][];
+            strengths?: string;
+            improvements?: string;
+            transferability?: {
+                /** @description To the reviewer's own country. */
+                rating?: number | null;
+                conditions?: string;
+            };
+            answers?: {
+                question: string;
+                answer?: string;
+            }[];
+            recommendation?: string;
+            confidence?: number | null;
+        };
+        Review: components["schemas"]["ReviewInput"] & {
+            /**
+             * Format: uuid
+             * @description Absent in blind reviews shown to the practice's organisation.
+             */
+            assignment_id?: string;
+            /** Format: uuid */
+            round_id: string;
+            round_name?: string;
+            /** Format: uuid */
+            practice_id: string;
+            /** Format: uuid */
+            rubric_id?: string;
+            /** @description In a blind round the practice's organisation sees only a label such as "Reviewer A". */
+            reviewer: {
+                /** Format: uuid */
+                id?: string;
+                name?: string;
+                organisation?: string;
+                country?: string;
+                label?: string;
+            };
+            /** @description The practice revision the review read. */
+            revision: number;
+            /** @enum {string} */
+            status: "draft" | "submitted";
+            /** Format: date-time */
+            submitted_at?: string | null;
+            /**
+             * @description On the reviewer's own review: where the assignment stands.
+             * @enum {string}
+             */
+            assignment_status?: "assigned" | "accepted" | "declined" | "submitted";
+            /**
+             * Format: date-time
+             * @description On the reviewer's own review: the deadline.
+             */
+            due_at?: string;
+            version: number;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        ReviewResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            round_id: string;
+            /** Format: uuid */
+            practice_id: string;
+            author_name: string;
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        PracticeReviews: {
+            reviews: components["schemas"]["Review"][];
+            decisions: {
+                /** Format: uuid */
+                round_id: string;
+                /** Format: uuid */
+                practice_id: string;
+                outcome: string;
+                rationale: string;
+                /** Format: date-time */
+                decided_at: string;
+            }[];
+            responses: components["schemas"]["ReviewResponse"][];
+        };
+        Summary: {
+            n: number;
+            mean: number;
+            median: number;
+            min: number;
+            max: number;
+            /** @description Sample standard deviation. */
+            sd: number;
+        };
+        RoundResults: {
+            round: components["schemas"]["Round"];
+            practices: {
+                /** Format: uuid */
+                practice_id: string;
+                title?: string;
+                country?: string;
+                reviews: number;
+                /** @description Every reviewer passed every gate. */
+                gates_passed: boolean | null;
+                /** @description Mean of the reviewers' weighted scores, 0–100; weights normalised over answered criteria. */
+                weighted_score: number | null;
+                weighted_score_summary?: components["schemas"]["Summary"];
+                criteria: (components["schemas"]["Summary"] & {
+                    key: string;
+                })[];
+                /** @description Reviewers disagree beyond the threshold. */
+                spread_flag: boolean;
+                suggest_extra_reviewer?: boolean;
+                decision?: string;
+            }[];
+            agreement: {
+                /** @description Krippendorff's alpha, interval level; null when undefined. */
+                weighted_score_alpha: number | null;
+                criteria: {
+                    key: string;
+                    /** @description Krippendorff's alpha, ordinal level. */
+                    alpha: number | null;
+                    /** @description Practices with at least two answers. */
+                    units: number;
+                }[];
+            };
+            completion: {
+                practices?: number;
+                decided?: number;
+                assigned?: number;
+                accepted?: number;
+                declined?: number;
+                submitted?: number;
+                overdue?: number;
+            };
+        };
+        Notification: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "assignment_created" | "deadline_near" | "review_submitted" | "decision_recorded" | "comment_on_practice";
+            /** Format: uuid */
+            programme_id?: string | null;
+            subject_type: string;
+            /** Format: uuid */
+            subject_id: string;
+            params: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            read_at?: string | null;
+        };
+        NotificationPreferences: {
+            /** @enum {string} */
+            email: "immediate" | "daily" | "off";
+        };
+        /** @description How the adaptation was made, after FRAME (Stirman et al. 2019). */
+        Frame: {
+            /**
+             * @description Empty when not answered.
+             * @enum {string}
+             */
+            when?: "" | "pre_implementation" | "implementation" | "scale_up" | "sustainment";
+            /** @enum {string} */
+            planned?: "" | "proactive" | "reactive" | "unplanned";
+            decided_by?: ("programme_leader" | "funder" | "manager" | "developer" | "researcher" | "practitioner" | "employer" | "recipient" | "community" | "policy_maker")[];
+            what?: ("content" | "context" | "training_evaluation" | "implementation_scale_up")[];
+            /** @enum {string} */
+            level?: "" | "individual" | "target_group" | "cohort" | "practitioner" | "unit" | "organisation" | "network_system";
+            context_modifications?: ("format" | "setting" | "personnel" | "population")[];
+            content_modifications?: ("tailoring" | "adding" | "removing" | "shortening" | "lengthening" | "substituting" | "reordering" | "integrating" | "repeating" | "loosening_structure" | "departing")[];
+            /** @enum {string} */
+            fidelity: "consistent" | "inconsistent" | "unknown";
+            core_elements_kept?: string[];
+            core_elements_changed?: string[];
+            goals?: ("reach" | "retention" | "feasibility" | "fit" | "culture" | "effectiveness" | "cost" | "satisfaction")[];
+            reasons?: {
+                sociopolitical?: ("laws_policies" | "funding" | "political_climate" | "social_norms" | "existing_services")[];
+                organisation?: ("resources" | "mission_fit" | "time_constraints" | "competing_demands" | "staff_capacity" | "location")[];
+                provider?: ("clinical_judgement" | "preferences" | "skills" | "cultural_background")[];
+                recipient?: ("language" | "literacy" | "cultural_norms" | "access" | "health_status" | "work_situation" | "motivation")[];
+            };
+        };
+        AdaptationInput: {
+            /** Format: uuid */
+            source_practice_id: string;
+            /** Format: uuid */
+            product_id?: string;
+            country?: components["schemas"]["Country"];
+            title: string;
+            context_description?: string;
+            target_groups?: string[];
+            /**
+             * @default exploring
+             * @enum {string}
+             */
+            stage: "exploring" | "planning" | "implementing" | "evaluating" | "sustained" | "discontinued";
+            frame: components["schemas"]["Frame"];
+            barriers?: string[];
+            facilitators?: string[];
+        };
+        AdaptationPatch: {
+            /** Format: uuid */
+            product_id?: string | null;
+            country?: components["schemas"]["Country"];
+            title?: string;
+            context_description?: string;
+            target_groups?: string[];
+            /** @enum {string} */
+            stage?: "exploring" | "planning" | "implementing" | "evaluating" | "sustained" | "discontinued";
+            frame?: components["schemas"]["Frame"];
+            barriers?: string[];
+            facilitators?: string[];
+        };
+        OutcomeInput: {
+            /** Format: date */
+            recorded_on: string;
+            participants: number;
+            returned_to_work: number;
+            in_work_after_6_months?: number | null;
+            placements_offered?: number | null;
+            satisfaction?: number | null;
+            notes?: string;
+        };
+        Outcome: components["schemas"]["OutcomeInput"] & {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        Adaptation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programme_id: string;
+            /** Format: uuid */
+            source_practice_id: string;
+            source_practice_title?: string;
+            source_country?: components["schemas"]["Country"];
+            /** Format: uuid */
+            product_id?: string | null;
+            adopting_organisation: components["schemas"]["OrganisationRef"];
+            country: components["schemas"]["Country"];
+            title: string;
+            context_description?: string;
+            target_groups?: string[];
+            /** @enum {string} */
+            stage: "exploring" | "planning" | "implementing" | "evaluating" | "sustained" | "discontinued";
+            frame: components["schemas"]["Frame"];
+            barriers: string[];
+            facilitators: string[];
+            outcomes: components["schemas"]["Outcome"][];
+            can_edit: boolean;
+            version: number;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        NewProductInput: {
+            title?: string;
+            kind?: components["schemas"]["ProductKind"];
+            description?: string;
+            /** @description Defaults to your organisation. */
+            organisation_ids?: string[];
+            /** @description The organisations' countries are added. */
+            countries?: components["schemas"]["Country"][];
+            /** @enum {string} */
+            status?: "idea" | "in_development" | "available";
+            inspired_by_practice_ids?: string[];
+            derived_from_adaptation_ids?: string[];
+            /** Format: uri */
+            link?: string;
+        };
+        NewProduct: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programme_id: string;
+            title: string;
+            kind: components["schemas"]["ProductKind"];
+            description?: string;
+            organisation_ids: string[];
+            countries: components["schemas"]["Country"][];
+            /** @enum {string} */
+            status: "idea" | "in_development" | "available";
+            inspired_by_practice_ids: string[];
+            derived_from_adaptation_ids: string[];
+            link?: string;
+            version: number;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        Lineage: {
+            practice: components["schemas"]["PracticeSummary"];
+            products: components["schemas"]["Product"][];
+            adaptations: {
+                /** Format: uuid */
+                id: string;
+                title?: string;
+                country: components["schemas"]["Country"];
+                stage: string;
+                /** Format: uuid */
+                adopting_organisation_id: string;
+                adopting_organisation?: string;
+                /** Format: uuid */
+                product_id: string | null;
+                fidelity?: string;
+                /** @description From the latest follow-up. */
+                participants?: number;
+                returned_to_work?: number;
+                /** Format: date-time */
+                created_at?: string;
+            }[];
+            new_products: components["schemas"]["NewProduct"][];
+        };
+        KeyCount: {
+            key: string;
+            count: number;
+        };
+        Outputs: {
+            /** @description Comments and responses. */
+            information_exchanged: number;
+            /** @description Practices with at least one submitted review. */
+            practices_reviewed: number;
+            /** @description Adaptations recorded. */
+            products_adapted: number;
+            new_products: number;
+        };
+        Dashboard: {
+            outputs: components["schemas"]["Outputs"];
+            practices: {
+                by_status: components["schemas"]["KeyCount"][];
+                by_country: components["schemas"]["KeyCount"][];
+                by_theme: components["schemas"]["KeyCount"][];
+            };
+            reviews: {
+                assigned: number;
+                accepted: number;
+                declined: number;
+                submitted: number;
+                overdue: number;
+                agreement: {
+                    /** Format: uuid */
+                    round_id: string;
+                    round_name: string;
+                    status: string;
+                    reviews: number;
+                    weighted_score_alpha: number | null;
+                }[];
+            };
+            adaptations: {
+                by_stage: components["schemas"]["KeyCount"][];
+                by_fidelity: components["schemas"]["KeyCount"][];
+                by_reason_level: components["schemas"]["KeyCount"][];
+            };
+            adaptation_flow: {
+                from_country: components["schemas"]["Country"];
+                to_country: components["schemas"]["Country"];
+                count: number;
+            }[];
+            barriers: components["schemas"]["KeyCount"][];
+            facilitators: components["schemas"]["KeyCount"][];
+            outcomes: {
+                adaptations_with_outcomes: number;
+                participants: number;
+                returned_to_work: number;
+                in_work_after_6_months: number;
+                placements_offered: number;
+                satisfaction_mean: number | null;
+            };
+            timeline: (components["schemas"]["Outputs"] & {
+                /** @description YYYY-MM */
+                month: string;
+            })[];
+        };
+        AuditEntry: {
+            id: number;
+            action: string;
+            object_type: string;
+            /** Format: uuid */
+            object_id: string;
+            /** Format: uuid */
+            actor_id?: string | null;
+            actor_name?: string;
+            before?: Record<string, never> | null;
+            after?: Record<string, never> | null;
+            /** Format: date-time */
+            at: string;
         };
     };
     responses: {
@@ -2669,6 +3919,1498 @@ export interface operations {
                     "application/json": components["schemas"]["Practice"];
                 };
             };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listRubrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Rubric"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createRubric: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A retry with the same key, user and body returns the original response; the same key
+                 *     with a different body is refused with 422.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RubricInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rubric"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getRubric: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rubric"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateRubric: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RubricPatch"];
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rubric"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    activateRubric: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rubric"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listRounds: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; values above 100 are capped at 100. */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMeta"] & {
+                        items: components["schemas"]["Round"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createRound: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A retry with the same key, user and body returns the original response; the same key
+                 *     with a different body is refused with 422.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoundInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Round"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Round"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateRound: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoundPatch"];
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Round"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    openRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Round"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    closeRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Round"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    addRoundPractices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    practice_ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Round"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listRoundAssignments: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; values above 100 are capped at 100. */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMeta"] & {
+                        items: components["schemas"]["Assignment"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createAssignment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A retry with the same key, user and body returns the original response; the same key
+                 *     with a different body is refused with 422.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    practice_id: string;
+                    /** Format: uuid */
+                    reviewer_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assignment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    autoAssign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default false */
+                    dry_run?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutoAssignResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    roundResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResults"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    myAssignments: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; values above 100 are capped at 100. */
+                page_size?: components["parameters"]["PageSize"];
+                status?: "open" | "assigned" | "accepted" | "declined" | "submitted";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMeta"] & {
+                        items: components["schemas"]["Assignment"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    deleteAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    extendAssignment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    due_at: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assignment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    acceptAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assignment"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    declineAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    conflict?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assignment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    putReview: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewInput"];
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    submitReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Incomplete"];
+        };
+    };
+    reopenReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    practiceReviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeReviews"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    decidePractice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    round_id: string;
+                    /** @enum {string} */
+                    outcome: "good_practice" | "promising_practice" | "revision_requested" | "not_retained";
+                    rationale: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Practice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    respondToReviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    round_id: string;
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    myNotifications: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; values above 100 are capped at 100. */
+                page_size?: components["parameters"]["PageSize"];
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMeta"] & {
+                        unread: number;
+                        items: components["schemas"]["Notification"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    markNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Marked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    putNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferences"];
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    listAdaptations: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; values above 100 are capped at 100. */
+                page_size?: components["parameters"]["PageSize"];
+                stage?: "exploring" | "planning" | "implementing" | "evaluating" | "sustained" | "discontinued";
+                country?: components["schemas"]["Country"];
+                fidelity?: "consistent" | "inconsistent" | "unknown";
+                source_practice_id?: string;
+                organisation_id?: string;
+                sort?: "updated_at" | "-updated_at" | "created_at" | "-created_at" | "title" | "-title" | "stage" | "-stage";
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of adaptations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMeta"] & {
+                        items: components["schemas"]["Adaptation"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createAdaptation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A retry with the same key, user and body returns the original response; the same key
+                 *     with a different body is refused with 422.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdaptationInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Adaptation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getAdaptation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The adaptation. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Adaptation"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateAdaptation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdaptationPatch"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Adaptation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    addOutcome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A retry with the same key, user and body returns the original response; the same key
+                 *     with a different body is refused with 422.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutcomeInput"];
+            };
+        };
+        responses: {
+            /** @description The adaptation with its outcomes. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Adaptation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listAdaptationComments: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; values above 100 are capped at 100. */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of comments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMeta"] & {
+                        items: components["schemas"]["Comment"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createAdaptationComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A retry with the same key, user and body returns the original response; the same key
+                 *     with a different body is refused with 422.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listNewProducts: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; values above 100 are capped at 100. */
+                page_size?: components["parameters"]["PageSize"];
+                status?: "idea" | "in_development" | "available";
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of new products. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMeta"] & {
+                        items: components["schemas"]["NewProduct"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createNewProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A retry with the same key, user and body returns the original response; the same key
+                 *     with a different body is refused with 422.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewProductInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewProduct"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getNewProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewProduct"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateNewProduct: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewProductInput"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewProduct"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    practiceLineage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lineage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lineage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    dashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    exportCSV: {
+        parameters: {
+            query?: {
+                include_identities?: boolean;
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                kind: "practices.csv" | "reviews.csv" | "adaptations.csv";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    exportJSON: {
+        parameters: {
+            query?: {
+                include_identities?: boolean;
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole programme: format, exported_at, programme, practices, reviews, adaptations, outcomes, new_products, comments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    audit: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; values above 100 are capped at 100. */
+                page_size?: components["parameters"]["PageSize"];
+                object_type?: string;
+                object_id?: string;
+                actor_id?: string;
+                action?: string;
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of audit entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMeta"] & {
+                        items: components["schemas"]["AuditEntry"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
         };
     };

@@ -22,6 +22,25 @@ export type Invitation = Schemas['Invitation'];
 export type InvitationCreate = Schemas['InvitationCreate'];
 export type InvitationPreview = Schemas['InvitationPreview'];
 export type PageMeta = Schemas['PageMeta'];
+export type OrganisationRef = Schemas['OrganisationRef'];
+export type Practice = Schemas['Practice'];
+export type PracticeSummary = Schemas['PracticeSummary'];
+export type PracticeInput = Schemas['PracticeInput'];
+export type PracticePatch = Schemas['PracticePatch'];
+export type PracticeStatus = Schemas['PracticeStatus'];
+export type PracticeAction = Schemas['PracticeAction'];
+export type EvidenceLevel = Schemas['EvidenceLevel'];
+export type ProductKind = Schemas['ProductKind'];
+export type Product = Schemas['Product'];
+export type ProductInput = Schemas['ProductInput'];
+export type Decision = Schemas['Decision'];
+export type Translation = Schemas['Translation'];
+export type TranslationInput = Schemas['TranslationInput'];
+export type RevisionSummary = Schemas['RevisionSummary'];
+export type Revision = Schemas['Revision'];
+export type Change = Schemas['Change'];
+export type Comment = Schemas['Comment'];
+export type CommentInput = Schemas['CommentInput'];
 
 /** A page of a list endpoint: `{items, page, page_size, total}`. */
 export type Page<T> = PageMeta & { items: T[] };

@@ -4,6 +4,7 @@ import type { ProgrammeTab } from '@/lib/programme-context';
 /** The main navigation, by role. New features add their entry here. */
 export const navItems: NavItem[] = [
   { to: '/programmes', labelKey: 'nav.programmes' },
+  { to: '/reviews', labelKey: 'review:nav.myReviews', role: 'reviewer' },
   { to: '/admin', labelKey: 'nav.administration', visible: (user) => user.is_admin },
   { to: '/account', labelKey: 'nav.account' },
 ];
@@ -11,5 +12,11 @@ export const navItems: NavItem[] = [
 /** The tabs of a programme page. Practices, reviews, adaptations and the dashboard go here. */
 export const programmeTabs: ProgrammeTab[] = [
   { to: '', labelKey: 'programmes.tabs.overview' },
+  { to: 'practices', labelKey: 'programmes.tabs.practices' },
+  { to: 'adaptations', labelKey: 'exchange:tabs.adaptations' },
+  { to: 'products', labelKey: 'exchange:tabs.products' },
   { to: 'members', labelKey: 'programmes.tabs.members' },
+  { to: 'rounds', labelKey: 'review:nav.rounds', visible: (ctx) => ctx.canCoordinate },
+  { to: 'rubrics', labelKey: 'review:nav.rubrics', visible: (ctx) => ctx.canCoordinate },
+  { to: 'dashboard', labelKey: 'exchange:tabs.dashboard', visible: (ctx) => ctx.canCoordinate },
 ];

@@ -3,6 +3,12 @@ import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
 import nl from './locales/nl.json';
+import reviewEn from './locales/review.en.json';
+import reviewFr from './locales/review.fr.json';
+import reviewNl from './locales/review.nl.json';
+import exchangeEn from './locales/exchange.en.json';
+import exchangeFr from './locales/exchange.fr.json';
+import exchangeNl from './locales/exchange.nl.json';
 
 export const LANGUAGE_STORAGE_KEY = 'peerbridge.lang';
 
@@ -14,10 +20,14 @@ export const SUPPORTED_LANGUAGES = [
 
 export type LanguageCode = (typeof SUPPORTED_LANGUAGES)[number]['code'];
 
+/**
+ * Namespaces: the app's strings ("translation", the default), peer review ("review") and the
+ * adaptation loop, new products and the dashboard ("exchange").
+ */
 export const resources = {
-  en: { translation: en },
-  nl: { translation: nl },
-  fr: { translation: fr },
+  en: { translation: en, review: reviewEn, exchange: exchangeEn },
+  nl: { translation: nl, review: reviewNl, exchange: exchangeNl },
+  fr: { translation: fr, review: reviewFr, exchange: exchangeFr },
 } as const;
 
 function isSupported(code: string | null | undefined): code is LanguageCode {
@@ -58,6 +68,8 @@ export async function setLanguage(code: LanguageCode): Promise<void> {
 
 void i18n.use(initReactI18next).init({
   resources,
+  ns: ['translation', 'review', 'exchange'],
+  defaultNS: 'translation',
   lng: detectLanguage(),
   fallbackLng: 'en',
   supportedLngs: SUPPORTED_LANGUAGES.map((l) => l.code),

@@ -63,3 +63,42 @@ export function slugKey(title: string): string {
     .replace(/^_+|_+$/g, '')
     .slice(0, 40);
 }
+
+/** A time of day in the interface language, e.g. "14:02". */
+export function formatTime(value: Date | string | number, language: string): string {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(date);
+}
+
+/** A date with its time, e.g. "3 Mar 2026, 14:02". */
+export function formatDateTime(value: string | null | undefined, language: string): string {
+  if (!value) return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+  ['week', 4.345],
+  ['month', 12],
+  ['year', Infinity],
+];
+
+/** How long ago (or until) a moment is, e.g. "5 minutes ago", "yesterday", "il y a 2 jours". */
+export function formatRelativeTime(value: string | null | undefined, language: string, now: number = Date.now()): string {
+  if (!value) return '';
+  const at = new Date(value).getTime();
+  if (Number.isNaN(at)) return value;
+  let delta = (at - now) / 1000;
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(delta) < size) return format.format(Math.round(delta), unit);
+    delta /= size;
+  }
+  return format.format(Math.round(delta), 'year');
+}

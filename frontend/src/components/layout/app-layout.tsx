@@ -1,15 +1,19 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '@/lib/session';
+import { useProgrammeRoles } from '@/lib/use-programme-roles';
 import { Button } from '../ui/button';
 import { Brand } from './brand';
 import { LanguageSwitch } from './language-switch';
 import type { NavItem } from './nav-types';
 import { MAIN_CONTENT_ID, SkipLink } from './skip-link';
 
-/** The signed-in frame: skip link, header with navigation by role, main content, footer. */
-export function AppLayout({ navItems }: { navItems: NavItem[] }) {
+/**
+ * The signed-in frame: skip link, header with navigation by role, main content, footer.
+ * `headerTools` are extra controls in the header (the notification bell).
+ */
+export function AppLayout({ navItems, headerTools }: { navItems: NavItem[]; headerTools?: ReactNode }) {
   const { t } = useTranslation();
   const { user, signOut } = useSession();
   const location = useLocation();
@@ -27,7 +31,10 @@ export function AppLayout({ navItems }: { navItems: NavItem[] }) {
     mainRef.current?.focus({ preventScroll: false });
   }, [location.pathname]);
 
-  const items = navItems.filter((item) => !item.visible || (user && item.visible(user)));
+  const roles = useProgrammeRoles(!!user && navItems.some((item) => item.role));
+  const items = navItems.filter(
+    (item) => (!item.visible || (user && item.visible(user))) && (!item.role || roles.has(item.role)),
+  );
 
   return (
     <div className="app-shell">
@@ -47,6 +54,7 @@ export function AppLayout({ navItems }: { navItems: NavItem[] }) {
             </ul>
           </nav>
           <div className="header-tools">
+            {user && headerTools}
             <LanguageSwitch />
             {user && (
               <span className="current-user" title={user.email}>

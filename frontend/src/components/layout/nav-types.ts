@@ -1,4 +1,4 @@
-import type { User } from '@/api/types';
+import type { Role, User } from '@/api/types';
 
 /** One entry of the main navigation. Features are added by appending to the app's list. */
 export interface NavItem {
@@ -9,4 +9,6 @@ export interface NavItem {
   end?: boolean;
   /** Shown only when this returns true for the signed-in user. */
   visible?: (user: User) => boolean;
+  /** Shown only to people who hold this role in at least one of their programmes. */
+  role?: Role;
 }

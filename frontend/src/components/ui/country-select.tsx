@@ -4,8 +4,11 @@ import { EUROPEAN_COUNTRIES } from '@/lib/countries';
 import { countryName } from '@/lib/format';
 import { SelectField, type SelectFieldProps } from './form-fields';
 
-/** A select of countries by name in the interface language; the value is the ISO code. */
-export function CountrySelect(props: Omit<SelectFieldProps, 'children'> & { value: string }) {
+/**
+ * A select of countries by name in the interface language; the value is the ISO code. The empty
+ * option reads "Choose…" unless `emptyLabel` says otherwise ("All countries" in a filter).
+ */
+export function CountrySelect({ emptyLabel, ...props }: Omit<SelectFieldProps, 'children'> & { value: string; emptyLabel?: string }) {
   const { t, i18n } = useTranslation();
   const options = useMemo(() => {
     const codes = new Set<string>(EUROPEAN_COUNTRIES);
@@ -17,7 +20,7 @@ export function CountrySelect(props: Omit<SelectFieldProps, 'children'> & { valu
   }, [i18n.language, props.value]);
   return (
     <SelectField {...props}>
-      <option value="">{t('forms.choose')}</option>
+      <option value="">{emptyLabel ?? t('forms.choose')}</option>
       {options.map((o) => (
         <option key={o.code} value={o.code}>
           {o.name} ({o.code})

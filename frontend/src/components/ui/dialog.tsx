@@ -9,13 +9,18 @@ export interface DialogProps {
   description?: ReactNode;
   children: ReactNode;
   size?: 'md' | 'lg';
+  /**
+   * Where focus goes when the dialog closes, when not back to the control that opened it (e.g.
+   * the form field a message in the dialog pointed to). Asked at closing time.
+   */
+  finalFocus?: () => HTMLElement | null | undefined;
 }
 
 /**
  * A modal dialog: focus moves into it when it opens, stays inside while open (Tab cycles),
  * Escape closes it, and focus returns to the control that opened it.
  */
-export function Dialog({ open, onOpenChange, title, description, children, size = 'md' }: DialogProps) {
+export function Dialog({ open, onOpenChange, title, description, children, size = 'md', finalFocus }: DialogProps) {
   const { t } = useTranslation();
   const bodyRef = useRef<HTMLDivElement>(null);
   // Our dialogs are opened from state, not from a Radix trigger: remember the opener ourselves.
@@ -27,7 +32,9 @@ export function Dialog({ open, onOpenChange, title, description, children, size 
     event.preventDefault();
     const opener = openerRef.current;
     openerRef.current = null;
-    if (opener && opener !== document.body && opener.isConnected) opener.focus();
+    const target = finalFocus?.();
+    if (target && target.isConnected) target.focus();
+    else if (opener && opener !== document.body && opener.isConnected) opener.focus();
     // The opener may be gone (e.g. the removed row): continue from the main content.
     else document.getElementById('main-content')?.focus();
   };

@@ -6,7 +6,6 @@ import {
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
-  type TextareaHTMLAttributes,
 } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -78,7 +77,7 @@ export function TextField({ label, hint, error, required, id, className, ...inpu
   );
 }
 
-export type TextAreaFieldProps = FieldChrome & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'required'>;
+export type TextAreaFieldProps = FieldChrome & Omit<ComponentPropsWithRef<'textarea'>, 'required'>;
 
 export function TextAreaField({ label, hint, error, required, id, className, ...area }: TextAreaFieldProps) {
   const { fieldId, hintId, errorId } = useFieldIds(id);

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/ui/page-header';
 import { ErrorState, LoadingState } from '@/components/ui/states';
@@ -6,7 +7,8 @@ import { useMe } from '../api/me';
 import { PasswordForm } from './password-form';
 import { ProfileForm } from './profile-form';
 
-export function AccountPage() {
+/** `extraSections`: more settings from other features (e.g. the e-mail notification preference). */
+export function AccountPage({ extraSections }: { extraSections?: ReactNode } = {}) {
   const { t } = useTranslation();
   const me = useMe();
   useDocumentTitle(t('account.title'));
@@ -28,6 +30,7 @@ export function AccountPage() {
           <h2 id="password-heading">{t('account.changePassword')}</h2>
           <PasswordForm email={me.data?.email} />
         </section>
+        {extraSections}
       </div>
     </>
   );

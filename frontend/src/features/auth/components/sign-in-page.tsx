@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
 import { FormAlert, TextField } from '@/components/ui/form-fields';
@@ -108,6 +108,9 @@ export function SignInPage() {
           {t('auth.signIn.submit')}
         </Button>
       </form>
+      <p className="auth-card-footer">
+        {t('auth.signIn.catalogueIntro')} <Link to="/catalogue">{t('auth.signIn.catalogueLink')}</Link>
+      </p>
     </div>
   );
 }

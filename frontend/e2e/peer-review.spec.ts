@@ -1,0 +1,223 @@
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, DEMO_PROGRAMME, demo, signIn } from './helpers';
+
+/**
+ * The whole peer-review loop against the real server: a Belgian partner submits a practice; the
+ * coordinator sets up a blind, cross-border round in the browser, adds the practice, opens the
+ * round and lets automatic assignment pick two reviewers; each reviewer accepts and submits a
+ * complete review; the coordinator reads the results and records the decision; the partner reads
+ * the anonymised reviews ("Reviewer A", "Reviewer B", no names) and responds.
+ */
+
+const stamp = Date.now().toString(36);
+const practiceTitle = `Return-to-work coaching hub ${stamp}`;
+const roundName = `Spring review ${stamp}`;
+const question = 'How would this work in your country?';
+
+/** The demo reviewers of the programme, by the name the API shows. */
+const LOGINS: Record<string, string> = {
+  'Jonas Weber': demo.reviewerDe,
+  'Aino Virtanen': demo.reviewerFi,
+  'Camille Laurent': demo.partnerFr,
+  'Siobhán Murphy': 'partner.ie@peerbridge.example',
+  'Anouk de Vries': demo.partnerNl,
+};
+
+const shared: { programmeId?: string; practiceId?: string; roundId?: string; reviewers: string[] } = { reviewers: [] };
+
+async function apiLogin(request: APIRequestContext, email: string): Promise<Record<string, string>> {
+  const response = await request.post('/api/v1/auth/login', { data: { email, password: DEMO_PASSWORD } });
+  expect(response.ok(), await response.text()).toBeTruthy();
+  const { access_token: token } = (await response.json()) as { access_token: string };
+  return { Authorization: `Bearer ${token}` };
+}
+
+async function inNewContext<T>(browser: Browser, run: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  try {
+    return await run(page);
+  } finally {
+    await context.close();
+  }
+}
+
+test.describe.serial('peer review from submission to response', () => {
+  test('a partner submits a practice', async ({ request }) => {
+    const headers = await apiLogin(request, demo.partnerBe);
+    const programmes = await request.get('/api/v1/programmes?page_size=100', { headers });
+    expect(programmes.ok()).toBeTruthy();
+    const list = (await programmes.json()) as { items: { id: string; name: string }[] };
+    shared.programmeId = list.items.find((p) => p.name === DEMO_PROGRAMME)?.id;
+    expect(shared.programmeId).toBeTruthy();
+
+    const created = await request.post(`/api/v1/programmes/${shared.programmeId}/practices`, {
+      headers,
+      data: {
+        title: practiceTitle,
+        language: 'en',
+        summary: 'A hub where coaches, occupational physicians and employers plan the return to work together.',
+        themes: ['products_services'],
+        context: 'Employees returning after cancer meet many separate services that do not talk to each other.',
+        approach: 'One coach coordinates a shared return plan with the employer and the occupational physician.',
+        evidence: { level: 'monitoring' },
+        contact: { name: 'Koen Maes', email: 'partner.be@peerbridge.example' },
+        learning_questions: [question],
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    shared.practiceId = ((await created.json()) as { id: string }).id;
+
+    const submitted = await request.post(`/api/v1/practices/${shared.practiceId}/submit`, { headers });
+    expect(submitted.ok(), await submitted.text()).toBeTruthy();
+  });
+
+  test('the coordinator sets up a round, opens it and assigns reviewers automatically', async ({ page, request }) => {
+    await signIn(page, demo.coordinator);
+    await page.getByRole('link', { name: DEMO_PROGRAMME }).click();
+    await page.getByRole('navigation', { name: 'Programme sections' }).getByRole('link', { name: 'Review rounds' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Review rounds' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'New round' }).click();
+    const form = page.getByRole('dialog', { name: 'New review round' });
+    await form.getByRole('textbox', { name: 'Name' }).fill(roundName);
+    // The programme's active rubric is chosen by default.
+    await expect(form.getByRole('combobox', { name: 'Rubric' })).toHaveValue(/[0-9a-f-]{36}/);
+    await form.getByRole('spinbutton', { name: 'Reviewers per practice' }).fill('2');
+    await form.getByRole('spinbutton', { name: 'Maximum practices per reviewer' }).fill('3');
+    await form.getByRole('checkbox', { name: 'Blind review' }).check();
+    await form.getByRole('checkbox', { name: 'Cross-border review' }).check();
+    await form.getByRole('button', { name: 'Create round' }).click();
+
+    await expect(page).toHaveURL(/\/rounds\/[0-9a-f-]{36}$/);
+    shared.roundId = /\/rounds\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+    await expect(page.getByRole('heading', { level: 1, name: roundName })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Add practices' }).click();
+    const add = page.getByRole('dialog', { name: 'Add practices to the round' });
+    await add.getByRole('checkbox', { name: new RegExp(practiceTitle) }).check();
+    await add.getByRole('button', { name: 'Add 1 practice' }).click();
+    await expect(add).toBeHidden();
+    const board = page.getByRole('region', { name: 'Assignment board' });
+    await expect(board.getByRole('rowheader', { name: new RegExp(practiceTitle) })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Open round' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Open the round?' });
+    await confirm.getByRole('button', { name: 'Open round' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Close round' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const proposal = page.getByRole('table', { name: /proposed assignment/ });
+    await expect(proposal).toBeVisible();
+    const rows = proposal.getByRole('row').filter({ has: page.getByRole('rowheader', { name: practiceTitle }) });
+    await expect(rows).toHaveCount(2);
+    // Every proposed pair says why this reviewer was chosen.
+    for (const row of await rows.all()) {
+      await expect(row.getByRole('cell').last()).not.toBeEmpty();
+    }
+    await page.screenshot({ path: 'test-results/peer-review-auto-assign.png', fullPage: true });
+
+    await page.getByRole('button', { name: /^Commit \d+ assignments?$/ }).click();
+    await expect(page.getByRole('heading', { name: /assignments? made/ })).toBeVisible();
+    await expect(board.getByRole('row', { name: new RegExp(practiceTitle) }).getByText('2 of 2 reviewers')).toBeVisible();
+    await page.screenshot({ path: 'test-results/peer-review-board.png', fullPage: true });
+
+    const headers = await apiLogin(request, demo.coordinator);
+    const assignments = await request.get(`/api/v1/rounds/${shared.roundId}/assignments?page_size=100`, { headers });
+    expect(assignments.ok()).toBeTruthy();
+    const items = ((await assignments.json()) as { items: { practice_id: string; reviewer_name: string }[] }).items.filter(
+      (a) => a.practice_id === shared.practiceId,
+    );
+    shared.reviewers = items.map((a) => a.reviewer_name);
+    expect(shared.reviewers).toHaveLength(2);
+    for (const name of shared.reviewers) expect(LOGINS[name], `a login for ${name}`).toBeTruthy();
+  });
+
+  test('both reviewers accept and submit a complete review', async ({ browser }) => {
+    for (const [index, name] of shared.reviewers.entries()) {
+      await inNewContext(browser, async (page) => {
+        await signIn(page, LOGINS[name]);
+        await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'My reviews' }).click();
+        await expect(page.getByRole('heading', { level: 1, name: 'My reviews' })).toBeVisible();
+
+        await page.getByRole('button', { name: `Accept the review of “${practiceTitle}”` }).click();
+        await page.getByRole('link', { name: `Write the review of “${practiceTitle}”` }).click();
+        await expect(page.getByRole('heading', { level: 1, name: 'Review' })).toBeVisible();
+        await expect(page.getByRole('heading', { level: 2, name: practiceTitle })).toBeVisible();
+
+        // The rubric by tier, each level a radio with its descriptor.
+        const gates = page.getByRole('region', { name: 'Gates' });
+        const gateGroups = gates.getByRole('radiogroup');
+        await expect(gateGroups).toHaveCount(4);
+        for (const group of await gateGroups.all()) {
+          await group.getByRole('radio', { name: 'Passes' }).check();
+        }
+        for (const comment of await gates.getByRole('textbox', { name: /^Justification for / }).all()) {
+          await comment.fill('Clearly described and well argued.');
+        }
+        for (const tier of ['Core criteria', 'Qualifiers']) {
+          for (const group of await page.getByRole('region', { name: tier }).getByRole('radiogroup').all()) {
+            await group.getByRole('radio', { name: index === 0 ? '3 – Good' : '4 – Excellent' }).check();
+          }
+        }
+        await page.getByRole('textbox', { name: 'Strengths' }).fill('One plan shared by everyone involved.');
+        await page.getByRole('textbox', { name: 'Points for improvement' }).fill('Describe the costs per participant.');
+        await page.getByRole('radiogroup', { name: 'Transferability to your country' }).getByRole('radio', { name: '4 – High' }).check();
+        await page.getByRole('textbox', { name: 'Conditions for transfer' }).fill('Occupational physicians must be available.');
+        await page.getByRole('textbox', { name: question }).fill('It would fit our national return-to-work programme.');
+        await page.getByRole('radiogroup', { name: 'Recommendation' }).getByRole('radio', { name: 'Good practice' }).check();
+        await page.getByRole('radiogroup', { name: 'Your confidence' }).getByRole('radio', { name: '4 – Confident' }).check();
+
+        const sidebar = page.getByRole('complementary', { name: 'Review status' });
+        await expect(sidebar.getByText('Everything is filled in. You can submit your review.')).toBeVisible();
+        await expect(sidebar.getByText(/^Draft saved at/)).toBeVisible({ timeout: 15_000 });
+        if (index === 0) await page.screenshot({ path: 'test-results/peer-review-form.png', fullPage: true });
+
+        await sidebar.getByRole('button', { name: 'Submit review' }).click();
+        const confirm = page.getByRole('dialog', { name: 'Submit your review?' });
+        await confirm.getByRole('button', { name: 'Submit review' }).click();
+        await expect(page.getByText(/^You submitted this review on/)).toBeVisible();
+        await expect(page.getByRole('radio', { name: 'Passes' }).first()).toBeDisabled();
+      });
+    }
+  });
+
+  test('the coordinator reads the results and records the decision', async ({ page }) => {
+    await signIn(page, demo.coordinator);
+    await page.goto(`/rounds/${shared.roundId}?view=results`);
+    const table = page.getByRole('table', { name: 'Results per practice' });
+    const row = table.getByRole('row', { name: new RegExp(practiceTitle) });
+    await expect(row.getByRole('cell').nth(0)).toHaveText('2');
+    await expect(row.getByText('All passed')).toBeVisible();
+    await expect(row.locator('.rv-score-value')).toHaveText(/^\d+([.,]\d)?$/);
+    await expect(page.getByRole('heading', { name: 'Agreement between reviewers' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/peer-review-results.png', fullPage: true });
+
+    await row.getByRole('button', { name: `Record the decision on “${practiceTitle}”` }).click();
+    const dialog = page.getByRole('dialog', { name: `Decision on “${practiceTitle}”` });
+    await dialog.getByRole('radio', { name: 'Good practice' }).check();
+    await dialog.getByRole('textbox', { name: 'Rationale' }).fill('Both reviewers found it strong and transferable.');
+    await dialog.getByRole('button', { name: 'Record decision' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(row.getByText('Good practice')).toBeVisible();
+  });
+
+  test('the partner reads anonymised reviews and responds', async ({ page }) => {
+    await signIn(page, demo.partnerBe);
+    await page.goto(`/practices/${shared.practiceId}/reviews`);
+    await expect(page.getByRole('heading', { level: 1, name: practiceTitle })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Reviewer A' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Reviewer B' })).toBeVisible();
+    const main = page.getByRole('main');
+    for (const name of shared.reviewers) await expect(main).not.toContainText(name);
+    await expect(main.getByText('Good practice').first()).toBeVisible();
+    await expect(main.getByRole('rowheader', { name: 'Relevance' }).first()).toBeVisible();
+
+    const response = `Thank you for the reviews; we will add the costs (${stamp}).`;
+    await page.getByRole('textbox', { name: 'Your response' }).fill(response);
+    await page.getByRole('button', { name: 'Post response' }).click();
+    await expect(page.getByRole('region', { name: 'Responses' }).getByText(response)).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Your response' })).toHaveValue('');
+  });
+});

@@ -1,0 +1,50 @@
+import { api, unwrap } from '@/api/client';
+import type { ExportKind } from './types';
+
+/** The file name the server gives (Content-Disposition), else a sensible default. */
+export function fileNameFrom(disposition: string | null, fallback: string): string {
+  const match = disposition?.match(/filename\*?=(?:UTF-8'')?"?([^";]+)"?/i);
+  return match ? decodeURIComponent(match[1]) : fallback;
+}
+
+/**
+ * Downloads an export. The API needs the bearer token, so a plain link would not do: the file is
+ * fetched through the API client (with its refresh on 401), kept as a Blob and saved through a
+ * temporary object URL.
+ */
+export async function downloadExport(programmeId: string, kind: ExportKind, includeIdentities: boolean): Promise<string> {
+  const pending =
+    kind === 'export.json'
+      ? api.GET('/api/v1/programmes/{id}/export.json', {
+          params: { path: { id: programmeId }, query: { include_identities: includeIdentities } },
+          parseAs: 'blob',
+        })
+      : api.GET('/api/v1/programmes/{id}/exports/{kind}', {
+          params: { path: { id: programmeId, kind }, query: kind === 'reviews.csv' ? { include_identities: includeIdentities } : {} },
+          parseAs: 'blob',
+        });
+  let disposition: string | null = null;
+  const data = await unwrap(
+    pending.then((result) => {
+      disposition = result.response.headers.get('Content-Disposition');
+      return result;
+    }),
+  );
+  const blob = data as unknown as Blob;
+  const name = fileNameFrom(disposition, kind === 'export.json' ? `programme-${programmeId}.json` : kind);
+  const url = URL.createObjectURL(blob);
+  try {
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.rel = 'noopener';
+    link.style.display = 'none';
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  } finally {
+    // Give the browser a moment to start the download before the URL goes.
+    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+  return name;
+}

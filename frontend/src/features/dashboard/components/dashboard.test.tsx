@@ -1,0 +1,74 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderWithProviders } from '@/test/render';
+import type { Flow } from '../api/types';
+import { fileNameFrom } from '../api/exports';
+import { changeLines } from './audit-page';
+import { agreementReading } from './dashboard-page';
+import { FlowMatrix, flowMatrix } from './flow-matrix';
+import { fillMonths } from './outputs';
+
+const flows: Flow[] = [
+  { from_country: 'BE', to_country: 'FR', count: 1 },
+  { from_country: 'BE', to_country: 'NL', count: 2 },
+  { from_country: 'BE', to_country: 'IE', count: 1 },
+  { from_country: 'FR', to_country: 'NL', count: 3 },
+];
+
+describe('country flow matrix', () => {
+  it('shows the count of adaptations from each source country to each adopting country', () => {
+    renderWithProviders(<FlowMatrix flows={flows} />);
+    const table = screen.getByRole('table', { name: 'Adaptations by country of origin and adopting country' });
+    const columns = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(columns).toEqual(['To France FR', 'To Ireland IE', 'To Netherlands NL']);
+    const belgium = within(table).getByRole('row', { name: /^From Belgium/ });
+    expect(within(belgium).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1', '1', '2']);
+    const france = within(table).getByRole('row', { name: /^From France/ });
+    expect(within(france).getAllByRole('cell').map((c) => c.textContent)).toEqual(['0', '0', '3']);
+    expect(table.querySelector('[data-flow="BE-NL"]')).toHaveAttribute('title', 'From Belgium to Netherlands: 2');
+    // The strongest flow has the darkest cell.
+    expect((table.querySelector('[data-flow="FR-NL"]') as HTMLElement).style.background).toBe('rgb(11, 92, 107)');
+    expect((table.querySelector('[data-flow="BE-FR"]') as HTMLElement).style.background).toBe('rgba(11, 92, 107, 0.45)');
+    expect((table.querySelector('[data-flow="FR-FR"]') as HTMLElement | null)?.style.background ?? '').toBe('');
+
+    const ranked = screen.getByRole('list', { name: 'Flows, largest first' });
+    const items = within(ranked).getAllByRole('listitem').map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    expect(items[0]).toBe('France (FR) → to Netherlands (NL)3 adaptations');
+    expect(items[1]).toBe('Belgium (BE) → to Netherlands (NL)2 adaptations');
+  });
+
+  it('adds up repeated pairs and says when there is nothing yet', () => {
+    const m = flowMatrix([...flows, { from_country: 'BE', to_country: 'NL', count: 1 }]);
+    expect(m.counts.get('BE>NL')).toBe(3);
+    expect(m.max).toBe(3);
+    renderWithProviders(<FlowMatrix flows={[]} />);
+    expect(screen.getByText('No adaptations yet.')).toBeInTheDocument();
+  });
+});
+
+describe('dashboard helpers', () => {
+  it('reads Krippendorff’s alpha in plain words', () => {
+    expect(agreementReading(0.85)).toBe('good');
+    expect(agreementReading(0.8)).toBe('good');
+    expect(agreementReading(0.7)).toBe('tentative');
+    expect(agreementReading(0.5)).toBe('low');
+    expect(agreementReading(null)).toBe('none');
+  });
+
+  it('fills the months without activity in the timeline', () => {
+    const zero = { information_exchanged: 0, practices_reviewed: 0, products_adapted: 0, new_products: 0 };
+    const out = fillMonths([
+      { month: '2025-11', ...zero, information_exchanged: 2 },
+      { month: '2026-02', ...zero, new_products: 1 },
+    ]);
+    expect(out.map((p) => p.month)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(out[1]).toEqual({ month: '2025-12', ...zero });
+  });
+
+  it('shows audit changes as before → after and takes the export name from the server', () => {
+    expect(changeLines({ stage: 'exploring' }, { stage: 'planning' })).toEqual([{ key: 'stage', before: 'exploring', after: 'planning' }]);
+    expect(changeLines(null, { roles: ['partner', 'reviewer'] })).toEqual([{ key: 'roles', before: null, after: 'partner, reviewer' }]);
+    expect(fileNameFrom('attachment; filename="reviews.csv"', 'x.csv')).toBe('reviews.csv');
+    expect(fileNameFrom(null, 'x.csv')).toBe('x.csv');
+  });
+});

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@/components/ui/button';
+import { CheckboxField } from '@/components/ui/form-fields';
+import { describeError } from '@/lib/describe-error';
+import { downloadExport } from '../api/exports';
+import type { ExportKind } from '../api/types';
+
+const KINDS: readonly ExportKind[] = ['practices.csv', 'reviews.csv', 'adaptations.csv', 'export.json'];
+const KEYS: Record<ExportKind, string> = {
+  'practices.csv': 'practices',
+  'reviews.csv': 'reviews',
+  'adaptations.csv': 'adaptations',
+  'export.json': 'json',
+};
+
+/**
+ * Exports for funders and evaluators. Reviewer identities of blind rounds stay hidden unless the
+ * coordinator asks for them explicitly.
+ */
+export function ExportsPanel({ programmeId }: { programmeId: string }) {
+  const { t } = useTranslation('exchange');
+  const { t: tc } = useTranslation();
+  const [identities, setIdentities] = useState(false);
+  const [busy, setBusy] = useState<ExportKind | null>(null);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (kind: ExportKind) => {
+    setBusy(kind);
+    setError(null);
+    setStatus(t('exports.preparing'));
+    try {
+      const name = await downloadExport(programmeId, kind, identities);
+      setStatus(t('exports.done', { name }));
+    } catch (e) {
+      setStatus('');
+      setError(describeError(e, tc));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className="dashboard-section exports-panel" aria-labelledby="exports-title">
+      <h3 id="exports-title">{t('exports.title')}</h3>
+      <p className="muted">{t('exports.lead')}</p>
+      <CheckboxField
+        id="export-identities"
+        label={t('exports.identities')}
+        hint={t('exports.identitiesHint')}
+        checked={identities}
+        onChange={(e) => setIdentities(e.target.checked)}
+      />
+      <ul className="export-list">
+        {KINDS.map((kind) => (
+          <li key={kind} className="export-item">
+            <div>
+              <p className="export-name">{t(`exports.kinds.${KEYS[kind]}.label`)}</p>
+              <p className="export-file">{kind}</p>
+              <p className="muted export-desc">{t(`exports.kinds.${KEYS[kind]}.description`)}</p>
+            </div>
+            <Button
+              onClick={() => void run(kind)}
+              pending={busy === kind}
+              pendingLabel={t('exports.downloading')}
+              disabled={!!busy && busy !== kind}
+            >
+              {t('exports.downloadShort')}
+              <span className="visually-hidden"> {kind}</span>
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <p role="status" aria-live="polite" className="export-status">
+        {status}
+      </p>
+      {error && (
+        <p role="alert" className="alert alert-error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

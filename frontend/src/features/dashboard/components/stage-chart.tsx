@@ -1,0 +1,31 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KeyCount } from '../api/types';
+import { STAGE_COLOURS, STAGE_ORDER } from './outputs';
+
+const StageBarChart = lazy(() => import('./charts').then((m) => ({ default: m.StageBarChart })));
+
+/** Adaptations by stage, in the order of the cycle, with every stage shown (zeros too). */
+export function StageChart({ byStage }: { byStage: readonly KeyCount[] }) {
+  const { t } = useTranslation('exchange');
+  const counts = new Map(byStage.map((k) => [k.key, k.count]));
+  const data = STAGE_ORDER.map((s) => ({ key: s, label: t(`stages.${s}`), count: counts.get(s) ?? 0, colour: STAGE_COLOURS[s] }));
+  return (
+    <figure className="chart-figure">
+      <figcaption className="visually-hidden">{t('dashboard.adaptations.byStage')}</figcaption>
+      <div className="chart-box" aria-hidden="true">
+        <Suspense fallback={null}>
+          <StageBarChart data={data} name={t('dashboard.adaptations.count')} />
+        </Suspense>
+      </div>
+      <ul className="stage-counts">
+        {data.map((d) => (
+          <li key={d.key}>
+            <span className="stage-dot" style={{ background: d.colour }} aria-hidden="true" />
+            {d.label}: <strong>{d.count}</strong>
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}

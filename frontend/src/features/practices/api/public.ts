@@ -1,0 +1,37 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '@/api/client';
+import { queryKeys } from '@/api/query-keys';
+import type { operations } from '@/api/schema';
+import { DEFAULT_PAGE_SIZE } from '@/lib/constants';
+
+/** The search of the public catalogue, as kept in the URL. */
+export interface PublicSearch {
+  q?: string;
+  country?: string;
+  theme?: string;
+  target_group?: string;
+  evidence_level?: string;
+  language?: string;
+  sort?: string;
+  page: number;
+}
+
+type PublicQuery = operations['listPublicPractices']['parameters']['query'];
+
+export function usePublicPractices(search: PublicSearch, pageSize = DEFAULT_PAGE_SIZE) {
+  const query = Object.fromEntries(
+    Object.entries({ ...search, page_size: pageSize }).filter(([, v]) => v !== undefined && v !== ''),
+  ) as PublicQuery;
+  return useQuery({
+    queryKey: queryKeys.publicPractices.list(query ?? {}),
+    queryFn: () => unwrap(api.GET('/api/v1/public/practices', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePublicPractice(id: string) {
+  return useQuery({
+    queryKey: queryKeys.publicPractices.detail(id),
+    queryFn: () => unwrap(api.GET('/api/v1/public/practices/{id}', { params: { path: { id } } })),
+  });
+}

@@ -1,0 +1,169 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { PracticeSummary } from '@/api/types';
+import { SelectField } from '@/components/ui/form-fields';
+import { countryName, excerpt, languageName } from '@/lib/format';
+import { PracticeStatusBadge } from './practice-status-badge';
+import type { SortChoice } from './use-catalogue-params';
+
+/**
+ * A country as its code, with the name for screen readers and on hover. (Flag emoji are not
+ * used: several systems draw them as two letters or as empty boxes.)
+ */
+export function CountryTag({ code }: { code: string }) {
+  const { i18n } = useTranslation();
+  const name = countryName(code, i18n.language);
+  return (
+    <span className="country-tag" title={name}>
+      <span className="country-code" aria-hidden="true">
+        {code}
+      </span>
+      <span className="visually-hidden">{name}</span>
+    </span>
+  );
+}
+
+/** "Dutch (original), English": the practice's own language first, then its translations. */
+export function languagesLine(original: string, translations: readonly string[], ui: string, originalLabel: string): string {
+  return [`${languageName(original, ui)} (${originalLabel})`, ...translations.filter((l) => l !== original).map((l) => languageName(l, ui))].join(', ');
+}
+
+interface PracticeCardProps {
+  practice: PracticeSummary;
+  to: string;
+  /** Theme titles by key; themes without a title are not shown. */
+  themeTitles?: ReadonlyMap<string, string>;
+  showStatus?: boolean;
+  showProgramme?: boolean;
+}
+
+export function PracticeCard({ practice: p, to, themeTitles, showStatus = true, showProgramme = false }: PracticeCardProps) {
+  const { t, i18n } = useTranslation();
+  const themes = themeTitles ? p.themes.map((key) => ({ key, title: themeTitles.get(key) })).filter((x) => x.title) : [];
+  return (
+    <article className="card practice-card">
+      <div className="practice-card-head">
+        <h3 className="card-title" lang={p.language}>
+          <Link to={to}>{p.title}</Link>
+        </h3>
+        {showStatus && <PracticeStatusBadge status={p.status} />}
+      </div>
+      <p className="practice-card-org">
+        <span>{p.organisation.name}</span> <CountryTag code={p.country} />
+        {showProgramme && p.programme_name && (
+          <>
+            <span aria-hidden="true"> · </span>
+            <span className="muted">{p.programme_name}</span>
+          </>
+        )}
+      </p>
+      {p.summary && (
+        <p className="card-text" lang={p.language}>
+          {excerpt(p.summary, 240)}
+        </p>
+      )}
+      {themes.length > 0 && (
+        <ul className="chip-list chip-list-sm" aria-label={t('fields.themes')}>
+          {themes.map((theme) => (
+            <li key={theme.key} className="chip">
+              {theme.title}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="practice-card-langs">
+        <span className="practice-card-label">{t('fields.languages')}: </span>
+        {languagesLine(p.language, p.translations_available, i18n.language, t('practices.original'))}
+      </p>
+    </article>
+  );
+}
+
+/** Grey placeholders while the first page of results loads. */
+export function CatalogueSkeleton({ count = 3 }: { count?: number }) {
+  const { t } = useTranslation();
+  return (
+    <div className="catalogue-skeleton">
+      <p role="status" className="visually-hidden">
+        {t('practices.catalogue.loading')}
+      </p>
+      <ul className="practice-list" aria-hidden="true">
+        {Array.from({ length: count }, (_, i) => (
+          <li key={i} className="card practice-card skeleton-card">
+            <span className="skeleton skeleton-title" />
+            <span className="skeleton skeleton-line short" />
+            <span className="skeleton skeleton-line" />
+            <span className="skeleton skeleton-line" />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function FilterSelect({
+  label,
+  value,
+  onChange,
+  allLabel,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  allLabel: string;
+  options: readonly { value: string; label: string }[];
+}) {
+  return (
+    <SelectField label={label} value={value} onChange={(e) => onChange(e.target.value)} className="filter-field">
+      <option value="">{allLabel}</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+      {/* A value from an old link that is no longer offered stays visible. */}
+      {value && !options.some((o) => o.value === value) && <option value={value}>{value}</option>}
+    </SelectField>
+  );
+}
+
+export function SortSelect({ value, onChange, withRelevance }: { value: SortChoice; onChange: (value: SortChoice) => void; withRelevance: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="sort-select">
+      <label htmlFor="catalogue-sort">{t('practices.catalogue.sortBy')}</label>
+      <select id="catalogue-sort" className="input select select-compact" value={value} onChange={(e) => onChange(e.target.value as SortChoice)}>
+        {withRelevance && <option value="relevance">{t('practices.catalogue.sort.relevance')}</option>}
+        <option value="newest">{t('practices.catalogue.sort.newest')}</option>
+        <option value="title">{t('practices.catalogue.sort.title')}</option>
+      </select>
+    </div>
+  );
+}
+
+/** "12 practices", announced when it changes after a search. */
+export function ResultCount({ total, busy }: { total: number; busy?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <p className="result-count" role="status" aria-live="polite" aria-busy={busy || undefined}>
+      {t('practices.catalogue.count', { count: total })}
+    </p>
+  );
+}
+
+export function CatalogueLayout({ filters, children }: { filters: ReactNode; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="catalogue-layout">
+      <aside className="catalogue-filters" aria-labelledby="catalogue-filters-title">
+        <h3 id="catalogue-filters-title" className="h3">
+          {t('practices.catalogue.filters')}
+        </h3>
+        {filters}
+      </aside>
+      <div className="catalogue-results">{children}</div>
+    </div>
+  );
+}

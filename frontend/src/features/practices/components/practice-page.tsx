@@ -1,0 +1,224 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { isApiError } from '@/api/errors';
+import type { Practice, Programme } from '@/api/types';
+import { Badge } from '@/components/ui/badge';
+import { PageHeader } from '@/components/ui/page-header';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import { formatDate, languageName } from '@/lib/format';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { usePractice, usePracticeProgramme } from '../api/practices';
+import { CountryTag } from './catalogue-parts';
+import { CommentsThread } from './comments-thread';
+import { PracticeActions } from './practice-actions';
+import {
+  KeyedChips,
+  localise,
+  PracticeContent,
+  presentSections,
+  Prose,
+  ReadingLanguageSwitch,
+  SECTION_IDS,
+  SECTION_TITLE_KEYS,
+  TranslationNotice,
+} from './practice-content';
+import { PracticeStatusBadge } from './practice-status-badge';
+import { outcomeTone } from './practice-vocabulary';
+import { RevisionHistory } from './revision-history';
+
+/** Which language to read in, kept in the URL (`?lang=en`) so a link opens the same text. */
+export function useReadingLanguage(practice: Practice | undefined): [string, (lang: string) => void] {
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('lang') ?? '';
+  const available = practice ? [practice.language, ...practice.translations.map((tr) => tr.language)] : [];
+  const lang = practice && available.includes(requested) ? requested : (practice?.language ?? '');
+  const set = (next: string) =>
+    setParams(
+      (prev) => {
+        const copy = new URLSearchParams(prev);
+        if (!practice || next === practice.language) copy.delete('lang');
+        else copy.set('lang', next);
+        return copy;
+      },
+      { replace: true, preventScrollReset: true },
+    );
+  return [lang, set];
+}
+
+/**
+ * `/practices/:id`: the whole practice, what may be done with it, its revisions and discussion.
+ * `extra` lets the app add what other features show about a practice (reviews, lineage) without
+ * this feature importing them.
+ */
+export function PracticePage({ notFound, extra }: { notFound: ReactNode; extra?: (practice: Practice) => ReactNode }) {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const practice = usePractice(id);
+  const programme = usePracticeProgramme(practice.data?.data.programme_id);
+  const [lang, setLang] = useReadingLanguage(practice.data?.data);
+  useDocumentTitle(practice.data?.data.title ?? t('practices.title'));
+
+  if (practice.isPending) return <LoadingState />;
+  if (practice.isError) {
+    if (isApiError(practice.error) && practice.error.status === 404) return <>{notFound}</>;
+    return <ErrorState error={practice.error} onRetry={() => void practice.refetch()} />;
+  }
+  const { data: p, etag } = practice.data;
+  const prog = programme.data?.data;
+
+  return (
+    <article className="practice-page" aria-labelledby="practice-title">
+      <nav className="breadcrumb" aria-label={t('practices.breadcrumb')}>
+        <ol>
+          <li>
+            <Link to={`/programmes/${p.programme_id}`}>{p.programme_name || prog?.name || t('fields.programme')}</Link>
+          </li>
+          <li>
+            <Link to={`/programmes/${p.programme_id}/practices`}>{t('practices.title')}</Link>
+          </li>
+        </ol>
+      </nav>
+      <PracticeHeader practice={p} lang={lang} actions={<PracticeActions practice={p} etag={etag} programme={prog} />} />
+      {p.decision && <DecisionPanel decision={p.decision} />}
+      <PracticeBody practice={p} programme={prog} lang={lang} onLang={setLang} />
+      {extra?.(p)}
+      <RevisionHistory practice={p} programme={prog} />
+      <CommentsThread practiceId={p.id} canComment={p.allowed_actions.includes('comment')} />
+    </article>
+  );
+}
+
+export function PracticeHeader({ practice: p, lang, actions, showStatus = true }: { practice: Practice; lang: string; actions?: ReactNode; showStatus?: boolean }) {
+  const { t } = useTranslation();
+  const view = localise(p, lang);
+  const title = view.text('title');
+  const summary = view.text('summary');
+  return (
+    <>
+      <PageHeader
+        title={
+          <span id="practice-title" lang={title.lang}>
+            {title.value}
+          </span>
+        }
+        meta={
+          <>
+            <span className="practice-org">
+              {p.organisation.name} <CountryTag code={p.country} />
+            </span>
+            {showStatus && <PracticeStatusBadge status={p.status} />}
+            {showStatus && p.revision > 0 && <span>{t('practices.revisions.number', { n: p.revision })}</span>}
+          </>
+        }
+        actions={actions}
+      />
+      {summary.value && <Prose text={summary.value} lang={summary.lang} className="practice-summary lead" />}
+    </>
+  );
+}
+
+function DecisionPanel({ decision }: { decision: NonNullable<Practice['decision']> }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section className={`decision-panel decision-${outcomeTone(decision.outcome)}`} aria-labelledby="decision-title">
+      <h2 id="decision-title" className="h3">
+        {t('practices.decision.title')}: <Badge tone={outcomeTone(decision.outcome)}>{t(`practices.decision.outcomes.${decision.outcome}`)}</Badge>
+      </h2>
+      {decision.rationale && <Prose text={decision.rationale} />}
+      <p className="muted decision-date">{t('practices.decision.decidedOn', { date: formatDate(decision.decided_at, i18n.language) })}</p>
+    </section>
+  );
+}
+
+/** Language choice, the sections, and the facts beside them. */
+export function PracticeBody({
+  practice: p,
+  programme,
+  lang,
+  onLang,
+}: {
+  practice: Practice;
+  programme?: Programme;
+  lang: string;
+  onLang: (lang: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const sections = presentSections(p);
+  return (
+    <>
+      <div className="practice-layout">
+        <div className="practice-main">
+          <ReadingLanguageSwitch practice={p} value={lang} onChange={onLang} />
+          <TranslationNotice practice={p} lang={lang} />
+          <PracticeContent practice={p} lang={lang} />
+        </div>
+        <aside className="practice-aside">
+          <div className="card">
+            <h2 className="h3">{t('practices.view.facts')}</h2>
+            <dl className="facts">
+              {programme && p.themes.length > 0 && (
+                <div>
+                  <dt>{t('fields.themes')}</dt>
+                  <dd>
+                    <KeyedChips keys={p.themes} vocabulary={programme.themes} label={t('fields.themes')} />
+                  </dd>
+                </div>
+              )}
+              {programme && p.target_groups.length > 0 && (
+                <div>
+                  <dt>{t('fields.targetGroups')}</dt>
+                  <dd>
+                    <KeyedChips keys={p.target_groups} vocabulary={programme.target_groups} label={t('fields.targetGroups')} />
+                  </dd>
+                </div>
+              )}
+              <div>
+                <dt>{t('practices.fields.originalLanguage')}</dt>
+                <dd>{languageName(p.language, i18n.language)}</dd>
+              </div>
+              {p.translations.length > 0 && (
+                <div>
+                  <dt>{t('practices.fields.translations')}</dt>
+                  <dd>
+                    {p.translations
+                      .map((tr) => `${languageName(tr.language, i18n.language)} (${t(`practices.translationStatus.${tr.status}`).toLowerCase()})`)
+                      .join(', ')}
+                  </dd>
+                </div>
+              )}
+              {p.submitted_at && (
+                <div>
+                  <dt>{t('practices.fields.submittedAt')}</dt>
+                  <dd>{formatDate(p.submitted_at, i18n.language)}</dd>
+                </div>
+              )}
+              {p.published_at && (
+                <div>
+                  <dt>{t('practices.fields.publishedAt')}</dt>
+                  <dd>{formatDate(p.published_at, i18n.language)}</dd>
+                </div>
+              )}
+              <div>
+                <dt>{t('practices.fields.updatedAt')}</dt>
+                <dd>{formatDate(p.updated_at, i18n.language)}</dd>
+              </div>
+            </dl>
+          </div>
+          {sections.length > 2 && (
+            <nav className="card practice-toc" aria-label={t('practices.view.contents')}>
+              <h2 className="h3">{t('practices.view.contents')}</h2>
+              <ol>
+                {sections.map((s) => (
+                  <li key={s}>
+                    <a href={`#${SECTION_IDS[s]}`}>{t(SECTION_TITLE_KEYS[s])}</a>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+          )}
+        </aside>
+      </div>
+    </>
+  );
+}

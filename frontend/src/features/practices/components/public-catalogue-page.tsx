@@ -1,0 +1,120 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Button } from '@/components/ui/button';
+import { CountrySelect } from '@/components/ui/country-select';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pagination } from '@/components/ui/pagination';
+import { SearchForm } from '@/components/ui/search-form';
+import { EmptyState, ErrorState } from '@/components/ui/states';
+import { DEFAULT_PAGE_SIZE } from '@/lib/constants';
+import { languageName } from '@/lib/format';
+import { useSession } from '@/lib/session';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { usePublicPractices } from '../api/public';
+import { CatalogueLayout, CatalogueSkeleton, FilterSelect, PracticeCard, ResultCount, SortSelect } from './catalogue-parts';
+import { EVIDENCE_LEVELS, PRACTICE_LANGUAGES } from './practice-vocabulary';
+import { useCatalogueParams, type SortChoice } from './use-catalogue-params';
+
+const API_SORT: Record<SortChoice, string> = { relevance: 'relevance', newest: '-published_at', title: 'title' };
+
+/** `/catalogue`: published practices of programmes with a public catalogue, for anyone. */
+export function PublicCataloguePage() {
+  const { t, i18n } = useTranslation();
+  const { status } = useSession();
+  const search = useCatalogueParams();
+  const { q, filters, sort, page } = search;
+  // Everything in the public catalogue is published: there is no status to filter on.
+  const { country, theme, target_group, evidence_level, language } = filters;
+  const results = usePublicPractices({ q: q || undefined, country, theme, target_group, evidence_level, language, sort: API_SORT[sort], page });
+  useDocumentTitle(t('catalogue.title'));
+  const languages = [...PRACTICE_LANGUAGES].sort((a, b) => languageName(a, i18n.language).localeCompare(languageName(b, i18n.language), i18n.language));
+
+  const filterControls = (
+    <div className="filter-fields">
+      <CountrySelect
+        label={t('fields.country')}
+        emptyLabel={t('practices.catalogue.allCountries')}
+        value={filters.country ?? ''}
+        onChange={(e) => search.setFilter('country', e.target.value)}
+        className="filter-field"
+      />
+      <FilterSelect
+        label={t('practices.fields.evidenceLevel')}
+        allLabel={t('practices.catalogue.allEvidenceLevels')}
+        value={filters.evidence_level ?? ''}
+        onChange={(v) => search.setFilter('evidence_level', v)}
+        options={EVIDENCE_LEVELS.map((level) => ({ value: level, label: t(`practices.evidence.${level}`) }))}
+      />
+      <FilterSelect
+        label={t('fields.language')}
+        allLabel={t('practices.catalogue.allLanguages')}
+        value={filters.language ?? ''}
+        onChange={(v) => search.setFilter('language', v)}
+        options={languages.map((l) => ({ value: l, label: languageName(l, i18n.language) }))}
+      />
+      {search.hasFilters && (
+        <Button size="sm" variant="ghost" onClick={search.clearFilters}>
+          {t('practices.catalogue.clearFilters')}
+        </Button>
+      )}
+    </div>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t('catalogue.title')}
+        lead={t('catalogue.lead')}
+        actions={
+          status !== 'authenticated' && (
+            <Link to="/login" className="btn btn-secondary">
+              {t('catalogue.signInToContribute')}
+            </Link>
+          )
+        }
+      />
+      <SearchForm value={q} onSearch={search.setQ} label={t('practices.catalogue.search')} />
+      <CatalogueLayout filters={filterControls}>
+        {results.isPending ? (
+          <CatalogueSkeleton />
+        ) : results.isError ? (
+          <ErrorState error={results.error} onRetry={() => void results.refetch()} />
+        ) : (
+          <>
+            <div className="results-bar">
+              <ResultCount total={results.data.total} busy={results.isFetching} />
+              <SortSelect value={sort} onChange={search.setSort} withRelevance={!!q} />
+            </div>
+            {results.data.items.length === 0 ? (
+              <EmptyState
+                title={q ? t('states.noMatches', { q }) : search.hasFilters ? t('practices.catalogue.noFilterMatches') : t('catalogue.emptyTitle')}
+                action={(q || search.hasFilters) && <Button onClick={search.clearAll}>{t('practices.catalogue.clearAll')}</Button>}
+              >
+                {q || search.hasFilters ? t('practices.catalogue.noMatchesHelp') : t('catalogue.emptyText')}
+              </EmptyState>
+            ) : (
+              <>
+                <ul className="practice-list" aria-busy={results.isFetching || undefined}>
+                  {results.data.items.map((p) => (
+                    <li key={p.id}>
+                      <PracticeCard practice={p} to={`/catalogue/${p.id}`} showStatus={false} showProgramme />
+                    </li>
+                  ))}
+                </ul>
+                {(results.data.total > (results.data.page_size || DEFAULT_PAGE_SIZE) || page > 1) && (
+                  <Pagination
+                    page={results.data.page}
+                    pageSize={results.data.page_size || DEFAULT_PAGE_SIZE}
+                    total={results.data.total}
+                    onPageChange={search.setPage}
+                    label={t('practices.catalogue.pages')}
+                  />
+                )}
+              </>
+            )}
+          </>
+        )}
+      </CatalogueLayout>
+    </>
+  );
+}

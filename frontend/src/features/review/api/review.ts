@@ -1,0 +1,55 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrapVersioned } from '@/api/client';
+import { queryKeys } from '@/api/query-keys';
+import { reviewKeys } from '@/api/review-query-keys';
+import type { Review, ReviewInput } from '@/api/review-types';
+import type { Versioned } from '@/api/types';
+
+export function fetchReview(assignmentId: string): Promise<Versioned<Review>> {
+  return unwrapVersioned(api.GET('/api/v1/assignments/{id}/review', { params: { path: { id: assignmentId } } }));
+}
+
+/** The review of an assignment with its ETag (it exists as an empty draft from the start). */
+export function useReview(assignmentId: string) {
+  return useQuery({
+    queryKey: reviewKeys.review(assignmentId),
+    queryFn: () => fetchReview(assignmentId),
+    // The form keeps its own state; a background refetch must not replace what is being typed.
+    staleTime: Infinity,
+  });
+}
+
+export function putReview(assignmentId: string, body: ReviewInput, etag: string): Promise<Versioned<Review>> {
+  return unwrapVersioned(
+    api.PUT('/api/v1/assignments/{id}/review', { params: { path: { id: assignmentId }, header: { 'If-Match': etag } }, body }),
+  );
+}
+
+export function useSubmitReview(assignmentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrapVersioned(api.POST('/api/v1/assignments/{id}/review/submit', { params: { path: { id: assignmentId } } })),
+    onSuccess: (result) => {
+      queryClient.setQueryData(reviewKeys.review(assignmentId), result);
+      void queryClient.invalidateQueries({ queryKey: reviewKeys.myAssignmentsAll() });
+    },
+  });
+}
+
+/** The practice under review (the reviewer may read it), shared with the practice page's cache. */
+export function usePracticeForReview(id: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.practices.detail(id ?? ''),
+    queryFn: () => unwrapVersioned(api.GET('/api/v1/practices/{id}', { params: { path: { id: id ?? '' } } })),
+    enabled: !!id,
+  });
+}
+
+export function useRubric(id: string | undefined) {
+  return useQuery({
+    queryKey: reviewKeys.rubric(id ?? ''),
+    queryFn: () => unwrapVersioned(api.GET('/api/v1/rubrics/{id}', { params: { path: { id: id ?? '' } } })),
+    enabled: !!id,
+    staleTime: 5 * 60_000,
+  });
+}

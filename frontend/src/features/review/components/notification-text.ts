@@ -1,0 +1,43 @@
+import type { TFunction } from 'i18next';
+import type { Notification } from '@/api/review-types';
+import { formatDate } from '@/lib/format';
+import { prettifyKey } from '@/lib/review-format';
+
+/** A notification as a sentence in the interface language, from its kind and params. */
+export function notificationText(n: Notification, t: TFunction, language: string): string {
+  const p = n.params ?? {};
+  const values = {
+    practice: p.practice ?? '',
+    round: p.round ?? '',
+    due: p.due_at ? formatDate(p.due_at, language) : '',
+    outcome: p.outcome ? t(`outcomes.${p.outcome}`, { defaultValue: prettifyKey(p.outcome) }) : '',
+  };
+  switch (n.kind) {
+    case 'assignment_created':
+      return values.due ? t('notifications.kinds.assignment_created', values) : t('notifications.kinds.assignment_created_nodue', values);
+    case 'deadline_near':
+      return t('notifications.kinds.deadline_near', values);
+    case 'review_submitted':
+      return t('notifications.kinds.review_submitted', values);
+    case 'decision_recorded':
+      return t('notifications.kinds.decision_recorded', values);
+    case 'comment_on_practice':
+      return t('notifications.kinds.comment_on_practice', values);
+    default:
+      return t('notifications.kinds.other');
+  }
+}
+
+/** Where a notification leads: the review form for an assignment, the practice otherwise. */
+export function notificationLink(n: Notification): string | null {
+  switch (n.subject_type) {
+    case 'assignment':
+      return `/reviews/${n.subject_id}`;
+    case 'practice':
+      return n.kind === 'decision_recorded' ? `/practices/${n.subject_id}/reviews` : `/practices/${n.subject_id}`;
+    case 'round':
+      return `/rounds/${n.subject_id}`;
+    default:
+      return null;
+  }
+}

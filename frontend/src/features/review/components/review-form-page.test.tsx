@@ -1,0 +1,113 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { sessionStore } from '@/api/session-store';
+import type { Review } from '@/api/review-types';
+import { json, mockFetch, problem, type RecordedRequest } from '@/test/fetch-mock';
+import { practice, tokenPair } from '@/test/fixtures';
+import { renderRoutes } from '@/test/render';
+import { assignment, review, rubric } from '@/test/review-fixtures';
+import { ReviewFormPage } from './review-form-page';
+
+const question = 'How would this work in your country?';
+const mine = assignment({ status: 'accepted', practice_id: practice.id, practice_title: practice.title });
+const reviewPractice = { ...practice, learning_questions: [question] };
+
+function routes(firstReview: Review, onPut: (req: RecordedRequest, n: number) => Response, onSubmit?: () => Response) {
+  let puts = 0;
+  return mockFetch([
+    { method: 'GET', path: `/api/v1/assignments/${mine.id}/review`, respond: () => json(firstReview, { headers: { ETag: `"${firstReview.version}"` } }) },
+    { method: 'GET', path: '/api/v1/me/assignments', respond: () => json({ items: [mine], page: 1, page_size: 100, total: 1 }) },
+    { method: 'GET', path: `/api/v1/practices/${practice.id}`, respond: () => json(reviewPractice, { headers: { ETag: '"3"' } }) },
+    { method: 'GET', path: `/api/v1/rubrics/${rubric.id}`, respond: () => json(rubric, { headers: { ETag: '"1"' } }) },
+    { method: 'PUT', path: `/api/v1/assignments/${mine.id}/review`, respond: (req) => onPut(req, ++puts) },
+    { method: 'POST', path: `/api/v1/assignments/${mine.id}/review/submit`, respond: () => (onSubmit ? onSubmit() : problem(500)) },
+  ]);
+}
+
+function renderForm() {
+  return renderRoutes([{ path: '/reviews/:assignmentId', element: <ReviewFormPage /> }], `/reviews/${mine.id}`);
+}
+
+describe('ReviewFormPage', () => {
+  it('saves the draft with If-Match after a pause and shows a conflict banner on 412', async () => {
+    sessionStore.setTokens(tokenPair());
+    const { calls } = routes(review({ practice_id: practice.id }), (req, n) =>
+      n === 1
+        ? json({ ...review({ practice_id: practice.id }), ...(req.body as object), version: 2 }, { headers: { ETag: '"2"' } })
+        : problem(412, { code: 'version_mismatch' }),
+    );
+    renderForm();
+    const user = userEvent.setup();
+
+    const group = await screen.findByRole('radiogroup', { name: 'Relevance' });
+    await user.click(within(group).getByRole('radio', { name: 'Passes' }));
+    expect(await screen.findByText(/^Draft saved at/, {}, { timeout: 4000 })).toBeInTheDocument();
+    const first = calls.find((c) => c.method === 'PUT')!;
+    expect(first.headers.get('If-Match')).toBe('"1"');
+    expect((first.body as { scores: unknown[] }).scores).toEqual([{ criterion_key: 'relevance', value: 1, comment: '' }]);
+
+    await user.click(screen.getByRole('textbox', { name: 'Justification for Relevance' }));
+    await user.paste('Clear need.');
+    const banner = await screen.findByText('This review was changed elsewhere.', {}, { timeout: 4000 });
+    expect(banner.closest('[role="alert"]')).not.toBeNull();
+    expect(screen.getByRole('button', { name: 'Reload the latest version' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Keep my version' })).toBeInTheDocument();
+    const puts = calls.filter((c) => c.method === 'PUT');
+    expect(puts[puts.length - 1].headers.get('If-Match')).toBe('"2"');
+  }, 15_000);
+
+  it('lists what is missing on submit and focuses the first missing field', async () => {
+    sessionStore.setTokens(tokenPair());
+    routes(review({ practice_id: practice.id }), () => problem(500));
+    renderForm();
+    const user = userEvent.setup();
+
+    await screen.findByRole('radiogroup', { name: 'Relevance' });
+    await user.click(screen.getByRole('button', { name: 'Submit review' }));
+
+    expect(await screen.findByText('The review is not complete: 7 items are missing.')).toBeInTheDocument();
+    const passes = screen.getByRole('radio', { name: 'Passes' });
+    await waitFor(() => expect(passes).toHaveFocus());
+    expect(passes).toHaveAccessibleDescription(/Choose whether the practice passes\./);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('maps a 422 from the server onto the fields and focuses the first one', async () => {
+    sessionStore.setTokens(tokenPair());
+    const complete = review({
+      practice_id: practice.id,
+      scores: [
+        { criterion_key: 'relevance', value: 1, comment: 'Clear need.' },
+        { criterion_key: 'equity', value: 3, comment: '' },
+        { criterion_key: 'sustainability', value: null, comment: '' },
+      ],
+      transferability: { rating: 4, conditions: '' },
+      answers: [{ question, answer: 'Through the oncology nurses.' }],
+      recommendation: 'good_practice',
+      confidence: 4,
+    });
+    routes(complete, () => problem(500), () =>
+      problem(422, {
+        code: 'review_incomplete',
+        errors: [
+          { field: 'answers[0]', message: `answer the practice's question: ${question}` },
+          { field: 'confidence', message: 'is required' },
+        ],
+      }),
+    );
+    renderForm();
+    const user = userEvent.setup();
+
+    expect(await screen.findByText('Everything is filled in. You can submit your review.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Submit review' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Submit your review?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Submit review' }));
+
+    const answer = screen.getByRole('textbox', { name: question });
+    await waitFor(() => expect(answer).toHaveFocus());
+    expect(answer).toHaveAccessibleDescription('Answer this question.');
+    expect(screen.getByText('The review is not complete: 2 items are missing.')).toBeInTheDocument();
+    expect(screen.getByRole('radiogroup', { name: 'Your confidence' })).toHaveAccessibleDescription(/Say how confident you are\./);
+  });
+});

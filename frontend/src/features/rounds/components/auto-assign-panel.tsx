@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import type { AutoAssignResult, Round } from '@/api/review-types';
+import { Button } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form-fields';
+import { useToast } from '@/components/ui/toast';
+import { describeError } from '@/lib/describe-error';
+import { useReviewTranslation } from '@/lib/use-review-translation';
+import { useAutoAssign } from '../api/assignments';
+
+/**
+ * Automatic assignment: "Preview" asks the server for a proposal (dry run) and shows each
+ * proposed pair with the reason it was chosen and every practice that cannot be fully staffed,
+ * with why; "Commit" makes the assignments (the server recomputes the same proposal).
+ */
+export function AutoAssignPanel({ round, practiceTitles }: { round: Round; practiceTitles: Map<string, string> }) {
+  const { t } = useReviewTranslation();
+  const toast = useToast();
+  const auto = useAutoAssign(round.id);
+  const [result, setResult] = useState<AutoAssignResult | null>(null);
+  const writable = round.status === 'draft' || round.status === 'open';
+
+  const run = (dryRun: boolean) =>
+    auto.mutate(dryRun, {
+      onSuccess: (res) => {
+        setResult(res);
+        if (!res.dry_run) toast.show(t('auto.committed', { count: res.assignments.length }));
+      },
+    });
+
+  const title = (id: string, fallback?: string) => fallback || practiceTitles.get(id) || t('auto.unknownPractice');
+
+  return (
+    <section className="card rv-auto" aria-labelledby="auto-title">
+      <h2 id="auto-title">{t('auto.title')}</h2>
+      <p className="muted">{t('auto.lead')}</p>
+      <FormAlert message={auto.isError ? describeError(auto.error, t) : null} />
+      <div className="row-actions">
+        <Button onClick={() => run(true)} disabled={!writable} pending={auto.isPending && auto.variables === true} pendingLabel={t('auto.previewing')}>
+          {t('auto.preview')}
+        </Button>
+        {result?.dry_run && result.assignments.length > 0 && (
+          <Button variant="primary" onClick={() => run(false)} pending={auto.isPending && auto.variables === false} pendingLabel={t('auto.committing')}>
+            {t('auto.commit', { count: result.assignments.length })}
+          </Button>
+        )}
+        {result && (
+          <Button variant="ghost" onClick={() => setResult(null)}>
+            {t('auto.discard')}
+          </Button>
+        )}
+      </div>
+      {!writable && <p className="muted">{t('auto.notWritable')}</p>}
+
+      <div aria-live="polite">
+        {result && (
+          <div className="rv-auto-result">
+            <h3>
+              {result.dry_run ? t('auto.proposed', { count: result.assignments.length }) : t('auto.made', { count: result.assignments.length })}
+            </h3>
+            {result.assignments.length === 0 ? (
+              <p className="muted">{t('auto.nothingToDo')}</p>
+            ) : (
+              <div className="table-scroll">
+                <table className="table">
+                  <caption className="visually-hidden">
+                    {result.dry_run ? t('auto.proposed', { count: result.assignments.length }) : t('auto.made', { count: result.assignments.length })}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('board.practice')}</th>
+                      <th scope="col">{t('auto.reviewer')}</th>
+                      <th scope="col">{t('auto.why')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.assignments.map((a) => (
+                      <tr key={`${a.practice_id}-${a.reviewer_id}`}>
+                        <th scope="row">{title(a.practice_id, a.practice_title)}</th>
+                        <td>
+                          {a.reviewer_name}{' '}
+                          {a.reviewer_country && <span className="country-code">{a.reviewer_country}</span>}
+                        </td>
+                        <td>{a.explanation}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {result.unstaffed.length > 0 && (
+              <>
+                <h3>{t('auto.unstaffed', { count: result.unstaffed.length })}</h3>
+                <ul className="rv-unstaffed">
+                  {result.unstaffed.map((u) => (
+                    <li key={u.practice_id}>
+                      <strong>{title(u.practice_id)}</strong> — {t('auto.missing', { count: u.missing })}
+                      <br />
+                      <span>{u.reason}</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
