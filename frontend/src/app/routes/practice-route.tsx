@@ -14,8 +14,16 @@ export function PracticeRoute() {
       notFound={<NotFoundPage />}
       extra={(practice) => (
         <>
-          {practice.status !== 'draft' && <PracticeReviewsPanel practiceId={practice.id} />}
-          {practice.status === 'published' && <PracticeLineagePanel practiceId={practice.id} />}
+          {practice.status !== 'draft' && (
+            <div className="practice-panel">
+              <PracticeReviewsPanel practiceId={practice.id} />
+            </div>
+          )}
+          {practice.status === 'published' && (
+            <div className="practice-panel">
+              <PracticeLineagePanel practiceId={practice.id} />
+            </div>
+          )}
         </>
       )}
     />
