@@ -31,7 +31,6 @@ export const queryKeys = {
     detail: (id: string) => ['practices', 'detail', id] as const,
     revisions: (id: string) => ['practices', 'detail', id, 'revisions'] as const,
     revision: (id: string, n: number, compareTo?: number) => ['practices', 'detail', id, 'revisions', n, compareTo ?? null] as const,
-    comments: (id: string) => ['practices', 'detail', id, 'comments'] as const,
   },
   publicPractices: {
     list: (params: Record<string, unknown>) => ['public-practices', 'list', params] as const,

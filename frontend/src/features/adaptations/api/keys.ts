@@ -5,7 +5,6 @@ export const exchangeKeys = {
     lists: () => ['adaptations', 'list'] as const,
     list: (programmeId: string, params: Record<string, unknown>) => ['adaptations', 'list', programmeId, params] as const,
     detail: (id: string) => ['adaptations', 'detail', id] as const,
-    comments: (id: string) => ['adaptations', 'detail', id, 'comments'] as const,
   },
   products: {
     all: () => ['new-products'] as const,

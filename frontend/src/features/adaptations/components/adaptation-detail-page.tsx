@@ -12,7 +12,7 @@ import { countryName, formatDate } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useAdaptation, useMoveStage, useProgrammeDetail, useSourcePractice } from '../api/adaptations';
 import type { Adaptation, Stage } from '../api/types';
-import { AdaptationComments } from './adaptation-comments';
+import { CommentsThread } from '@/components/comments/comments-thread';
 import { Crumbs } from './crumbs';
 import { FrameSummary } from './frame-summary';
 import { FIDELITY_TONES, STAGE_TONES } from './frame-vocabulary';
@@ -262,7 +262,7 @@ function AdaptationDetail({ adaptation: a, onReload }: { adaptation: Adaptation;
             )}
           </section>
 
-          <AdaptationComments adaptationId={a.id} />
+          <CommentsThread subject={{ type: 'adaptation', id: a.id }} canComment />
         </div>
       </div>
     </article>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProductKind } from '@/api/types';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/form-fields';
-import { CountedTextArea, CountedTextField } from './counted-fields';
+import { CountedTextArea, CountedTextField } from '@/components/ui/counted-fields';
 import { LockIcon } from './practice-content';
 import { newProduct, newRowId, PRACTICE_LIMITS, type LinkRow, type ListItem, type ProductDraft } from './practice-draft';
 import { PRODUCT_KINDS } from './practice-vocabulary';

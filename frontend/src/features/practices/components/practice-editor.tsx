@@ -18,7 +18,7 @@ import { useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { fetchPractice, runLifecycleAction, storePractice, useCreatePractice, useOwnProfile, usePractice, usePracticeProgramme } from '../api/practices';
 import { useAutosave, type AutosaveState } from '../api/use-autosave';
-import { CountedTextArea, CountedTextField } from './counted-fields';
+import { CountedTextArea, CountedTextField } from '@/components/ui/counted-fields';
 import { EditorSection, LinksField, ProductsEditor, StringListField } from './editor-fields';
 import { EDITOR_FIELD_IDS, editorFieldId } from './field-names';
 import {

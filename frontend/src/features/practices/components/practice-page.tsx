@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '@/api/errors';
+import { CommentsThread } from '@/components/comments/comments-thread';
 import type { Practice, Programme } from '@/api/types';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
@@ -10,7 +11,6 @@ import { formatDate, languageName } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { usePractice, usePracticeProgramme } from '../api/practices';
 import { CountryTag } from './catalogue-parts';
-import { CommentsThread } from './comments-thread';
 import { PracticeActions } from './practice-actions';
 import {
   KeyedChips,
@@ -84,7 +84,7 @@ export function PracticePage({ notFound, extra }: { notFound: ReactNode; extra?:
       <PracticeBody practice={p} programme={prog} lang={lang} onLang={setLang} />
       {extra?.(p)}
       <RevisionHistory practice={p} programme={prog} />
-      <CommentsThread practiceId={p.id} canComment={p.allowed_actions.includes('comment')} />
+      <CommentsThread subject={{ type: 'practice', id: p.id }} canComment={p.allowed_actions.includes('comment')} />
     </article>
   );
 }

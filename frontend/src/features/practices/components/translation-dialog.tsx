@@ -10,7 +10,7 @@ import { useToast } from '@/components/ui/toast';
 import { languageName } from '@/lib/format';
 import { useFormErrors } from '@/lib/use-form-errors';
 import { fetchPractice, putTranslation, storePractice } from '../api/practices';
-import { CountedTextArea, CountedTextField } from './counted-fields';
+import { CountedTextArea, CountedTextField } from '@/components/ui/counted-fields';
 import { PRACTICE_LIMITS } from './practice-draft';
 import { PRACTICE_LANGUAGES } from './practice-vocabulary';
 

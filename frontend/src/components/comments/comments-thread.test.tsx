@@ -57,7 +57,7 @@ describe('CommentsThread', () => {
     mockFetch([
       { method: 'GET', path: `/api/v1/practices/${practice.id}/comments`, respond: () => json({ items: comments, page: 1, page_size: 100, total: 4 }) },
     ]);
-    renderWithProviders(<CommentsThread practiceId={practice.id} canComment />);
+    renderWithProviders(<CommentsThread subject={{ type: 'practice', id: practice.id }} canComment />);
 
     const replies = await screen.findByRole('list', { name: 'Replies to Els Peeters' });
     const reply = within(replies).getByRole('article');
@@ -90,7 +90,7 @@ describe('CommentsThread', () => {
       { method: 'GET', path: `/api/v1/practices/${practice.id}/comments`, respond: () => json({ items: comments.slice(0, 1), page: 1, page_size: 100, total: 1 }) },
       { method: 'POST', path: `/api/v1/practices/${practice.id}/comments`, respond: (req) => json({ ...comments[1], ...(req.body as object), id: 'c9' }, { status: 201 }) },
     ]);
-    renderWithProviders(<CommentsThread practiceId={practice.id} canComment />);
+    renderWithProviders(<CommentsThread subject={{ type: 'practice', id: practice.id }} canComment />);
     const user = userEvent.setup();
 
     await user.click(await screen.findByRole('button', { name: 'Reply' }));

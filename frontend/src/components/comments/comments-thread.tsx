@@ -9,8 +9,8 @@ import { ErrorState, LoadingState } from '@/components/ui/states';
 import { describeError } from '@/lib/describe-error';
 import { formatDateTime, formatRelativeTime } from '@/lib/format';
 import { useIdempotencyKey } from '@/lib/idempotency';
-import { useComments, useCreateComment, useDeleteComment, useUpdateComment } from '../api/comments';
-import { CountedTextArea } from './counted-fields';
+import { useComments, useCreateComment, useDeleteComment, useUpdateComment, type CommentSubject } from './use-comments';
+import { CountedTextArea } from '@/components/ui/counted-fields';
 
 const COMMENT_MAX = 5000;
 
@@ -34,19 +34,20 @@ export function buildThread(comments: readonly Comment[]): ThreadNode[] {
 }
 
 /** The discussion on a practice: nested replies, edit and remove where allowed. */
-export function CommentsThread({ practiceId, canComment }: { practiceId: string; canComment: boolean }) {
+/** The threaded discussion on a practice or an adaptation. */
+export function CommentsThread({ subject, canComment }: { subject: CommentSubject; canComment: boolean }) {
   const { t } = useTranslation();
-  const comments = useComments(practiceId);
+  const comments = useComments(subject);
   const [status, setStatus] = useState('');
   const count = comments.data?.items.filter((c) => !c.deleted).length ?? 0;
 
   return (
     <section className="practice-block comments" aria-labelledby="comments-title">
       <h2 id="comments-title">
-        {t('practices.comments.title')}
+        {t('comments.title')}
         {comments.data && <span className="heading-count"> ({count})</span>}
       </h2>
-      <p className="muted">{t('practices.comments.lead')}</p>
+      <p className="muted">{t('comments.lead')}</p>
       <div role="status" aria-live="polite" className="visually-hidden">
         {status}
       </div>
@@ -55,20 +56,20 @@ export function CommentsThread({ practiceId, canComment }: { practiceId: string;
       ) : comments.isError ? (
         <ErrorState error={comments.error} onRetry={() => void comments.refetch()} />
       ) : comments.data.items.length === 0 ? (
-        <p className="muted">{t('practices.comments.empty')}</p>
+        <p className="muted">{t('comments.empty')}</p>
       ) : (
         <ol className="comment-thread">
           {buildThread(comments.data.items).map((node) => (
-            <CommentItem key={node.comment.id} node={node} depth={0} practiceId={practiceId} canComment={canComment} onStatus={setStatus} />
+            <CommentItem key={node.comment.id} node={node} depth={0} subject={subject} canComment={canComment} onStatus={setStatus} />
           ))}
         </ol>
       )}
       {canComment && (
         <CommentForm
-          practiceId={practiceId}
-          label={t('practices.comments.new')}
-          submitLabel={t('practices.comments.post')}
-          onPosted={() => setStatus(t('practices.comments.posted'))}
+          subject={subject}
+          label={t('comments.new')}
+          submitLabel={t('comments.post')}
+          onPosted={() => setStatus(t('comments.posted'))}
         />
       )}
     </section>
@@ -78,13 +79,13 @@ export function CommentsThread({ practiceId, canComment }: { practiceId: string;
 function CommentItem({
   node,
   depth,
-  practiceId,
+  subject,
   canComment,
   onStatus,
 }: {
   node: ThreadNode;
   depth: number;
-  practiceId: string;
+  subject: CommentSubject;
   canComment: boolean;
   onStatus: (message: string) => void;
 }) {
@@ -94,7 +95,7 @@ function CommentItem({
   const [editing, setEditing] = useState(false);
   const [removing, setRemoving] = useState(false);
   const [removeError, setRemoveError] = useState<string | null>(null);
-  const remove = useDeleteComment(practiceId);
+  const remove = useDeleteComment(subject);
   const replyButton = useRef<HTMLButtonElement>(null);
   const headingId = `comment-${comment.id}`;
   const org = comment.author.organisation;
@@ -104,7 +105,7 @@ function CommentItem({
       <article className={comment.deleted ? 'comment comment-removed' : 'comment'} aria-labelledby={headingId}>
         <header className="comment-header" id={headingId}>
           {comment.deleted ? (
-            <span className="comment-author">{t('practices.comments.removed')}</span>
+            <span className="comment-author">{t('comments.removed')}</span>
           ) : (
             <>
               <span className="comment-author">{comment.author.name}</span>
@@ -121,18 +122,18 @@ function CommentItem({
           </time>
           {comment.edited_at && !comment.deleted && (
             <span className="comment-edited" title={formatDateTime(comment.edited_at, i18n.language)}>
-              {t('practices.comments.edited')}
+              {t('comments.edited')}
             </span>
           )}
         </header>
         {comment.deleted ? (
           <p className="comment-body muted">
-            <em>{t('practices.comments.removedText')}</em>
+            <em>{t('comments.removedText')}</em>
           </p>
         ) : editing ? (
-          <EditCommentForm practiceId={practiceId} comment={comment} onDone={(saved) => {
+          <EditCommentForm subject={subject} comment={comment} onDone={(saved) => {
             setEditing(false);
-            if (saved) onStatus(t('practices.comments.saved'));
+            if (saved) onStatus(t('comments.saved'));
           }} />
         ) : (
           <div className="comment-body">
@@ -147,7 +148,7 @@ function CommentItem({
           <div className="comment-actions">
             {canComment && (
               <Button ref={replyButton} size="sm" variant="ghost" aria-expanded={replying} onClick={() => setReplying((r) => !r)}>
-                {t('practices.comments.reply')}
+                {t('comments.reply')}
               </Button>
             )}
             {comment.can_edit && (
@@ -164,10 +165,10 @@ function CommentItem({
         )}
         {replying && (
           <CommentForm
-            practiceId={practiceId}
+            subject={subject}
             parentId={comment.id}
-            label={t('practices.comments.replyTo', { name: comment.author.name })}
-            submitLabel={t('practices.comments.postReply')}
+            label={t('comments.replyTo', { name: comment.author.name })}
+            submitLabel={t('comments.postReply')}
             autoFocus
             onCancel={() => {
               setReplying(false);
@@ -175,15 +176,15 @@ function CommentItem({
             }}
             onPosted={() => {
               setReplying(false);
-              onStatus(t('practices.comments.replyPosted'));
+              onStatus(t('comments.replyPosted'));
             }}
           />
         )}
       </article>
       {node.replies.length > 0 && (
-        <ol className="comment-replies" aria-label={t('practices.comments.repliesTo', { name: comment.deleted ? t('practices.comments.removed') : comment.author.name })}>
+        <ol className="comment-replies" aria-label={t('comments.repliesTo', { name: comment.deleted ? t('comments.removed') : comment.author.name })}>
           {node.replies.map((child) => (
-            <CommentItem key={child.comment.id} node={child} depth={depth + 1} practiceId={practiceId} canComment={canComment} onStatus={onStatus} />
+            <CommentItem key={child.comment.id} node={child} depth={depth + 1} subject={subject} canComment={canComment} onStatus={onStatus} />
           ))}
         </ol>
       )}
@@ -193,8 +194,8 @@ function CommentItem({
           setRemoving(open);
           if (!open) setRemoveError(null);
         }}
-        title={t('practices.comments.removeTitle')}
-        message={t('practices.comments.removeMessage')}
+        title={t('comments.removeTitle')}
+        message={t('comments.removeMessage')}
         confirmLabel={t('actions.remove')}
         pending={remove.isPending}
         error={removeError}
@@ -202,7 +203,7 @@ function CommentItem({
           remove.mutate(comment, {
             onSuccess: () => {
               setRemoving(false);
-              onStatus(t('practices.comments.removedStatus'));
+              onStatus(t('comments.removedStatus'));
             },
             onError: (error) => setRemoveError(describeError(error, t)),
           })
@@ -213,7 +214,7 @@ function CommentItem({
 }
 
 function CommentForm({
-  practiceId,
+  subject,
   parentId,
   label,
   submitLabel,
@@ -221,7 +222,7 @@ function CommentForm({
   onCancel,
   onPosted,
 }: {
-  practiceId: string;
+  subject: CommentSubject;
   parentId?: string;
   label: string;
   submitLabel: string;
@@ -230,7 +231,7 @@ function CommentForm({
   onPosted?: () => void;
 }) {
   const { t } = useTranslation();
-  const create = useCreateComment(practiceId);
+  const create = useCreateComment(subject);
   const idempotency = useIdempotencyKey();
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -296,9 +297,9 @@ function CommentForm({
   );
 }
 
-function EditCommentForm({ practiceId, comment, onDone }: { practiceId: string; comment: Comment; onDone: (saved: boolean) => void }) {
+function EditCommentForm({ subject, comment, onDone }: { subject: CommentSubject; comment: Comment; onDone: (saved: boolean) => void }) {
   const { t } = useTranslation();
-  const update = useUpdateComment(practiceId);
+  const update = useUpdateComment(subject);
   const [body, setBody] = useState(comment.body);
   const [error, setError] = useState<string | undefined>();
   const [formError, setFormError] = useState<string | null>(null);
@@ -317,7 +318,7 @@ function EditCommentForm({ practiceId, comment, onDone }: { practiceId: string; 
       {
         onSuccess: () => onDone(true),
         onError: (err) =>
-          setFormError(isApiError(err) && err.status === 412 ? t('practices.comments.stale') : describeError(err, t)),
+          setFormError(isApiError(err) && err.status === 412 ? t('comments.stale') : describeError(err, t)),
       },
     );
   };
@@ -328,7 +329,7 @@ function EditCommentForm({ practiceId, comment, onDone }: { practiceId: string; 
       <CountedTextArea
         ref={areaRef}
         id={`edit-${comment.id}`}
-        label={t('practices.comments.editLabel')}
+        label={t('comments.editLabel')}
         rows={3}
         value={body}
         max={COMMENT_MAX}
