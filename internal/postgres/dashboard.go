@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"time"
 
 	"github.com/google/uuid"
 
@@ -94,18 +93,8 @@ func (s *Store) Dashboard(ctx context.Context, programmeID uuid.UUID) (Dashboard
 			d.Reviews = pageOf(rows, reviewRow.toDomain, domain.PageRequest{}, 0).Items
 			return err
 		},
-		func() error {
-			var rows []roundRow
-			if err := db.Raw(`SELECT `+roundSelect+` FROM rounds r WHERE r.programme_id = ? ORDER BY r.created_at`, programmeID).Scan(&rows).Error; err != nil {
-				return err
-			}
-			d.Rounds = pageOf(rows, roundRow.toDomain, domain.PageRequest{}, 0).Items
-			var rubrics []rubricRow
-			err := db.Raw(`SELECT r.*, true AS in_use FROM rubrics r WHERE r.id IN (SELECT rubric_id FROM rounds WHERE programme_id = ?)`, programmeID).Scan(&rubrics).Error
-			d.Rubrics = map[uuid.UUID]domain.Rubric{}
-			for _, r := range rubrics {
-				d.Rubrics[r.ID] = r.toDomain()
-			}
+		func() (err error) {
+			d.Rounds, d.Rubrics, err = s.RoundsWithRubrics(ctx, programmeID)
 			return err
 		},
 	}
@@ -117,4 +106,32 @@ func (s *Store) Dashboard(ctx context.Context, programmeID uuid.UUID) (Dashboard
 	return d, nil
 }
 
-var _ = time.Now
+// RoundsWithRubrics lists a programme's rounds, oldest first, with the rubrics they use.
+func (s *Store) RoundsWithRubrics(ctx context.Context, programmeID uuid.UUID) ([]domain.Round, map[uuid.UUID]domain.Rubric, error) {
+	db := s.conn(ctx)
+	var rows []roundRow
+	if err := db.Raw(`SELECT `+roundSelect+` FROM rounds r WHERE r.programme_id = ? ORDER BY r.created_at`, programmeID).Scan(&rows).Error; err != nil {
+		return nil, nil, translate(err)
+	}
+	var rubrics []rubricRow
+	if err := db.Raw(`SELECT r.*, true AS in_use FROM rubrics r WHERE r.id IN (SELECT rubric_id FROM rounds WHERE programme_id = ?)`, programmeID).Scan(&rubrics).Error; err != nil {
+		return nil, nil, translate(err)
+	}
+	byID := make(map[uuid.UUID]domain.Rubric, len(rubrics))
+	for _, r := range rubrics {
+		byID[r.ID] = r.toDomain()
+	}
+	return pageOf(rows, roundRow.toDomain, domain.PageRequest{}, 0).Items, byID, nil
+}
+
+// BlindReviewers lists the people assigned in the programme's blind rounds.
+func (s *Store) BlindReviewers(ctx context.Context, programmeID uuid.UUID) (map[uuid.UUID]bool, error) {
+	var ids []uuid.UUID
+	err := s.conn(ctx).Raw(`SELECT DISTINCT a.reviewer_id FROM assignments a JOIN rounds r ON r.id = a.round_id
+		WHERE r.programme_id = ? AND r.blind AND a.status <> 'declined'`, programmeID).Scan(&ids).Error
+	out := make(map[uuid.UUID]bool, len(ids))
+	for _, id := range ids {
+		out[id] = true
+	}
+	return out, translate(err)
+}

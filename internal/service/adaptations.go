@@ -26,6 +26,8 @@ type AdaptationStore interface {
 	NewProductsFrom(ctx context.Context, practiceID uuid.UUID, adaptationIDs []uuid.UUID) ([]domain.NewProduct, error)
 	ListAudit(ctx context.Context, f postgres.AuditFilter, p domain.PageRequest) (domain.Page[postgres.AuditEntry], error)
 	Dashboard(ctx context.Context, programmeID uuid.UUID) (postgres.DashboardData, error)
+	RoundsWithRubrics(ctx context.Context, programmeID uuid.UUID) ([]domain.Round, map[uuid.UUID]domain.Rubric, error)
+	BlindReviewers(ctx context.Context, programmeID uuid.UUID) (map[uuid.UUID]bool, error)
 	StreamPractices(ctx context.Context, programmeID uuid.UUID, fn func(domain.Practice) error) error
 	StreamReviews(ctx context.Context, programmeID uuid.UUID, fn func(postgres.ReviewExportRow) error) error
 	StreamAdaptations(ctx context.Context, programmeID uuid.UUID, fn func(domain.Adaptation) error) error

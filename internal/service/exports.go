@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -96,7 +97,7 @@ func (s *Service) ExportPracticesCSV(ctx context.Context, a *domain.Actor, progr
 			c := p.Content
 			return writeRow(cw, []string{p.ID.String(), p.Title, p.OrganisationName, p.Country, p.Language, string(p.Status), join(p.Themes), join(p.TargetGroups),
 				p.Summary, c.Evidence.Level, intCell(c.Scale.Participants), intCell(c.Scale.Sites), intCell(c.Scale.SinceYear), join(products), join(core),
-				join(sortedStrings(langs)), strconv.Itoa(p.Revision), timeCell(p.SubmittedAt), timeCell(p.PublishedAt), decision})
+				join(slices.Sorted(slices.Values(langs))), strconv.Itoa(p.Revision), timeCell(p.SubmittedAt), timeCell(p.PublishedAt), decision})
 		})
 	}, nil
 }
@@ -108,14 +109,14 @@ func (s *Service) ExportReviewsCSV(ctx context.Context, a *domain.Actor, program
 	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
 		return nil, err
 	}
-	d, err := s.adaptations.Dashboard(ctx, programmeID) // rounds and rubrics, for the columns
+	rounds, rubrics, err := s.adaptations.RoundsWithRubrics(ctx, programmeID) // for the criterion columns
 	if err != nil {
 		return nil, err
 	}
 	var keys []string
 	seen := map[string]bool{}
-	for _, round := range d.Rounds {
-		for _, c := range d.Rubrics[round.RubricID].Criteria {
+	for _, round := range rounds {
+		for _, c := range rubrics[round.RubricID].Criteria {
 			if !seen[c.Key] {
 				seen[c.Key] = true
 				keys = append(keys, c.Key)
@@ -146,7 +147,7 @@ func (s *Service) ExportReviewsCSV(ctx context.Context, a *domain.Actor, program
 				sc, _ := r.Score(k)
 				row = append(row, floatCell(sc.Value), sc.Comment)
 			}
-			rubric := d.Rubrics[r.RubricID]
+			rubric := rubrics[r.RubricID]
 			var answers []string
 			for _, an := range r.Answers {
 				answers = append(answers, an.Question+" — "+an.Answer)
@@ -263,14 +264,9 @@ func (s *Service) ExportJSON(ctx context.Context, a *domain.Actor, programmeID u
 			{"comments", func(emit func(any) error) error {
 				hidden := map[uuid.UUID]bool{}
 				if !withIdentities {
-					d, err := s.adaptations.Dashboard(ctx, programmeID)
-					if err != nil {
+					var err error
+					if hidden, err = s.adaptations.BlindReviewers(ctx, programmeID); err != nil {
 						return err
-					}
-					for _, r := range d.Reviews {
-						if r.Blind {
-							hidden[r.ReviewerID] = true
-						}
 					}
 				}
 				return s.adaptations.StreamComments(ctx, programmeID, func(c domain.Comment) error {
@@ -288,14 +284,4 @@ func (s *Service) ExportJSON(ctx context.Context, a *domain.Actor, programmeID u
 		}
 		return write("}\n")
 	}, nil
-}
-
-func sortedStrings(xs []string) []string {
-	out := append([]string(nil), xs...)
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j] < out[j-1]; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
 }
