@@ -161,7 +161,7 @@ func Seed(ctx context.Context, store *postgres.Store, svc *service.Service, out 
 	if err := seedPractices(ctx, store); err != nil {
 		return fmt.Errorf("practices: %w", err)
 	}
-	if err := seedExchange(ctx, store, svc); err != nil {
+	if err := seedExchange(ctx, store); err != nil {
 		return fmt.Errorf("reviews and adaptations: %w", err)
 	}
 	fmt.Fprintln(out, "Demo data loaded. Sign in with any of these accounts (password: "+Password+"):")

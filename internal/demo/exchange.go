@@ -8,7 +8,6 @@ import (
 
 	"github.com/peerbridge/peerbridge/internal/domain"
 	"github.com/peerbridge/peerbridge/internal/postgres"
-	"github.com/peerbridge/peerbridge/internal/service"
 )
 
 func at(s string) time.Time {
@@ -44,7 +43,7 @@ var springReviews = []demoReview{
 // seedExchange loads what happened in the cancer programme: a decided review round, comments,
 // adaptations of the published practices in other countries with their outcomes, and a new
 // product derived from them. Fixed ids keep it idempotent.
-func seedExchange(ctx context.Context, store *postgres.Store, svc *service.Service) error {
+func seedExchange(ctx context.Context, store *postgres.Store) error {
 	roundID := ID("round", "spring")
 	if _, err := store.Round(ctx, roundID, false); err == nil {
 		return nil // already loaded

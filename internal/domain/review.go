@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -120,18 +121,14 @@ func CheckReviewDraft(r *Review, rubric *Rubric) []FieldError {
 		}
 		seen[s.CriterionKey] = true
 		if s.Value == nil {
-			if !c.AllowNA {
-				// An unanswered criterion in a draft is fine; n/a is only recorded where allowed.
-				continue
-			}
-			continue
+			continue // unanswered in a draft, or n/a; completeness is checked on submit
 		}
 		v := *s.Value
 		if v != float64(int(v)) || int(v) < c.Scale.Min || int(v) > c.Scale.Max {
 			errs = append(errs, FieldError{Field: f + ".value", Message: fmt.Sprintf("must be a whole number from %d to %d", c.Scale.Min, c.Scale.Max)})
 		}
 	}
-	if r.Recommendation != "" && !containsString(rubric.RecommendationOptions, r.Recommendation) {
+	if r.Recommendation != "" && !slices.Contains(rubric.RecommendationOptions, r.Recommendation) {
 		errs = append(errs, FieldError{Field: "recommendation", Message: "is not one of the rubric's options"})
 	}
 	return errs
@@ -172,15 +169,6 @@ func ReviewSubmitProblems(r *Review, rubric *Rubric, learningQuestions []string)
 		}
 	}
 	return errs
-}
-
-func containsString(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // CanSeeReview applies SPEC §2 to a review listed with others. viewer is the caller's scope in the

@@ -12,7 +12,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/auth"
-	"github.com/peerbridge/peerbridge/internal/domain"
 )
 
 // A token is refused unless it is HS256, signed with our key, unexpired, and carries exp, our
@@ -229,5 +228,3 @@ func TestPatchMeIgnoresPrivilegedFields(t *testing.T) {
 		t.Fatal("password hash leaked")
 	}
 }
-
-var _ = domain.RoleCoordinator

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -38,10 +39,10 @@ func (s *Server) listAdaptations(c *fiber.Ctx) error {
 		return err
 	}
 	f := postgres.AdaptationFilter{ProgrammeID: id, Stage: c.Query("stage"), Country: c.Query("country"), Fidelity: c.Query("fidelity")}
-	if f.Stage != "" && !containsStr(domain.AdaptationStages, f.Stage) {
+	if f.Stage != "" && !slices.Contains(domain.AdaptationStages, f.Stage) {
 		return domain.Invalid(domain.FieldError{Field: "stage", Message: "is not a stage"})
 	}
-	if f.Fidelity != "" && !containsStr(domain.FrameFidelity, f.Fidelity) {
+	if f.Fidelity != "" && !slices.Contains(domain.FrameFidelity, f.Fidelity) {
 		return domain.Invalid(domain.FieldError{Field: "fidelity", Message: "is not a fidelity"})
 	}
 	if f.Country != "" && !countryPattern.MatchString(f.Country) {
@@ -59,15 +60,6 @@ func (s *Server) listAdaptations(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(listOf(page, toAdaptationView))
-}
-
-func containsStr(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (s *Server) createAdaptation(c *fiber.Ctx) error {
@@ -180,7 +172,7 @@ func (s *Server) listNewProducts(c *fiber.Ctx) error {
 		return err
 	}
 	status := c.Query("status")
-	if status != "" && !containsStr(domain.NewProductStatus, status) {
+	if status != "" && !slices.Contains(domain.NewProductStatus, status) {
 		return domain.Invalid(domain.FieldError{Field: "status", Message: "must be one of idea, in_development, available"})
 	}
 	page, err := s.svc.ListNewProducts(c.UserContext(), actorOf(c), id, string([]byte(status)), p)

@@ -1,7 +1,6 @@
 package httpapi_test
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"sync"
@@ -360,8 +359,6 @@ func TestComments(t *testing.T) {
 		t.Fatalf("thread after removal: %v", list)
 	}
 }
-
-var _ = context.Background
 
 // The organisation shown with a practice is the organisation's own, with its own country, even
 // when the practice runs elsewhere; and a sign-in answers with the user's organisation.

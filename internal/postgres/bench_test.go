@@ -2,7 +2,6 @@ package postgres_test
 
 import (
 	"context"
-	"database/sql"
 	"testing"
 
 	"github.com/google/uuid"
@@ -82,5 +81,3 @@ func BenchmarkDashboard(b *testing.B) {
 		}
 	}
 }
-
-var _ = sql.ErrNoRows

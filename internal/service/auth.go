@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/uuid"
-
 	"github.com/peerbridge/peerbridge/internal/auth"
 	"github.com/peerbridge/peerbridge/internal/domain"
 )
@@ -188,5 +186,3 @@ func checkPassword(field, password, email string) error {
 func (s *Service) HashPassword(ctx context.Context, password string) (string, error) {
 	return s.hasher.Hash(ctx, password)
 }
-
-var _ = uuid.Nil

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/google/uuid"
@@ -219,18 +220,7 @@ func checkPractice(p *domain.Practice, prog *domain.Programme) error {
 	return nil
 }
 
-func fieldIndex(field string, i int) string { return field + "[" + itoa(i) + "]" }
-
-func itoa(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; i > 0; i /= 10 {
-		b = append([]byte{byte('0' + i%10)}, b...)
-	}
-	return string(b)
-}
+func fieldIndex(field string, i int) string { return field + "[" + strconv.Itoa(i) + "]" }
 
 // Practice reads a practice the caller may see.
 func (s *Service) Practice(ctx context.Context, a *domain.Actor, id uuid.UUID) (PracticeView, error) {

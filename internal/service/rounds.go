@@ -187,9 +187,6 @@ func (s *Service) ActivateRubric(ctx context.Context, a *domain.Actor, id uuid.U
 	if _, err := s.coordinatorScope(ctx, a, r.ProgrammeID, "Rubric"); err != nil {
 		return domain.Rubric{}, err
 	}
-	if r.Status == "retired" && r.InUse {
-		// Reactivating an older rubric is allowed; it stays immutable.
-	}
 	err = s.store.WithTx(ctx, func(ctx context.Context) error {
 		if err := s.reviews.ActivateRubric(ctx, r.ProgrammeID, id); err != nil {
 			return err
