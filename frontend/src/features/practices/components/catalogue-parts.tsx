@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PracticeSummary } from '@/api/types';
 import { SelectField } from '@/components/ui/form-fields';
+import { Pagination } from '@/components/ui/pagination';
+import { DEFAULT_PAGE_SIZE } from '@/lib/constants';
 import { countryName, excerpt, languageName } from '@/lib/format';
 import { PracticeStatusBadge } from './practice-status-badge';
 import type { SortChoice } from './use-catalogue-params';
@@ -165,5 +167,35 @@ export function CatalogueLayout({ filters, children }: { filters: ReactNode; chi
       </aside>
       <div className="catalogue-results">{children}</div>
     </div>
+  );
+}
+
+/** A page of results as cards, with pagination when there is more than one page. */
+export function PracticeResultList({
+  results,
+  busy,
+  page,
+  onPageChange,
+  card,
+}: {
+  results: { items: readonly PracticeSummary[]; page: number; page_size: number; total: number };
+  busy: boolean;
+  page: number;
+  onPageChange: (page: number) => void;
+  card: (practice: PracticeSummary) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const pageSize = results.page_size || DEFAULT_PAGE_SIZE;
+  return (
+    <>
+      <ul className="practice-list" aria-busy={busy || undefined}>
+        {results.items.map((p) => (
+          <li key={p.id}>{card(p)}</li>
+        ))}
+      </ul>
+      {(results.total > pageSize || page > 1) && (
+        <Pagination page={results.page} pageSize={pageSize} total={results.total} onPageChange={onPageChange} label={t('practices.catalogue.pages')} />
+      )}
+    </>
   );
 }

@@ -3,16 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { CountrySelect } from '@/components/ui/country-select';
-import { Pagination } from '@/components/ui/pagination';
 import { SearchForm } from '@/components/ui/search-form';
 import { EmptyState, ErrorState } from '@/components/ui/states';
-import { DEFAULT_PAGE_SIZE } from '@/lib/constants';
 import { languageName } from '@/lib/format';
 import { useProgrammeOutlet } from '@/lib/programme-context';
 import { useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { usePracticeSearch } from '../api/practices';
-import { CatalogueLayout, CatalogueSkeleton, FilterSelect, PracticeCard, ResultCount, SortSelect } from './catalogue-parts';
+import { CatalogueLayout, CatalogueSkeleton, FilterSelect, PracticeCard, PracticeResultList, ResultCount, SortSelect } from './catalogue-parts';
 import { EVIDENCE_LEVELS, meaningfulStatuses } from './practice-vocabulary';
 import { useCatalogueParams, type SortChoice } from './use-catalogue-params';
 
@@ -141,24 +139,13 @@ export function PracticesCatalogue() {
                 </EmptyState>
               )
             ) : (
-              <>
-                <ul className="practice-list" aria-busy={results.isFetching || undefined}>
-                  {results.data.items.map((p) => (
-                    <li key={p.id}>
-                      <PracticeCard practice={p} to={`/practices/${p.id}`} themeTitles={themeTitles} />
-                    </li>
-                  ))}
-                </ul>
-                {(results.data.total > (results.data.page_size || DEFAULT_PAGE_SIZE) || page > 1) && (
-                  <Pagination
-                    page={results.data.page}
-                    pageSize={results.data.page_size || DEFAULT_PAGE_SIZE}
-                    total={results.data.total}
-                    onPageChange={search.setPage}
-                    label={t('practices.catalogue.pages')}
-                  />
-                )}
-              </>
+              <PracticeResultList
+                results={results.data}
+                busy={results.isFetching}
+                page={page}
+                onPageChange={search.setPage}
+                card={(p) => <PracticeCard practice={p} to={`/practices/${p.id}`} themeTitles={themeTitles} />}
+              />
             )}
           </>
         )}

@@ -3,15 +3,13 @@ import { Link } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { CountrySelect } from '@/components/ui/country-select';
 import { PageHeader } from '@/components/ui/page-header';
-import { Pagination } from '@/components/ui/pagination';
 import { SearchForm } from '@/components/ui/search-form';
 import { EmptyState, ErrorState } from '@/components/ui/states';
-import { DEFAULT_PAGE_SIZE } from '@/lib/constants';
 import { languageName } from '@/lib/format';
 import { useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { usePublicPractices } from '../api/public';
-import { CatalogueLayout, CatalogueSkeleton, FilterSelect, PracticeCard, ResultCount, SortSelect } from './catalogue-parts';
+import { CatalogueLayout, CatalogueSkeleton, FilterSelect, PracticeCard, PracticeResultList, ResultCount, SortSelect } from './catalogue-parts';
 import { EVIDENCE_LEVELS, PRACTICE_LANGUAGES } from './practice-vocabulary';
 import { useCatalogueParams, type SortChoice } from './use-catalogue-params';
 
@@ -93,24 +91,13 @@ export function PublicCataloguePage() {
                 {q || search.hasFilters ? t('practices.catalogue.noMatchesHelp') : t('catalogue.emptyText')}
               </EmptyState>
             ) : (
-              <>
-                <ul className="practice-list" aria-busy={results.isFetching || undefined}>
-                  {results.data.items.map((p) => (
-                    <li key={p.id}>
-                      <PracticeCard practice={p} to={`/catalogue/${p.id}`} showStatus={false} showProgramme />
-                    </li>
-                  ))}
-                </ul>
-                {(results.data.total > (results.data.page_size || DEFAULT_PAGE_SIZE) || page > 1) && (
-                  <Pagination
-                    page={results.data.page}
-                    pageSize={results.data.page_size || DEFAULT_PAGE_SIZE}
-                    total={results.data.total}
-                    onPageChange={search.setPage}
-                    label={t('practices.catalogue.pages')}
-                  />
-                )}
-              </>
+              <PracticeResultList
+                results={results.data}
+                busy={results.isFetching}
+                page={page}
+                onPageChange={search.setPage}
+                card={(p) => <PracticeCard practice={p} to={`/catalogue/${p.id}`} showStatus={false} showProgramme />}
+              />
             )}
           </>
         )}
