@@ -55,10 +55,32 @@ const (
 	CodeNotDecided          Code = "not_decided"
 )
 
-// FieldError names one invalid input field by its JSON path.
+// FieldCode says what is wrong with a field, for clients that render their own words.
+type FieldCode string
+
+const (
+	FieldRequired  FieldCode = "required"       // absent, or empty where a value is needed
+	FieldNotNull   FieldCode = "not_null"       // null where the contract does not allow it
+	FieldType      FieldCode = "wrong_type"     // params: expected
+	FieldFormat    FieldCode = "invalid_format" // params: format (uuid, date, date-time, email, url, key, …)
+	FieldTooLong   FieldCode = "too_long"       // params: max (characters or items)
+	FieldTooShort  FieldCode = "too_short"      // params: min (characters or items)
+	FieldTooLarge  FieldCode = "too_large"      // params: max
+	FieldTooSmall  FieldCode = "too_small"      // params: min
+	FieldOneOf     FieldCode = "not_allowed"    // params: allowed
+	FieldNUL       FieldCode = "nul_character"  // text holds a NUL character
+	FieldDuplicate FieldCode = "duplicate"      // a list repeats a value
+	FieldCountry   FieldCode = "invalid_country"
+	FieldLanguage  FieldCode = "invalid_language"
+	FieldInvalid   FieldCode = "invalid" // a rule specific to the field; the message says which
+)
+
+// FieldError names one invalid input field by its JSON path, with a code and its parameters.
 type FieldError struct {
-	Field   string `json:"field"`
-	Message string `json:"message"`
+	Field   string         `json:"field"`
+	Code    FieldCode      `json:"code"`
+	Message string         `json:"message"`
+	Params  map[string]any `json:"params,omitempty"`
 }
 
 // Error is the one application error type. Message is safe to show to the caller.
@@ -92,6 +114,11 @@ func Wrap(code Code, cause error, message string) *Error {
 
 // Invalid reports validation failures on named fields.
 func Invalid(fields ...FieldError) *Error {
+	for i := range fields {
+		if fields[i].Code == "" {
+			fields[i].Code = FieldInvalid
+		}
+	}
 	return &Error{Code: CodeValidation, Message: "The request has invalid fields.", Fields: fields}
 }
 

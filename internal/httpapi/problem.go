@@ -90,6 +90,11 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 }
 
 func writeProblem(c *fiber.Ctx, status int, de *domain.Error) error {
+	for i := range de.Fields {
+		if de.Fields[i].Code == "" {
+			de.Fields[i].Code = domain.FieldInvalid
+		}
+	}
 	body := problem{
 		Type:      "https://peerbridge.eu/problems/" + string(de.Code),
 		Title:     http.StatusText(status),
