@@ -13,18 +13,18 @@ import (
 // frameRequest carries the FRAME fields; their closed vocabularies are checked in the domain, so
 // an unknown value is refused naming the field.
 type frameRequest struct {
-	When                 string              `json:"when" validate:"max=40"`
-	Planned              string              `json:"planned" validate:"max=40"`
-	DecidedBy            []string            `json:"decided_by" validate:"max=10,dive,max=40"`
-	What                 []string            `json:"what" validate:"max=4,dive,max=40"`
-	Level                string              `json:"level" validate:"max=40"`
-	ContextModifications []string            `json:"context_modifications" validate:"max=4,dive,max=40"`
-	ContentModifications []string            `json:"content_modifications" validate:"max=11,dive,max=40"`
+	When                 string              `json:"when,omitempty" validate:"max=40"`
+	Planned              string              `json:"planned,omitempty" validate:"max=40"`
+	DecidedBy            []string            `json:"decided_by,omitempty" validate:"max=10,dive,max=40"`
+	What                 []string            `json:"what,omitempty" validate:"max=4,dive,max=40"`
+	Level                string              `json:"level,omitempty" validate:"max=40"`
+	ContextModifications []string            `json:"context_modifications,omitempty" validate:"max=4,dive,max=40"`
+	ContentModifications []string            `json:"content_modifications,omitempty" validate:"max=11,dive,max=40"`
 	Fidelity             string              `json:"fidelity" validate:"required,max=40"`
-	CoreElementsKept     []string            `json:"core_elements_kept" validate:"max=20,dive,max=300"`
-	CoreElementsChanged  []string            `json:"core_elements_changed" validate:"max=20,dive,max=300"`
-	Goals                []string            `json:"goals" validate:"max=8,dive,max=40"`
-	Reasons              map[string][]string `json:"reasons" validate:"max=4,dive,max=10,dive,max=40"`
+	CoreElementsKept     []string            `json:"core_elements_kept,omitempty" validate:"max=20,dive,max=300"`
+	CoreElementsChanged  []string            `json:"core_elements_changed,omitempty" validate:"max=20,dive,max=300"`
+	Goals                []string            `json:"goals,omitempty" validate:"max=8,dive,max=40"`
+	Reasons              map[string][]string `json:"reasons,omitempty" validate:"max=4,dive,max=10,dive,max=40"`
 }
 
 func (f frameRequest) toDomain() domain.Frame {
@@ -35,15 +35,15 @@ func (f frameRequest) toDomain() domain.Frame {
 
 type adaptationRequest struct {
 	SourcePracticeID   uuid.UUID    `json:"source_practice_id" validate:"required"`
-	ProductID          *uuid.UUID   `json:"product_id"`
-	Country            string       `json:"country" validate:"omitempty,country"`
+	ProductID          *uuid.UUID   `json:"product_id" nullable:"true"`
+	Country            string       `json:"country,omitempty" validate:"omitempty,country"`
 	Title              string       `json:"title" validate:"required,notblank,max=200"`
-	ContextDescription string       `json:"context_description" validate:"max=10000"`
-	TargetGroups       []string     `json:"target_groups" validate:"max=30,unique,dive,key"`
-	Stage              string       `json:"stage" validate:"omitempty,oneof=exploring planning implementing evaluating sustained discontinued"`
+	ContextDescription string       `json:"context_description,omitempty" validate:"max=10000"`
+	TargetGroups       []string     `json:"target_groups,omitempty" validate:"max=30,unique,dive,key"`
+	Stage              string       `json:"stage,omitempty" validate:"omitempty,oneof=exploring planning implementing evaluating sustained discontinued"`
 	Frame              frameRequest `json:"frame"`
-	Barriers           []string     `json:"barriers" validate:"max=30,dive,max=300"`
-	Facilitators       []string     `json:"facilitators" validate:"max=30,dive,max=300"`
+	Barriers           []string     `json:"barriers,omitempty" validate:"max=30,dive,max=300"`
+	Facilitators       []string     `json:"facilitators,omitempty" validate:"max=30,dive,max=300"`
 }
 
 func (r adaptationRequest) toInput() service.AdaptationInput {
@@ -82,10 +82,10 @@ type outcomeRequest struct {
 	RecordedOn         string   `json:"recorded_on" validate:"required,datetime=2006-01-02"`
 	Participants       int      `json:"participants" validate:"min=0,max=1000000"`
 	ReturnedToWork     int      `json:"returned_to_work" validate:"min=0,max=1000000"`
-	InWorkAfter6Months *int     `json:"in_work_after_6_months" validate:"omitempty,min=0,max=1000000"`
-	PlacementsOffered  *int     `json:"placements_offered" validate:"omitempty,min=0,max=1000000"`
-	Satisfaction       *float64 `json:"satisfaction" validate:"omitempty,min=1,max=5"`
-	Notes              string   `json:"notes" validate:"max=5000"`
+	InWorkAfter6Months *int     `json:"in_work_after_6_months" nullable:"true" validate:"omitempty,min=0,max=1000000"`
+	PlacementsOffered  *int     `json:"placements_offered" nullable:"true" validate:"omitempty,min=0,max=1000000"`
+	Satisfaction       *float64 `json:"satisfaction" nullable:"true" validate:"omitempty,min=1,max=5"`
+	Notes              string   `json:"notes,omitempty" validate:"max=5000"`
 }
 
 func (r outcomeRequest) toDomain() domain.Outcome {

@@ -39,8 +39,8 @@ type organisationCreateRequest struct {
 	Name    string `json:"name" validate:"required,notblank,max=200"`
 	Country string `json:"country" validate:"required,country"`
 	Kind    string `json:"kind" validate:"required,orgkind"`
-	City    string `json:"city" validate:"max=100"`
-	Website string `json:"website" validate:"omitempty,max=300,http_url"`
+	City    string `json:"city,omitempty" validate:"max=100"`
+	Website string `json:"website,omitempty" validate:"omitempty,max=300,http_url"`
 }
 
 func (r organisationCreateRequest) toInput() service.OrganisationInput {
@@ -69,9 +69,9 @@ type userCreateRequest struct {
 	Name           string    `json:"name" validate:"required,notblank,max=200"`
 	OrganisationID uuid.UUID `json:"organisation_id" validate:"required"`
 	Password       string    `json:"password" validate:"required,min=12,max=200"`
-	Languages      []string  `json:"languages" validate:"max=20,unique,dive,lang"`
-	Expertise      []string  `json:"expertise" validate:"max=30,unique,dive,key"`
-	IsAdmin        bool      `json:"is_admin"`
+	Languages      []string  `json:"languages,omitempty" validate:"max=20,unique,dive,lang"`
+	Expertise      []string  `json:"expertise,omitempty" validate:"max=30,unique,dive,key"`
+	IsAdmin        bool      `json:"is_admin,omitempty"`
 }
 
 func (r userCreateRequest) toInput() service.UserInput {

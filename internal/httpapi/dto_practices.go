@@ -11,15 +11,15 @@ import (
 )
 
 type scaleRequest struct {
-	Participants *int `json:"participants" validate:"omitempty,min=0,max=10000000"`
-	Sites        *int `json:"sites" validate:"omitempty,min=0,max=100000"`
-	SinceYear    *int `json:"since_year" validate:"omitempty,min=1900,max=2100"`
+	Participants *int `json:"participants" nullable:"true" validate:"omitempty,min=0,max=10000000"`
+	Sites        *int `json:"sites" nullable:"true" validate:"omitempty,min=0,max=100000"`
+	SinceYear    *int `json:"since_year" nullable:"true" validate:"omitempty,min=1900,max=2100"`
 }
 
 type evidenceRequest struct {
-	Level       string   `json:"level" validate:"omitempty,oneof=none monitoring evaluation controlled_study"`
-	Description string   `json:"description" validate:"max=5000"`
-	Indicators  []string `json:"indicators" validate:"max=20,dive,notblank,max=300"`
+	Level       string   `json:"level,omitempty" validate:"omitempty,oneof=none monitoring evaluation controlled_study"`
+	Description string   `json:"description,omitempty" validate:"max=5000"`
+	Indicators  []string `json:"indicators,omitempty" validate:"max=20,dive,notblank,max=300"`
 }
 
 type linkRequest struct {
@@ -28,16 +28,16 @@ type linkRequest struct {
 }
 
 type contactRequest struct {
-	Name  string `json:"name" validate:"max=200"`
-	Email string `json:"email" validate:"omitempty,email,max=254"`
+	Name  string `json:"name,omitempty" validate:"max=200"`
+	Email string `json:"email,omitempty" validate:"omitempty,email,max=254"`
 }
 
 type productRequest struct {
-	ID           *uuid.UUID `json:"id"`
+	ID           *uuid.UUID `json:"id" nullable:"true"`
 	Name         string     `json:"name" validate:"required,notblank,max=200"`
 	Kind         string     `json:"kind" validate:"required,oneof=guidance assessment information training placement network tool service other"`
-	Description  string     `json:"description" validate:"max=5000"`
-	CoreElements []string   `json:"core_elements" validate:"max=20,dive,notblank,max=300"`
+	Description  string     `json:"description,omitempty" validate:"max=5000"`
+	CoreElements []string   `json:"core_elements,omitempty" validate:"max=20,dive,notblank,max=300"`
 }
 
 func toProductInputs(in []productRequest) []service.ProductInput {
@@ -66,23 +66,23 @@ func toLinks(in []linkRequest) []domain.Link {
 
 type practiceCreateRequest struct {
 	Title             string           `json:"title" validate:"required,notblank,max=200"`
-	Summary           string           `json:"summary" validate:"max=1000"`
+	Summary           string           `json:"summary,omitempty" validate:"max=1000"`
 	Language          string           `json:"language" validate:"required,lang"`
-	Country           string           `json:"country" validate:"omitempty,country"`
-	Themes            []string         `json:"themes" validate:"max=30,unique,dive,key"`
-	TargetGroups      []string         `json:"target_groups" validate:"max=30,unique,dive,key"`
-	Context           string           `json:"context" validate:"max=10000"`
-	Approach          string           `json:"approach" validate:"max=10000"`
-	Resources         string           `json:"resources" validate:"max=5000"`
-	Scale             scaleRequest     `json:"scale"`
-	Evidence          evidenceRequest  `json:"evidence"`
-	Outcomes          string           `json:"outcomes" validate:"max=10000"`
-	Transferability   string           `json:"transferability" validate:"max=10000"`
-	LessonsLearned    string           `json:"lessons_learned" validate:"max=10000"`
-	LearningQuestions []string         `json:"learning_questions" validate:"max=10,dive,notblank,max=500"`
-	Links             []linkRequest    `json:"links" validate:"max=20,dive"`
-	Contact           contactRequest   `json:"contact"`
-	Products          []productRequest `json:"products" validate:"max=20,dive"`
+	Country           string           `json:"country,omitempty" validate:"omitempty,country"`
+	Themes            []string         `json:"themes,omitempty" validate:"max=30,unique,dive,key"`
+	TargetGroups      []string         `json:"target_groups,omitempty" validate:"max=30,unique,dive,key"`
+	Context           string           `json:"context,omitempty" validate:"max=10000"`
+	Approach          string           `json:"approach,omitempty" validate:"max=10000"`
+	Resources         string           `json:"resources,omitempty" validate:"max=5000"`
+	Scale             scaleRequest     `json:"scale,omitempty"`
+	Evidence          evidenceRequest  `json:"evidence,omitempty"`
+	Outcomes          string           `json:"outcomes,omitempty" validate:"max=10000"`
+	Transferability   string           `json:"transferability,omitempty" validate:"max=10000"`
+	LessonsLearned    string           `json:"lessons_learned,omitempty" validate:"max=10000"`
+	LearningQuestions []string         `json:"learning_questions,omitempty" validate:"max=10,dive,notblank,max=500"`
+	Links             []linkRequest    `json:"links,omitempty" validate:"max=20,dive"`
+	Contact           contactRequest   `json:"contact,omitempty"`
+	Products          []productRequest `json:"products,omitempty" validate:"max=20,dive"`
 }
 
 func (r practiceCreateRequest) toInput() service.PracticeInput {
@@ -142,22 +142,22 @@ func (r practicePatchRequest) toPatch() service.PracticePatch {
 
 type productTranslationRequest struct {
 	ID          uuid.UUID `json:"id" validate:"required"`
-	Name        string    `json:"name" validate:"max=200"`
-	Description string    `json:"description" validate:"max=5000"`
+	Name        string    `json:"name,omitempty" validate:"max=200"`
+	Description string    `json:"description,omitempty" validate:"max=5000"`
 }
 
 type translationRequest struct {
 	Status            string                      `json:"status" validate:"required,oneof=machine verified"`
 	Title             string                      `json:"title" validate:"required,notblank,max=200"`
-	Summary           string                      `json:"summary" validate:"max=1000"`
-	Context           string                      `json:"context" validate:"max=10000"`
-	Approach          string                      `json:"approach" validate:"max=10000"`
-	Resources         string                      `json:"resources" validate:"max=5000"`
-	Outcomes          string                      `json:"outcomes" validate:"max=10000"`
-	Transferability   string                      `json:"transferability" validate:"max=10000"`
-	LessonsLearned    string                      `json:"lessons_learned" validate:"max=10000"`
-	LearningQuestions []string                    `json:"learning_questions" validate:"max=10,dive,max=500"`
-	Products          []productTranslationRequest `json:"products" validate:"max=20,dive"`
+	Summary           string                      `json:"summary,omitempty" validate:"max=1000"`
+	Context           string                      `json:"context,omitempty" validate:"max=10000"`
+	Approach          string                      `json:"approach,omitempty" validate:"max=10000"`
+	Resources         string                      `json:"resources,omitempty" validate:"max=5000"`
+	Outcomes          string                      `json:"outcomes,omitempty" validate:"max=10000"`
+	Transferability   string                      `json:"transferability,omitempty" validate:"max=10000"`
+	LessonsLearned    string                      `json:"lessons_learned,omitempty" validate:"max=10000"`
+	LearningQuestions []string                    `json:"learning_questions,omitempty" validate:"max=10,dive,max=500"`
+	Products          []productTranslationRequest `json:"products,omitempty" validate:"max=20,dive"`
 }
 
 func (r translationRequest) toDomain() domain.Translation {
@@ -312,7 +312,7 @@ type revisionResponse struct {
 
 type commentRequest struct {
 	Body     string     `json:"body" validate:"required,notblank,max=5000"`
-	ParentID *uuid.UUID `json:"parent_id"`
+	ParentID *uuid.UUID `json:"parent_id" nullable:"true"`
 }
 
 type commentUpdateRequest struct {

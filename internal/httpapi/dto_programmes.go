@@ -24,14 +24,14 @@ func toKeyed(in []keyedRequest) []domain.Keyed {
 
 type programmeCreateRequest struct {
 	Name            string         `json:"name" validate:"required,notblank,max=200"`
-	Description     string         `json:"description" validate:"max=5000"`
-	Objective       string         `json:"objective" validate:"max=2000"`
-	Themes          []keyedRequest `json:"themes" validate:"max=30,dive"`
-	TargetGroups    []keyedRequest `json:"target_groups" validate:"max=30,dive"`
-	Languages       []string       `json:"languages" validate:"max=20,unique,dive,lang"`
-	PublicCatalogue bool           `json:"public_catalogue"`
-	StartsOn        *string        `json:"starts_on" validate:"omitempty,datetime=2006-01-02"`
-	EndsOn          *string        `json:"ends_on" validate:"omitempty,datetime=2006-01-02"`
+	Description     string         `json:"description,omitempty" validate:"max=5000"`
+	Objective       string         `json:"objective,omitempty" validate:"max=2000"`
+	Themes          []keyedRequest `json:"themes,omitempty" validate:"max=30,dive"`
+	TargetGroups    []keyedRequest `json:"target_groups,omitempty" validate:"max=30,dive"`
+	Languages       []string       `json:"languages,omitempty" validate:"max=20,unique,dive,lang"`
+	PublicCatalogue bool           `json:"public_catalogue,omitempty"`
+	StartsOn        *string        `json:"starts_on" nullable:"true" validate:"omitempty,datetime=2006-01-02"`
+	EndsOn          *string        `json:"ends_on" nullable:"true" validate:"omitempty,datetime=2006-01-02"`
 }
 
 func (r programmeCreateRequest) toInput() service.ProgrammeInput {
@@ -131,7 +131,7 @@ func toMemberResponse(m domain.Member, showEmail bool) memberResponse {
 
 type invitationCreateRequest struct {
 	Email          string    `json:"email" validate:"required,email,max=254"`
-	Name           string    `json:"name" validate:"max=200"`
+	Name           string    `json:"name,omitempty" validate:"max=200"`
 	OrganisationID uuid.UUID `json:"organisation_id" validate:"required"`
 	ProgrammeID    uuid.UUID `json:"programme_id" validate:"required"`
 	Roles          []string  `json:"roles" validate:"required,min=1,max=3,unique,dive,role"`
@@ -179,7 +179,7 @@ type invitationPreviewResponse struct {
 }
 
 type acceptInvitationRequest struct {
-	Name     string `json:"name" validate:"max=200"`
+	Name     string `json:"name,omitempty" validate:"max=200"`
 	Password string `json:"password" validate:"required,max=200"`
 }
 

@@ -22,23 +22,23 @@ type levelRequest struct {
 type criterionRequest struct {
 	Key         string         `json:"key" validate:"required,key"`
 	Title       string         `json:"title" validate:"required,notblank,max=200"`
-	Description string         `json:"description" validate:"max=2000"`
+	Description string         `json:"description,omitempty" validate:"max=2000"`
 	Tier        string         `json:"tier" validate:"required,oneof=gate core qualifier"`
 	Weight      float64        `json:"weight" validate:"min=0,max=100"`
 	Scale       domain.Range   `json:"scale"`
 	Levels      []levelRequest `json:"levels" validate:"required,min=2,max=11,dive"`
-	AllowNA     bool           `json:"allow_na"`
+	AllowNA     bool           `json:"allow_na,omitempty"`
 }
 
 type rubricRequest struct {
 	Title                 string             `json:"title" validate:"required,notblank,max=200"`
-	Criteria              []criterionRequest `json:"criteria" validate:"max=40,dive"`
-	RecommendationOptions []string           `json:"recommendation_options" validate:"max=10,dive,key"`
-	BasedOn               *uuid.UUID         `json:"based_on"`
+	Criteria              []criterionRequest `json:"criteria,omitempty" validate:"max=40,dive"`
+	RecommendationOptions []string           `json:"recommendation_options,omitempty" validate:"max=10,dive,key"`
+	BasedOn               *uuid.UUID         `json:"based_on" nullable:"true"`
 }
 
 type rubricPatchRequest struct {
-	Title                 string              `json:"title" validate:"omitempty,notblank,max=200"`
+	Title                 *string             `json:"title" validate:"omitempty,notblank,max=200"`
 	Criteria              *[]criterionRequest `json:"criteria" validate:"omitempty,min=1,max=40,dive"`
 	RecommendationOptions *[]string           `json:"recommendation_options" validate:"omitempty,min=1,max=10,dive,key"`
 }
@@ -78,7 +78,7 @@ func toRubricResponse(r domain.Rubric) rubricResponse {
 type roundRequest struct {
 	Name                 string     `json:"name" validate:"required,notblank,max=200"`
 	RubricID             *uuid.UUID `json:"rubric_id"`
-	OpensAt              *time.Time `json:"opens_at"`
+	OpensAt              *time.Time `json:"opens_at" nullable:"true"`
 	DueAt                time.Time  `json:"due_at" validate:"required"`
 	ReviewersPerPractice int        `json:"reviewers_per_practice" validate:"required,min=1,max=10"`
 	MaxLoad              int        `json:"max_load" validate:"required,min=1,max=100"`
@@ -154,7 +154,7 @@ type assignmentRequest struct {
 
 type declineRequest struct {
 	Reason   string `json:"reason" validate:"required,notblank,max=1000"`
-	Conflict bool   `json:"conflict"`
+	Conflict bool   `json:"conflict,omitempty"`
 }
 
 type extendRequest struct {
@@ -235,28 +235,28 @@ func toUnstaffed(u assign.Unstaffed) unstaffedItem {
 
 type scoreRequest struct {
 	CriterionKey string   `json:"criterion_key" validate:"required,key"`
-	Value        *float64 `json:"value"`
-	Comment      string   `json:"comment" validate:"max=5000"`
+	Value        *float64 `json:"value" nullable:"true"`
+	Comment      string   `json:"comment,omitempty" validate:"max=5000"`
 }
 
 type transferabilityRequest struct {
-	Rating     *int   `json:"rating" validate:"omitempty,min=1,max=5"`
-	Conditions string `json:"conditions" validate:"max=5000"`
+	Rating     *int   `json:"rating" nullable:"true" validate:"omitempty,min=1,max=5"`
+	Conditions string `json:"conditions,omitempty" validate:"max=5000"`
 }
 
 type answerRequest struct {
 	Question string `json:"question" validate:"required,max=500"`
-	Answer   string `json:"answer" validate:"max=5000"`
+	Answer   string `json:"answer,omitempty" validate:"max=5000"`
 }
 
 type reviewRequest struct {
-	Scores          []scoreRequest         `json:"scores" validate:"max=40,dive"`
-	Strengths       string                 `json:"strengths" validate:"max=10000"`
-	Improvements    string                 `json:"improvements" validate:"max=10000"`
-	Transferability transferabilityRequest `json:"transferability"`
-	Answers         []answerRequest        `json:"answers" validate:"max=10,dive"`
-	Recommendation  string                 `json:"recommendation" validate:"omitempty,key"`
-	Confidence      *int                   `json:"confidence" validate:"omitempty,min=1,max=5"`
+	Scores          []scoreRequest         `json:"scores,omitempty" validate:"max=40,dive"`
+	Strengths       string                 `json:"strengths,omitempty" validate:"max=10000"`
+	Improvements    string                 `json:"improvements,omitempty" validate:"max=10000"`
+	Transferability transferabilityRequest `json:"transferability,omitempty"`
+	Answers         []answerRequest        `json:"answers,omitempty" validate:"max=10,dive"`
+	Recommendation  string                 `json:"recommendation,omitempty" validate:"omitempty,key"`
+	Confidence      *int                   `json:"confidence" nullable:"true" validate:"omitempty,min=1,max=5"`
 }
 
 func (r reviewRequest) toInput() service.ReviewInput {
@@ -475,8 +475,11 @@ func toNotificationResponse(n domain.Notification) notificationResponse {
 		CreatedAt: n.CreatedAt.UTC(), ReadAt: n.ReadAt}
 }
 
+// markReadRequest names the notifications to mark read, or says all of them; an empty request
+// is refused rather than read as "everything".
 type markReadRequest struct {
-	IDs []uuid.UUID `json:"ids" validate:"max=500"`
+	IDs []uuid.UUID `json:"ids,omitempty" validate:"omitempty,min=1,max=500"`
+	All bool        `json:"all,omitempty"`
 }
 
 type preferenceRequest struct {

@@ -45,8 +45,8 @@ func (s *Server) listAdaptations(c *fiber.Ctx) error {
 	if f.Fidelity != "" && !slices.Contains(domain.FrameFidelity, f.Fidelity) {
 		return domain.Invalid(domain.FieldError{Field: "fidelity", Message: "is not a fidelity"})
 	}
-	if f.Country != "" && !countryPattern.MatchString(f.Country) {
-		return domain.Invalid(domain.FieldError{Field: "country", Message: "must be an ISO 3166-1 alpha-2 country code in upper case"})
+	if f.Country != "" && !validCountry(validate, f.Country) {
+		return domain.Invalid(domain.FieldError{Field: "country", Code: domain.FieldCountry, Message: "must be an ISO 3166-1 alpha-2 country code in upper case"})
 	}
 	f.Stage, f.Country, f.Fidelity = string([]byte(f.Stage)), string([]byte(f.Country)), string([]byte(f.Fidelity))
 	if f.SourcePracticeID, err = optionalUUID(c, "source_practice_id"); err != nil {
@@ -325,7 +325,10 @@ func (s *Server) exportCSV(c *fiber.Ctx) error {
 		return err
 	}
 	a, ctx := actorOf(c), c.UserContext()
-	identities := c.Query("include_identities") == "true"
+	identities, err := boolQuery(c, "include_identities")
+	if err != nil {
+		return err
+	}
 	var w service.Writer
 	switch c.Params("kind") {
 	case "practices.csv":
@@ -348,7 +351,11 @@ func (s *Server) exportJSON(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	w, err := s.svc.ExportJSON(c.UserContext(), actorOf(c), id, c.Query("include_identities") == "true", exportValue)
+	identities, err := boolQuery(c, "include_identities")
+	if err != nil {
+		return err
+	}
+	w, err := s.svc.ExportJSON(c.UserContext(), actorOf(c), id, identities, exportValue)
 	if err != nil {
 		return err
 	}

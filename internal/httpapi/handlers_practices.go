@@ -32,8 +32,8 @@ func practiceSearch(c *fiber.Ctx, public bool) (service.PracticeSearch, error) {
 	}
 	f.Query = text("q", 200)
 	f.Country = text("country", 2)
-	if f.Country != "" && !countryPattern.MatchString(f.Country) {
-		errs = append(errs, domain.FieldError{Field: "country", Message: "must be an ISO 3166-1 alpha-2 country code in upper case, such as BE"})
+	if f.Country != "" && !validCountry(validate, f.Country) {
+		errs = append(errs, domain.FieldError{Field: "country", Code: domain.FieldCountry, Message: "must be an ISO 3166-1 alpha-2 country code in upper case, such as BE"})
 	}
 	f.Theme = text("theme", 40)
 	if f.Theme != "" && !keyPattern.MatchString(f.Theme) {
@@ -48,8 +48,8 @@ func practiceSearch(c *fiber.Ctx, public bool) (service.PracticeSearch, error) {
 		errs = append(errs, domain.FieldError{Field: "evidence_level", Message: "must be one of " + strings.Join(domain.EvidenceLevels, ", ")})
 	}
 	f.Language = text("language", 20)
-	if f.Language != "" && !languagePattern.MatchString(f.Language) {
-		errs = append(errs, domain.FieldError{Field: "language", Message: "must be a BCP 47 language tag"})
+	if f.Language != "" && !validLanguage(f.Language) {
+		errs = append(errs, domain.FieldError{Field: "language", Code: domain.FieldLanguage, Message: "must be a BCP 47 language tag"})
 	}
 	if !public {
 		f.Status = text("status", 40)

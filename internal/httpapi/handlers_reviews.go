@@ -67,7 +67,10 @@ func (s *Server) updateRubric(c *fiber.Ctx) error {
 	if err := decode(c, &req); err != nil {
 		return err
 	}
-	in := service.RubricInput{Title: req.Title}
+	var in service.RubricInput
+	if req.Title != nil {
+		in.Title = *req.Title
+	}
 	if req.Criteria != nil {
 		in.Criteria = toCriteria(*req.Criteria)
 	}
@@ -236,10 +239,8 @@ func (s *Server) autoAssign(c *fiber.Ctx) error {
 		return err
 	}
 	var req autoAssignRequest
-	if len(c.Body()) > 0 {
-		if err := decode(c, &req); err != nil {
-			return err
-		}
+	if err := decode(c, &req); err != nil {
+		return err
 	}
 	res, err := s.svc.AutoAssign(c.UserContext(), actorOf(c), id, req.DryRun)
 	if err != nil {
@@ -456,7 +457,11 @@ func (s *Server) myNotifications(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	page, unread, err := s.svc.Notifications(c.UserContext(), actorOf(c), c.Query("unread") == "true", p)
+	onlyUnread, err := boolQuery(c, "unread")
+	if err != nil {
+		return err
+	}
+	page, unread, err := s.svc.Notifications(c.UserContext(), actorOf(c), onlyUnread, p)
 	if err != nil {
 		return err
 	}
@@ -466,10 +471,14 @@ func (s *Server) myNotifications(c *fiber.Ctx) error {
 
 func (s *Server) markNotificationsRead(c *fiber.Ctx) error {
 	var req markReadRequest
-	if len(c.Body()) > 0 {
-		if err := decode(c, &req); err != nil {
-			return err
-		}
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	switch {
+	case req.All && len(req.IDs) > 0:
+		return domain.Invalid(domain.FieldError{Field: "all", Code: domain.FieldInvalid, Message: "must not be sent together with ids"})
+	case !req.All && len(req.IDs) == 0:
+		return domain.Invalid(domain.FieldError{Field: "ids", Code: domain.FieldRequired, Message: "is required unless all is true"})
 	}
 	if err := s.svc.MarkNotificationsRead(c.UserContext(), actorOf(c), req.IDs); err != nil {
 		return err

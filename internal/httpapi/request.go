@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
+
 	"reflect"
 	"regexp"
 	"slices"
@@ -16,6 +16,7 @@ import (
 	"github.com/go-playground/validator/v10"
 	"github.com/gofiber/fiber/v2"
 	"github.com/google/uuid"
+	"golang.org/x/text/language"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
 )
@@ -28,6 +29,30 @@ var (
 	languagePattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 	keyPattern      = regexp.MustCompile(`^[a-z0-9_]{1,40}$`)
 )
+
+// validCountry accepts an assigned ISO 3166-1 alpha-2 code in upper case (BE, not be or XX).
+func validCountry(v *validator.Validate, code string) bool {
+	return countryPattern.MatchString(code) && v.Var(code, "iso3166_1_alpha2") == nil
+}
+
+// validLanguage accepts a well-formed BCP 47 tag whose subtags are registered (nl, fr-BE, de-AT),
+// primary language in lower case.
+func validLanguage(tag string) bool {
+	if !languagePattern.MatchString(tag) {
+		return false
+	}
+	t, err := language.Parse(tag)
+	if err != nil {
+		return false
+	}
+	if b, _ := t.Base(); b.IsPrivateUse() {
+		return false
+	}
+	if r, conf := t.Region(); conf == language.Exact && r.IsPrivateUse() {
+		return false
+	}
+	return true
+}
 
 func newValidator() *validator.Validate {
 	v := validator.New(validator.WithRequiredStructEnabled())
@@ -43,8 +68,8 @@ func newValidator() *validator.Validate {
 			panic(err)
 		}
 	}
-	must(v.RegisterValidation("country", func(fl validator.FieldLevel) bool { return countryPattern.MatchString(fl.Field().String()) }))
-	must(v.RegisterValidation("lang", func(fl validator.FieldLevel) bool { return languagePattern.MatchString(fl.Field().String()) }))
+	must(v.RegisterValidation("country", func(fl validator.FieldLevel) bool { return validCountry(v, fl.Field().String()) }))
+	must(v.RegisterValidation("lang", func(fl validator.FieldLevel) bool { return validLanguage(fl.Field().String()) }))
 	must(v.RegisterValidation("key", func(fl validator.FieldLevel) bool { return keyPattern.MatchString(fl.Field().String()) }))
 	must(v.RegisterValidation("orgkind", func(fl validator.FieldLevel) bool {
 		return slices.Contains(domain.OrganisationKinds, fl.Field().String())
@@ -54,8 +79,9 @@ func newValidator() *validator.Validate {
 	return v
 }
 
-// decode reads a JSON body into dst and validates it. Unknown fields are ignored: request types
-// list exactly what a caller may set, so anything else can never be applied.
+// decode reads a JSON body into dst and validates it: first its shape against dst's type (see
+// checkShape: required members, nulls, JSON types, UUIDs, date-times, NUL characters), then the
+// validator's rules. Every problem names its field with a code.
 func decode(c *fiber.Ctx, dst any) error {
 	body := c.Body()
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -64,12 +90,15 @@ func decode(c *fiber.Ctx, dst any) error {
 	if ct := string(c.Request().Header.ContentType()); ct != "" && !strings.HasPrefix(ct, "application/json") && !strings.HasPrefix(ct, "application/merge-patch+json") {
 		return domain.Errorf(domain.CodeUnsupportedMedia, "Send the body as application/json.")
 	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	if err := dec.Decode(dst); err != nil {
-		return jsonError(err)
+	v, err := parseJSON(body)
+	if err != nil {
+		return err
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return domain.Errorf(domain.CodeBadRequest, "The body must hold exactly one JSON value.")
+	if errs := checkShape(v, reflect.TypeOf(dst).Elem()); len(errs) > 0 {
+		return domain.Invalid(errs...)
+	}
+	if err := json.Unmarshal(body, dst); err != nil {
+		return jsonError(err)
 	}
 	return check(dst)
 }
@@ -86,67 +115,87 @@ func check(v any) error {
 	}
 	fields := make([]domain.FieldError, 0, len(verrs))
 	for _, fe := range verrs {
-		fields = append(fields, domain.FieldError{Field: fieldPath(fe), Message: message(fe)})
+		code, msg, params := describe(fe)
+		fields = append(fields, domain.FieldError{Field: fieldPath(fe), Code: code, Message: msg, Params: params})
 	}
 	return domain.Invalid(fields...)
 }
 
-// fieldPath drops the struct name from the validator's namespace: "req.themes[0].key" → "themes[0].key".
+var mapKey = regexp.MustCompile(`\[([^\]0-9][^\]]*)\]`)
+
+// fieldPath drops the struct name from the validator's namespace and writes map keys as members:
+// "req.frame.reasons[organisation][0]" → "frame.reasons.organisation[0]".
 func fieldPath(fe validator.FieldError) string {
 	ns := fe.Namespace()
 	if _, rest, ok := strings.Cut(ns, "."); ok {
-		return rest
+		ns = rest
+	} else {
+		ns = fe.Field()
 	}
-	return fe.Field()
+	return mapKey.ReplaceAllString(ns, ".$1")
 }
 
-func message(fe validator.FieldError) string {
-	isText := fe.Kind() == reflect.String
+// describe turns a validator finding into a field code, an English message and parameters.
+func describe(fe validator.FieldError) (domain.FieldCode, string, map[string]any) {
+	kind := fe.Kind()
+	isText := kind == reflect.String
+	isList := kind == reflect.Slice || kind == reflect.Map || kind == reflect.Array
+	num := func() any {
+		if n, err := strconv.ParseInt(fe.Param(), 10, 64); err == nil {
+			return n
+		}
+		if f, err := strconv.ParseFloat(fe.Param(), 64); err == nil {
+			return f
+		}
+		return fe.Param()
+	}
 	switch fe.Tag() {
 	case "required", "notblank":
-		return "is required"
-	case "min":
-		if isText {
-			return "must be at least " + fe.Param() + " characters"
+		return domain.FieldRequired, "is required", nil
+	case "min", "gte":
+		switch {
+		case isText:
+			return domain.FieldTooShort, "must be at least " + fe.Param() + " characters", map[string]any{"min": num()}
+		case isList:
+			return domain.FieldTooShort, "must have at least " + fe.Param() + " items", map[string]any{"min": num()}
 		}
-		if fe.Kind() == reflect.Slice {
-			return "must have at least " + fe.Param() + " items"
+		return domain.FieldTooSmall, "must be at least " + fe.Param(), map[string]any{"min": num()}
+	case "max", "lte":
+		switch {
+		case isText:
+			return domain.FieldTooLong, "must be at most " + fe.Param() + " characters", map[string]any{"max": num()}
+		case isList:
+			return domain.FieldTooLong, "must have at most " + fe.Param() + " items", map[string]any{"max": num()}
 		}
-		return "must be at least " + fe.Param()
-	case "max":
-		if isText {
-			return "must be at most " + fe.Param() + " characters"
-		}
-		if fe.Kind() == reflect.Slice {
-			return "must have at most " + fe.Param() + " items"
-		}
-		return "must be at most " + fe.Param()
+		return domain.FieldTooLarge, "must be at most " + fe.Param(), map[string]any{"max": num()}
 	case "email":
-		return "must be an e-mail address"
+		return domain.FieldFormat, "must be an e-mail address", map[string]any{"format": "email"}
 	case "url", "http_url":
-		return "must be an http(s) URL"
+		return domain.FieldFormat, "must be an http(s) URL", map[string]any{"format": "url"}
 	case "country":
-		return "must be an ISO 3166-1 alpha-2 country code in upper case, such as BE"
+		return domain.FieldCountry, "must be an ISO 3166-1 alpha-2 country code in upper case, such as BE", nil
 	case "lang":
-		return "must be a BCP 47 language tag, such as nl or fr-BE"
+		return domain.FieldLanguage, "must be a BCP 47 language tag, such as nl or fr-BE", nil
 	case "key":
-		return "must be 1–40 lower-case letters, digits or underscores"
+		return domain.FieldFormat, "must be 1–40 lower-case letters, digits or underscores", map[string]any{"format": "key"}
 	case "orgkind":
-		return "must be one of " + strings.Join(domain.OrganisationKinds, ", ")
+		return domain.FieldOneOf, "must be one of " + strings.Join(domain.OrganisationKinds, ", "), map[string]any{"allowed": domain.OrganisationKinds}
 	case "role":
-		return "must be one of coordinator, partner, reviewer"
+		allowed := []string{"coordinator", "partner", "reviewer"}
+		return domain.FieldOneOf, "must be one of " + strings.Join(allowed, ", "), map[string]any{"allowed": allowed}
 	case "oneof":
-		return "must be one of " + strings.ReplaceAll(fe.Param(), " ", ", ")
+		allowed := strings.Fields(fe.Param())
+		return domain.FieldOneOf, "must be one of " + strings.Join(allowed, ", "), map[string]any{"allowed": allowed}
 	case "unique":
-		return "must not repeat a value"
+		return domain.FieldDuplicate, "must not repeat a value", nil
 	case "datetime":
-		return "must be a date such as 2026-03-31"
+		return domain.FieldFormat, "must be a date such as 2026-03-31", map[string]any{"format": "date"}
 	case "uuid":
-		return "must be a UUID"
-	case "dive":
-		return "has an invalid item"
+		return domain.FieldFormat, "must be a UUID", map[string]any{"format": "uuid"}
+	case "nonul":
+		return domain.FieldNUL, "must not contain a NUL character", nil
 	}
-	return "is invalid (" + fe.Tag() + ")"
+	return domain.FieldInvalid, "is invalid (" + fe.Tag() + ")", nil
 }
 
 func jsonError(err error) error {
@@ -154,33 +203,12 @@ func jsonError(err error) error {
 	if errors.As(err, &te) {
 		field := te.Field
 		if field == "" {
-			field = "(body)"
+			field = "body"
 		}
-		return domain.Invalid(domain.FieldError{Field: field, Message: "must be " + jsonKind(te.Type)})
+		kind := jsonKind(te.Type)
+		return domain.Invalid(domain.FieldError{Field: field, Code: domain.FieldType, Message: "must be " + article(kind), Params: map[string]any{"expected": kind}})
 	}
 	return domain.Errorf(domain.CodeBadRequest, "The body is not valid JSON.")
-}
-
-func jsonKind(t reflect.Type) string {
-	switch t.Kind() {
-	case reflect.String:
-		return "a string"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.Int, reflect.Int32, reflect.Int64, reflect.Float64:
-		return "a number"
-	case reflect.Slice:
-		return "an array"
-	case reflect.Struct, reflect.Map:
-		if t == reflect.TypeOf(uuid.UUID{}) {
-			return "a UUID"
-		}
-		return "an object"
-	}
-	if t == reflect.TypeOf(uuid.UUID{}) {
-		return "a UUID"
-	}
-	return "of another type"
 }
 
 // Nullable tells "absent" (Set false) from "null" (Set true, Value nil) in a PATCH.
@@ -188,6 +216,9 @@ type Nullable[T any] struct {
 	Set   bool
 	Value *T
 }
+
+// nullable marks the type for checkShape: null is a value here, not a missing one.
+func (Nullable[T]) nullable() {}
 
 // UnmarshalJSON records that the field was present.
 func (n *Nullable[T]) UnmarshalJSON(b []byte) error {

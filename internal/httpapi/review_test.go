@@ -222,8 +222,15 @@ func TestAutoAssignProposesThenCommits(t *testing.T) {
 	if len(committed["assignments"].([]any)) != 2 || countRows(t, w.world, "assignments") != before+2 {
 		t.Fatalf("commit: %v", committed)
 	}
+	// Without saying whether it is a dry run, nothing is committed.
+	for _, body := range []any{nil, map[string]any{}, map[string]any{"dry_run": nil}} {
+		r := must(t, w.do(req{method: "POST", path: "/api/v1/rounds/" + round + "/auto-assign", token: w.tok["coordinator"], body: body}), 400)
+		if body != nil && r.fieldError(t, "dry_run") == "" {
+			t.Fatalf("auto-assign %v: %s", body, r.Body)
+		}
+	}
 	// Running again keeps what exists and adds nothing.
-	again := must(t, w.do(req{method: "POST", path: "/api/v1/rounds/" + round + "/auto-assign", token: w.tok["coordinator"], body: map[string]any{}}), 200).json(t)
+	again := must(t, w.do(req{method: "POST", path: "/api/v1/rounds/" + round + "/auto-assign", token: w.tok["coordinator"], body: map[string]any{"dry_run": false}}), 200).json(t)
 	if len(again["assignments"].([]any)) != 0 || countRows(t, w.world, "assignments") != before+2 {
 		t.Fatalf("second run: %v", again)
 	}
@@ -493,7 +500,13 @@ func TestNotificationsAndPreferences(t *testing.T) {
 	if jobs != 1 {
 		t.Fatalf("e-mail jobs queued: %d", jobs)
 	}
-	must(t, w.do(req{method: "POST", path: "/api/v1/me/notifications/read", token: w.tok["rev.de"], body: map[string]any{}}), 204)
+	// An empty request is not "everything".
+	must(t, w.do(req{method: "POST", path: "/api/v1/me/notifications/read", token: w.tok["rev.de"]}), 400)
+	must(t, w.do(req{method: "POST", path: "/api/v1/me/notifications/read", token: w.tok["rev.de"], body: map[string]any{}}), 400)
+	if must(t, w.get("/api/v1/me/notifications", w.tok["rev.de"]), 200).json(t)["unread"].(float64) == 0 {
+		t.Fatal("an empty request marked notifications read")
+	}
+	must(t, w.do(req{method: "POST", path: "/api/v1/me/notifications/read", token: w.tok["rev.de"], body: map[string]any{"all": true}}), 204)
 	if must(t, w.get("/api/v1/me/notifications", w.tok["rev.de"]), 200).json(t)["unread"].(float64) != 0 {
 		t.Fatal("notifications not marked read")
 	}

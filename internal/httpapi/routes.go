@@ -1,7 +1,6 @@
 package httpapi
 
 import (
-	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/compress"
 )
 
@@ -10,7 +9,7 @@ import (
 func (s *Server) routes() {
 	app := s.app
 	// Responses are compressed in memory; nothing is written next to the web app's files.
-	app.Use(s.requestContext, s.accessLog, s.recoverPanics, securityHeaders, compress.New())
+	app.Use(s.requestContext, s.accessLog, s.recoverPanics, securityHeaders, rejectNUL, compress.New())
 
 	app.Get("/healthz", s.healthz)
 	app.Get("/readyz", s.readyz)
@@ -130,7 +129,9 @@ func (s *Server) routes() {
 	v1.Get("/public/practices", s.listPublicPractices)
 	v1.Get("/public/practices/:id", s.getPublicPractice)
 
-	// Anything else under /api is a problem+json 404; other paths are the web app.
-	app.All("/api/*", func(c *fiber.Ctx) error { return fiber.ErrNotFound })
+	// Anything else under /api is a problem+json 405 (a known path, another method) or 404; other
+	// paths are the web app.
+	s.allowed = newAllowedMethods(app.GetRoutes())
+	app.All("/api/*", s.unmatchedAPI)
 	s.webApp()
 }

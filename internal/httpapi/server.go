@@ -29,6 +29,7 @@ type Server struct {
 	idempotency IdempotencyStore
 	log         *slog.Logger
 	opts        Options
+	allowed     *allowedMethods
 }
 
 // Options configure the HTTP server.

@@ -57,7 +57,7 @@ func (s *Store) Dashboard(ctx context.Context, programmeID uuid.UUID) (Dashboard
 		func() error {
 			return db.Raw(`SELECT 'status' AS dim, status AS key, count(*) AS count FROM practices WHERE programme_id = ? AND status <> 'draft' GROUP BY status
 				UNION ALL SELECT 'country', country, count(*) FROM practices WHERE programme_id = ? AND status <> 'draft' GROUP BY country
-				UNION ALL SELECT 'theme', t, count(*) FROM practices, jsonb_array_elements_text(themes) t WHERE programme_id = ? AND status <> 'draft' GROUP BY t
+				UNION ALL SELECT 'theme', t, count(*) FROM practices, jsonb_array_elements_text(pb_array(themes)) t WHERE t IS NOT NULL AND programme_id = ? AND status <> 'draft' GROUP BY t
 				ORDER BY 1, 3 DESC, 2`, programmeID, programmeID, programmeID).Scan(&d.Practices).Error
 		},
 		func() error {
@@ -70,14 +70,15 @@ func (s *Store) Dashboard(ctx context.Context, programmeID uuid.UUID) (Dashboard
 		func() error {
 			return db.Raw(`SELECT 'stage' AS dim, stage AS key, '' AS key2, count(*) AS count FROM adaptations WHERE programme_id = ? GROUP BY stage
 				UNION ALL SELECT 'fidelity', coalesce(nullif(frame->>'fidelity', ''), 'unknown'), '', count(*) FROM adaptations WHERE programme_id = ? GROUP BY 2
-				UNION ALL SELECT 'reason_level', k, '', count(*) FROM adaptations, jsonb_each(coalesce(frame->'reasons', '{}')) r(k, v)
-					WHERE programme_id = ? AND jsonb_typeof(v) = 'array' AND jsonb_array_length(v) > 0 GROUP BY k
+				UNION ALL SELECT 'reason_level', k, '', count(*) FROM adaptations,
+					jsonb_each(CASE WHEN jsonb_typeof(frame->'reasons') = 'object' THEN frame->'reasons' ELSE '{}' END) r(k, v)
+					WHERE programme_id = ? AND CASE WHEN jsonb_typeof(v) = 'array' THEN jsonb_array_length(v) > 0 ELSE false END GROUP BY k
 				UNION ALL SELECT 'flow', p.country, a.country, count(*) FROM adaptations a JOIN practices p ON p.id = a.source_practice_id
 					WHERE a.programme_id = ? GROUP BY p.country, a.country
-				UNION ALL (SELECT 'barrier', lower(btrim(b)), '', count(*) FROM adaptations, jsonb_array_elements_text(barriers) b
-					WHERE programme_id = ? GROUP BY 2 ORDER BY 4 DESC, 2 LIMIT 10)
-				UNION ALL (SELECT 'facilitator', lower(btrim(f)), '', count(*) FROM adaptations, jsonb_array_elements_text(facilitators) f
-					WHERE programme_id = ? GROUP BY 2 ORDER BY 4 DESC, 2 LIMIT 10)`,
+				UNION ALL (SELECT 'barrier', lower(btrim(b)), '', count(*) FROM adaptations, jsonb_array_elements_text(pb_array(barriers)) b
+					WHERE b IS NOT NULL AND programme_id = ? GROUP BY 2 ORDER BY 4 DESC, 2 LIMIT 10)
+				UNION ALL (SELECT 'facilitator', lower(btrim(f)), '', count(*) FROM adaptations, jsonb_array_elements_text(pb_array(facilitators)) f
+					WHERE f IS NOT NULL AND programme_id = ? GROUP BY 2 ORDER BY 4 DESC, 2 LIMIT 10)`,
 				programmeID, programmeID, programmeID, programmeID, programmeID, programmeID).Scan(&d.Adaptations).Error
 		},
 		func() error {

@@ -24,7 +24,7 @@ export function useMarkNotificationsRead() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (ids?: string[]) =>
-      unwrap(api.POST('/api/v1/me/notifications/read', { body: ids && ids.length > 0 ? { ids } : {} })),
+      unwrap(api.POST('/api/v1/me/notifications/read', { body: ids && ids.length > 0 ? { ids } : { all: true } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: reviewKeys.notificationsAll() }),
   });
 }
