@@ -21,7 +21,12 @@ type adaptationWorld struct {
 }
 
 func newAdaptationWorld(t *testing.T) *adaptationWorld {
-	w := &adaptationWorld{reviewWorld: newReviewWorld(t)}
+	return adaptationWorldOn(newReviewWorld(t))
+}
+
+func adaptationWorldOn(base *reviewWorld) *adaptationWorld {
+	t := base.t
+	w := &adaptationWorld{reviewWorld: base}
 	w.setStatus(w.practiceID, domain.StatusPublished)
 	p := must(t, w.get("/api/v1/practices/"+w.practiceID, w.tok["partner"]), 200).json(t)
 	prod := p["products"].([]any)[0].(map[string]any)

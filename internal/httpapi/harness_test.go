@@ -232,8 +232,10 @@ type world struct {
 	tok                                               map[string]string
 }
 
-func newWorld(t *testing.T) *world {
-	e := newEnv(t)
+func newWorld(t *testing.T) *world { return worldOn(newEnv(t)) }
+
+// worldOn builds the world on a given server, for tests that need a special one.
+func worldOn(e *env) *world {
 	w := &world{env: e, tok: map[string]string{}}
 	w.orgBE, w.orgNL, w.orgFR = e.org("Jobcentrum", "BE"), e.org("Werkbrug", "NL"), e.org("Retour", "FR")
 	w.prog, w.other = e.programme("Return to work"), e.programme("Second track")

@@ -23,8 +23,11 @@ type reviewWorld struct {
 	rubricID            string
 }
 
-func newReviewWorld(t *testing.T) *reviewWorld {
-	w := &reviewWorld{world: newWorld(t)}
+func newReviewWorld(t *testing.T) *reviewWorld { return reviewWorldOn(newWorld(t)) }
+
+func reviewWorldOn(base *world) *reviewWorld {
+	t := base.t
+	w := &reviewWorld{world: base}
 	w.orgDE, w.orgFI, w.orgIE = w.org("Netzwerk", "DE"), w.org("Tyokyky", "FI"), w.org("WorkWell", "IE")
 	w.revDE = w.user("rev.de@example.org", w.orgDE, false)
 	w.revFI = w.user("rev.fi@example.org", w.orgFI, false)

@@ -112,9 +112,13 @@ func (s *Service) CreateAdaptation(ctx context.Context, a *domain.Actor, program
 	if !sc.IsAdmin() && !sc.Has(domain.RolePartner) {
 		return AdaptationView{}, domain.Forbidden("Only partners record adaptations, for their own organisation.")
 	}
+	notSource := domain.Invalid(domain.FieldError{Field: "source_practice_id", Message: "is not a practice of this programme you can see"})
 	src, _, err := s.visiblePractice(ctx, a, in.SourcePracticeID, false)
-	if err != nil || src.ProgrammeID != programmeID {
-		return AdaptationView{}, domain.Invalid(domain.FieldError{Field: "source_practice_id", Message: "is not a practice of this programme you can see"})
+	if err := notFoundAs(err, notSource); err != nil {
+		return AdaptationView{}, err
+	}
+	if src.ProgrammeID != programmeID {
+		return AdaptationView{}, notSource
 	}
 	prog, err := s.store.Programme(ctx, programmeID, a.UserID)
 	if err != nil {
@@ -134,16 +138,32 @@ func (s *Service) CreateAdaptation(ctx context.Context, a *domain.Actor, program
 	if err := checkAdaptation(&ad, &src, &prog); err != nil {
 		return AdaptationView{}, err
 	}
+	// The answer is read back inside the transaction: a read that fails rolls the create back,
+	// so a failure is never reported for a create that did commit.
+	var out AdaptationView
 	err = s.store.WithTx(ctx, func(ctx context.Context) error {
 		if err := s.adaptations.CreateAdaptation(ctx, ad); err != nil {
 			return err
 		}
-		return s.audit(ctx, a, &programmeID, "adaptation.created", "adaptation", ad.ID, nil, map[string]any{"stage": ad.Stage, "source_practice_id": src.ID})
+		if err := s.audit(ctx, a, &programmeID, "adaptation.created", "adaptation", ad.ID, nil, map[string]any{"stage": ad.Stage, "source_practice_id": src.ID}); err != nil {
+			return err
+		}
+		out, err = s.adaptationView(ctx, sc, ad.ID)
+		return err
 	})
 	if err != nil {
 		return AdaptationView{}, err
 	}
-	return s.Adaptation(ctx, a, ad.ID)
+	return out, nil
+}
+
+// adaptationView reads an adaptation back for a caller whose scope is known.
+func (s *Service) adaptationView(ctx context.Context, sc domain.Scope, id uuid.UUID) (AdaptationView, error) {
+	ad, err := s.adaptations.Adaptation(ctx, id, false)
+	if err != nil {
+		return AdaptationView{}, err
+	}
+	return AdaptationView{Adaptation: ad, CanEdit: domain.CanEditAdaptation(sc, &ad)}, nil
 }
 
 // visibleAdaptation loads an adaptation of a programme the caller belongs to: adaptations are
@@ -155,7 +175,7 @@ func (s *Service) visibleAdaptation(ctx context.Context, a *domain.Actor, id uui
 	}
 	sc, err := s.scope(ctx, a, ad.ProgrammeID)
 	if err != nil {
-		return ad, sc, domain.NotFound("Adaptation")
+		return domain.Adaptation{}, sc, notFoundAs(err, domain.NotFound("Adaptation"))
 	}
 	return ad, sc, nil
 }
@@ -183,6 +203,7 @@ func (s *Service) ListAdaptations(ctx context.Context, a *domain.Actor, f postgr
 // UpdateAdaptation changes an adaptation of the caller's organisation when version is current;
 // stage changes follow the cycle and are audited.
 func (s *Service) UpdateAdaptation(ctx context.Context, a *domain.Actor, id uuid.UUID, version int, in AdaptationPatch) (AdaptationView, error) {
+	var out AdaptationView
 	err := s.store.WithTx(ctx, func(ctx context.Context) error {
 		ad, sc, err := s.visibleAdaptation(ctx, a, id, true)
 		if err != nil {
@@ -222,18 +243,22 @@ func (s *Service) UpdateAdaptation(ctx context.Context, a *domain.Actor, id uuid
 			return err
 		}
 		if from != ad.Stage {
-			return s.audit(ctx, a, &ad.ProgrammeID, "adaptation.stage_changed", "adaptation", id, map[string]any{"stage": from}, map[string]any{"stage": ad.Stage})
+			if err := s.audit(ctx, a, &ad.ProgrammeID, "adaptation.stage_changed", "adaptation", id, map[string]any{"stage": from}, map[string]any{"stage": ad.Stage}); err != nil {
+				return err
+			}
 		}
-		return nil
+		out, err = s.adaptationView(ctx, sc, id)
+		return err
 	})
 	if err != nil {
 		return AdaptationView{}, err
 	}
-	return s.Adaptation(ctx, a, id)
+	return out, nil
 }
 
 // AddOutcome records a dated follow-up of an adaptation (its organisation).
 func (s *Service) AddOutcome(ctx context.Context, a *domain.Actor, adaptationID uuid.UUID, o domain.Outcome) (AdaptationView, error) {
+	var out AdaptationView
 	err := s.store.WithTx(ctx, func(ctx context.Context) error {
 		ad, sc, err := s.visibleAdaptation(ctx, a, adaptationID, true)
 		if err != nil {
@@ -249,13 +274,17 @@ func (s *Service) AddOutcome(ctx context.Context, a *domain.Actor, adaptationID 
 		if err := s.adaptations.InsertOutcome(ctx, o); err != nil {
 			return err
 		}
-		return s.audit(ctx, a, &ad.ProgrammeID, "adaptation.outcome_recorded", "adaptation", adaptationID, nil,
-			map[string]any{"recorded_on": o.RecordedOn.Format(time.DateOnly), "participants": o.Participants, "returned_to_work": o.ReturnedToWork})
+		if err := s.audit(ctx, a, &ad.ProgrammeID, "adaptation.outcome_recorded", "adaptation", adaptationID, nil,
+			map[string]any{"recorded_on": o.RecordedOn.Format(time.DateOnly), "participants": o.Participants, "returned_to_work": o.ReturnedToWork}); err != nil {
+			return err
+		}
+		out, err = s.adaptationView(ctx, sc, adaptationID)
+		return err
 	})
 	if err != nil {
 		return AdaptationView{}, err
 	}
-	return s.Adaptation(ctx, a, adaptationID)
+	return out, nil
 }
 
 // NewProductInput is a new product as registered.
@@ -273,12 +302,18 @@ func (s *Service) checkProvenance(ctx context.Context, a *domain.Actor, programm
 	var errs []domain.FieldError
 	for i, id := range n.InspiredByPracticeIDs {
 		p, _, err := s.visiblePractice(ctx, a, id, false)
+		if err != nil && !domain.IsCode(err, domain.CodeNotFound) {
+			return err
+		}
 		if err != nil || p.ProgrammeID != programmeID {
 			errs = append(errs, domain.FieldError{Field: fieldIndex("inspired_by_practice_ids", i), Message: "is not a practice of this programme"})
 		}
 	}
 	for i, id := range n.DerivedFromAdaptationIDs {
 		ad, err := s.adaptations.Adaptation(ctx, id, false)
+		if err != nil && !domain.IsCode(err, domain.CodeNotFound) {
+			return err
+		}
 		if err != nil || ad.ProgrammeID != programmeID {
 			errs = append(errs, domain.FieldError{Field: fieldIndex("derived_from_adaptation_ids", i), Message: "is not an adaptation of this programme"})
 		}
@@ -329,16 +364,21 @@ func (s *Service) CreateNewProduct(ctx context.Context, a *domain.Actor, program
 	if err := s.checkProvenance(ctx, a, programmeID, &n); err != nil {
 		return domain.NewProduct{}, err
 	}
+	var out domain.NewProduct
 	err = s.store.WithTx(ctx, func(ctx context.Context) error {
 		if err := s.adaptations.CreateNewProduct(ctx, n); err != nil {
 			return err
 		}
-		return s.audit(ctx, a, &programmeID, "product.created", "product", n.ID, nil, map[string]any{"status": n.Status, "title": n.Title})
+		if err := s.audit(ctx, a, &programmeID, "product.created", "product", n.ID, nil, map[string]any{"status": n.Status, "title": n.Title}); err != nil {
+			return err
+		}
+		out, err = s.adaptations.NewProduct(ctx, n.ID)
+		return err
 	})
 	if err != nil {
 		return domain.NewProduct{}, err
 	}
-	return s.adaptations.NewProduct(ctx, n.ID)
+	return out, nil
 }
 
 // NewProduct reads one new product of a programme the caller belongs to.
@@ -348,7 +388,7 @@ func (s *Service) NewProduct(ctx context.Context, a *domain.Actor, id uuid.UUID)
 		return n, err
 	}
 	if _, err := s.scope(ctx, a, n.ProgrammeID); err != nil {
-		return domain.NewProduct{}, domain.NotFound("Product")
+		return domain.NewProduct{}, notFoundAs(err, domain.NotFound("Product"))
 	}
 	return n, nil
 }
@@ -401,19 +441,23 @@ func (s *Service) UpdateNewProduct(ctx context.Context, a *domain.Actor, id uuid
 	if err := s.checkProvenance(ctx, a, n.ProgrammeID, &n); err != nil {
 		return domain.NewProduct{}, err
 	}
+	var out domain.NewProduct
 	err = s.store.WithTx(ctx, func(ctx context.Context) error {
 		if err := s.adaptations.UpdateNewProduct(ctx, n, version); err != nil {
 			return err
 		}
 		if from != n.Status {
-			return s.audit(ctx, a, &n.ProgrammeID, "product.status_changed", "product", id, map[string]any{"status": from}, map[string]any{"status": n.Status})
+			if err := s.audit(ctx, a, &n.ProgrammeID, "product.status_changed", "product", id, map[string]any{"status": from}, map[string]any{"status": n.Status}); err != nil {
+				return err
+			}
 		}
-		return nil
+		out, err = s.adaptations.NewProduct(ctx, id)
+		return err
 	})
 	if err != nil {
 		return domain.NewProduct{}, err
 	}
-	return s.adaptations.NewProduct(ctx, id)
+	return out, nil
 }
 
 // ListNewProducts returns a page of the programme's new products.

@@ -281,7 +281,7 @@ func (s *Service) ownAssignment(ctx context.Context, a *domain.Actor, id uuid.UU
 	}
 	sc, err := s.scope(ctx, a, x.ProgrammeID)
 	if err != nil {
-		return x, sc, domain.NotFound("Assignment")
+		return x, sc, notFoundAs(err, domain.NotFound("Assignment"))
 	}
 	if x.ReviewerID != a.UserID && !sc.IsCoordinator() {
 		return x, sc, domain.NotFound("Assignment")

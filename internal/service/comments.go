@@ -77,9 +77,13 @@ func (s *Service) CreateComment(ctx context.Context, a *domain.Actor, subjectTyp
 		return CommentView{}, err
 	}
 	if parentID != nil {
+		notHere := domain.Invalid(domain.FieldError{Field: "parent_id", Message: "is not a comment in this discussion"})
 		parent, err := s.practices.Comment(ctx, *parentID)
-		if err != nil || parent.SubjectType != subjectType || parent.SubjectID != subjectID {
-			return CommentView{}, domain.Invalid(domain.FieldError{Field: "parent_id", Message: "is not a comment in this discussion"})
+		if err := notFoundAs(err, notHere); err != nil {
+			return CommentView{}, err
+		}
+		if parent.SubjectType != subjectType || parent.SubjectID != subjectID {
+			return CommentView{}, notHere
 		}
 	}
 	var c domain.Comment
@@ -110,10 +114,7 @@ func (s *Service) commentScope(ctx context.Context, a *domain.Actor, id uuid.UUI
 		return c, domain.Scope{}, err
 	}
 	sc, _, err := s.subjectScope(ctx, a, c.SubjectType, c.SubjectID)
-	if domain.IsCode(err, domain.CodeNotFound) {
-		return c, sc, domain.NotFound("Comment")
-	}
-	return c, sc, err
+	return c, sc, notFoundAs(err, domain.NotFound("Comment"))
 }
 
 // UpdateComment changes the caller's own comment.

@@ -148,9 +148,10 @@ func (s *Service) PutMember(ctx context.Context, a *domain.Actor, programmeID, u
 		return domain.Member{}, domain.Forbidden("Only the programme's coordinators can change members.")
 	}
 	if _, err := s.store.User(ctx, userID); err != nil {
-		return domain.Member{}, err
+		return domain.Member{}, notFoundAs(err, domain.NotFound("User"))
 	}
 	roles = uniqueRoles(roles)
+	var out domain.Member
 	err = s.store.WithTx(ctx, func(ctx context.Context) error {
 		if !slices.Contains(roles, domain.RoleCoordinator) {
 			if err := s.keepACoordinator(ctx, programmeID, userID); err != nil {
@@ -162,14 +163,17 @@ func (s *Service) PutMember(ctx context.Context, a *domain.Actor, programmeID, u
 			return err
 		}
 		if !sameRoles(before, roles) {
-			return s.audit(ctx, a, &programmeID, "membership.roles_changed", "user", userID, map[string]any{"roles": nonNilRoles(before)}, map[string]any{"roles": roles})
+			if err := s.audit(ctx, a, &programmeID, "membership.roles_changed", "user", userID, map[string]any{"roles": nonNilRoles(before)}, map[string]any{"roles": roles}); err != nil {
+				return err
+			}
 		}
-		return nil
+		out, err = s.store.Member(ctx, programmeID, userID)
+		return err
 	})
 	if err != nil {
 		return domain.Member{}, err
 	}
-	return s.store.Member(ctx, programmeID, userID)
+	return out, nil
 }
 
 // RemoveMember ends a membership (coordinators); access ends on the member's next request.

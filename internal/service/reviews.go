@@ -260,21 +260,25 @@ func (s *Service) blindReviewers(ctx context.Context, practiceID uuid.UUID) (map
 	return out, err
 }
 
-// Decide records a coordinator's decision on a practice in a round and moves the practice.
+// Decide records a coordinator's decision on a practice in a round and moves the practice. A
+// practice the caller cannot see is NotFound; one they see but do not coordinate is Forbidden.
 func (s *Service) Decide(ctx context.Context, a *domain.Actor, practiceID, roundID uuid.UUID, outcome, rationale string) (PracticeView, error) {
 	var out PracticeView
 	err := s.store.WithTx(ctx, func(ctx context.Context) error {
-		p, err := s.practices.Practice(ctx, practiceID, true)
+		p, sc, err := s.visiblePractice(ctx, a, practiceID, true)
 		if err != nil {
 			return err
 		}
-		sc, err := s.coordinatorScope(ctx, a, p.ProgrammeID, "Practice")
-		if err != nil {
-			return err
+		if !domain.CanManageProgramme(sc) {
+			return domain.Forbidden("Only the programme's coordinators can decide on a practice.")
 		}
+		notRound := domain.Invalid(domain.FieldError{Field: "round_id", Message: "is not a round of this programme"})
 		round, err := s.reviews.Round(ctx, roundID, true)
-		if err != nil || round.ProgrammeID != p.ProgrammeID {
-			return domain.Invalid(domain.FieldError{Field: "round_id", Message: "is not a round of this programme"})
+		if err := notFoundAs(err, notRound); err != nil {
+			return err
+		}
+		if round.ProgrammeID != p.ProgrammeID {
+			return notRound
 		}
 		if round.Status != domain.RoundOpen && round.Status != domain.RoundClosed {
 			return domain.Errorf(domain.CodeRoundState, "Decisions are taken while a round is open or closed.")

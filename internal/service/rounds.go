@@ -105,7 +105,7 @@ func (s *Service) Rubric(ctx context.Context, a *domain.Actor, id uuid.UUID) (do
 		return r, err
 	}
 	if _, err := s.scope(ctx, a, r.ProgrammeID); err != nil {
-		return domain.Rubric{}, domain.NotFound("Rubric")
+		return domain.Rubric{}, notFoundAs(err, domain.NotFound("Rubric"))
 	}
 	return r, nil
 }
@@ -126,9 +126,13 @@ func (s *Service) CreateRubric(ctx context.Context, a *domain.Actor, programmeID
 	r := domain.Rubric{ID: uuid.New(), ProgrammeID: programmeID, Title: strings.TrimSpace(in.Title), Status: "draft", Criteria: in.Criteria,
 		RecommendationOptions: in.RecommendationOptions, BasedOn: in.BasedOn}
 	if in.BasedOn != nil {
+		notBase := domain.Invalid(domain.FieldError{Field: "based_on", Message: "is not a rubric of this programme"})
 		base, err := s.reviews.Rubric(ctx, *in.BasedOn)
-		if err != nil || base.ProgrammeID != programmeID {
-			return domain.Rubric{}, domain.Invalid(domain.FieldError{Field: "based_on", Message: "is not a rubric of this programme"})
+		if err := notFoundAs(err, notBase); err != nil {
+			return domain.Rubric{}, err
+		}
+		if base.ProgrammeID != programmeID {
+			return domain.Rubric{}, notBase
 		}
 		if len(r.Criteria) == 0 {
 			r.Criteria = base.Criteria
@@ -187,16 +191,21 @@ func (s *Service) ActivateRubric(ctx context.Context, a *domain.Actor, id uuid.U
 	if _, err := s.coordinatorScope(ctx, a, r.ProgrammeID, "Rubric"); err != nil {
 		return domain.Rubric{}, err
 	}
+	var out domain.Rubric
 	err = s.store.WithTx(ctx, func(ctx context.Context) error {
 		if err := s.reviews.ActivateRubric(ctx, r.ProgrammeID, id); err != nil {
 			return err
 		}
-		return s.audit(ctx, a, &r.ProgrammeID, "rubric.activated", "rubric", id, map[string]any{"status": r.Status}, map[string]any{"status": "active"})
+		if err := s.audit(ctx, a, &r.ProgrammeID, "rubric.activated", "rubric", id, map[string]any{"status": r.Status}, map[string]any{"status": "active"}); err != nil {
+			return err
+		}
+		out, err = s.reviews.Rubric(ctx, id)
+		return err
 	})
 	if err != nil {
 		return domain.Rubric{}, err
 	}
-	return s.reviews.Rubric(ctx, id)
+	return out, nil
 }
 
 // RoundInput is a round as a coordinator sets it up.
@@ -218,12 +227,11 @@ func (s *Service) CreateRound(ctx context.Context, a *domain.Actor, programmeID 
 	var rubric domain.Rubric
 	var err error
 	if in.RubricID != nil {
-		rubric, err = s.reviews.Rubric(ctx, *in.RubricID)
-		if err != nil || rubric.ProgrammeID != programmeID || rubric.Status == "retired" {
-			return domain.Round{}, domain.Invalid(domain.FieldError{Field: "rubric_id", Message: "is not a usable rubric of this programme"})
+		if rubric, err = s.usableRubric(ctx, programmeID, *in.RubricID); err != nil {
+			return domain.Round{}, err
 		}
 	} else if rubric, err = s.reviews.ActiveRubric(ctx, programmeID); err != nil {
-		return domain.Round{}, domain.Invalid(domain.FieldError{Field: "rubric_id", Message: "is required: the programme has no active rubric"})
+		return domain.Round{}, notFoundAs(err, domain.Invalid(domain.FieldError{Field: "rubric_id", Message: "is required: the programme has no active rubric"}))
 	}
 	if !in.DueAt.After(s.now()) {
 		return domain.Round{}, domain.Invalid(domain.FieldError{Field: "due_at", Message: "must be in the future"})
@@ -241,6 +249,19 @@ func (s *Service) CreateRound(ctx context.Context, a *domain.Actor, programmeID 
 		return s.audit(ctx, a, &programmeID, "round.created", "round", r.ID, nil, map[string]any{"status": r.Status, "name": r.Name})
 	})
 	return out, err
+}
+
+// usableRubric loads a rubric a round of the programme may use; anything else is a field error.
+func (s *Service) usableRubric(ctx context.Context, programmeID, id uuid.UUID) (domain.Rubric, error) {
+	unusable := domain.Invalid(domain.FieldError{Field: "rubric_id", Message: "is not a usable rubric of this programme"})
+	rubric, err := s.reviews.Rubric(ctx, id)
+	if err != nil {
+		return rubric, notFoundAs(err, unusable)
+	}
+	if rubric.ProgrammeID != programmeID || rubric.Status == "retired" {
+		return rubric, unusable
+	}
+	return rubric, nil
 }
 
 // coordinatedRound loads a round the caller coordinates.
@@ -289,9 +310,9 @@ func (s *Service) UpdateRound(ctx context.Context, a *domain.Actor, id uuid.UUID
 			return domain.Errorf(domain.CodeRoundState, "Only the name and the deadline of a round can change once it has opened.")
 		}
 		if in.RubricID != nil {
-			rubric, err := s.reviews.Rubric(ctx, *in.RubricID)
-			if err != nil || rubric.ProgrammeID != r.ProgrammeID || rubric.Status == "retired" {
-				return domain.Invalid(domain.FieldError{Field: "rubric_id", Message: "is not a usable rubric of this programme"})
+			rubric, err := s.usableRubric(ctx, r.ProgrammeID, *in.RubricID)
+			if err != nil {
+				return err
 			}
 			r.RubricID = rubric.ID
 		}

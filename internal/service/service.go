@@ -138,3 +138,13 @@ func (s *Service) scope(ctx context.Context, a *domain.Actor, programmeID uuid.U
 func (s *Service) Scope(ctx context.Context, a *domain.Actor, programmeID uuid.UUID) (domain.Scope, error) {
 	return s.scope(ctx, a, programmeID)
 }
+
+// notFoundAs gives the store's "not found" the answer the use case owes for it (a NotFound that
+// names the object, or a field error) and passes every other error through unchanged: a database
+// that cannot be reached is a 503, never a misleading 400 or 404.
+func notFoundAs(err, replacement error) error {
+	if domain.IsCode(err, domain.CodeNotFound) {
+		return replacement
+	}
+	return err
+}
