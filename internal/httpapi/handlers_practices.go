@@ -220,9 +220,14 @@ func (s *Server) getRevision(c *fiber.Ctx) error {
 	return c.JSON(revisionResponse{Number: r.Number, CreatedAt: r.CreatedAt.UTC(), Practice: r.Snapshot, CompareTo: r.CompareTo, Changes: r.Changes})
 }
 
+// translationLang reads the language of a translation path: an unknown tag has no translation to
+// read (404), and none can be written under it (400).
 func translationLang(c *fiber.Ctx) (string, error) {
 	lang := c.Params("lang")
-	if !languagePattern.MatchString(lang) {
+	if !validLanguage(lang) {
+		if c.Method() == fiber.MethodPut {
+			return "", domain.Invalid(domain.FieldError{Field: "lang", Code: domain.FieldLanguage, Message: "must be a BCP 47 language tag, such as nl or fr-BE"})
+		}
 		return "", domain.NotFound("Translation")
 	}
 	return strings.Clone(lang), nil
