@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -258,5 +259,50 @@ func TestIdempotentRetryWhileFirstRunsIsInProgress(t *testing.T) {
 	}
 	if n := countRows(t, w, "practices"); n != 1 {
 		t.Fatalf("%d practices, want 1", n)
+	}
+}
+
+// TestIdempotencyKeysOlderThanADayArePurged: the purge forgets keys older than a day, in
+// batches, and skips a row another transaction holds instead of waiting for it.
+func TestIdempotencyKeysOlderThanADayArePurged(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	for i, age := range []string{"2 days", "3 days", "30 hours", "1 hour"} {
+		if _, err := w.db.SQL().Exec(`INSERT INTO idempotency_keys (user_id, route, key, body_hash, status, created_at)
+			VALUES ($1, 'POST /x', $2, '\x00', 201, now() - $3::interval)`, w.admin.ID, "k"+strconv.Itoa(i), age); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tx, err := w.db.SQL().BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	if _, err := tx.Exec(`SELECT 1 FROM idempotency_keys WHERE key = 'k0' FOR UPDATE`); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if n, err := w.store.PurgeIdempotencyKeys(ctx, 24*time.Hour, 1); err != nil || n != 1 {
+		t.Fatalf("first batch purged %d (%v), want 1", n, err)
+	}
+	if n, err := w.store.PurgeIdempotencyKeys(ctx, 24*time.Hour, 10); err != nil || n != 1 {
+		t.Fatalf("second batch purged %d (%v), want the one old key left unlocked", n, err)
+	}
+	var left []string
+	rows, err := w.db.SQL().Query(`SELECT key FROM idempotency_keys ORDER BY key`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			t.Fatal(err)
+		}
+		left = append(left, k)
+	}
+	if strings.Join(left, ",") != "k0,k3" {
+		t.Fatalf("keys left: %v, want the locked one and the recent one", left)
 	}
 }
