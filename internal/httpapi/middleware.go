@@ -3,7 +3,9 @@ package httpapi
 import (
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
+	"math/rand/v2"
 	"regexp"
 	"runtime/debug"
 	"strings"
@@ -13,7 +15,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
 
 type ctxKey int
@@ -120,9 +121,26 @@ func actorOf(c *fiber.Ctx) *domain.Actor {
 	return &domain.Actor{}
 }
 
+// errRollback ends an idempotent request's transaction without committing it.
+var errRollback = errors.New("idempotent request rolled back")
+
+// purgeEvery: about one in this many completed idempotent requests also forgets a small batch
+// of keys older than a day, so the table stays bounded without a lock on anything in use.
+const (
+	purgeEvery     = 64
+	purgeBatch     = 500
+	idempotencyTTL = 24 * time.Hour
+)
+
 // idempotent replays the stored response of a creating POST retried with the same
-// Idempotency-Key, user, route and body. Only successful responses are kept: a failed request
-// changed nothing, so its retry runs again.
+// Idempotency-Key, user, route and body.
+//
+// The whole request runs in one transaction that the services join through the context: the
+// key is claimed in it, the handler writes in it, and a 2xx answer is stored in it before it
+// commits. So after any failure a retry either replays the original answer or runs for the
+// first time; it never creates a second object. A failed or non-2xx request rolls back and
+// leaves neither its writes nor the key. A concurrent request with the same key waits for the
+// first transaction to end (at most Options.IdempotencyWait, then 409 with Retry-After).
 func (s *Server) idempotent(c *fiber.Ctx) error {
 	key := c.Get("Idempotency-Key")
 	if key == "" {
@@ -135,34 +153,61 @@ func (s *Server) idempotent(c *fiber.Ctx) error {
 	actor := actorOf(c)
 	route := c.Method() + " " + routePattern(c) + " " + c.Path()
 	sum := sha256.Sum256(c.Body())
-	ctx := c.UserContext()
-	stored, err := s.idempotency.ClaimIdempotencyKey(ctx, actor.UserID, route, key, sum[:])
-	if err != nil {
-		return err
-	}
-	if stored != nil {
-		for k, v := range stored.Headers {
+	outer := c.UserContext()
+	var replay *domain.StoredResponse
+	var handlerErr error
+	err := s.idempotency.WithTx(outer, func(ctx context.Context) error {
+		stored, err := s.idempotency.ClaimIdempotencyKey(ctx, actor.UserID, route, key, sum[:], s.opts.IdempotencyWait)
+		if err != nil {
+			return err
+		}
+		if stored != nil {
+			replay = stored
+			return errRollback
+		}
+		c.SetUserContext(ctx)
+		defer c.SetUserContext(outer)
+		if handlerErr = c.Next(); handlerErr != nil {
+			return handlerErr
+		}
+		status := c.Response().StatusCode()
+		if status < 200 || status >= 300 {
+			return errRollback
+		}
+		headers := map[string]string{}
+		for _, h := range []string{fiber.HeaderLocation, fiber.HeaderETag} {
+			if v := c.GetRespHeader(h); v != "" {
+				headers[h] = v
+			}
+		}
+		return s.idempotency.StoreIdempotentResponse(ctx, actor.UserID, route, key, domain.StoredResponse{
+			Status: status, ContentType: string(c.Response().Header.ContentType()), Body: append([]byte(nil), c.Response().Body()...), Headers: headers,
+		})
+	})
+	switch {
+	case replay != nil:
+		for k, v := range replay.Headers {
 			c.Set(k, v)
 		}
 		c.Set("Idempotent-Replayed", "true")
-		c.Set(fiber.HeaderContentType, stored.ContentType)
-		return c.Status(stored.Status).Send(stored.Body)
-	}
-	if err := c.Next(); err != nil {
-		_ = s.idempotency.ReleaseIdempotencyKey(context.WithoutCancel(ctx), actor.UserID, route, key)
+		c.Set(fiber.HeaderContentType, replay.ContentType)
+		return c.Status(replay.Status).Send(replay.Body)
+	case handlerErr != nil:
+		return handlerErr
+	case errors.Is(err, errRollback):
+		return nil
+	case err != nil:
+		// Nothing was recorded (or, when only the commit's outcome is unknown, a retry will
+		// replay it): the answer the handler built must not reach the client.
+		c.Response().Header.Del(fiber.HeaderLocation)
+		c.Response().Header.Del(fiber.HeaderETag)
+		c.Response().ResetBody()
 		return err
 	}
-	status := c.Response().StatusCode()
-	if status < 200 || status >= 300 {
-		return s.idempotency.ReleaseIdempotencyKey(context.WithoutCancel(ctx), actor.UserID, route, key)
-	}
-	headers := map[string]string{}
-	for _, h := range []string{fiber.HeaderLocation, fiber.HeaderETag} {
-		if v := c.GetRespHeader(h); v != "" {
-			headers[h] = v
+	if rand.IntN(purgeEvery) == 0 {
+		if _, err := s.idempotency.PurgeIdempotencyKeys(outer, idempotencyTTL, purgeBatch); err != nil {
+			s.log.WarnContext(outer, "purging old idempotency keys failed", "request_id", requestID(c), "error", err.Error())
 		}
 	}
-	return s.idempotency.CompleteIdempotencyKey(context.WithoutCancel(ctx), actor.UserID, route, key, postgres.StoredResponse{
-		Status: status, ContentType: string(c.Response().Header.ContentType()), Body: append([]byte(nil), c.Response().Body()...), Headers: headers,
-	})
+	return nil
 }

@@ -11,15 +11,23 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/google/uuid"
 
-	"github.com/peerbridge/peerbridge/internal/postgres"
+	"github.com/peerbridge/peerbridge/internal/domain"
 	"github.com/peerbridge/peerbridge/internal/service"
 )
 
-// IdempotencyStore keeps the responses of creating POSTs.
+// IdempotencyStore keeps the responses of creating POSTs. The middleware runs the whole request
+// in one WithTx transaction, which the services join through the context, so the handler's
+// writes and the stored response commit together or not at all. *postgres.Store implements it.
 type IdempotencyStore interface {
-	ClaimIdempotencyKey(ctx context.Context, userID uuid.UUID, route, key string, bodyHash []byte) (*postgres.StoredResponse, error)
-	CompleteIdempotencyKey(ctx context.Context, userID uuid.UUID, route, key string, r postgres.StoredResponse) error
-	ReleaseIdempotencyKey(ctx context.Context, userID uuid.UUID, route, key string) error
+	// WithTx runs fn in a transaction carried by the context it passes on.
+	WithTx(ctx context.Context, fn func(ctx context.Context) error) error
+	// ClaimIdempotencyKey reserves the key in ctx's transaction, waiting at most wait for a
+	// concurrent request with the same key; it returns the stored response of a completed one.
+	ClaimIdempotencyKey(ctx context.Context, userID uuid.UUID, route, key string, bodyHash []byte, wait time.Duration) (*domain.StoredResponse, error)
+	// StoreIdempotentResponse records the answer in the transaction of the claim.
+	StoreIdempotentResponse(ctx context.Context, userID uuid.UUID, route, key string, r domain.StoredResponse) error
+	// PurgeIdempotencyKeys forgets at most limit keys older than olderThan.
+	PurgeIdempotencyKeys(ctx context.Context, olderThan time.Duration, limit int) (int64, error)
 }
 
 // Server holds every dependency of the HTTP layer, passed in explicitly.
@@ -38,6 +46,9 @@ type Options struct {
 	TrustedProxies []string
 	WebDir         string
 	RequestTimeout time.Duration
+	// IdempotencyWait bounds how long a request waits for another one with the same
+	// Idempotency-Key before answering 409 idempotency_key_in_progress.
+	IdempotencyWait time.Duration
 }
 
 // New builds the server and its routes.
@@ -47,6 +58,9 @@ func New(svc *service.Service, idem IdempotencyStore, log *slog.Logger, opts Opt
 	}
 	if opts.RequestTimeout == 0 {
 		opts.RequestTimeout = 30 * time.Second
+	}
+	if opts.IdempotencyWait == 0 {
+		opts.IdempotencyWait = 5 * time.Second
 	}
 	s := &Server{svc: svc, idempotency: idem, log: log, opts: opts}
 	cfg := fiber.Config{
