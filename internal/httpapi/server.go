@@ -29,6 +29,7 @@ type Server struct {
 	idempotency IdempotencyStore
 	log         *slog.Logger
 	opts        Options
+	exportSlots exportSlots
 }
 
 // Options configure the HTTP server.
@@ -37,6 +38,11 @@ type Options struct {
 	TrustedProxies []string
 	WebDir         string
 	RequestTimeout time.Duration
+	// MaxExports bounds the exports this instance prepares or sends at once (default 4); more
+	// are answered 429.
+	MaxExports int
+	// SpoolDir holds exports while they are sent (default: the system's temporary directory).
+	SpoolDir string
 }
 
 // New builds the server and its routes.
@@ -47,7 +53,10 @@ func New(svc *service.Service, idem IdempotencyStore, log *slog.Logger, opts Opt
 	if opts.RequestTimeout == 0 {
 		opts.RequestTimeout = 30 * time.Second
 	}
-	s := &Server{svc: svc, idempotency: idem, log: log, opts: opts}
+	if opts.MaxExports <= 0 {
+		opts.MaxExports = 4
+	}
+	s := &Server{svc: svc, idempotency: idem, log: log, opts: opts, exportSlots: make(exportSlots, opts.MaxExports)}
 	cfg := fiber.Config{
 		AppName:               "peerbridge",
 		BodyLimit:             opts.BodyLimit,
