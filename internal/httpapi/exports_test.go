@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/csv"
 	"fmt"
@@ -274,6 +275,18 @@ func TestExportLimitFreesWhenADownloadEnds(t *testing.T) {
 	rows, err := csv.NewReader(bytes.NewReader(r.Body)).ReadAll()
 	if err != nil || len(rows) != practices+1 {
 		t.Fatalf("practices export: %v, %d rows", err, len(rows))
+	}
+	// A client that accepts gzip gets the same file compressed, and the slot is given back too.
+	z := must(t, e.do(req{method: "GET", path: base + "/exports/practices.csv", token: token, header: map[string]string{"Accept-Encoding": "gzip"}}), 200)
+	if z.Header.Get("Content-Encoding") != "gzip" {
+		t.Fatalf("compressed export: %v", z.Header)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(z.Body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if unzipped, err := io.ReadAll(zr); err != nil || !bytes.Equal(unzipped, r.Body) {
+		t.Fatalf("compressed export differs: %v, %d bytes against %d", err, len(unzipped), len(r.Body))
 	}
 
 	var open, named int
