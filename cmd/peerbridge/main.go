@@ -142,7 +142,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	}
 	store := postgres.NewStore(db)
 	srv := httpapi.New(newService(cfg, db, log, secret), store, log, httpapi.Options{
-		BodyLimit: cfg.BodyLimit, TrustedProxies: cfg.TrustedProxies, WebDir: cfg.WebDir,
+		BodyLimit: cfg.BodyLimit, TrustedProxies: cfg.TrustedProxies, WebDir: cfg.WebDir, MaxExports: cfg.MaxExports,
 	})
 	var mailer service.Mailer = service.LogMailer{Log: log}
 	if cfg.SMTP.Host != "" {

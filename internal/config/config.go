@@ -27,6 +27,7 @@ type Config struct {
 	WebDir          string
 	TrustedProxies  []string
 	BodyLimit       int
+	MaxExports      int
 	HashConcurrency int
 	SMTP            SMTP
 	LogLevel        string
@@ -57,6 +58,7 @@ func Load(getenv func(string) string) (Config, error) {
 		Demo:            getenv("PEERBRIDGE_DEMO") == "true",
 		WebDir:          orDefault(getenv("PEERBRIDGE_WEB_DIR"), "frontend/dist"),
 		BodyLimit:       1 << 20,
+		MaxExports:      4,
 		HashConcurrency: 4,
 		LogLevel:        orDefault(getenv("PEERBRIDGE_LOG_LEVEL"), "info"),
 	}
@@ -81,6 +83,13 @@ func Load(getenv func(string) string) (Config, error) {
 			errs = append(errs, fmt.Errorf("PEERBRIDGE_BODY_LIMIT: must be an integer >= 1024"))
 		}
 		c.BodyLimit = n
+	}
+	if v := getenv("PEERBRIDGE_MAX_EXPORTS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			errs = append(errs, fmt.Errorf("PEERBRIDGE_MAX_EXPORTS: must be a positive integer"))
+		}
+		c.MaxExports = n
 	}
 	secret, err := readSecret(getenv, "PEERBRIDGE_JWT_SECRET")
 	if err != nil {

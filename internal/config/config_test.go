@@ -75,11 +75,11 @@ func TestSecretFromFile(t *testing.T) {
 }
 
 func TestInvalidSettingsAreNamed(t *testing.T) {
-	_, err := Load(env(map[string]string{"PEERBRIDGE_PUBLIC_URL": "not a url", "PEERBRIDGE_SMTP_PORT": "99999", "PEERBRIDGE_BODY_LIMIT": "12"}))
+	_, err := Load(env(map[string]string{"PEERBRIDGE_PUBLIC_URL": "not a url", "PEERBRIDGE_SMTP_PORT": "99999", "PEERBRIDGE_BODY_LIMIT": "12", "PEERBRIDGE_MAX_EXPORTS": "0"}))
 	if err == nil {
 		t.Fatal("expected errors")
 	}
-	for _, name := range []string{"PEERBRIDGE_PUBLIC_URL", "PEERBRIDGE_SMTP_PORT", "PEERBRIDGE_BODY_LIMIT"} {
+	for _, name := range []string{"PEERBRIDGE_PUBLIC_URL", "PEERBRIDGE_SMTP_PORT", "PEERBRIDGE_BODY_LIMIT", "PEERBRIDGE_MAX_EXPORTS"} {
 		if !strings.Contains(err.Error(), name) {
 			t.Fatalf("error does not name %s: %v", name, err)
 		}
@@ -91,7 +91,7 @@ func TestDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Addr != "127.0.0.1:8080" || !c.AutoMigrate || c.BodyLimit != 1<<20 || len(c.TrustedProxies) != 0 {
+	if c.Addr != "127.0.0.1:8080" || !c.AutoMigrate || c.BodyLimit != 1<<20 || c.MaxExports != 4 || len(c.TrustedProxies) != 0 {
 		t.Fatalf("defaults: %+v", c)
 	}
 }

@@ -18,6 +18,7 @@ const (
 	CodeUnauthenticated     Code = "unauthenticated"
 	CodeInvalidCredentials  Code = "invalid_credentials"
 	CodeTooManyAttempts     Code = "too_many_attempts"
+	CodeTooManyExports      Code = "too_many_exports"
 	CodeConflict            Code = "conflict"
 	CodeEmailTaken          Code = "email_taken"
 	CodeVersionMismatch     Code = "version_mismatch"

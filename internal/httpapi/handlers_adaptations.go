@@ -1,11 +1,7 @@
 package httpapi
 
 import (
-	"bufio"
-	"context"
-	"fmt"
 	"slices"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/google/uuid"
@@ -300,25 +296,6 @@ func (s *Server) audit(c *fiber.Ctx) error {
 	return c.JSON(listOf(page, toAuditResponse))
 }
 
-// streamExport sends an export as it is produced. Permission was checked before the first byte;
-// the writer runs after the handler returns, so it gets its own deadline.
-func (s *Server) streamExport(c *fiber.Ctx, contentType, filename string, w service.Writer) error {
-	c.Set(fiber.HeaderContentType, contentType)
-	c.Set(fiber.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="%s"`, filename))
-	c.Set(fiber.HeaderCacheControl, "no-store")
-	rid := requestID(c)
-	c.Context().SetBodyStreamWriter(func(bw *bufio.Writer) {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-		defer cancel()
-		if err := w(ctx, bw); err != nil {
-			// Headers are gone; the broken stream tells the client, the log tells us.
-			s.log.Error("export failed", "request_id", rid, "file", filename, "error", err.Error())
-		}
-		_ = bw.Flush()
-	})
-	return nil
-}
-
 func (s *Server) exportCSV(c *fiber.Ctx) error {
 	id, err := pathID(c, "id", "Programme")
 	if err != nil {
@@ -343,7 +320,7 @@ func (s *Server) exportCSV(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.streamExport(c, "text/csv; charset=utf-8", c.Params("kind"), w)
+	return s.sendExport(c, "text/csv; charset=utf-8", c.Params("kind"), w)
 }
 
 func (s *Server) exportJSON(c *fiber.Ctx) error {
@@ -359,5 +336,5 @@ func (s *Server) exportJSON(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.streamExport(c, "application/json; charset=utf-8", "programme-"+id.String()+".json", w)
+	return s.sendExport(c, "application/json; charset=utf-8", "programme-"+id.String()+".json", w)
 }

@@ -22,6 +22,7 @@ var statusOf = map[domain.Code]int{
 	domain.CodeUnauthenticated:     http.StatusUnauthorized,
 	domain.CodeInvalidCredentials:  http.StatusUnauthorized,
 	domain.CodeTooManyAttempts:     http.StatusTooManyRequests,
+	domain.CodeTooManyExports:      http.StatusTooManyRequests,
 	domain.CodeConflict:            http.StatusConflict,
 	domain.CodeEmailTaken:          http.StatusConflict,
 	domain.CodeVersionMismatch:     http.StatusPreconditionFailed,

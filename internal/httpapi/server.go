@@ -38,6 +38,7 @@ type Server struct {
 	log         *slog.Logger
 	opts        Options
 	allowed     *allowedMethods
+	exportSlots exportSlots
 }
 
 // Options configure the HTTP server.
@@ -49,6 +50,11 @@ type Options struct {
 	// IdempotencyWait bounds how long a request waits for another one with the same
 	// Idempotency-Key before answering 409 idempotency_key_in_progress.
 	IdempotencyWait time.Duration
+	// MaxExports bounds the exports this instance prepares or sends at once (default 4); more
+	// are answered 429.
+	MaxExports int
+	// SpoolDir holds exports while they are sent (default: the system's temporary directory).
+	SpoolDir string
 }
 
 // New builds the server and its routes.
@@ -62,7 +68,10 @@ func New(svc *service.Service, idem IdempotencyStore, log *slog.Logger, opts Opt
 	if opts.IdempotencyWait == 0 {
 		opts.IdempotencyWait = 5 * time.Second
 	}
-	s := &Server{svc: svc, idempotency: idem, log: log, opts: opts}
+	if opts.MaxExports <= 0 {
+		opts.MaxExports = 4
+	}
+	s := &Server{svc: svc, idempotency: idem, log: log, opts: opts, exportSlots: make(exportSlots, opts.MaxExports)}
 	cfg := fiber.Config{
 		AppName:               "peerbridge",
 		BodyLimit:             opts.BodyLimit,

@@ -10,7 +10,7 @@ import (
 )
 
 // stream runs a query and hands each row to fn as it is read, so exports never hold a whole
-// programme in memory.
+// programme in memory. The connection is held until the last row, so fn must not wait on a client.
 func stream[R any](ctx context.Context, db *gorm.DB, sql string, args []any, fn func(R) error) error {
 	rows, err := db.WithContext(ctx).Raw(sql, args...).Rows()
 	if err != nil {

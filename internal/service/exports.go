@@ -17,7 +17,9 @@ import (
 	"github.com/peerbridge/peerbridge/internal/postgres"
 )
 
-// Writer writes an export to w once its permission was checked.
+// Writer writes an export to w once its permission was checked. It reads the database while it
+// writes, a row at a time, so memory stays flat; w must be fast (a spool file, never a client
+// connection), or a slow reader would hold a database connection for as long as it likes.
 type Writer func(ctx context.Context, w io.Writer) error
 
 // safeCell keeps spreadsheet programs from running a cell as a formula (CSV injection): text
@@ -42,7 +44,7 @@ func writeRow(cw *csv.Writer, cells []string) error {
 	if err := cw.Write(cells); err != nil {
 		return err
 	}
-	cw.Flush() // each row leaves as it is made: the export streams
+	cw.Flush() // each row leaves as it is made: nothing accumulates in memory
 	return cw.Error()
 }
 

@@ -1306,8 +1306,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * CSV export, streamed (coordinators)
-         * @description UTF-8 with a header row; reviews have one score and one comment column per rubric criterion. In blind rounds reviewers appear as "Reviewer A/B" unless include_identities=true. Cells that a spreadsheet would run as a formula get a leading apostrophe.
+         * CSV export (coordinators)
+         * @description UTF-8 with a header row; reviews have one score and one comment column per rubric criterion. In blind rounds reviewers appear as "Reviewer A/B" unless include_identities=true. Cells that a spreadsheet would run as a formula get a leading apostrophe. The file is prepared before the first byte is sent, so errors are problem+json answers and Content-Length is known (unless the response is compressed).
          */
         get: operations["exportCSV"];
         put?: never;
@@ -1327,7 +1327,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Full JSON export of the programme, streamed (coordinators) */
+        /** Full JSON export of the programme (coordinators) */
         get: operations["exportJSON"];
         put?: never;
         post?: never;
@@ -2479,6 +2479,16 @@ export interface components {
         };
         /** @description Too many attempts; retry after `Retry-After` seconds. */
         TooManyRequests: {
+            headers: {
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description This instance is already preparing or sending as many exports as it allows (`code` too_many_exports); retry after `Retry-After` seconds. */
+        TooManyExports: {
             headers: {
                 "Retry-After"?: number;
                 [name: string]: unknown;
@@ -5348,6 +5358,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyExports"];
+            503: components["responses"]["Unavailable"];
         };
     };
     exportJSON: {
@@ -5375,6 +5387,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyExports"];
+            503: components["responses"]["Unavailable"];
         };
     };
     audit: {
