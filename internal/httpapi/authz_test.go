@@ -259,7 +259,7 @@ func TestActionsOutsideScopeLookLikeRandomIDs(t *testing.T) {
 		{"PATCH", "/api/v1/assignments/%s", "assignments", assignment, map[string]any{"due_at": due}, []string{outsider, owner, unassigned, otherReviewer}},
 		{"DELETE", "/api/v1/assignments/%s", "assignments", assignment, nil, []string{outsider, owner, unassigned, otherReviewer}},
 		{"PATCH", "/api/v1/adaptations/%s", "adaptations", adaptation, map[string]any{"stage": "planning"}, []string{outsider}},
-		{"POST", "/api/v1/adaptations/%s/outcomes", "adaptations", adaptation, map[string]any{"recorded_on": "2026-01-15", "participants": 3}, []string{outsider}},
+		{"POST", "/api/v1/adaptations/%s/outcomes", "adaptations", adaptation, map[string]any{"recorded_on": "2026-01-15", "participants": 3, "returned_to_work": 1}, []string{outsider}},
 		{"PATCH", "/api/v1/products/%s", "new_products", product, map[string]any{"status": "available"}, []string{outsider}},
 		{"PUT", "/api/v1/programmes/%s/members/" + target.ID.String(), "programmes", prog, map[string]any{"roles": []string{"reviewer"}}, []string{outsider}},
 		{"DELETE", "/api/v1/programmes/%s/members/" + w.partner.ID.String(), "programmes", prog, nil, []string{outsider}},
