@@ -42,5 +42,8 @@ export default defineConfig({
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
     css: false,
     restoreMocks: true,
+    // Form tests type with user-event and render whole pages in jsdom; on a busy 2-core CI
+    // machine they took over the default 5 s. A timeout is a hang guard here, not a speed target.
+    testTimeout: 30_000,
   },
 });
