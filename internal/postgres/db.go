@@ -83,6 +83,18 @@ func (db *DB) WithTx(ctx context.Context, fn func(ctx context.Context) error) er
 	return translate(err)
 }
 
+// ReadSnapshot runs fn in a read-only REPEATABLE READ transaction, so that all its statements see
+// one snapshot of the database; inside the caller's transaction it simply runs fn.
+func (db *DB) ReadSnapshot(ctx context.Context, fn func(ctx context.Context) error) error {
+	if _, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
+		return fn(ctx)
+	}
+	err := db.gorm.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return fn(context.WithValue(ctx, txKey{}, tx))
+	}, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	return translate(err)
+}
+
 // conn returns the transaction in ctx or the pool, bound to ctx.
 func (db *DB) conn(ctx context.Context) *gorm.DB {
 	if tx, ok := ctx.Value(txKey{}).(*gorm.DB); ok {

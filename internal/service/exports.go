@@ -76,7 +76,7 @@ func (s *Service) ExportPracticesCSV(ctx context.Context, a *domain.Actor, progr
 	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
 		return nil, err
 	}
-	return func(ctx context.Context, w io.Writer) error {
+	return s.inSnapshot(func(ctx context.Context, w io.Writer) error {
 		cw, err := csvWriter(w, []string{"id", "title", "organisation", "country", "language", "status", "themes", "target_groups", "summary",
 			"evidence_level", "participants", "sites", "since_year", "products", "core_elements", "translations", "revision", "submitted_at",
 			"published_at", "decision"})
@@ -101,7 +101,7 @@ func (s *Service) ExportPracticesCSV(ctx context.Context, a *domain.Actor, progr
 				p.Summary, c.Evidence.Level, intCell(c.Scale.Participants), intCell(c.Scale.Sites), intCell(c.Scale.SinceYear), join(products), join(core),
 				join(slices.Sorted(slices.Values(langs))), strconv.Itoa(p.Revision), timeCell(p.SubmittedAt), timeCell(p.PublishedAt), decision})
 		})
-	}, nil
+	}), nil
 }
 
 // ExportReviewsCSV streams every submitted review with one column per rubric criterion score and
@@ -125,7 +125,7 @@ func (s *Service) ExportReviewsCSV(ctx context.Context, a *domain.Actor, program
 			}
 		}
 	}
-	return func(ctx context.Context, w io.Writer) error {
+	return s.inSnapshot(func(ctx context.Context, w io.Writer) error {
 		header := []string{"round", "practice_id", "practice", "revision", "reviewer", "reviewer_organisation", "reviewer_country", "submitted_at"}
 		for _, k := range keys {
 			header = append(header, k+"_score", k+"_comment")
@@ -159,7 +159,7 @@ func (s *Service) ExportReviewsCSV(ctx context.Context, a *domain.Actor, program
 				strings.Join(answers, "\n"))
 			return writeRow(cw, row)
 		})
-	}, nil
+	}), nil
 }
 
 // ExportAdaptationsCSV streams the programme's adaptations with every FRAME field (coordinators).
@@ -167,7 +167,7 @@ func (s *Service) ExportAdaptationsCSV(ctx context.Context, a *domain.Actor, pro
 	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
 		return nil, err
 	}
-	return func(ctx context.Context, w io.Writer) error {
+	return s.inSnapshot(func(ctx context.Context, w io.Writer) error {
 		header := []string{"id", "title", "source_practice", "source_country", "product_id", "adopting_organisation", "country", "stage",
 			"when", "planned", "decided_by", "what", "level", "context_modifications", "content_modifications", "fidelity", "core_elements_kept",
 			"core_elements_changed", "goals"}
@@ -194,7 +194,7 @@ func (s *Service) ExportAdaptationsCSV(ctx context.Context, a *domain.Actor, pro
 			row = append(row, join(ad.Barriers), join(ad.Facilitators), ad.ContextDescription, timeCell(&ad.CreatedAt), timeCell(&ad.UpdatedAt))
 			return writeRow(cw, row)
 		})
-	}, nil
+	}), nil
 }
 
 // ExportJSON streams a full JSON export of the programme (coordinators), section by section.
@@ -207,7 +207,7 @@ func (s *Service) ExportJSON(ctx context.Context, a *domain.Actor, programmeID u
 	if err != nil {
 		return nil, err
 	}
-	return func(ctx context.Context, w io.Writer) error {
+	return s.inSnapshot(func(ctx context.Context, w io.Writer) error {
 		enc := json.NewEncoder(w)
 		write := func(s string) error { _, err := io.WriteString(w, s); return err }
 		section := func(name string, run func(emit func(any) error) error) error {
@@ -285,5 +285,13 @@ func (s *Service) ExportJSON(ctx context.Context, a *domain.Actor, programmeID u
 			}
 		}
 		return write("}\n")
-	}, nil
+	}), nil
+}
+
+// inSnapshot runs an export's queries in one read-only snapshot, so that its sections agree
+// with each other even while partners keep writing.
+func (s *Service) inSnapshot(w Writer) Writer {
+	return func(ctx context.Context, out io.Writer) error {
+		return s.store.ReadSnapshot(ctx, func(ctx context.Context) error { return w(ctx, out) })
+	}
 }

@@ -17,6 +17,7 @@ import (
 // Store is the storage the use cases need. *postgres.Store implements it.
 type Store interface {
 	WithTx(ctx context.Context, fn func(ctx context.Context) error) error
+	ReadSnapshot(ctx context.Context, fn func(ctx context.Context) error) error
 	Ping(ctx context.Context) error
 
 	CreateOrganisation(ctx context.Context, o domain.Organisation) (domain.Organisation, error)
