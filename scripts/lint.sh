@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `make lint`: gofmt (must list nothing) and go vet.
+# `make lint`: gofmt (must list nothing), go vet and staticcheck (the version pinned as a tool in
+# go.mod, so nothing is installed by hand).
 set -euo pipefail
 
 # shellcheck source=scripts/common.sh
@@ -17,4 +18,5 @@ if [[ -n "$unformatted" ]]; then
 fi
 mapfile -t GO_PKGS < <(go_packages)
 go vet "${GO_PKGS[@]}" || rc=1
+go tool staticcheck "${GO_PKGS[@]}" || rc=1
 exit "$rc"

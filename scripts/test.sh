@@ -2,9 +2,10 @@
 # `make test` (and CI): every suite, one verdict.
 #
 #   1. throwaway PostgreSQL (fsync off) in a fresh temp dir on a free port
-#   2. go vet, then go test -race -json (PEERBRIDGE_TEST_DATABASE_URL points at
+#   2. go test -race -json (PEERBRIDGE_TEST_DATABASE_URL points at
 #      the throwaway cluster; the Go test helper creates per-test databases)
-#   3. frontend: npm ci (when needed), vitest, production build
+#   3. frontend: npm ci (when needed), `make lint` (gofmt, go vet, staticcheck,
+#      and the frontend's linters), vitest, production build
 #   4. e2e: bin/peerbridge against database `e2e`, Playwright in Debian's
 #      Chromium (/usr/bin/chromium)
 #   5. scripts/summarise.mjs: per-suite breakdown, failure details, and as the
@@ -23,7 +24,7 @@ cd "$ROOT"
 OUT="${PEERBRIDGE_TEST_OUT:-$ROOT/.data/test-out}"
 mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
-rm -f "$OUT"/go.json "$OUT"/go.stderr "$OUT"/vet.txt "$OUT"/vitest.json \
+rm -f "$OUT"/go.json "$OUT"/go.stderr "$OUT"/lint.txt "$OUT"/vitest.json \
   "$OUT"/playwright.json "$OUT"/server.log "$OUT"/steps.tsv
 : >"$OUT/steps.tsv"
 
@@ -93,9 +94,6 @@ export CGO_ENABLED=1
 export GOFLAGS="${GOFLAGS:+$GOFLAGS }-buildvcs=false -mod=readonly"
 mapfile -t GO_PKGS < <(go_packages)
 
-go_vet() {
-  go vet "${GO_PKGS[@]}" 2>&1 | tee "$OUT/vet.txt"
-}
 go_test_json() {
   local st
   set +e
@@ -106,7 +104,6 @@ go_test_json() {
   if [[ -s "$OUT/go.stderr" ]]; then cat "$OUT/go.stderr" >&2; fi
   return "${st[0]}"
 }
-step "go vet" - go_vet
 step "go test" go go_test_json
 
 # --- 3. Frontend -------------------------------------------------------------------
@@ -116,6 +113,12 @@ vitest_run() {
 }
 FRONTEND_BUILT=0
 step "npm ci" - frontend_npm_ci_if_needed
+# `make lint` in full: gofmt, go vet, staticcheck, and the frontend's linters once installed.
+lint_run() {
+  bash "$ROOT/scripts/lint.sh" 2>&1 | tee "$OUT/lint.txt"
+  return "${PIPESTATUS[0]}"
+}
+step "lint" - lint_run
 if [[ $STEP_RC -eq 0 ]]; then
   step "vitest" vitest vitest_run
   step "frontend build" - frontend_build

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -256,8 +255,6 @@ func worldOn(e *env) *world {
 	w.tok["anonymous"] = ""
 	return w
 }
-
-func path(format string, args ...any) string { return fmt.Sprintf(format, args...) }
 
 // listen serves the app on a real loopback socket, for what app.Test cannot show (limits
 // enforced by the HTTP server itself).
