@@ -234,8 +234,10 @@ type world struct {
 	tok                                               map[string]string
 }
 
-func newWorld(t *testing.T) *world {
-	e := newEnv(t)
+func newWorld(t *testing.T) *world { return newWorldOn(t, newEnv(t)) }
+
+// newWorldOn builds the world on a given env (for other server options).
+func newWorldOn(t *testing.T, e *env) *world {
 	w := &world{env: e, tok: map[string]string{}}
 	w.orgBE, w.orgNL, w.orgFR = e.org("Jobcentrum", "BE"), e.org("Werkbrug", "NL"), e.org("Retour", "FR")
 	w.prog, w.other = e.programme("Return to work"), e.programme("Second track")

@@ -1369,12 +1369,23 @@ export interface components {
             title: string;
             status: number;
             detail?: string;
-            /** @description Stable machine code */
+            /** @description Stable machine code, e.g. `validation_failed`. */
             code: string;
             request_id?: string;
             errors?: {
+                /** @description JSON path of the field, such as frame.reasons[0]; a query parameter or header by its name. */
                 field: string;
+                /**
+                 * @description What is wrong; clients render their own words from it and params.
+                 * @enum {string}
+                 */
+                code: "required" | "not_null" | "wrong_type" | "invalid_format" | "too_long" | "too_short" | "too_large" | "too_small" | "not_allowed" | "nul_character" | "duplicate" | "invalid_country" | "invalid_language" | "invalid";
+                /** @description English explanation for logs and API users. */
                 message: string;
+                /** @description Parameters of the code: max, min, expected, format, allowed. */
+                params?: {
+                    [key: string]: unknown;
+                };
             }[];
         };
         PageMeta: {
@@ -1421,6 +1432,10 @@ export interface components {
             country?: components["schemas"]["Country"];
             kind?: components["schemas"]["OrganisationKind"];
             city?: string;
+            /**
+             * Format: uri
+             * @description An http(s) URL; empty for none.
+             */
             website?: string;
         };
         User: {
@@ -1626,7 +1641,10 @@ export interface components {
         };
         Contact: {
             name?: string;
-            /** @description Left out of the public catalogue. */
+            /**
+             * Format: email
+             * @description Left out of the public catalogue; empty for none.
+             */
             email?: string;
         };
         Product: {
@@ -1653,9 +1671,9 @@ export interface components {
         PracticeText: {
             /** @description The problem and the setting. */
             context?: string;
-            /** @description What is done */
+            /** @description What is done, by which actors, and how work and health are linked. */
             approach?: string;
-            /** @description Staff */
+            /** @description Staff, budget, duration. */
             resources?: string;
             scale?: components["schemas"]["Scale"];
             evidence?: components["schemas"]["Evidence"];
