@@ -1424,19 +1424,16 @@ export interface components {
             country: components["schemas"]["Country"];
             kind: components["schemas"]["OrganisationKind"];
             city?: string;
-            /** Format: uri */
-            website?: string;
+            /** @description An http(s) URL; empty for none. */
+            website?: string | "";
         };
         OrganisationUpdate: {
             name?: string;
             country?: components["schemas"]["Country"];
             kind?: components["schemas"]["OrganisationKind"];
             city?: string;
-            /**
-             * Format: uri
-             * @description An http(s) URL; empty for none.
-             */
-            website?: string;
+            /** @description An http(s) URL; empty for none. */
+            website?: string | "";
         };
         User: {
             /** Format: uuid */
@@ -1641,11 +1638,8 @@ export interface components {
         };
         Contact: {
             name?: string;
-            /**
-             * Format: email
-             * @description Left out of the public catalogue; empty for none.
-             */
-            email?: string;
+            /** @description Left out of the public catalogue; empty for none. */
+            email?: string | "";
         };
         Product: {
             /** Format: uuid */
