@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -120,5 +121,26 @@ func TestRobotsTxt(t *testing.T) {
 		if robotsAllowed(body, p) {
 			t.Errorf("%s is open to crawlers", p)
 		}
+	}
+}
+
+// TestWebAppHasNoInlineScript guards the web policy from the other side: script-src 'self'
+// blocks inline scripts, so the app's HTML entry point must load every script from a file.
+func TestWebAppHasNoInlineScript(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "frontend", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scripts := regexp.MustCompile(`(?is)<script\b([^>]*)>(.*?)</script>`).FindAllStringSubmatch(string(b), -1)
+	if len(scripts) == 0 {
+		t.Fatal("frontend/index.html loads no script: the check is not reading the app")
+	}
+	for _, s := range scripts {
+		if !strings.Contains(s[1], "src=") || strings.TrimSpace(s[2]) != "" {
+			t.Errorf("inline script in frontend/index.html (blocked by the Content-Security-Policy): %s", s[0])
+		}
+	}
+	if regexp.MustCompile(`(?i)\son[a-z]+=`).Match(b) {
+		t.Error("an inline event handler in frontend/index.html (blocked by the Content-Security-Policy)")
 	}
 }
