@@ -151,7 +151,9 @@ func (e *env) do(r req) response {
 	}
 	defer res.Body.Close()
 	b, _ := io.ReadAll(res.Body)
-	return response{Status: res.StatusCode, Header: res.Header, Body: b}
+	out := response{Status: res.StatusCode, Header: res.Header, Body: b}
+	e.checkResponse(r.method, r.path, out)
+	return out
 }
 
 func (e *env) get(path, token string) response {

@@ -85,12 +85,33 @@ func routePattern(c *fiber.Ctx) string {
 	return "(unmatched)"
 }
 
+// Content security policies. API answers are data, never a document: nothing may load or run
+// in them. The web app is the Vite build: scripts and styles from its own origin only; inline
+// style attributes are allowed because the chart library (recharts) sets them, inline scripts
+// are not (the build has none). Small images and fonts may be inlined as data: URLs by Vite.
+// /api/docs sets its own policy.
+const (
+	apiCSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+	webCSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+		"font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+
 // securityHeaders are set on every response.
 func securityHeaders(c *fiber.Ctx) error {
 	c.Set("X-Content-Type-Options", "nosniff")
 	c.Set("Referrer-Policy", "no-referrer")
 	c.Set("X-Frame-Options", "DENY")
+	if isAPIPath(c.Path()) {
+		c.Set("Content-Security-Policy", apiCSP)
+	} else {
+		c.Set("Content-Security-Policy", webCSP)
+	}
 	return c.Next()
+}
+
+// isAPIPath tells the API and the probes from the web app.
+func isAPIPath(p string) bool {
+	return p == "/api" || strings.HasPrefix(p, "/api/") || p == "/healthz" || p == "/readyz" || p == "/robots.txt"
 }
 
 // authenticate requires a valid bearer token of a live session and an enabled account.

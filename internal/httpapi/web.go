@@ -12,6 +12,7 @@ import (
 // other path so that the client-side router can take over.
 func (s *Server) webApp() {
 	dir := s.opts.WebDir
+	s.app.Get("/robots.txt", robots)
 	index := filepath.Join(dir, "index.html")
 	s.app.Static("/assets", filepath.Join(dir, "assets"), fiber.Static{MaxAge: 365 * 24 * 3600})
 	s.app.Get("/*", func(c *fiber.Ctx) error {
@@ -34,4 +35,21 @@ func (s *Server) webApp() {
 func fileExists(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && !st.IsDir()
+}
+
+// robotsTxt lets crawlers see the public catalogue (the pages, the assets that render them and
+// the public API behind them) and nothing else: every other page needs a sign-in, and invitation
+// links carry secrets in their path.
+const robotsTxt = `User-agent: *
+Allow: /catalogue
+Allow: /api/v1/public/
+Allow: /assets/
+Allow: /favicon.svg
+Disallow: /
+`
+
+func robots(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderContentType, fiber.MIMETextPlainCharsetUTF8)
+	c.Set(fiber.HeaderCacheControl, "public, max-age=86400")
+	return c.SendString(robotsTxt)
 }

@@ -50,7 +50,7 @@ describe('API client', () => {
       { method: 'POST', path: '/api/v1/auth/refresh', respond: () => json(tokenPair('fresh', 'refresh-2')) },
       { method: 'POST', path: '/api/v1/organisations', respond: (req) => json(req.body, { status: 201 }) },
     ]);
-    const body = { name: 'Arbeit & Gesundheit', country: 'DE', kind: 'ngo' as const };
+    const body = { name: 'Arbeit & Gesundheit', country: 'DE', kind: 'ngo' as const, city: '' };
 
     await unwrap(
       api.POST('/api/v1/organisations', { params: { header: { 'Idempotency-Key': 'k-1' } }, body }),

@@ -1369,12 +1369,23 @@ export interface components {
             title: string;
             status: number;
             detail?: string;
-            /** @description Stable machine code */
+            /** @description Stable machine code, e.g. `validation_failed`. */
             code: string;
             request_id?: string;
             errors?: {
+                /** @description JSON path of the field, such as frame.reasons[0]; a query parameter or header by its name. */
                 field: string;
+                /**
+                 * @description What is wrong; clients render their own words from it and params.
+                 * @enum {string}
+                 */
+                code: "required" | "not_null" | "wrong_type" | "invalid_format" | "too_long" | "too_short" | "too_large" | "too_small" | "not_allowed" | "nul_character" | "duplicate" | "invalid_country" | "invalid_language" | "invalid";
+                /** @description English explanation for logs and API users. */
                 message: string;
+                /** @description Parameters of the code: max, min, expected, format, allowed. */
+                params?: {
+                    [key: string]: unknown;
+                };
             }[];
         };
         PageMeta: {
@@ -1412,16 +1423,17 @@ export interface components {
             name: string;
             country: components["schemas"]["Country"];
             kind: components["schemas"]["OrganisationKind"];
-            city?: string;
-            /** Format: uri */
-            website?: string;
+            city: string;
+            /** @description An http(s) URL; empty for none. */
+            website?: string | "";
         };
         OrganisationUpdate: {
             name?: string;
             country?: components["schemas"]["Country"];
             kind?: components["schemas"]["OrganisationKind"];
             city?: string;
-            website?: string;
+            /** @description An http(s) URL; empty for none. */
+            website?: string | "";
         };
         User: {
             /** Format: uuid */
@@ -1455,9 +1467,9 @@ export interface components {
             /** Format: uuid */
             organisation_id: string;
             password: string;
-            languages?: components["schemas"]["Language"][];
-            expertise?: string[];
-            is_admin?: boolean;
+            languages: components["schemas"]["Language"][];
+            expertise: string[];
+            is_admin: boolean;
         };
         UserUpdate: {
             name?: string;
@@ -1517,12 +1529,12 @@ export interface components {
         };
         ProgrammeCreate: {
             name: string;
-            description?: string;
-            objective?: string;
-            themes?: components["schemas"]["Keyed"][];
-            target_groups?: components["schemas"]["Keyed"][];
-            languages?: components["schemas"]["Language"][];
-            public_catalogue?: boolean;
+            description: string;
+            objective: string;
+            themes: components["schemas"]["Keyed"][];
+            target_groups: components["schemas"]["Keyed"][];
+            languages: components["schemas"]["Language"][];
+            public_catalogue: boolean;
             /** Format: date */
             starts_on?: string | null;
             /** Format: date */
@@ -1558,7 +1570,7 @@ export interface components {
         InvitationCreate: {
             /** Format: email */
             email: string;
-            name?: string;
+            name: string;
             /** Format: uuid */
             organisation_id: string;
             /** Format: uuid */
@@ -1616,8 +1628,8 @@ export interface components {
         };
         Evidence: {
             level?: components["schemas"]["EvidenceLevel"] | "";
-            description?: string;
-            indicators?: string[];
+            description: string;
+            indicators: string[];
         };
         Link: {
             title: string;
@@ -1625,9 +1637,9 @@ export interface components {
             url: string;
         };
         Contact: {
-            name?: string;
-            /** @description Left out of the public catalogue. */
-            email?: string;
+            name: string;
+            /** @description Left out of the public catalogue; empty for none. */
+            email?: string | "";
         };
         Product: {
             /** Format: uuid */
@@ -1646,16 +1658,16 @@ export interface components {
             id?: string;
             name: string;
             kind: components["schemas"]["ProductKind"];
-            description?: string;
-            core_elements?: string[];
+            description: string;
+            core_elements: string[];
         };
         /** @description The structured sections of a practice. */
         PracticeText: {
             /** @description The problem and the setting. */
             context?: string;
-            /** @description What is done */
+            /** @description What is done, by which actors, and how work and health are linked. */
             approach?: string;
-            /** @description Staff */
+            /** @description Staff, budget, duration. */
             resources?: string;
             scale?: components["schemas"]["Scale"];
             evidence?: components["schemas"]["Evidence"];
@@ -1670,15 +1682,15 @@ export interface components {
         };
         PracticeInput: components["schemas"]["PracticeText"] & {
             title: string;
-            summary?: string;
+            summary: string;
             language: components["schemas"]["Language"];
             /** @description Defaults to the organisation's country. */
             country?: components["schemas"]["Country"];
             /** @description Keys from the programme's themes. */
-            themes?: string[];
+            themes: string[];
             /** @description Keys from the programme's target groups. */
-            target_groups?: string[];
-            products?: components["schemas"]["ProductInput"][];
+            target_groups: string[];
+            products: components["schemas"]["ProductInput"][];
         };
         PracticePatch: components["schemas"]["PracticeText"] & {
             title?: string;
@@ -1766,8 +1778,8 @@ export interface components {
             products?: {
                 /** Format: uuid */
                 id: string;
-                name?: string;
-                description?: string;
+                name: string;
+                description: string;
             }[];
         };
         TranslationInput: components["schemas"]["TranslationFields"] & {
@@ -1848,7 +1860,7 @@ export interface components {
         Criterion: {
             key: string;
             title: string;
-            description?: string;
+            description: string;
             /**
              * @description Gates are pass/fail (scale 0–1, no weight, justification required).
              * @enum {string}
@@ -1861,7 +1873,7 @@ export interface components {
             };
             /** @description One anchored level per value of the scale. */
             levels: components["schemas"]["Level"][];
-            allow_na?: boolean;
+            allow_na: boolean;
         };
         Rubric: {
             /** Format: uuid */
@@ -2008,20 +2020,20 @@ export interface components {
             criterion_key: string;
             /** @description Null means not applicable (only where allow_na). */
             value?: number | null;
-            comment?: string;
+            comment: string;
         };
         ReviewInput: {
-            scores?: components["schemas"]["Score"][];
-            strengths?: string;
-            improvements?: string;
-            transferability?: {
+            scores: components["schemas"]["Score"][];
+            strengths: string;
+            improvements: string;
+            transferability: {
                 /** @description To the reviewer's own country. */
                 rating?: number | null;
-                conditions?: string;
+                conditions: string;
             };
-            answers?: {
+            answers: {
                 question: string;
-                answer?: string;
+                answer: string;
             }[];
             recommendation?: string;
             confidence?: number | null;
@@ -2173,21 +2185,21 @@ export interface components {
              * @description Empty when not answered.
              * @enum {string}
              */
-            when?: "" | "pre_implementation" | "implementation" | "scale_up" | "sustainment";
+            when: "" | "pre_implementation" | "implementation" | "scale_up" | "sustainment";
             /** @enum {string} */
-            planned?: "" | "proactive" | "reactive" | "unplanned";
-            decided_by?: ("programme_leader" | "funder" | "manager" | "developer" | "researcher" | "practitioner" | "employer" | "recipient" | "community" | "policy_maker")[];
-            what?: ("content" | "context" | "training_evaluation" | "implementation_scale_up")[];
+            planned: "" | "proactive" | "reactive" | "unplanned";
+            decided_by: ("programme_leader" | "funder" | "manager" | "developer" | "researcher" | "practitioner" | "employer" | "recipient" | "community" | "policy_maker")[];
+            what: ("content" | "context" | "training_evaluation" | "implementation_scale_up")[];
             /** @enum {string} */
-            level?: "" | "individual" | "target_group" | "cohort" | "practitioner" | "unit" | "organisation" | "network_system";
-            context_modifications?: ("format" | "setting" | "personnel" | "population")[];
-            content_modifications?: ("tailoring" | "adding" | "removing" | "shortening" | "lengthening" | "substituting" | "reordering" | "integrating" | "repeating" | "loosening_structure" | "departing")[];
+            level: "" | "individual" | "target_group" | "cohort" | "practitioner" | "unit" | "organisation" | "network_system";
+            context_modifications: ("format" | "setting" | "personnel" | "population")[];
+            content_modifications: ("tailoring" | "adding" | "removing" | "shortening" | "lengthening" | "substituting" | "reordering" | "integrating" | "repeating" | "loosening_structure" | "departing")[];
             /** @enum {string} */
             fidelity: "consistent" | "inconsistent" | "unknown";
-            core_elements_kept?: string[];
-            core_elements_changed?: string[];
-            goals?: ("reach" | "retention" | "feasibility" | "fit" | "culture" | "effectiveness" | "cost" | "satisfaction")[];
-            reasons?: {
+            core_elements_kept: string[];
+            core_elements_changed: string[];
+            goals: ("reach" | "retention" | "feasibility" | "fit" | "culture" | "effectiveness" | "cost" | "satisfaction")[];
+            reasons: {
                 sociopolitical?: ("laws_policies" | "funding" | "political_climate" | "social_norms" | "existing_services")[];
                 organisation?: ("resources" | "mission_fit" | "time_constraints" | "competing_demands" | "staff_capacity" | "location")[];
                 provider?: ("clinical_judgement" | "preferences" | "skills" | "cultural_background")[];
@@ -2201,16 +2213,16 @@ export interface components {
             product_id?: string;
             country?: components["schemas"]["Country"];
             title: string;
-            context_description?: string;
-            target_groups?: string[];
+            context_description: string;
+            target_groups: string[];
             /**
              * @default exploring
              * @enum {string}
              */
             stage: "exploring" | "planning" | "implementing" | "evaluating" | "sustained" | "discontinued";
             frame: components["schemas"]["Frame"];
-            barriers?: string[];
-            facilitators?: string[];
+            barriers: string[];
+            facilitators: string[];
         };
         AdaptationPatch: {
             /** Format: uuid */
@@ -2233,7 +2245,7 @@ export interface components {
             in_work_after_6_months?: number | null;
             placements_offered?: number | null;
             satisfaction?: number | null;
-            notes?: string;
+            notes: string;
         };
         Outcome: components["schemas"]["OutcomeInput"] & {
             /** Format: uuid */

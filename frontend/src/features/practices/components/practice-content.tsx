@@ -110,7 +110,7 @@ function Section({ id, title, children }: { id: SectionKey; title: string; child
 export function presentSections(practice: Practice): SectionKey[] {
   const has = (s?: string | null) => !!s && !!s.trim();
   const scale = practice.scale ?? {};
-  const evidence = practice.evidence ?? {};
+  const evidence: Partial<NonNullable<typeof practice.evidence>> = practice.evidence ?? {};
   const out: SectionKey[] = [];
   if (has(practice.context)) out.push('context');
   if (has(practice.approach)) out.push('approach');
@@ -152,7 +152,7 @@ export function PracticeContent({ practice, lang }: PracticeContentProps) {
   const view = localise(practice, lang);
   const sections = presentSections(practice);
   const scale = practice.scale ?? {};
-  const evidence = practice.evidence ?? {};
+  const evidence: Partial<NonNullable<typeof practice.evidence>> = practice.evidence ?? {};
   const number = (n: number) => new Intl.NumberFormat(i18n.language).format(n);
   const title = (key: SectionKey) => t(SECTION_TITLE_KEYS[key]);
 
