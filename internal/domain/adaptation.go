@@ -128,24 +128,26 @@ func CheckStageMove(from, to string) error {
 	return Errorf(CodeInvalidTransition, "An adaptation cannot move from %s to %s; allowed next stages: %v.", from, to, stageMoves[from])
 }
 
-// CheckFrame validates the closed vocabularies and that the fidelity matches the core elements
-// kept and changed, which must come from the source product's declared core elements.
-func CheckFrame(f Frame, declaredCore []string, hasProduct bool) []FieldError {
+// CheckFrameVocabulary checks FRAME's closed vocabularies, which need nothing but the frame:
+// the HTTP layer runs it with the other shape checks, before any object is loaded.
+func CheckFrameVocabulary(f Frame) []FieldError {
 	var errs []FieldError
 	one := func(field, v string, vocab []string, required bool) {
 		if v == "" && !required {
 			return
 		}
 		if !slices.Contains(vocab, v) {
-			errs = append(errs, FieldError{Field: "frame." + field, Message: "must be one of " + fmt.Sprint(vocab)})
+			errs = append(errs, FieldError{Field: "frame." + field, Code: FieldOneOf, Message: "must be one of " + fmt.Sprint(vocab),
+				Params: map[string]any{"allowed": vocab}})
 		}
 	}
 	many := func(field string, vs, vocab []string) {
 		for i, v := range vs {
 			if !slices.Contains(vocab, v) {
-				errs = append(errs, FieldError{Field: fmt.Sprintf("frame.%s[%d]", field, i), Message: "must be one of " + fmt.Sprint(vocab)})
+				errs = append(errs, FieldError{Field: fmt.Sprintf("frame.%s[%d]", field, i), Code: FieldOneOf, Message: "must be one of " + fmt.Sprint(vocab),
+					Params: map[string]any{"allowed": vocab}})
 			} else if slices.Index(vs, v) != i {
-				errs = append(errs, FieldError{Field: fmt.Sprintf("frame.%s[%d]", field, i), Message: "appears twice"})
+				errs = append(errs, FieldError{Field: fmt.Sprintf("frame.%s[%d]", field, i), Code: FieldDuplicate, Message: "appears twice"})
 			}
 		}
 	}
@@ -158,14 +160,27 @@ func CheckFrame(f Frame, declaredCore []string, hasProduct bool) []FieldError {
 	many("content_modifications", f.ContentModifications, FrameContentModifications)
 	one("fidelity", f.Fidelity, FrameFidelity, true)
 	many("goals", f.Goals, FrameGoals)
-	for level, rs := range f.Reasons {
+	levels := make([]string, 0, len(f.Reasons))
+	for level := range f.Reasons {
+		levels = append(levels, level)
+	}
+	slices.Sort(levels)
+	for _, level := range levels {
 		vocab, ok := ReasonVocabulary[level]
 		if !ok {
-			errs = append(errs, FieldError{Field: "frame.reasons." + level, Message: "must be one of " + fmt.Sprint(ReasonLevels)})
+			errs = append(errs, FieldError{Field: "frame.reasons." + level, Code: FieldOneOf, Message: "must be one of " + fmt.Sprint(ReasonLevels),
+				Params: map[string]any{"allowed": ReasonLevels}})
 			continue
 		}
-		many("reasons."+level, rs, vocab)
+		many("reasons."+level, f.Reasons[level], vocab)
 	}
+	return errs
+}
+
+// CheckFrame validates the closed vocabularies and that the fidelity matches the core elements
+// kept and changed, which must come from the source product's declared core elements.
+func CheckFrame(f Frame, declaredCore []string, hasProduct bool) []FieldError {
+	errs := CheckFrameVocabulary(f)
 	if (len(f.CoreElementsKept) > 0 || len(f.CoreElementsChanged) > 0) && !hasProduct {
 		errs = append(errs, FieldError{Field: "product_id", Message: "is needed to name core elements kept or changed"})
 	}

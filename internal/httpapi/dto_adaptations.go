@@ -46,6 +46,10 @@ type adaptationRequest struct {
 	Facilitators       []string     `json:"facilitators,omitempty" validate:"max=30,dive,max=300"`
 }
 
+func (r *adaptationRequest) checkRules() []domain.FieldError {
+	return domain.CheckFrameVocabulary(r.Frame.toDomain())
+}
+
 func (r adaptationRequest) toInput() service.AdaptationInput {
 	return service.AdaptationInput{SourcePracticeID: r.SourcePracticeID, ProductID: r.ProductID, Country: r.Country, Title: r.Title,
 		ContextDescription: r.ContextDescription, TargetGroups: nonNilStrings(r.TargetGroups), Stage: r.Stage, Frame: r.Frame.toDomain(),
@@ -62,6 +66,13 @@ type adaptationPatchRequest struct {
 	Frame              *frameRequest       `json:"frame"`
 	Barriers           *[]string           `json:"barriers" validate:"omitempty,max=30,dive,max=300"`
 	Facilitators       *[]string           `json:"facilitators" validate:"omitempty,max=30,dive,max=300"`
+}
+
+func (r *adaptationPatchRequest) checkRules() []domain.FieldError {
+	if r.Frame == nil {
+		return nil
+	}
+	return domain.CheckFrameVocabulary(r.Frame.toDomain())
 }
 
 func (r adaptationPatchRequest) toPatch() service.AdaptationPatch {

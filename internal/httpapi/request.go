@@ -100,7 +100,17 @@ func decode(c *fiber.Ctx, dst any) error {
 	if err := json.Unmarshal(body, dst); err != nil {
 		return jsonError(err)
 	}
-	return check(dst)
+	if err := check(dst); err != nil {
+		return err
+	}
+	// Request types may add rules of their own that need nothing but the request (closed
+	// vocabularies), so that they are reported before any object is looked up.
+	if c, ok := dst.(interface{ checkRules() []domain.FieldError }); ok {
+		if errs := c.checkRules(); len(errs) > 0 {
+			return domain.Invalid(errs...)
+		}
+	}
+	return nil
 }
 
 // check runs the validator on v and turns its findings into field errors.

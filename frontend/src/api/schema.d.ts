@@ -1100,7 +1100,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark notifications read (all of them without ids) */
+        /**
+         * Mark the given notifications read, or all of them with all=true
+         * @description Send either `ids` or `all: true`; an empty request is a 400 rather than everything.
+         */
         post: operations["markNotificationsRead"];
         delete?: never;
         options?: never;
@@ -1423,7 +1426,7 @@ export interface components {
             name: string;
             country: components["schemas"]["Country"];
             kind: components["schemas"]["OrganisationKind"];
-            city: string;
+            city?: string;
             /** @description An http(s) URL; empty for none. */
             website?: string | "";
         };
@@ -1467,9 +1470,9 @@ export interface components {
             /** Format: uuid */
             organisation_id: string;
             password: string;
-            languages: components["schemas"]["Language"][];
-            expertise: string[];
-            is_admin: boolean;
+            languages?: components["schemas"]["Language"][];
+            expertise?: string[];
+            is_admin?: boolean;
         };
         UserUpdate: {
             name?: string;
@@ -1529,12 +1532,12 @@ export interface components {
         };
         ProgrammeCreate: {
             name: string;
-            description: string;
-            objective: string;
-            themes: components["schemas"]["Keyed"][];
-            target_groups: components["schemas"]["Keyed"][];
-            languages: components["schemas"]["Language"][];
-            public_catalogue: boolean;
+            description?: string;
+            objective?: string;
+            themes?: components["schemas"]["Keyed"][];
+            target_groups?: components["schemas"]["Keyed"][];
+            languages?: components["schemas"]["Language"][];
+            public_catalogue?: boolean;
             /** Format: date */
             starts_on?: string | null;
             /** Format: date */
@@ -1570,7 +1573,7 @@ export interface components {
         InvitationCreate: {
             /** Format: email */
             email: string;
-            name: string;
+            name?: string;
             /** Format: uuid */
             organisation_id: string;
             /** Format: uuid */
@@ -1628,8 +1631,8 @@ export interface components {
         };
         Evidence: {
             level?: components["schemas"]["EvidenceLevel"] | "";
-            description: string;
-            indicators: string[];
+            description?: string;
+            indicators?: string[];
         };
         Link: {
             title: string;
@@ -1637,7 +1640,7 @@ export interface components {
             url: string;
         };
         Contact: {
-            name: string;
+            name?: string;
             /** @description Left out of the public catalogue; empty for none. */
             email?: string | "";
         };
@@ -1655,11 +1658,11 @@ export interface components {
              * Format: uuid
              * @description Keep an existing product's id to keep the product.
              */
-            id?: string;
+            id?: string | null;
             name: string;
             kind: components["schemas"]["ProductKind"];
-            description: string;
-            core_elements: string[];
+            description?: string;
+            core_elements?: string[];
         };
         /** @description The structured sections of a practice. */
         PracticeText: {
@@ -1682,15 +1685,15 @@ export interface components {
         };
         PracticeInput: components["schemas"]["PracticeText"] & {
             title: string;
-            summary: string;
+            summary?: string;
             language: components["schemas"]["Language"];
             /** @description Defaults to the organisation's country. */
             country?: components["schemas"]["Country"];
             /** @description Keys from the programme's themes. */
-            themes: string[];
+            themes?: string[];
             /** @description Keys from the programme's target groups. */
-            target_groups: string[];
-            products: components["schemas"]["ProductInput"][];
+            target_groups?: string[];
+            products?: components["schemas"]["ProductInput"][];
         };
         PracticePatch: components["schemas"]["PracticeText"] & {
             title?: string;
@@ -1778,8 +1781,8 @@ export interface components {
             products?: {
                 /** Format: uuid */
                 id: string;
-                name: string;
-                description: string;
+                name?: string;
+                description?: string;
             }[];
         };
         TranslationInput: components["schemas"]["TranslationFields"] & {
@@ -1849,7 +1852,7 @@ export interface components {
              * Format: uuid
              * @description The comment this one replies to.
              */
-            parent_id?: string;
+            parent_id?: string | null;
         };
         Level: {
             value: number;
@@ -1860,7 +1863,7 @@ export interface components {
         Criterion: {
             key: string;
             title: string;
-            description: string;
+            description?: string;
             /**
              * @description Gates are pass/fail (scale 0–1, no weight, justification required).
              * @enum {string}
@@ -1873,7 +1876,7 @@ export interface components {
             };
             /** @description One anchored level per value of the scale. */
             levels: components["schemas"]["Level"][];
-            allow_na: boolean;
+            allow_na?: boolean;
         };
         Rubric: {
             /** Format: uuid */
@@ -1904,7 +1907,7 @@ export interface components {
              * Format: uuid
              * @description Copy this rubric's criteria when none are given.
              */
-            based_on?: string;
+            based_on?: string | null;
         };
         RubricPatch: {
             title?: string;
@@ -1943,7 +1946,7 @@ export interface components {
             /** Format: uuid */
             rubric_id?: string;
             /** Format: date-time */
-            opens_at?: string;
+            opens_at?: string | null;
             /** Format: date-time */
             due_at: string;
             reviewers_per_practice: number;
@@ -2020,20 +2023,20 @@ export interface components {
             criterion_key: string;
             /** @description Null means not applicable (only where allow_na). */
             value?: number | null;
-            comment: string;
+            comment?: string;
         };
         ReviewInput: {
-            scores: components["schemas"]["Score"][];
-            strengths: string;
-            improvements: string;
-            transferability: {
+            scores?: components["schemas"]["Score"][];
+            strengths?: string;
+            improvements?: string;
+            transferability?: {
                 /** @description To the reviewer's own country. */
                 rating?: number | null;
-                conditions: string;
+                conditions?: string;
             };
-            answers: {
+            answers?: {
                 question: string;
-                answer: string;
+                answer?: string;
             }[];
             recommendation?: string;
             confidence?: number | null;
@@ -2185,21 +2188,21 @@ export interface components {
              * @description Empty when not answered.
              * @enum {string}
              */
-            when: "" | "pre_implementation" | "implementation" | "scale_up" | "sustainment";
+            when?: "" | "pre_implementation" | "implementation" | "scale_up" | "sustainment";
             /** @enum {string} */
-            planned: "" | "proactive" | "reactive" | "unplanned";
-            decided_by: ("programme_leader" | "funder" | "manager" | "developer" | "researcher" | "practitioner" | "employer" | "recipient" | "community" | "policy_maker")[];
-            what: ("content" | "context" | "training_evaluation" | "implementation_scale_up")[];
+            planned?: "" | "proactive" | "reactive" | "unplanned";
+            decided_by?: ("programme_leader" | "funder" | "manager" | "developer" | "researcher" | "practitioner" | "employer" | "recipient" | "community" | "policy_maker")[];
+            what?: ("content" | "context" | "training_evaluation" | "implementation_scale_up")[];
             /** @enum {string} */
-            level: "" | "individual" | "target_group" | "cohort" | "practitioner" | "unit" | "organisation" | "network_system";
-            context_modifications: ("format" | "setting" | "personnel" | "population")[];
-            content_modifications: ("tailoring" | "adding" | "removing" | "shortening" | "lengthening" | "substituting" | "reordering" | "integrating" | "repeating" | "loosening_structure" | "departing")[];
+            level?: "" | "individual" | "target_group" | "cohort" | "practitioner" | "unit" | "organisation" | "network_system";
+            context_modifications?: ("format" | "setting" | "personnel" | "population")[];
+            content_modifications?: ("tailoring" | "adding" | "removing" | "shortening" | "lengthening" | "substituting" | "reordering" | "integrating" | "repeating" | "loosening_structure" | "departing")[];
             /** @enum {string} */
             fidelity: "consistent" | "inconsistent" | "unknown";
-            core_elements_kept: string[];
-            core_elements_changed: string[];
-            goals: ("reach" | "retention" | "feasibility" | "fit" | "culture" | "effectiveness" | "cost" | "satisfaction")[];
-            reasons: {
+            core_elements_kept?: string[];
+            core_elements_changed?: string[];
+            goals?: ("reach" | "retention" | "feasibility" | "fit" | "culture" | "effectiveness" | "cost" | "satisfaction")[];
+            reasons?: {
                 sociopolitical?: ("laws_policies" | "funding" | "political_climate" | "social_norms" | "existing_services")[];
                 organisation?: ("resources" | "mission_fit" | "time_constraints" | "competing_demands" | "staff_capacity" | "location")[];
                 provider?: ("clinical_judgement" | "preferences" | "skills" | "cultural_background")[];
@@ -2210,19 +2213,19 @@ export interface components {
             /** Format: uuid */
             source_practice_id: string;
             /** Format: uuid */
-            product_id?: string;
+            product_id?: string | null;
             country?: components["schemas"]["Country"];
             title: string;
-            context_description: string;
-            target_groups: string[];
+            context_description?: string;
+            target_groups?: string[];
             /**
              * @default exploring
              * @enum {string}
              */
             stage: "exploring" | "planning" | "implementing" | "evaluating" | "sustained" | "discontinued";
             frame: components["schemas"]["Frame"];
-            barriers: string[];
-            facilitators: string[];
+            barriers?: string[];
+            facilitators?: string[];
         };
         AdaptationPatch: {
             /** Format: uuid */
@@ -2245,7 +2248,7 @@ export interface components {
             in_work_after_6_months?: number | null;
             placements_offered?: number | null;
             satisfaction?: number | null;
-            notes: string;
+            notes?: string;
         };
         Outcome: components["schemas"]["OutcomeInput"] & {
             /** Format: uuid */
@@ -2539,8 +2542,12 @@ export interface components {
         /** @description The `ETag` of the version being changed. */
         IfMatch: string;
         /**
-         * @description A retry with the same key, user and body returns the original response; the same key
-         *     with a different body is refused with 422.
+         * @description A retry with the same key, user and body returns the original response, marked
+         *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+         *     The request's changes and its stored response commit together, so after any failure a
+         *     retry either replays the original response or runs for the first time. A retry while
+         *     the first request is still running waits for it briefly, then answers 409
+         *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
          */
         IdempotencyKey: string;
     };
@@ -2818,8 +2825,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2950,8 +2961,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3079,8 +3094,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3301,8 +3320,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3434,8 +3457,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3792,8 +3819,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3975,8 +4006,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4133,8 +4168,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4354,8 +4393,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4404,8 +4447,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @default false */
-                    dry_run?: boolean;
+                    /** @description true proposes without saving; false commits. Required, so that an empty request never commits. */
+                    dry_run: boolean;
                 };
             };
         };
@@ -4862,6 +4905,7 @@ export interface operations {
             content: {
                 "application/json": {
                     ids?: string[];
+                    all?: boolean;
                 };
             };
         };
@@ -4967,8 +5011,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5066,8 +5114,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5134,8 +5186,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5202,8 +5258,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5367,6 +5427,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -5396,6 +5457,7 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
