@@ -108,7 +108,7 @@ func TestIdempotentRetryAfterLostAnswerReplays(t *testing.T) {
 			w.serveWith(f, httpapi.Options{})
 			before, notified := countRows(t, w.world, cr.rows), countRows(t, w.world, "notifications")
 			h := map[string]string{"Idempotency-Key": "lost-answer-" + cr.name}
-			lost := w.do(req{method: "POST", path: cr.path, token: cr.token, header: h, body: cr.body})
+			lost := w.do(req{method: "POST", path: cr.path, token: cr.token, header: h, body: cr.body, faultInjected: true})
 			if lost.Status < 500 {
 				t.Fatalf("the first answer should have been lost, got %d: %s", lost.Status, lost.Body)
 			}

@@ -196,6 +196,9 @@ func (e *env) checkResponse(method, target string, r response) {
 		return
 	}
 	p := u.Path
+	if len(p) > 1 {
+		p = strings.TrimSuffix(p, "/") // routing is not strict about a trailing slash
+	}
 	if !strings.HasPrefix(p, "/api/") && p != "/healthz" && p != "/readyz" {
 		return // the web app
 	}
