@@ -8,7 +8,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
 
 // AdaptationStore is the storage of the adaptation loop.
@@ -16,7 +15,7 @@ type AdaptationStore interface {
 	CreateAdaptation(ctx context.Context, a domain.Adaptation) error
 	Adaptation(ctx context.Context, id uuid.UUID, lock bool) (domain.Adaptation, error)
 	UpdateAdaptation(ctx context.Context, a domain.Adaptation, version int) error
-	ListAdaptations(ctx context.Context, f postgres.AdaptationFilter, p domain.PageRequest) (domain.Page[domain.Adaptation], error)
+	ListAdaptations(ctx context.Context, f domain.AdaptationFilter, p domain.PageRequest) (domain.Page[domain.Adaptation], error)
 	AdaptationsOfPractice(ctx context.Context, practiceID uuid.UUID) ([]domain.Adaptation, error)
 	InsertOutcome(ctx context.Context, o domain.Outcome) error
 	CreateNewProduct(ctx context.Context, n domain.NewProduct) error
@@ -24,12 +23,12 @@ type AdaptationStore interface {
 	UpdateNewProduct(ctx context.Context, n domain.NewProduct, version int) error
 	ListNewProducts(ctx context.Context, programmeID uuid.UUID, status string, p domain.PageRequest) (domain.Page[domain.NewProduct], error)
 	NewProductsFrom(ctx context.Context, practiceID uuid.UUID, adaptationIDs []uuid.UUID) ([]domain.NewProduct, error)
-	ListAudit(ctx context.Context, f postgres.AuditFilter, p domain.PageRequest) (domain.Page[postgres.AuditEntry], error)
-	Dashboard(ctx context.Context, programmeID uuid.UUID) (postgres.DashboardData, error)
+	ListAudit(ctx context.Context, f domain.AuditFilter, p domain.PageRequest) (domain.Page[domain.AuditLine], error)
+	Dashboard(ctx context.Context, programmeID uuid.UUID) (domain.DashboardData, error)
 	RoundsWithRubrics(ctx context.Context, programmeID uuid.UUID) ([]domain.Round, map[uuid.UUID]domain.Rubric, error)
 	BlindReviewers(ctx context.Context, programmeID uuid.UUID) (map[uuid.UUID]bool, error)
 	StreamPractices(ctx context.Context, programmeID uuid.UUID, fn func(domain.Practice) error) error
-	StreamReviews(ctx context.Context, programmeID uuid.UUID, fn func(postgres.ReviewExportRow) error) error
+	StreamReviews(ctx context.Context, programmeID uuid.UUID, fn func(domain.ReviewExportRow) error) error
 	StreamAdaptations(ctx context.Context, programmeID uuid.UUID, fn func(domain.Adaptation) error) error
 	StreamOutcomes(ctx context.Context, programmeID uuid.UUID, fn func(domain.Outcome) error) error
 	StreamNewProducts(ctx context.Context, programmeID uuid.UUID, fn func(domain.NewProduct) error) error
@@ -187,7 +186,7 @@ func (s *Service) Adaptation(ctx context.Context, a *domain.Actor, id uuid.UUID)
 }
 
 // ListAdaptations returns a page of the programme's adaptations.
-func (s *Service) ListAdaptations(ctx context.Context, a *domain.Actor, f postgres.AdaptationFilter, p domain.PageRequest) (domain.Page[AdaptationView], error) {
+func (s *Service) ListAdaptations(ctx context.Context, a *domain.Actor, f domain.AdaptationFilter, p domain.PageRequest) (domain.Page[AdaptationView], error) {
 	sc, err := s.scope(ctx, a, f.ProgrammeID)
 	if err != nil {
 		return domain.Page[AdaptationView]{}, err
@@ -494,9 +493,9 @@ func (s *Service) Lineage(ctx context.Context, a *domain.Actor, practiceID uuid.
 }
 
 // Audit returns a page of the programme's audit log (coordinators).
-func (s *Service) Audit(ctx context.Context, a *domain.Actor, f postgres.AuditFilter, p domain.PageRequest) (domain.Page[postgres.AuditEntry], error) {
+func (s *Service) Audit(ctx context.Context, a *domain.Actor, f domain.AuditFilter, p domain.PageRequest) (domain.Page[domain.AuditLine], error) {
 	if _, err := s.coordinatorScope(ctx, a, f.ProgrammeID, "Programme"); err != nil {
-		return domain.Page[postgres.AuditEntry]{}, err
+		return domain.Page[domain.AuditLine]{}, err
 	}
 	return s.adaptations.ListAudit(ctx, f, p)
 }

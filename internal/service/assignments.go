@@ -10,7 +10,6 @@ import (
 
 	"github.com/peerbridge/peerbridge/internal/assign"
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
 
 // roundContext is everything the assignment rules look at, read in a fixed number of queries.
@@ -19,13 +18,13 @@ type roundContext struct {
 	practices   map[uuid.UUID]domain.Practice
 	revisions   map[uuid.UUID]int
 	order       []uuid.UUID // practices in the order they were added
-	reviewers   map[uuid.UUID]postgres.ReviewerProfile
+	reviewers   map[uuid.UUID]domain.ReviewerProfile
 	conflicts   map[uuid.UUID][]uuid.UUID
 	assignments []domain.Assignment
 }
 
 func (s *Service) loadRoundContext(ctx context.Context, r domain.Round) (*roundContext, error) {
-	rc := &roundContext{round: r, revisions: map[uuid.UUID]int{}, reviewers: map[uuid.UUID]postgres.ReviewerProfile{}}
+	rc := &roundContext{round: r, revisions: map[uuid.UUID]int{}, reviewers: map[uuid.UUID]domain.ReviewerProfile{}}
 	rps, err := s.reviews.RoundPractices(ctx, r.ID)
 	if err != nil {
 		return nil, err
@@ -68,7 +67,7 @@ func (rc *roundContext) assignPractice(p domain.Practice) assign.Practice {
 	return assign.Practice{ID: p.ID.String(), OrganisationID: p.OrganisationID.String(), Country: p.Country, Languages: practiceLanguages(p), Themes: p.Themes}
 }
 
-func (rc *roundContext) assignReviewer(r postgres.ReviewerProfile) assign.Reviewer {
+func (rc *roundContext) assignReviewer(r domain.ReviewerProfile) assign.Reviewer {
 	conflicts := make([]string, len(rc.conflicts[r.UserID]))
 	for i, c := range rc.conflicts[r.UserID] {
 		conflicts[i] = c.String()
@@ -264,12 +263,12 @@ func (s *Service) ListRoundAssignments(ctx context.Context, a *domain.Actor, rou
 	if _, err := s.coordinatedRound(ctx, a, roundID, false); err != nil {
 		return domain.Page[domain.Assignment]{}, err
 	}
-	return s.reviews.ListAssignments(ctx, postgres.AssignmentFilter{RoundID: &roundID}, p)
+	return s.reviews.ListAssignments(ctx, domain.AssignmentFilter{RoundID: &roundID}, p)
 }
 
 // MyAssignments is the caller's reviewer inbox.
 func (s *Service) MyAssignments(ctx context.Context, a *domain.Actor, statuses []string, p domain.PageRequest) (domain.Page[domain.Assignment], error) {
-	return s.reviews.ListAssignments(ctx, postgres.AssignmentFilter{ReviewerID: &a.UserID, Statuses: statuses, OpenRoundsOnly: true}, p)
+	return s.reviews.ListAssignments(ctx, domain.AssignmentFilter{ReviewerID: &a.UserID, Statuses: statuses, OpenRoundsOnly: true}, p)
 }
 
 // ownAssignment loads an assignment of the caller's; anyone else's is NotFound (coordinators

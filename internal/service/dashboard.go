@@ -8,7 +8,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 	"github.com/peerbridge/peerbridge/internal/stats"
 )
 
@@ -48,7 +47,7 @@ type Dashboard struct {
 	AdaptationsByStage, ByFidelity, ByReason []KeyCount
 	Flow                                     []Flow
 	Barriers, Facilitators                   []KeyCount
-	Outcomes                                 postgres.OutcomeTotals
+	Outcomes                                 domain.OutcomeTotals
 	Timeline                                 []MonthOutputs
 }
 
@@ -136,7 +135,7 @@ func (s *Service) Dashboard(ctx context.Context, a *domain.Actor, programmeID uu
 }
 
 // roundAgreement computes Krippendorff's alpha (interval) of the weighted scores of each round.
-func roundAgreement(d postgres.DashboardData) []RoundAgreement {
+func roundAgreement(d domain.DashboardData) []RoundAgreement {
 	byRound := map[uuid.UUID][]domain.Review{}
 	for _, r := range d.Reviews {
 		byRound[r.RoundID] = append(byRound[r.RoundID], r)

@@ -7,7 +7,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
 
 // OrganisationInput is what a caller may set on a new organisation.
@@ -43,7 +42,7 @@ func (s *Service) Organisation(ctx context.Context, a *domain.Actor, id uuid.UUI
 }
 
 // ListOrganisations returns a page of the partner directory.
-func (s *Service) ListOrganisations(ctx context.Context, a *domain.Actor, f postgres.OrganisationFilter, p domain.PageRequest) (domain.Page[domain.Organisation], error) {
+func (s *Service) ListOrganisations(ctx context.Context, a *domain.Actor, f domain.OrganisationFilter, p domain.PageRequest) (domain.Page[domain.Organisation], error) {
 	return s.store.ListOrganisations(ctx, f, p)
 }
 
@@ -127,7 +126,7 @@ func (s *Service) User(ctx context.Context, a *domain.Actor, id uuid.UUID) (doma
 }
 
 // ListUsers returns a page of accounts (admins).
-func (s *Service) ListUsers(ctx context.Context, a *domain.Actor, f postgres.UserFilter, p domain.PageRequest) (domain.Page[domain.User], error) {
+func (s *Service) ListUsers(ctx context.Context, a *domain.Actor, f domain.UserFilter, p domain.PageRequest) (domain.Page[domain.User], error) {
 	if !domain.CanManageUsers(a) {
 		return domain.Page[domain.User]{}, domain.Forbidden("Only administrators can list accounts.")
 	}

@@ -14,7 +14,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
 
 // Writer writes an export to w once its permission was checked. It reads the database while it
@@ -137,7 +136,7 @@ func (s *Service) ExportReviewsCSV(ctx context.Context, a *domain.Actor, program
 			return err
 		}
 		labels := map[string]int{}
-		return s.adaptations.StreamReviews(ctx, programmeID, func(r postgres.ReviewExportRow) error {
+		return s.adaptations.StreamReviews(ctx, programmeID, func(r domain.ReviewExportRow) error {
 			name, org, country := r.ReviewerName, r.ReviewerOrg, r.ReviewerCntry
 			if r.Blind && !withIdentities {
 				k := r.RoundID.String() + r.PracticeID.String()
@@ -244,7 +243,7 @@ func (s *Service) ExportJSON(ctx context.Context, a *domain.Actor, programmeID u
 			}},
 			{"reviews", func(emit func(any) error) error {
 				labels := map[string]int{}
-				return s.adaptations.StreamReviews(ctx, programmeID, func(r postgres.ReviewExportRow) error {
+				return s.adaptations.StreamReviews(ctx, programmeID, func(r domain.ReviewExportRow) error {
 					if r.Blind && !withIdentities {
 						k := r.RoundID.String() + r.PracticeID.String()
 						r.ReviewerID, r.ReviewerName, r.ReviewerOrg, r.ReviewerCntry = uuid.Nil, "Reviewer "+string(rune('A'+labels[k])), "", ""

@@ -9,7 +9,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
 
 // PracticeStore is the storage practices need.
@@ -18,7 +17,7 @@ type PracticeStore interface {
 	Practice(ctx context.Context, id uuid.UUID, lock bool) (domain.Practice, error)
 	UpdatePractice(ctx context.Context, p domain.Practice, version int) (domain.Practice, error)
 	DeleteDraft(ctx context.Context, id uuid.UUID) error
-	ListPractices(ctx context.Context, f postgres.PracticeFilter, p domain.PageRequest) (domain.Page[domain.Practice], error)
+	ListPractices(ctx context.Context, f domain.PracticeFilter, p domain.PageRequest) (domain.Page[domain.Practice], error)
 	InsertRevision(ctx context.Context, r domain.Revision) error
 	Revisions(ctx context.Context, practiceID uuid.UUID) ([]domain.Revision, error)
 	RevisionsByNumber(ctx context.Context, practiceID uuid.UUID, numbers ...int) (map[int]domain.Revision, error)
@@ -243,16 +242,16 @@ func (s *Service) ListPractices(ctx context.Context, a *domain.Actor, programmeI
 	if err != nil {
 		return domain.Page[domain.Practice]{}, err
 	}
-	return s.practices.ListPractices(ctx, postgres.PracticeFilter{
+	return s.practices.ListPractices(ctx, domain.PracticeFilter{
 		ProgrammeID: &programmeID, Query: f.Query, Country: f.Country, Theme: f.Theme, TargetGroup: f.TargetGroup, Status: f.Status,
 		EvidenceLevel: f.EvidenceLevel, Language: f.Language, OrganisationID: f.OrganisationID,
-		Viewer: postgres.PracticeViewer{Admin: sc.IsAdmin(), Coordinator: sc.IsCoordinator(), OrganisationID: a.OrganisationID, UserID: a.UserID},
+		Viewer: domain.PracticeSearchViewer{Admin: sc.IsAdmin(), Coordinator: sc.IsCoordinator(), OrganisationID: a.OrganisationID, UserID: a.UserID},
 	}, p)
 }
 
 // ListPublicPractices searches the public catalogue.
 func (s *Service) ListPublicPractices(ctx context.Context, f PracticeSearch, p domain.PageRequest) (domain.Page[domain.Practice], error) {
-	return s.practices.ListPractices(ctx, postgres.PracticeFilter{Public: true, Query: f.Query, Country: f.Country, Theme: f.Theme,
+	return s.practices.ListPractices(ctx, domain.PracticeFilter{Public: true, Query: f.Query, Country: f.Country, Theme: f.Theme,
 		TargetGroup: f.TargetGroup, EvidenceLevel: f.EvidenceLevel, Language: f.Language}, p)
 }
 

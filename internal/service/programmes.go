@@ -10,7 +10,6 @@ import (
 
 	"github.com/peerbridge/peerbridge/internal/auth"
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
 
 // ProgrammeInput is what an admin sets on a new programme.
@@ -133,7 +132,7 @@ func (s *Service) ListMembers(ctx context.Context, a *domain.Actor, programmeID 
 	if err != nil {
 		return page, false, err
 	}
-	page, err = s.store.ListMembers(ctx, programmeID, postgres.MemberFilter{Role: role}, p)
+	page, err = s.store.ListMembers(ctx, programmeID, domain.MemberFilter{Role: role}, p)
 	return page, domain.CanManageProgramme(sc), err
 }
 

@@ -8,7 +8,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 	"github.com/peerbridge/peerbridge/internal/stats"
 )
 
@@ -136,7 +135,7 @@ func (s *Service) Results(ctx context.Context, a *domain.Actor, roundID uuid.UUI
 }
 
 func computeResults(round domain.Round, rubric domain.Rubric, order []uuid.UUID, practices map[uuid.UUID]domain.Practice,
-	reviews []domain.Review, assignments []domain.Assignment, decisions []postgres.DecisionRecord, now time.Time) RoundResults {
+	reviews []domain.Review, assignments []domain.Assignment, decisions []domain.DecisionRecord, now time.Time) RoundResults {
 	out := RoundResults{Round: round}
 	byPractice := map[uuid.UUID][]domain.Review{}
 	reviewers := map[uuid.UUID]int{} // reviewer → column in the reliability data

@@ -7,7 +7,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
 
 // ReviewView is a review with the assignment and rubric it belongs to.
@@ -190,8 +189,8 @@ type PracticeReview struct {
 // PracticeReviewsView is everything about the reviews of a practice a caller may see.
 type PracticeReviewsView struct {
 	Reviews   []PracticeReview
-	Decisions []postgres.DecisionRecord
-	Responses []postgres.Response
+	Decisions []domain.DecisionRecord
+	Responses []domain.ReviewResponse
 }
 
 // PracticeReviews lists the reviews of a practice the caller may see, following SPEC §2.
@@ -304,7 +303,7 @@ func (s *Service) Decide(ctx context.Context, a *domain.Actor, practiceID, round
 			return err
 		}
 		now := s.now().UTC()
-		if err := s.reviews.InsertDecision(ctx, postgres.DecisionRecord{RoundID: roundID, PracticeID: practiceID, Outcome: outcome,
+		if err := s.reviews.InsertDecision(ctx, domain.DecisionRecord{RoundID: roundID, PracticeID: practiceID, Outcome: outcome,
 			Rationale: strings.TrimSpace(rationale), DecidedBy: a.UserID, DecidedAt: now}); err != nil {
 			return err
 		}
@@ -334,7 +333,7 @@ func (s *Service) Decide(ctx context.Context, a *domain.Actor, practiceID, round
 }
 
 // closeRoundWhenDecided marks a round decided once every practice in it has a decision.
-func (s *Service) closeRoundWhenDecided(ctx context.Context, a *domain.Actor, round domain.Round, rps []postgres.RoundPractice) error {
+func (s *Service) closeRoundWhenDecided(ctx context.Context, a *domain.Actor, round domain.Round, rps []domain.RoundPractice) error {
 	ds, err := s.reviews.Decisions(ctx, &round.ID, nil)
 	if err != nil || len(ds) < len(rps) {
 		return err
@@ -348,22 +347,22 @@ func (s *Service) closeRoundWhenDecided(ctx context.Context, a *domain.Actor, ro
 }
 
 // Respond lets the practice's organisation answer the reviews once a decision is recorded.
-func (s *Service) Respond(ctx context.Context, a *domain.Actor, practiceID, roundID uuid.UUID, body string) (postgres.Response, error) {
+func (s *Service) Respond(ctx context.Context, a *domain.Actor, practiceID, roundID uuid.UUID, body string) (domain.ReviewResponse, error) {
 	p, sc, err := s.visiblePractice(ctx, a, practiceID, false)
 	if err != nil {
-		return postgres.Response{}, err
+		return domain.ReviewResponse{}, err
 	}
 	if !domain.CanEditPractice(sc, &p) {
-		return postgres.Response{}, domain.Forbidden("Only the practice's organisation can respond to its reviews.")
+		return domain.ReviewResponse{}, domain.Forbidden("Only the practice's organisation can respond to its reviews.")
 	}
 	ds, err := s.reviews.Decisions(ctx, &roundID, &practiceID)
 	if err != nil {
-		return postgres.Response{}, err
+		return domain.ReviewResponse{}, err
 	}
 	if len(ds) == 0 {
-		return postgres.Response{}, domain.Errorf(domain.CodeNotDecided, "You can respond once the coordinator has recorded a decision.")
+		return domain.ReviewResponse{}, domain.Errorf(domain.CodeNotDecided, "You can respond once the coordinator has recorded a decision.")
 	}
-	r := postgres.Response{ID: uuid.New(), RoundID: roundID, PracticeID: practiceID, AuthorID: a.UserID, AuthorName: a.Name, Body: strings.TrimSpace(body), CreatedAt: s.now().UTC()}
+	r := domain.ReviewResponse{ID: uuid.New(), RoundID: roundID, PracticeID: practiceID, AuthorID: a.UserID, AuthorName: a.Name, Body: strings.TrimSpace(body), CreatedAt: s.now().UTC()}
 	err = s.store.WithTx(ctx, func(ctx context.Context) error {
 		if err := s.reviews.InsertResponse(ctx, r); err != nil {
 			return err
@@ -375,7 +374,7 @@ func (s *Service) Respond(ctx context.Context, a *domain.Actor, practiceID, roun
 
 // notifyCoordinators tells every coordinator of a programme.
 func (s *Service) notifyCoordinators(ctx context.Context, programmeID uuid.UUID, kind, subjectType string, subjectID uuid.UUID, params map[string]string) error {
-	page, err := s.store.ListMembers(ctx, programmeID, postgres.MemberFilter{Role: domain.RoleCoordinator}, domain.PageRequest{Page: 1, Size: domain.MaxPageSize})
+	page, err := s.store.ListMembers(ctx, programmeID, domain.MemberFilter{Role: domain.RoleCoordinator}, domain.PageRequest{Page: 1, Size: domain.MaxPageSize})
 	if err != nil {
 		return err
 	}
@@ -388,7 +387,7 @@ func (s *Service) notifyCoordinators(ctx context.Context, programmeID uuid.UUID,
 
 // notifyOrganisation tells the members of the practice's organisation in its programme.
 func (s *Service) notifyOrganisation(ctx context.Context, p domain.Practice, kind string, params map[string]string) error {
-	page, err := s.store.ListMembers(ctx, p.ProgrammeID, postgres.MemberFilter{}, domain.PageRequest{Page: 1, Size: domain.MaxPageSize})
+	page, err := s.store.ListMembers(ctx, p.ProgrammeID, domain.MemberFilter{}, domain.PageRequest{Page: 1, Size: domain.MaxPageSize})
 	if err != nil {
 		return err
 	}

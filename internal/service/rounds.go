@@ -8,7 +8,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
 
 // ReviewStore is the storage peer review needs.
@@ -24,15 +23,15 @@ type ReviewStore interface {
 	Round(ctx context.Context, id uuid.UUID, lock bool) (domain.Round, error)
 	ListRounds(ctx context.Context, programmeID uuid.UUID, p domain.PageRequest) (domain.Page[domain.Round], error)
 	UpdateRound(ctx context.Context, r domain.Round, version int) (domain.Round, error)
-	AddRoundPractices(ctx context.Context, roundID uuid.UUID, items []postgres.RoundPractice) error
-	RoundPractices(ctx context.Context, roundID uuid.UUID) ([]postgres.RoundPractice, error)
+	AddRoundPractices(ctx context.Context, roundID uuid.UUID, items []domain.RoundPractice) error
+	RoundPractices(ctx context.Context, roundID uuid.UUID) ([]domain.RoundPractice, error)
 	PracticesByIDs(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]domain.Practice, error)
 	ActiveRoundOf(ctx context.Context, practiceID, exceptRound uuid.UUID) (*uuid.UUID, error)
 	SetRoundPracticesStatus(ctx context.Context, roundID uuid.UUID, from, to domain.PracticeStatus) ([]uuid.UUID, error)
 
 	CreateAssignments(ctx context.Context, as []domain.Assignment, revisions map[uuid.UUID]int) error
 	Assignment(ctx context.Context, id uuid.UUID, lock bool) (domain.Assignment, error)
-	ListAssignments(ctx context.Context, f postgres.AssignmentFilter, p domain.PageRequest) (domain.Page[domain.Assignment], error)
+	ListAssignments(ctx context.Context, f domain.AssignmentFilter, p domain.PageRequest) (domain.Page[domain.Assignment], error)
 	AllAssignments(ctx context.Context, roundID uuid.UUID) ([]domain.Assignment, error)
 	ReviewerLoads(ctx context.Context, roundID uuid.UUID) (map[uuid.UUID]int, error)
 	SetAssignmentStatus(ctx context.Context, id uuid.UUID, version int, status, reason string) error
@@ -42,16 +41,16 @@ type ReviewStore interface {
 	IsAssignedReviewer(ctx context.Context, practiceID, userID uuid.UUID) (bool, error)
 	DeclareConflict(ctx context.Context, userID, orgID uuid.UUID, reason string) error
 	Conflicts(ctx context.Context, userIDs []uuid.UUID) (map[uuid.UUID][]uuid.UUID, error)
-	ProgrammeReviewers(ctx context.Context, programmeID uuid.UUID) ([]postgres.ReviewerProfile, error)
+	ProgrammeReviewers(ctx context.Context, programmeID uuid.UUID) ([]domain.ReviewerProfile, error)
 
 	Review(ctx context.Context, assignmentID uuid.UUID, lock bool) (domain.Review, error)
 	SaveReview(ctx context.Context, r domain.Review, version int) (domain.Review, error)
 	ReviewsOfPractice(ctx context.Context, practiceID uuid.UUID) ([]domain.Review, error)
 	ReviewsOfRound(ctx context.Context, roundID uuid.UUID) ([]domain.Review, error)
-	InsertDecision(ctx context.Context, d postgres.DecisionRecord) error
-	Decisions(ctx context.Context, roundID, practiceID *uuid.UUID) ([]postgres.DecisionRecord, error)
-	InsertResponse(ctx context.Context, r postgres.Response) error
-	Responses(ctx context.Context, practiceID uuid.UUID) ([]postgres.Response, error)
+	InsertDecision(ctx context.Context, d domain.DecisionRecord) error
+	Decisions(ctx context.Context, roundID, practiceID *uuid.UUID) ([]domain.DecisionRecord, error)
+	InsertResponse(ctx context.Context, r domain.ReviewResponse) error
+	Responses(ctx context.Context, practiceID uuid.UUID) ([]domain.ReviewResponse, error)
 
 	InsertNotifications(ctx context.Context, ns []domain.Notification) error
 	ListNotifications(ctx context.Context, userID uuid.UUID, unreadOnly bool, p domain.PageRequest) (domain.Page[domain.Notification], int64, error)
@@ -417,7 +416,7 @@ func (s *Service) AddRoundPractices(ctx context.Context, a *domain.Actor, roundI
 		if err != nil {
 			return err
 		}
-		items := make([]postgres.RoundPractice, 0, len(practiceIDs))
+		items := make([]domain.RoundPractice, 0, len(practiceIDs))
 		for i, id := range practiceIDs {
 			p, ok := ps[id]
 			field := fieldIndex("practice_ids", i)
@@ -436,7 +435,7 @@ func (s *Service) AddRoundPractices(ctx context.Context, a *domain.Actor, roundI
 				return &domain.Error{Code: domain.CodeInOtherRound, Message: "A practice can be in one undecided round at a time.",
 					Fields: []domain.FieldError{{Field: field, Message: "is already in another round"}}}
 			}
-			items = append(items, postgres.RoundPractice{PracticeID: id, Revision: p.Revision})
+			items = append(items, domain.RoundPractice{PracticeID: id, Revision: p.Revision})
 		}
 		if err := s.reviews.AddRoundPractices(ctx, roundID, items); err != nil {
 			return err

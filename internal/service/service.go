@@ -11,7 +11,6 @@ import (
 
 	"github.com/peerbridge/peerbridge/internal/auth"
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
 
 // Store is the storage the use cases need. *postgres.Store implements it.
@@ -22,20 +21,20 @@ type Store interface {
 
 	CreateOrganisation(ctx context.Context, o domain.Organisation) (domain.Organisation, error)
 	Organisation(ctx context.Context, id uuid.UUID) (domain.Organisation, error)
-	ListOrganisations(ctx context.Context, f postgres.OrganisationFilter, p domain.PageRequest) (domain.Page[domain.Organisation], error)
+	ListOrganisations(ctx context.Context, f domain.OrganisationFilter, p domain.PageRequest) (domain.Page[domain.Organisation], error)
 	UpdateOrganisation(ctx context.Context, o domain.Organisation, version int) (domain.Organisation, error)
 	OrganisationRefs(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]domain.Organisation, error)
 
 	CreateUser(ctx context.Context, u domain.User) (domain.User, error)
 	User(ctx context.Context, id uuid.UUID) (domain.User, error)
 	UserByEmail(ctx context.Context, email string) (domain.User, error)
-	ListUsers(ctx context.Context, f postgres.UserFilter, p domain.PageRequest) (domain.Page[domain.User], error)
+	ListUsers(ctx context.Context, f domain.UserFilter, p domain.PageRequest) (domain.Page[domain.User], error)
 	UpdateUser(ctx context.Context, u domain.User, version int) (domain.User, error)
 	UpdateProfile(ctx context.Context, id uuid.UUID, name string, languages, expertise []string) (domain.User, error)
 	SetPassword(ctx context.Context, id uuid.UUID, hash string) error
 
 	CreateSession(ctx context.Context, userID uuid.UUID, refreshDigest []byte, expiresAt time.Time) (uuid.UUID, error)
-	RotateRefreshToken(ctx context.Context, old, next []byte) (postgres.RefreshOutcome, error)
+	RotateRefreshToken(ctx context.Context, old, next []byte) (domain.RefreshOutcome, error)
 	RevokeSession(ctx context.Context, id uuid.UUID, reason string) error
 	RevokeUserSessions(ctx context.Context, userID, keep uuid.UUID, reason string) error
 	Actor(ctx context.Context, userID, sessionID uuid.UUID) (domain.Actor, error)
@@ -53,7 +52,7 @@ type Store interface {
 	PutMembership(ctx context.Context, programmeID, userID uuid.UUID, roles []domain.Role) ([]domain.Role, error)
 	DeleteMembership(ctx context.Context, programmeID, userID uuid.UUID) ([]domain.Role, error)
 	LockCoordinators(ctx context.Context, programmeID uuid.UUID) ([]uuid.UUID, error)
-	ListMembers(ctx context.Context, programmeID uuid.UUID, f postgres.MemberFilter, p domain.PageRequest) (domain.Page[domain.Member], error)
+	ListMembers(ctx context.Context, programmeID uuid.UUID, f domain.MemberFilter, p domain.PageRequest) (domain.Page[domain.Member], error)
 	Member(ctx context.Context, programmeID, userID uuid.UUID) (domain.Member, error)
 
 	CreateInvitation(ctx context.Context, inv domain.Invitation, digest []byte) (domain.Invitation, error)

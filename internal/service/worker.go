@@ -12,7 +12,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
 
 // Mailer sends one e-mail.
@@ -23,7 +22,7 @@ type Mailer interface {
 // JobStore is what the background worker needs.
 type JobStore interface {
 	EnqueueJob(ctx context.Context, kind string, payload map[string]string, runAt time.Time, dedupeKey string) error
-	ClaimJobs(ctx context.Context, n int, lease time.Duration) ([]postgres.Job, error)
+	ClaimJobs(ctx context.Context, n int, lease time.Duration) ([]domain.Job, error)
 	FinishJob(ctx context.Context, id int64) error
 	RetryJob(ctx context.Context, id int64, after time.Duration, errText string) error
 	Notification(ctx context.Context, id uuid.UUID) (domain.Notification, error)
@@ -115,10 +114,10 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	return len(jobs), nil
 }
 
-func (w *Worker) run(ctx context.Context, j postgres.Job) error {
+func (w *Worker) run(ctx context.Context, j domain.Job) error {
 	switch j.Kind {
 	case "email":
-		id, err := uuid.Parse(j.Payload.V["notification_id"])
+		id, err := uuid.Parse(j.Payload["notification_id"])
 		if err != nil {
 			return nil // a malformed job can never succeed
 		}
