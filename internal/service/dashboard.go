@@ -11,6 +11,12 @@ import (
 	"github.com/peerbridge/peerbridge/internal/stats"
 )
 
+// DashboardStore reads a programme's aggregates.
+type DashboardStore interface {
+	// Dashboard reads every aggregate of the programme, a statement each.
+	Dashboard(ctx context.Context, programmeID uuid.UUID) (domain.DashboardData, error)
+}
+
 // KeyCount is one bar of a chart.
 type KeyCount struct {
 	Key   string
@@ -56,7 +62,7 @@ func (s *Service) Dashboard(ctx context.Context, a *domain.Actor, programmeID uu
 	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
 		return Dashboard{}, err
 	}
-	d, err := s.adaptations.Dashboard(ctx, programmeID)
+	d, err := s.dashboards.Dashboard(ctx, programmeID)
 	if err != nil {
 		return Dashboard{}, err
 	}

@@ -103,11 +103,11 @@ func (s *Service) Results(ctx context.Context, a *domain.Actor, roundID uuid.UUI
 	if err != nil {
 		return RoundResults{}, err
 	}
-	rubric, err := s.reviews.Rubric(ctx, round.RubricID)
+	rubric, err := s.rubrics.Rubric(ctx, round.RubricID)
 	if err != nil {
 		return RoundResults{}, err
 	}
-	rps, err := s.reviews.RoundPractices(ctx, roundID)
+	rps, err := s.rounds.RoundPractices(ctx, roundID)
 	if err != nil {
 		return RoundResults{}, err
 	}
@@ -115,7 +115,7 @@ func (s *Service) Results(ctx context.Context, a *domain.Actor, roundID uuid.UUI
 	for i, rp := range rps {
 		ids[i] = rp.PracticeID
 	}
-	practices, err := s.reviews.PracticesByIDs(ctx, ids)
+	practices, err := s.practices.PracticesByIDs(ctx, ids)
 	if err != nil {
 		return RoundResults{}, err
 	}
@@ -123,7 +123,7 @@ func (s *Service) Results(ctx context.Context, a *domain.Actor, roundID uuid.UUI
 	if err != nil {
 		return RoundResults{}, err
 	}
-	assignments, err := s.reviews.AllAssignments(ctx, roundID)
+	assignments, err := s.assignments.AllAssignments(ctx, roundID)
 	if err != nil {
 		return RoundResults{}, err
 	}
