@@ -104,9 +104,18 @@ func withDB(ctx context.Context, cfg config.Config, log *slog.Logger, fn func(*p
 	return fn(db)
 }
 
+// stores hands the one store to the use cases under each of the interfaces they declare.
+func stores(store *postgres.Store) service.Stores {
+	return service.Stores{
+		Tx: store, Audit: store, Organisations: store, Users: store, Sessions: store, Programmes: store,
+		Invitations: store, Practices: store, Comments: store, Rubrics: store, Rounds: store, Assignments: store,
+		Reviews: store, Notifications: store, Adaptations: store, Dashboards: store, Exports: store,
+	}
+}
+
 func newService(cfg config.Config, db *postgres.DB, log *slog.Logger, secret []byte) *service.Service {
 	return service.New(service.Options{
-		Store:      postgres.NewStore(db),
+		Stores:     stores(postgres.NewStore(db)),
 		Hasher:     auth.NewHasher(cfg.HashConcurrency),
 		Signer:     auth.NewSigner(secret, cfg.JWTIssuer, cfg.JWTAudience, cfg.AccessTokenTTL, nil),
 		Log:        log,

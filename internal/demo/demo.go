@@ -225,7 +225,7 @@ func CreateAdmin(ctx context.Context, store *postgres.Store, svc *service.Servic
 	if len([]rune(password)) < 12 {
 		return domain.User{}, domain.Invalid(domain.FieldError{Field: "password", Message: "must be at least 12 characters"})
 	}
-	page, err := store.ListOrganisations(ctx, postgres.OrganisationFilter{Query: orgName, Country: country}, domain.PageRequest{Page: 1, Size: 100})
+	page, err := store.ListOrganisations(ctx, domain.OrganisationFilter{Query: orgName, Country: country}, domain.PageRequest{Page: 1, Size: 100})
 	if err != nil {
 		return domain.User{}, err
 	}

@@ -61,7 +61,7 @@ func seedExchange(ctx context.Context, store *postgres.Store) error {
 			MaxLoad: 3, Blind: true, CrossBorder: true}); err != nil {
 			return err
 		}
-		if err := store.AddRoundPractices(ctx, roundID, []postgres.RoundPractice{{PracticeID: ID("practice", "rentree"), Revision: 1},
+		if err := store.AddRoundPractices(ctx, roundID, []domain.RoundPractice{{PracticeID: ID("practice", "rentree"), Revision: 1},
 			{PracticeID: ID("practice", "bilan"), Revision: 1}}); err != nil {
 			return err
 		}
@@ -109,13 +109,13 @@ func seedExchange(ctx context.Context, store *postgres.Store) error {
 			}
 		}
 		for _, key := range []string{"rentree", "bilan"} {
-			if err := store.InsertDecision(ctx, postgres.DecisionRecord{RoundID: roundID, PracticeID: ID("practice", key), Outcome: "good_practice",
+			if err := store.InsertDecision(ctx, domain.DecisionRecord{RoundID: roundID, PracticeID: ID("practice", key), Outcome: "good_practice",
 				Rationale: "Reviewers from two other countries found the practice relevant, well documented and transferable with local adjustments.",
 				DecidedBy: ID("user", "coordinator@peerbridge.example"), DecidedAt: at("2026-04-20T14:00:00Z")}); err != nil {
 				return err
 			}
 		}
-		if err := store.InsertResponse(ctx, postgres.Response{ID: ID("response", "rentree"), RoundID: roundID, PracticeID: ID("practice", "rentree"),
+		if err := store.InsertResponse(ctx, domain.ReviewResponse{ID: ID("response", "rentree"), RoundID: roundID, PracticeID: ID("practice", "rentree"),
 			AuthorID: ID("user", "partner.be@peerbridge.example"), Body: "Thank you. We now follow participants for two years and will report costs per trajectory."}); err != nil {
 			return err
 		}

@@ -19,3 +19,9 @@ type AuditEntry struct {
 	After       map[string]any
 	At          time.Time
 }
+
+// AuditLine is an audit entry as the log lists it, with the actor's name.
+type AuditLine struct {
+	AuditEntry
+	ActorName string
+}

@@ -6,7 +6,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 	"github.com/peerbridge/peerbridge/internal/service"
 )
 
@@ -387,7 +386,7 @@ type auditResponse struct {
 	At         time.Time      `json:"at"`
 }
 
-func toAuditResponse(e postgres.AuditEntry) auditResponse {
+func toAuditResponse(e domain.AuditLine) auditResponse {
 	return auditResponse{ID: e.ID, Action: e.Action, ObjectType: e.ObjectType, ObjectID: e.ObjectID, ActorID: e.ActorID, ActorName: e.ActorName,
 		Before: e.Before, After: e.After, At: e.At.UTC()}
 }
@@ -399,7 +398,7 @@ func exportValue(v any) any {
 		return toProgrammeResponse(x)
 	case domain.Practice:
 		return toPracticeResponse(x, nil)
-	case postgres.ReviewExportRow:
+	case domain.ReviewExportRow:
 		r := reviewBody(x.Review)
 		r.RoundName = x.RoundName
 		if x.ReviewerID == uuid.Nil {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/peerbridge/peerbridge/internal/assign"
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 	"github.com/peerbridge/peerbridge/internal/service"
 	"github.com/peerbridge/peerbridge/internal/stats"
 )
@@ -364,7 +363,7 @@ type responseResponse struct {
 	CreatedAt  time.Time `json:"created_at"`
 }
 
-func toResponseResponse(r postgres.Response) responseResponse {
+func toResponseResponse(r domain.ReviewResponse) responseResponse {
 	return responseResponse{ID: r.ID, RoundID: r.RoundID, PracticeID: r.PracticeID, AuthorName: r.AuthorName, Body: r.Body, CreatedAt: r.CreatedAt.UTC()}
 }
 

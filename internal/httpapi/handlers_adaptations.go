@@ -7,7 +7,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 	"github.com/peerbridge/peerbridge/internal/service"
 )
 
@@ -34,7 +33,7 @@ func (s *Server) listAdaptations(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	f := postgres.AdaptationFilter{ProgrammeID: id, Stage: c.Query("stage"), Country: c.Query("country"), Fidelity: c.Query("fidelity")}
+	f := domain.AdaptationFilter{ProgrammeID: id, Stage: c.Query("stage"), Country: c.Query("country"), Fidelity: c.Query("fidelity")}
 	if f.Stage != "" && !slices.Contains(domain.AdaptationStages, f.Stage) {
 		return domain.Invalid(domain.FieldError{Field: "stage", Message: "is not a stage"})
 	}
@@ -276,7 +275,7 @@ func (s *Server) audit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	f := postgres.AuditFilter{ProgrammeID: id}
+	f := domain.AuditFilter{ProgrammeID: id}
 	if f.ObjectType, err = query(c, "object_type", 40); err != nil {
 		return err
 	}

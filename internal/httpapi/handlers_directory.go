@@ -5,7 +5,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
 
 func (s *Server) listOrganisations(c *fiber.Ctx) error {
@@ -13,7 +12,7 @@ func (s *Server) listOrganisations(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	var f postgres.OrganisationFilter
+	var f domain.OrganisationFilter
 	if f.Query, err = query(c, "q", 100); err != nil {
 		return err
 	}
@@ -82,7 +81,7 @@ func (s *Server) listUsers(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	var f postgres.UserFilter
+	var f domain.UserFilter
 	if f.Query, err = query(c, "q", 100); err != nil {
 		return err
 	}

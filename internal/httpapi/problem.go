@@ -9,7 +9,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
 
 // statusOf is the one table from error code to HTTP status. Codes not listed are rule violations
@@ -61,7 +60,8 @@ type problem struct {
 }
 
 // errorHandler is the one place where errors become responses. Internal errors are logged once,
-// with the request id, and answered without any detail.
+// with the request id, and answered without any detail. An unreachable database arrives as
+// domain.CodeUnavailable: the store translates driver errors before they leave it.
 func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 	var de *domain.Error
 	var fe *fiber.Error
@@ -69,8 +69,6 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 	case errors.As(err, &de):
 	case errors.As(err, &fe):
 		de = fromFiberError(fe)
-	case postgres.IsUnavailable(err):
-		de = &domain.Error{Code: domain.CodeUnavailable, Message: "The database is unavailable; try again shortly.", RetryAfter: 5}
 	default:
 		de = &domain.Error{Code: domain.CodeInternal, Message: "Something went wrong on our side; the error was logged."}
 	}

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
 
 func (w *world) search(token, query string) []map[string]any {
@@ -114,8 +113,8 @@ func TestSearchUsesIndexes(t *testing.T) {
 	if _, err := w.db.SQL().Exec(`VACUUM ANALYZE practices`); err != nil {
 		t.Fatal(err)
 	}
-	viewer := postgres.PracticeViewer{OrganisationID: w.orgFR.ID, UserID: w.reviewer.ID}
-	for _, f := range []postgres.PracticeFilter{
+	viewer := domain.PracticeSearchViewer{OrganisationID: w.orgFR.ID, UserID: w.reviewer.ID}
+	for _, f := range []domain.PracticeFilter{
 		{ProgrammeID: &w.other.ID, Query: "werkgever", Viewer: viewer},
 		{ProgrammeID: &w.other.ID, Query: "sector17 coaching", Viewer: viewer},
 		{Public: true, Query: "sector123"},

@@ -94,20 +94,10 @@ func (s *Store) UpdateAdaptation(ctx context.Context, a domain.Adaptation, versi
 	}), "Adaptation")
 }
 
-// AdaptationFilter narrows the adaptation list.
-type AdaptationFilter struct {
-	ProgrammeID      uuid.UUID
-	Stage            string
-	Country          string
-	SourcePracticeID *uuid.UUID
-	OrganisationID   *uuid.UUID
-	Fidelity         string
-}
-
 var adaptationOrder = map[string]string{"updated_at": "a.updated_at", "created_at": "a.created_at", "title": "lower(a.title)", "stage": "a.stage"}
 
 // ListAdaptations returns a page of a programme's adaptations with their outcomes.
-func (s *Store) ListAdaptations(ctx context.Context, f AdaptationFilter, p domain.PageRequest) (domain.Page[domain.Adaptation], error) {
+func (s *Store) ListAdaptations(ctx context.Context, f domain.AdaptationFilter, p domain.PageRequest) (domain.Page[domain.Adaptation], error) {
 	q := s.conn(ctx).Table("adaptations a").Joins(adaptationJoins).Where("a.programme_id = ?", f.ProgrammeID)
 	if f.Stage != "" {
 		q = q.Where("a.stage = ?", f.Stage)
@@ -292,15 +282,6 @@ func pgTextArray(xs []string) string {
 	return out + "}"
 }
 
-// AuditFilter narrows the audit listing.
-type AuditFilter struct {
-	ProgrammeID uuid.UUID
-	ObjectType  string
-	ObjectID    *uuid.UUID
-	ActorID     *uuid.UUID
-	Action      string
-}
-
 type auditRow struct {
 	ID          int64
 	ProgrammeID *uuid.UUID
@@ -314,14 +295,8 @@ type auditRow struct {
 	At          time.Time
 }
 
-// AuditEntry is an audit log line with the actor's name.
-type AuditEntry struct {
-	domain.AuditEntry
-	ActorName string
-}
-
 // ListAudit returns a page of a programme's audit log, newest first.
-func (s *Store) ListAudit(ctx context.Context, f AuditFilter, p domain.PageRequest) (domain.Page[AuditEntry], error) {
+func (s *Store) ListAudit(ctx context.Context, f domain.AuditFilter, p domain.PageRequest) (domain.Page[domain.AuditLine], error) {
 	q := s.conn(ctx).Table("audit_log l").Joins("LEFT JOIN users u ON u.id = l.actor_id").Where("l.programme_id = ?", f.ProgrammeID)
 	if f.ObjectType != "" {
 		q = q.Where("l.object_type = ?", f.ObjectType)
@@ -337,12 +312,12 @@ func (s *Store) ListAudit(ctx context.Context, f AuditFilter, p domain.PageReque
 	}
 	var rows []auditRow
 	total, err := findPage(q, p, columns{sql: "l.*, u.name AS actor_name"}, "l.at DESC, l.id DESC", &rows)
-	return pageOf(rows, func(r auditRow) AuditEntry {
+	return pageOf(rows, func(r auditRow) domain.AuditLine {
 		name := ""
 		if r.ActorName != nil {
 			name = *r.ActorName
 		}
-		return AuditEntry{AuditEntry: domain.AuditEntry{ID: r.ID, ProgrammeID: r.ProgrammeID, ActorID: r.ActorID, Action: r.Action, ObjectType: r.ObjectType,
+		return domain.AuditLine{AuditEntry: domain.AuditEntry{ID: r.ID, ProgrammeID: r.ProgrammeID, ActorID: r.ActorID, Action: r.Action, ObjectType: r.ObjectType,
 			ObjectID: r.ObjectID, Before: r.Before.V, After: r.After.V, At: r.At}, ActorName: name}
 	}, p, total), err
 }

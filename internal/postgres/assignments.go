@@ -83,18 +83,8 @@ func (s *Store) Assignment(ctx context.Context, id uuid.UUID, lock bool) (domain
 	return row.toDomain(), nil
 }
 
-// AssignmentFilter narrows an assignment list.
-type AssignmentFilter struct {
-	RoundID    *uuid.UUID
-	ReviewerID *uuid.UUID
-	PracticeID *uuid.UUID
-	Statuses   []string
-	// OpenRoundsOnly hides assignments of rounds that are still drafts (a reviewer's inbox).
-	OpenRoundsOnly bool
-}
-
 // ListAssignments returns a page of assignments.
-func (s *Store) ListAssignments(ctx context.Context, f AssignmentFilter, p domain.PageRequest) (domain.Page[domain.Assignment], error) {
+func (s *Store) ListAssignments(ctx context.Context, f domain.AssignmentFilter, p domain.PageRequest) (domain.Page[domain.Assignment], error) {
 	q := s.conn(ctx).Table("assignments a").Joins(assignmentJoins)
 	if f.RoundID != nil {
 		q = q.Where("a.round_id = ?", *f.RoundID)
@@ -195,18 +185,8 @@ func (s *Store) Conflicts(ctx context.Context, userIDs []uuid.UUID) (map[uuid.UU
 	return out, translate(err)
 }
 
-// ReviewerProfile is what assignment rules need to know about a reviewer.
-type ReviewerProfile struct {
-	UserID         uuid.UUID
-	Name           string
-	OrganisationID uuid.UUID
-	Country        string
-	Languages      []string
-	Expertise      []string
-}
-
 // ProgrammeReviewers lists the programme's members with the reviewer role.
-func (s *Store) ProgrammeReviewers(ctx context.Context, programmeID uuid.UUID) ([]ReviewerProfile, error) {
+func (s *Store) ProgrammeReviewers(ctx context.Context, programmeID uuid.UUID) ([]domain.ReviewerProfile, error) {
 	var rows []struct {
 		UserID         uuid.UUID
 		Name           string
@@ -218,9 +198,9 @@ func (s *Store) ProgrammeReviewers(ctx context.Context, programmeID uuid.UUID) (
 	err := s.conn(ctx).Raw(`SELECT u.id AS user_id, u.name, u.organisation_id, o.country, u.languages, u.expertise
 		FROM memberships m JOIN users u ON u.id = m.user_id JOIN organisations o ON o.id = u.organisation_id
 		WHERE m.programme_id = ? AND m.roles @> '["reviewer"]' AND NOT u.disabled ORDER BY u.id`, programmeID).Scan(&rows).Error
-	out := make([]ReviewerProfile, len(rows))
+	out := make([]domain.ReviewerProfile, len(rows))
 	for i, r := range rows {
-		out[i] = ReviewerProfile{UserID: r.UserID, Name: r.Name, OrganisationID: r.OrganisationID, Country: r.Country, Languages: nonNil(r.Languages.V), Expertise: nonNil(r.Expertise.V)}
+		out[i] = domain.ReviewerProfile{UserID: r.UserID, Name: r.Name, OrganisationID: r.OrganisationID, Country: r.Country, Languages: nonNil(r.Languages.V), Expertise: nonNil(r.Expertise.V)}
 	}
 	return out, translate(err)
 }

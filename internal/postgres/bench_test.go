@@ -47,7 +47,7 @@ func benchStore(b *testing.B, n int) (*postgres.Store, uuid.UUID, uuid.UUID) {
 func BenchmarkPracticeSearch(b *testing.B) {
 	s, prog, org := benchStore(b, 20000)
 	ctx := context.Background()
-	f := postgres.PracticeFilter{ProgrammeID: &prog, Query: "werkgever sector17", Viewer: postgres.PracticeViewer{OrganisationID: org}}
+	f := domain.PracticeFilter{ProgrammeID: &prog, Query: "werkgever sector17", Viewer: domain.PracticeSearchViewer{OrganisationID: org}}
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := s.ListPractices(ctx, f, domain.PageRequest{Page: 1, Size: 20}); err != nil {
@@ -60,7 +60,7 @@ func BenchmarkPracticeSearch(b *testing.B) {
 func BenchmarkPracticeList(b *testing.B) {
 	s, prog, org := benchStore(b, 20000)
 	ctx := context.Background()
-	f := postgres.PracticeFilter{ProgrammeID: &prog, Viewer: postgres.PracticeViewer{OrganisationID: org, Coordinator: true}}
+	f := domain.PracticeFilter{ProgrammeID: &prog, Viewer: domain.PracticeSearchViewer{OrganisationID: org, Coordinator: true}}
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := s.ListPractices(ctx, f, domain.PageRequest{Page: 5, Size: 20}); err != nil {

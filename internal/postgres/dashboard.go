@@ -8,40 +8,9 @@ import (
 	"github.com/peerbridge/peerbridge/internal/domain"
 )
 
-// Count is one cell of an aggregate: a dimension, a key (and a second key for matrices) and a count.
-type Count struct {
-	Dim   string
-	Key   string
-	Key2  string
-	Count int64
-}
-
-// DashboardData are the raw aggregates of a programme's dashboard. Each field is one SQL
-// statement, whatever the programme's size.
-type DashboardData struct {
-	Timeline    []Count // dim = output kind, key = YYYY-MM
-	Practices   []Count // dim = status | country | theme (drafts excluded)
-	Assignments []Count // dim = status | overdue
-	Adaptations []Count // dim = stage | fidelity | reason_level | flow (key → key2) | barrier | facilitator
-	Outcomes    OutcomeTotals
-	Reviews     []domain.Review // submitted reviews, for agreement per round
-	Rubrics     map[uuid.UUID]domain.Rubric
-	Rounds      []domain.Round
-}
-
-// OutcomeTotals sum the latest follow-up of each adaptation (follow-ups report running totals).
-type OutcomeTotals struct {
-	Adaptations        int64
-	Participants       int64
-	ReturnedToWork     int64
-	InWorkAfter6Months int64
-	PlacementsOffered  int64
-	SatisfactionMean   *float64
-}
-
 // Dashboard reads every aggregate of a programme's dashboard.
-func (s *Store) Dashboard(ctx context.Context, programmeID uuid.UUID) (DashboardData, error) {
-	var d DashboardData
+func (s *Store) Dashboard(ctx context.Context, programmeID uuid.UUID) (domain.DashboardData, error) {
+	var d domain.DashboardData
 	db := s.conn(ctx)
 	steps := []func() error{
 		func() error {
@@ -101,7 +70,7 @@ func (s *Store) Dashboard(ctx context.Context, programmeID uuid.UUID) (Dashboard
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
-			return DashboardData{}, translate(err)
+			return domain.DashboardData{}, translate(err)
 		}
 	}
 	return d, nil

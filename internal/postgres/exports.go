@@ -36,21 +36,13 @@ func (s *Store) StreamPractices(ctx context.Context, programmeID uuid.UUID, fn f
 		func(r practiceRow) error { return fn(r.toDomain()) })
 }
 
-// ReviewExportRow is a submitted review with what an export shows next to it.
-type ReviewExportRow struct {
-	domain.Review
-	PracticeTitle string
-	RoundName     string
-	RubricID      uuid.UUID
-}
-
 // StreamReviews hands every submitted review of a programme to fn, by round and practice.
-func (s *Store) StreamReviews(ctx context.Context, programmeID uuid.UUID, fn func(ReviewExportRow) error) error {
+func (s *Store) StreamReviews(ctx context.Context, programmeID uuid.UUID, fn func(domain.ReviewExportRow) error) error {
 	return stream(ctx, s.conn(ctx), `SELECT `+reviewSelect+`, p.title AS practice_title
 		FROM reviews v `+reviewJoins+` JOIN practices p ON p.id = a.practice_id
 		WHERE r.programme_id = ? AND v.status = 'submitted' ORDER BY r.created_at, r.id, p.title, a.practice_id, v.submitted_at, v.assignment_id`,
 		[]any{programmeID}, func(r reviewRow) error {
-			return fn(ReviewExportRow{Review: r.toDomain(), PracticeTitle: r.PracticeTitle, RoundName: r.RoundName, RubricID: r.RubricID})
+			return fn(domain.ReviewExportRow{Review: r.toDomain(), PracticeTitle: r.PracticeTitle, RoundName: r.RoundName, RubricID: r.RubricID})
 		})
 }
 

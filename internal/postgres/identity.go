@@ -28,14 +28,8 @@ func (s *Store) Organisation(ctx context.Context, id uuid.UUID) (domain.Organisa
 	return row.toDomain(), nil
 }
 
-// OrganisationFilter narrows the organisation list.
-type OrganisationFilter struct {
-	Query   string
-	Country string
-}
-
 // ListOrganisations returns a page of organisations.
-func (s *Store) ListOrganisations(ctx context.Context, f OrganisationFilter, p domain.PageRequest) (domain.Page[domain.Organisation], error) {
+func (s *Store) ListOrganisations(ctx context.Context, f domain.OrganisationFilter, p domain.PageRequest) (domain.Page[domain.Organisation], error) {
 	q := s.conn(ctx).Model(&organisationRow{})
 	if f.Query != "" {
 		q = q.Where("name ILIKE ?", likePattern(f.Query))
@@ -93,14 +87,8 @@ func (s *Store) UserByEmail(ctx context.Context, email string) (domain.User, err
 	return row.toDomain(), nil
 }
 
-// UserFilter narrows the user list.
-type UserFilter struct {
-	Query          string
-	OrganisationID *uuid.UUID
-}
-
 // ListUsers returns a page of users.
-func (s *Store) ListUsers(ctx context.Context, f UserFilter, p domain.PageRequest) (domain.Page[domain.User], error) {
+func (s *Store) ListUsers(ctx context.Context, f domain.UserFilter, p domain.PageRequest) (domain.Page[domain.User], error) {
 	q := s.conn(ctx).Model(&userRow{})
 	if f.Query != "" {
 		pat := likePattern(f.Query)

@@ -118,15 +118,6 @@ func (s *Store) SetNotificationPreference(ctx context.Context, userID uuid.UUID,
 		ON CONFLICT (user_id) DO UPDATE SET email = EXCLUDED.email, updated_at = now()`, userID, email).Error)
 }
 
-// Job is a unit of background work.
-type Job struct {
-	ID       int64
-	Kind     string
-	Payload  JSON[map[string]string]
-	Attempts int
-	RunAt    time.Time
-}
-
 // EnqueueJob adds a job; a job with the same dedupe key is added once.
 func (s *Store) EnqueueJob(ctx context.Context, kind string, payload map[string]string, runAt time.Time, dedupeKey string) error {
 	var key *string
@@ -138,13 +129,26 @@ func (s *Store) EnqueueJob(ctx context.Context, kind string, payload map[string]
 }
 
 // ClaimJobs takes up to n due jobs for lease, skipping rows another worker holds.
-func (s *Store) ClaimJobs(ctx context.Context, n int, lease time.Duration) ([]Job, error) {
-	var jobs []Job
+func (s *Store) ClaimJobs(ctx context.Context, n int, lease time.Duration) ([]domain.Job, error) {
+	var jobs []jobRow
 	err := s.conn(ctx).Raw(`UPDATE jobs SET locked_until = now() + (? * interval '1 second'), attempts = attempts + 1
 		WHERE id IN (SELECT id FROM jobs WHERE done_at IS NULL AND run_at <= now() AND (locked_until IS NULL OR locked_until < now())
 			ORDER BY run_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
 		RETURNING id, kind, payload, attempts, run_at`, int(lease.Seconds()), n).Scan(&jobs).Error
-	return jobs, translate(err)
+	out := make([]domain.Job, len(jobs))
+	for i, j := range jobs {
+		out[i] = domain.Job{ID: j.ID, Kind: j.Kind, Payload: j.Payload.V, Attempts: j.Attempts, RunAt: j.RunAt}
+	}
+	return out, translate(err)
+}
+
+// jobRow is a claimed job as the jobs table returns it.
+type jobRow struct {
+	ID       int64
+	Kind     string
+	Payload  JSON[map[string]string]
+	Attempts int
+	RunAt    time.Time
 }
 
 // FinishJob marks a job done.

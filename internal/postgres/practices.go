@@ -146,30 +146,6 @@ func (s *Store) DeleteDraft(ctx context.Context, id uuid.UUID) error {
 	return nil
 }
 
-// PracticeFilter narrows a practice search. Viewer decides what may be seen.
-type PracticeFilter struct {
-	ProgrammeID    *uuid.UUID
-	Public         bool // only published practices of programmes with a public catalogue
-	Query          string
-	Country        string
-	Theme          string
-	TargetGroup    string
-	Status         string
-	EvidenceLevel  string
-	Language       string
-	OrganisationID *uuid.UUID
-	Viewer         PracticeViewer
-	tsquery        string // Query stemmed, set by stem
-}
-
-// PracticeViewer is who is looking, for the visibility rule in SQL (SPEC §2).
-type PracticeViewer struct {
-	Admin          bool
-	Coordinator    bool
-	OrganisationID uuid.UUID
-	UserID         uuid.UUID
-}
-
 // searchConfigs are the stemmers a query is run through: a document matches when the query,
 // stemmed in any of them, matches its own-language lexemes.
 var searchConfigs = []string{"english", "dutch", "french", "german", "spanish", "italian", "finnish", "simple"}
@@ -177,18 +153,18 @@ var searchConfigs = []string{"english", "dutch", "french", "german", "spanish", 
 // stem turns the search words into a tsquery in one small statement of its own, so that the
 // search itself carries the lexemes as a value: the planner then estimates its selectivity from
 // the column's statistics and picks the full-text index when it pays.
-func (s *Store) stem(ctx context.Context, f *PracticeFilter) error {
-	if f.Query == "" {
-		return nil
+func (s *Store) stem(ctx context.Context, query string) (string, error) {
+	if query == "" {
+		return "", nil
 	}
 	var q *string
-	if err := s.conn(ctx).Raw("SELECT "+tsquery()+"::text", repeat(f.Query, len(searchConfigs))...).Scan(&q).Error; err != nil {
-		return translate(err)
+	if err := s.conn(ctx).Raw("SELECT "+tsquery()+"::text", repeat(query, len(searchConfigs))...).Scan(&q).Error; err != nil {
+		return "", translate(err)
 	}
-	if q != nil {
-		f.tsquery = *q
+	if q == nil {
+		return "", nil
 	}
-	return nil
+	return *q, nil
 }
 
 // tsquery is the search query stemmed by every configuration, with duplicate stems removed (one
@@ -213,14 +189,15 @@ var practiceOrder = map[string]string{"title": "lower(p.title)", "updated_at": "
 
 // ListPractices searches practices; the visibility rule is part of the query, so a list never
 // holds what a GET would refuse.
-func (s *Store) ListPractices(ctx context.Context, f PracticeFilter, p domain.PageRequest) (domain.Page[domain.Practice], error) {
-	if err := s.stem(ctx, &f); err != nil {
+func (s *Store) ListPractices(ctx context.Context, f domain.PracticeFilter, p domain.PageRequest) (domain.Page[domain.Practice], error) {
+	tsq, err := s.stem(ctx, f.Query)
+	if err != nil {
 		return domain.Page[domain.Practice]{}, err
 	}
-	if f.Query != "" && f.tsquery == "" {
+	if f.Query != "" && tsq == "" {
 		return domain.Page[domain.Practice]{Items: []domain.Practice{}, Page: p.Page, Size: p.Size}, nil // only stop words
 	}
-	q, sel, order := practiceQuery(s.conn(ctx), f, p)
+	q, sel, order := practiceQuery(s.conn(ctx), f, tsq, p)
 	var rows []practiceRow
 	total, err := findPage(q, p, sel, order, &rows)
 	return pageOf(rows, practiceRow.toDomain, p, total), err
@@ -229,15 +206,16 @@ func (s *Store) ListPractices(ctx context.Context, f PracticeFilter, p domain.Pa
 // ExplainPractices returns PostgreSQL's plan for the page query of ListPractices with sequential
 // scans discouraged, so that tests (and operators) can check that every predicate of a search
 // can be served by an index: a query no index can serve still shows a Seq Scan.
-func (s *Store) ExplainPractices(ctx context.Context, f PracticeFilter, p domain.PageRequest) (string, error) {
-	if err := s.stem(ctx, &f); err != nil {
+func (s *Store) ExplainPractices(ctx context.Context, f domain.PracticeFilter, p domain.PageRequest) (string, error) {
+	tsq, err := s.stem(ctx, f.Query)
+	if err != nil {
 		return "", err
 	}
 	var lines []string
-	err := s.WithTx(ctx, func(ctx context.Context) error {
+	err = s.WithTx(ctx, func(ctx context.Context) error {
 		db := s.conn(ctx)
 		sql := db.ToSQL(func(tx *gorm.DB) *gorm.DB {
-			q, sel, order := practiceQuery(tx, f, p)
+			q, sel, order := practiceQuery(tx, f, tsq, p)
 			var rows []practiceRow
 			return q.Joins(sel.joins).Select(sel.sql, sel.args...).Order(order).Limit(p.Size).Offset(p.Offset()).Find(&rows)
 		})
@@ -249,7 +227,8 @@ func (s *Store) ExplainPractices(ctx context.Context, f PracticeFilter, p domain
 	return strings.Join(lines, "\n"), translate(err)
 }
 
-func practiceQuery(db *gorm.DB, f PracticeFilter, p domain.PageRequest) (*gorm.DB, columns, string) {
+// practiceQuery builds a search; tsq is f.Query as stem turned it into a tsquery.
+func practiceQuery(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.PageRequest) (*gorm.DB, columns, string) {
 	sel := columns{sql: practiceSelect, joins: practiceJoins}
 	q := db.Table("practices p")
 	if f.ProgrammeID != nil {
@@ -271,9 +250,9 @@ func practiceQuery(db *gorm.DB, f PracticeFilter, p domain.PageRequest) (*gorm.D
 		}
 	}
 	if f.Query != "" {
-		q = q.Where("p.search_vector @@ ?::tsquery", f.tsquery)
+		q = q.Where("p.search_vector @@ ?::tsquery", tsq)
 		sel.sql += ", ts_rank(p.search_vector, ?::tsquery) AS rank"
-		sel.args = []any{f.tsquery}
+		sel.args = []any{tsq}
 	}
 	if f.Country != "" {
 		q = q.Where("p.country = ?", f.Country)

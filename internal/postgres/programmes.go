@@ -138,14 +138,8 @@ type memberRow struct {
 	OrganisationCountry string
 }
 
-// MemberFilter narrows the member list.
-type MemberFilter struct {
-	Role   domain.Role
-	UserID *uuid.UUID
-}
-
 // ListMembers returns a page of a programme's members with their person and organisation.
-func (s *Store) ListMembers(ctx context.Context, programmeID uuid.UUID, f MemberFilter, p domain.PageRequest) (domain.Page[domain.Member], error) {
+func (s *Store) ListMembers(ctx context.Context, programmeID uuid.UUID, f domain.MemberFilter, p domain.PageRequest) (domain.Page[domain.Member], error) {
 	q := s.conn(ctx).Table("memberships m").
 		Joins("JOIN users u ON u.id = m.user_id").
 		Joins("JOIN organisations o ON o.id = u.organisation_id").
@@ -168,7 +162,7 @@ func (s *Store) ListMembers(ctx context.Context, programmeID uuid.UUID, f Member
 
 // Member reads one member of a programme.
 func (s *Store) Member(ctx context.Context, programmeID, userID uuid.UUID) (domain.Member, error) {
-	page, err := s.ListMembers(ctx, programmeID, MemberFilter{UserID: &userID}, domain.PageRequest{Page: 1, Size: 1})
+	page, err := s.ListMembers(ctx, programmeID, domain.MemberFilter{UserID: &userID}, domain.PageRequest{Page: 1, Size: 1})
 	if err != nil {
 		return domain.Member{}, err
 	}

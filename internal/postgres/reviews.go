@@ -100,18 +100,8 @@ func (s *Store) ReviewsOfRound(ctx context.Context, roundID uuid.UUID) ([]domain
 	return pageOf(rows, reviewRow.toDomain, domain.PageRequest{}, 0).Items, translate(err)
 }
 
-// DecisionRecord is a coordinator's decision on a practice in a round.
-type DecisionRecord struct {
-	RoundID    uuid.UUID
-	PracticeID uuid.UUID
-	Outcome    string
-	Rationale  string
-	DecidedBy  uuid.UUID
-	DecidedAt  time.Time
-}
-
 // InsertDecision records a decision; a second decision for the same practice and round conflicts.
-func (s *Store) InsertDecision(ctx context.Context, d DecisionRecord) error {
+func (s *Store) InsertDecision(ctx context.Context, d domain.DecisionRecord) error {
 	res := s.conn(ctx).Exec(`INSERT INTO decisions (round_id, practice_id, outcome, rationale, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT DO NOTHING`, d.RoundID, d.PracticeID, d.Outcome, d.Rationale, d.DecidedBy, d.DecidedAt)
 	if res.Error != nil {
@@ -124,7 +114,7 @@ func (s *Store) InsertDecision(ctx context.Context, d DecisionRecord) error {
 }
 
 // Decisions lists the decisions of a round, or of a practice across rounds.
-func (s *Store) Decisions(ctx context.Context, roundID, practiceID *uuid.UUID) ([]DecisionRecord, error) {
+func (s *Store) Decisions(ctx context.Context, roundID, practiceID *uuid.UUID) ([]domain.DecisionRecord, error) {
 	q := s.conn(ctx).Table("decisions")
 	if roundID != nil {
 		q = q.Where("round_id = ?", *roundID)
@@ -132,31 +122,20 @@ func (s *Store) Decisions(ctx context.Context, roundID, practiceID *uuid.UUID) (
 	if practiceID != nil {
 		q = q.Where("practice_id = ?", *practiceID)
 	}
-	var rows []DecisionRecord
+	var rows []domain.DecisionRecord
 	err := q.Order("decided_at").Find(&rows).Error
 	return rows, translate(err)
 }
 
-// Response is the organisation's answer to the reviews of its practice.
-type Response struct {
-	ID         uuid.UUID
-	RoundID    uuid.UUID
-	PracticeID uuid.UUID
-	AuthorID   uuid.UUID
-	AuthorName string `gorm:"->"`
-	Body       string
-	CreatedAt  time.Time
-}
-
 // InsertResponse stores a response.
-func (s *Store) InsertResponse(ctx context.Context, r Response) error {
+func (s *Store) InsertResponse(ctx context.Context, r domain.ReviewResponse) error {
 	return translate(s.conn(ctx).Exec(`INSERT INTO review_responses (id, round_id, practice_id, author_id, body) VALUES (?, ?, ?, ?, ?)`,
 		r.ID, r.RoundID, r.PracticeID, r.AuthorID, r.Body).Error)
 }
 
 // Responses lists the responses on a practice.
-func (s *Store) Responses(ctx context.Context, practiceID uuid.UUID) ([]Response, error) {
-	var rows []Response
+func (s *Store) Responses(ctx context.Context, practiceID uuid.UUID) ([]domain.ReviewResponse, error) {
+	var rows []domain.ReviewResponse
 	err := s.conn(ctx).Raw(`SELECT x.*, u.name AS author_name FROM review_responses x JOIN users u ON u.id = x.author_id
 		WHERE x.practice_id = ? ORDER BY x.created_at`, practiceID).Scan(&rows).Error
 	return rows, translate(err)

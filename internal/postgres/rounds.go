@@ -86,14 +86,8 @@ func (s *Store) UpdateRound(ctx context.Context, r domain.Round, version int) (d
 	return s.Round(ctx, r.ID, false)
 }
 
-// RoundPractice is a practice in a round with the revision under review.
-type RoundPractice struct {
-	PracticeID uuid.UUID
-	Revision   int
-}
-
 // AddRoundPractices adds practices to a round (already present ones are kept as they are).
-func (s *Store) AddRoundPractices(ctx context.Context, roundID uuid.UUID, items []RoundPractice) error {
+func (s *Store) AddRoundPractices(ctx context.Context, roundID uuid.UUID, items []domain.RoundPractice) error {
 	for _, it := range items {
 		if err := s.conn(ctx).Exec(`INSERT INTO round_practices (round_id, practice_id, revision) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
 			roundID, it.PracticeID, it.Revision).Error; err != nil {
@@ -104,8 +98,8 @@ func (s *Store) AddRoundPractices(ctx context.Context, roundID uuid.UUID, items 
 }
 
 // RoundPractices lists the practices of a round with their revision.
-func (s *Store) RoundPractices(ctx context.Context, roundID uuid.UUID) ([]RoundPractice, error) {
-	var rows []RoundPractice
+func (s *Store) RoundPractices(ctx context.Context, roundID uuid.UUID) ([]domain.RoundPractice, error) {
+	var rows []domain.RoundPractice
 	err := s.conn(ctx).Raw(`SELECT practice_id, revision FROM round_practices WHERE round_id = ? ORDER BY added_at, practice_id`, roundID).Scan(&rows).Error
 	return rows, translate(err)
 }

@@ -21,19 +21,11 @@ func (s *Store) CreateSession(ctx context.Context, userID uuid.UUID, refreshDige
 	return id, translate(err)
 }
 
-// RefreshOutcome says what presenting a refresh token did.
-type RefreshOutcome struct {
-	SessionID uuid.UUID
-	UserID    uuid.UUID
-	// Reused is true when the token had been spent already: the session is now revoked.
-	Reused bool
-}
-
 // RotateRefreshToken spends the token with digest old and stores next in the same session. A token
 // that was spent before revokes its whole session. Unknown tokens, revoked or expired sessions and
 // disabled users are CodeUnauthenticated.
-func (s *Store) RotateRefreshToken(ctx context.Context, old, next []byte) (RefreshOutcome, error) {
-	var out RefreshOutcome
+func (s *Store) RotateRefreshToken(ctx context.Context, old, next []byte) (domain.RefreshOutcome, error) {
+	var out domain.RefreshOutcome
 	err := s.WithTx(ctx, func(ctx context.Context) error {
 		var row struct {
 			SessionID uuid.UUID

@@ -8,32 +8,29 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
 
-// AdaptationStore is the storage of the adaptation loop.
+// AdaptationStore keeps adaptations, their follow-ups and the new products they lead to.
 type AdaptationStore interface {
 	CreateAdaptation(ctx context.Context, a domain.Adaptation) error
+	// Adaptation returns CodeNotFound for an unknown id; lock holds the row for the
+	// transaction in ctx.
 	Adaptation(ctx context.Context, id uuid.UUID, lock bool) (domain.Adaptation, error)
+	// UpdateAdaptation returns CodeNotFound for an unknown id and CodeVersionMismatch when
+	// version is not the stored one.
 	UpdateAdaptation(ctx context.Context, a domain.Adaptation, version int) error
-	ListAdaptations(ctx context.Context, f postgres.AdaptationFilter, p domain.PageRequest) (domain.Page[domain.Adaptation], error)
+	ListAdaptations(ctx context.Context, f domain.AdaptationFilter, p domain.PageRequest) (domain.Page[domain.Adaptation], error)
 	AdaptationsOfPractice(ctx context.Context, practiceID uuid.UUID) ([]domain.Adaptation, error)
 	InsertOutcome(ctx context.Context, o domain.Outcome) error
 	CreateNewProduct(ctx context.Context, n domain.NewProduct) error
+	// NewProduct returns CodeNotFound for an unknown id.
 	NewProduct(ctx context.Context, id uuid.UUID) (domain.NewProduct, error)
+	// UpdateNewProduct returns CodeNotFound for an unknown id and CodeVersionMismatch when
+	// version is not the stored one.
 	UpdateNewProduct(ctx context.Context, n domain.NewProduct, version int) error
 	ListNewProducts(ctx context.Context, programmeID uuid.UUID, status string, p domain.PageRequest) (domain.Page[domain.NewProduct], error)
+	// NewProductsFrom lists the products derived from the practice or from the adaptations.
 	NewProductsFrom(ctx context.Context, practiceID uuid.UUID, adaptationIDs []uuid.UUID) ([]domain.NewProduct, error)
-	ListAudit(ctx context.Context, f postgres.AuditFilter, p domain.PageRequest) (domain.Page[postgres.AuditEntry], error)
-	Dashboard(ctx context.Context, programmeID uuid.UUID) (postgres.DashboardData, error)
-	RoundsWithRubrics(ctx context.Context, programmeID uuid.UUID) ([]domain.Round, map[uuid.UUID]domain.Rubric, error)
-	BlindReviewers(ctx context.Context, programmeID uuid.UUID) (map[uuid.UUID]bool, error)
-	StreamPractices(ctx context.Context, programmeID uuid.UUID, fn func(domain.Practice) error) error
-	StreamReviews(ctx context.Context, programmeID uuid.UUID, fn func(postgres.ReviewExportRow) error) error
-	StreamAdaptations(ctx context.Context, programmeID uuid.UUID, fn func(domain.Adaptation) error) error
-	StreamOutcomes(ctx context.Context, programmeID uuid.UUID, fn func(domain.Outcome) error) error
-	StreamNewProducts(ctx context.Context, programmeID uuid.UUID, fn func(domain.NewProduct) error) error
-	StreamComments(ctx context.Context, programmeID uuid.UUID, fn func(domain.Comment) error) error
 }
 
 // AdaptationInput is an adaptation as a partner records it.
@@ -120,7 +117,7 @@ func (s *Service) CreateAdaptation(ctx context.Context, a *domain.Actor, program
 	if src.ProgrammeID != programmeID {
 		return AdaptationView{}, notSource
 	}
-	prog, err := s.store.Programme(ctx, programmeID, a.UserID)
+	prog, err := s.programmes.Programme(ctx, programmeID, a.UserID)
 	if err != nil {
 		return AdaptationView{}, err
 	}
@@ -141,7 +138,7 @@ func (s *Service) CreateAdaptation(ctx context.Context, a *domain.Actor, program
 	// The answer is read back inside the transaction: a read that fails rolls the create back,
 	// so a failure is never reported for a create that did commit.
 	var out AdaptationView
-	err = s.store.WithTx(ctx, func(ctx context.Context) error {
+	err = s.tx.WithTx(ctx, func(ctx context.Context) error {
 		if err := s.adaptations.CreateAdaptation(ctx, ad); err != nil {
 			return err
 		}
@@ -187,7 +184,7 @@ func (s *Service) Adaptation(ctx context.Context, a *domain.Actor, id uuid.UUID)
 }
 
 // ListAdaptations returns a page of the programme's adaptations.
-func (s *Service) ListAdaptations(ctx context.Context, a *domain.Actor, f postgres.AdaptationFilter, p domain.PageRequest) (domain.Page[AdaptationView], error) {
+func (s *Service) ListAdaptations(ctx context.Context, a *domain.Actor, f domain.AdaptationFilter, p domain.PageRequest) (domain.Page[AdaptationView], error) {
 	sc, err := s.scope(ctx, a, f.ProgrammeID)
 	if err != nil {
 		return domain.Page[AdaptationView]{}, err
@@ -204,7 +201,7 @@ func (s *Service) ListAdaptations(ctx context.Context, a *domain.Actor, f postgr
 // stage changes follow the cycle and are audited.
 func (s *Service) UpdateAdaptation(ctx context.Context, a *domain.Actor, id uuid.UUID, version int, in AdaptationPatch) (AdaptationView, error) {
 	var out AdaptationView
-	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+	err := s.tx.WithTx(ctx, func(ctx context.Context) error {
 		ad, sc, err := s.visibleAdaptation(ctx, a, id, true)
 		if err != nil {
 			return err
@@ -232,7 +229,7 @@ func (s *Service) UpdateAdaptation(ctx context.Context, a *domain.Actor, id uuid
 		if err != nil {
 			return err
 		}
-		prog, err := s.store.Programme(ctx, ad.ProgrammeID, a.UserID)
+		prog, err := s.programmes.Programme(ctx, ad.ProgrammeID, a.UserID)
 		if err != nil {
 			return err
 		}
@@ -259,7 +256,7 @@ func (s *Service) UpdateAdaptation(ctx context.Context, a *domain.Actor, id uuid
 // AddOutcome records a dated follow-up of an adaptation (its organisation).
 func (s *Service) AddOutcome(ctx context.Context, a *domain.Actor, adaptationID uuid.UUID, o domain.Outcome) (AdaptationView, error) {
 	var out AdaptationView
-	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+	err := s.tx.WithTx(ctx, func(ctx context.Context) error {
 		ad, sc, err := s.visibleAdaptation(ctx, a, adaptationID, true)
 		if err != nil {
 			return err
@@ -318,7 +315,7 @@ func (s *Service) checkProvenance(ctx context.Context, a *domain.Actor, programm
 			errs = append(errs, domain.FieldError{Field: fieldIndex("derived_from_adaptation_ids", i), Message: "is not an adaptation of this programme"})
 		}
 	}
-	orgs, err := s.store.OrganisationRefs(ctx, n.OrganisationIDs)
+	orgs, err := s.organisations.OrganisationRefs(ctx, n.OrganisationIDs)
 	if err != nil {
 		return err
 	}
@@ -365,7 +362,7 @@ func (s *Service) CreateNewProduct(ctx context.Context, a *domain.Actor, program
 		return domain.NewProduct{}, err
 	}
 	var out domain.NewProduct
-	err = s.store.WithTx(ctx, func(ctx context.Context) error {
+	err = s.tx.WithTx(ctx, func(ctx context.Context) error {
 		if err := s.adaptations.CreateNewProduct(ctx, n); err != nil {
 			return err
 		}
@@ -442,7 +439,7 @@ func (s *Service) UpdateNewProduct(ctx context.Context, a *domain.Actor, id uuid
 		return domain.NewProduct{}, err
 	}
 	var out domain.NewProduct
-	err = s.store.WithTx(ctx, func(ctx context.Context) error {
+	err = s.tx.WithTx(ctx, func(ctx context.Context) error {
 		if err := s.adaptations.UpdateNewProduct(ctx, n, version); err != nil {
 			return err
 		}
@@ -494,9 +491,9 @@ func (s *Service) Lineage(ctx context.Context, a *domain.Actor, practiceID uuid.
 }
 
 // Audit returns a page of the programme's audit log (coordinators).
-func (s *Service) Audit(ctx context.Context, a *domain.Actor, f postgres.AuditFilter, p domain.PageRequest) (domain.Page[postgres.AuditEntry], error) {
+func (s *Service) Audit(ctx context.Context, a *domain.Actor, f domain.AuditFilter, p domain.PageRequest) (domain.Page[domain.AuditLine], error) {
 	if _, err := s.coordinatorScope(ctx, a, f.ProgrammeID, "Programme"); err != nil {
-		return domain.Page[postgres.AuditEntry]{}, err
+		return domain.Page[domain.AuditLine]{}, err
 	}
-	return s.adaptations.ListAudit(ctx, f, p)
+	return s.auditLog.ListAudit(ctx, f, p)
 }

@@ -10,8 +10,34 @@ import (
 
 	"github.com/peerbridge/peerbridge/internal/assign"
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
+
+// AssignmentStore keeps reviewer assignments and declared conflicts of interest.
+type AssignmentStore interface {
+	// CreateAssignments returns CodeAlreadyAssigned when a reviewer already reviews the
+	// practice in the round.
+	CreateAssignments(ctx context.Context, as []domain.Assignment, revisions map[uuid.UUID]int) error
+	// Assignment returns CodeNotFound for an unknown id; lock holds the row for the
+	// transaction in ctx.
+	Assignment(ctx context.Context, id uuid.UUID, lock bool) (domain.Assignment, error)
+	ListAssignments(ctx context.Context, f domain.AssignmentFilter, p domain.PageRequest) (domain.Page[domain.Assignment], error)
+	AllAssignments(ctx context.Context, roundID uuid.UUID) ([]domain.Assignment, error)
+	// SetAssignmentStatus returns CodeNotFound for an unknown id and CodeVersionMismatch when
+	// version is not the stored one.
+	SetAssignmentStatus(ctx context.Context, id uuid.UUID, version int, status, reason string) error
+	// SetAssignmentDue returns CodeNotFound for an unknown id and CodeVersionMismatch when
+	// version is not the stored one.
+	SetAssignmentDue(ctx context.Context, id uuid.UUID, version int, due time.Time) error
+	// DeleteAssignment returns CodeAssignmentState once the review was submitted.
+	DeleteAssignment(ctx context.Context, id uuid.UUID) error
+	// IsAssignedReviewer reports whether the user reviews the practice in an open round.
+	IsAssignedReviewer(ctx context.Context, practiceID, userID uuid.UUID) (bool, error)
+	DeclareConflict(ctx context.Context, userID, orgID uuid.UUID, reason string) error
+	// Conflicts maps each user to the organisations they declared a conflict with.
+	Conflicts(ctx context.Context, userIDs []uuid.UUID) (map[uuid.UUID][]uuid.UUID, error)
+	// ProgrammeReviewers lists the programme's active members with the reviewer role.
+	ProgrammeReviewers(ctx context.Context, programmeID uuid.UUID) ([]domain.ReviewerProfile, error)
+}
 
 // roundContext is everything the assignment rules look at, read in a fixed number of queries.
 type roundContext struct {
@@ -19,14 +45,14 @@ type roundContext struct {
 	practices   map[uuid.UUID]domain.Practice
 	revisions   map[uuid.UUID]int
 	order       []uuid.UUID // practices in the order they were added
-	reviewers   map[uuid.UUID]postgres.ReviewerProfile
+	reviewers   map[uuid.UUID]domain.ReviewerProfile
 	conflicts   map[uuid.UUID][]uuid.UUID
 	assignments []domain.Assignment
 }
 
 func (s *Service) loadRoundContext(ctx context.Context, r domain.Round) (*roundContext, error) {
-	rc := &roundContext{round: r, revisions: map[uuid.UUID]int{}, reviewers: map[uuid.UUID]postgres.ReviewerProfile{}}
-	rps, err := s.reviews.RoundPractices(ctx, r.ID)
+	rc := &roundContext{round: r, revisions: map[uuid.UUID]int{}, reviewers: map[uuid.UUID]domain.ReviewerProfile{}}
+	rps, err := s.rounds.RoundPractices(ctx, r.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -36,10 +62,10 @@ func (s *Service) loadRoundContext(ctx context.Context, r domain.Round) (*roundC
 		rc.revisions[rp.PracticeID] = rp.Revision
 	}
 	rc.order = ids
-	if rc.practices, err = s.reviews.PracticesByIDs(ctx, ids); err != nil {
+	if rc.practices, err = s.practices.PracticesByIDs(ctx, ids); err != nil {
 		return nil, err
 	}
-	reviewers, err := s.reviews.ProgrammeReviewers(ctx, r.ProgrammeID)
+	reviewers, err := s.assignments.ProgrammeReviewers(ctx, r.ProgrammeID)
 	if err != nil {
 		return nil, err
 	}
@@ -48,10 +74,10 @@ func (s *Service) loadRoundContext(ctx context.Context, r domain.Round) (*roundC
 		rc.reviewers[rv.UserID] = rv
 		userIDs[i] = rv.UserID
 	}
-	if rc.conflicts, err = s.reviews.Conflicts(ctx, userIDs); err != nil {
+	if rc.conflicts, err = s.assignments.Conflicts(ctx, userIDs); err != nil {
 		return nil, err
 	}
-	rc.assignments, err = s.reviews.AllAssignments(ctx, r.ID)
+	rc.assignments, err = s.assignments.AllAssignments(ctx, r.ID)
 	return rc, err
 }
 
@@ -68,7 +94,7 @@ func (rc *roundContext) assignPractice(p domain.Practice) assign.Practice {
 	return assign.Practice{ID: p.ID.String(), OrganisationID: p.OrganisationID.String(), Country: p.Country, Languages: practiceLanguages(p), Themes: p.Themes}
 }
 
-func (rc *roundContext) assignReviewer(r postgres.ReviewerProfile) assign.Reviewer {
+func (rc *roundContext) assignReviewer(r domain.ReviewerProfile) assign.Reviewer {
 	conflicts := make([]string, len(rc.conflicts[r.UserID]))
 	for i, c := range rc.conflicts[r.UserID] {
 		conflicts[i] = c.String()
@@ -131,7 +157,7 @@ func ruleMessage(rule string) string {
 // hard rule with a 409 that names it.
 func (s *Service) CreateAssignment(ctx context.Context, a *domain.Actor, roundID, practiceID, reviewerID uuid.UUID) (domain.Assignment, error) {
 	var out domain.Assignment
-	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+	err := s.tx.WithTx(ctx, func(ctx context.Context) error {
 		r, err := s.coordinatedRound(ctx, a, roundID, true)
 		if err != nil {
 			return err
@@ -151,7 +177,7 @@ func (s *Service) CreateAssignment(ctx context.Context, a *domain.Actor, roundID
 		if err := s.commitAssignments(ctx, a, r, as, rc.revisions); err != nil {
 			return err
 		}
-		out, err = s.reviews.Assignment(ctx, as[0].ID, false)
+		out, err = s.assignments.Assignment(ctx, as[0].ID, false)
 		return err
 	})
 	return out, err
@@ -163,7 +189,7 @@ func (s *Service) commitAssignments(ctx context.Context, a *domain.Actor, r doma
 	if len(as) == 0 {
 		return nil
 	}
-	if err := s.reviews.CreateAssignments(ctx, as, revisions); err != nil {
+	if err := s.assignments.CreateAssignments(ctx, as, revisions); err != nil {
 		return err
 	}
 	for _, x := range as {
@@ -187,7 +213,7 @@ func (s *Service) notifyAssigned(ctx context.Context, r domain.Round, as []domai
 	for i, x := range as {
 		ids[i] = x.PracticeID
 	}
-	ps, err := s.reviews.PracticesByIDs(ctx, ids)
+	ps, err := s.practices.PracticesByIDs(ctx, ids)
 	if err != nil {
 		return err
 	}
@@ -196,7 +222,7 @@ func (s *Service) notifyAssigned(ctx context.Context, r domain.Round, as []domai
 		ns = append(ns, domain.Notification{ID: uuid.New(), UserID: x.ReviewerID, ProgrammeID: &r.ProgrammeID, Kind: domain.NotifyAssigned,
 			SubjectType: "assignment", SubjectID: x.ID, Params: map[string]string{"practice": ps[x.PracticeID].Title, "round": r.Name, "due_at": r.DueAt.Format(time.RFC3339)}})
 	}
-	return s.reviews.InsertNotifications(ctx, ns)
+	return s.notifications.InsertNotifications(ctx, ns)
 }
 
 // AutoAssignResult is the optimiser's proposal (or what was committed).
@@ -210,7 +236,7 @@ type AutoAssignResult struct {
 // transaction that holds the round, so two coordinators cannot commit overlapping proposals.
 func (s *Service) AutoAssign(ctx context.Context, a *domain.Actor, roundID uuid.UUID, dryRun bool) (AutoAssignResult, error) {
 	var out AutoAssignResult
-	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+	err := s.tx.WithTx(ctx, func(ctx context.Context) error {
 		r, err := s.coordinatedRound(ctx, a, roundID, true)
 		if err != nil {
 			return err
@@ -264,18 +290,18 @@ func (s *Service) ListRoundAssignments(ctx context.Context, a *domain.Actor, rou
 	if _, err := s.coordinatedRound(ctx, a, roundID, false); err != nil {
 		return domain.Page[domain.Assignment]{}, err
 	}
-	return s.reviews.ListAssignments(ctx, postgres.AssignmentFilter{RoundID: &roundID}, p)
+	return s.assignments.ListAssignments(ctx, domain.AssignmentFilter{RoundID: &roundID}, p)
 }
 
 // MyAssignments is the caller's reviewer inbox.
 func (s *Service) MyAssignments(ctx context.Context, a *domain.Actor, statuses []string, p domain.PageRequest) (domain.Page[domain.Assignment], error) {
-	return s.reviews.ListAssignments(ctx, postgres.AssignmentFilter{ReviewerID: &a.UserID, Statuses: statuses, OpenRoundsOnly: true}, p)
+	return s.assignments.ListAssignments(ctx, domain.AssignmentFilter{ReviewerID: &a.UserID, Statuses: statuses, OpenRoundsOnly: true}, p)
 }
 
 // ownAssignment loads an assignment of the caller's; anyone else's is NotFound (coordinators
 // may read it too).
 func (s *Service) ownAssignment(ctx context.Context, a *domain.Actor, id uuid.UUID, lock bool) (domain.Assignment, domain.Scope, error) {
-	x, err := s.reviews.Assignment(ctx, id, lock)
+	x, err := s.assignments.Assignment(ctx, id, lock)
 	if err != nil {
 		return x, domain.Scope{}, err
 	}
@@ -305,7 +331,7 @@ func (s *Service) DeclineAssignment(ctx context.Context, a *domain.Actor, id uui
 
 func (s *Service) answerAssignment(ctx context.Context, a *domain.Actor, id uuid.UUID, status, reason string, conflict bool) (domain.Assignment, error) {
 	var out domain.Assignment
-	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+	err := s.tx.WithTx(ctx, func(ctx context.Context) error {
 		x, _, err := s.ownAssignment(ctx, a, id, true)
 		if err != nil {
 			return err
@@ -316,7 +342,7 @@ func (s *Service) answerAssignment(ctx context.Context, a *domain.Actor, id uuid
 		if x.Status != domain.AssignmentAssigned && !(x.Status == domain.AssignmentAccepted && status == domain.AssignmentDeclined) {
 			return domain.Errorf(domain.CodeAssignmentState, "This assignment was already %s.", x.Status)
 		}
-		if err := s.reviews.SetAssignmentStatus(ctx, id, x.Version, status, reason); err != nil {
+		if err := s.assignments.SetAssignmentStatus(ctx, id, x.Version, status, reason); err != nil {
 			return err
 		}
 		if conflict {
@@ -324,7 +350,7 @@ func (s *Service) answerAssignment(ctx context.Context, a *domain.Actor, id uuid
 			if err != nil {
 				return err
 			}
-			if err := s.reviews.DeclareConflict(ctx, a.UserID, p.OrganisationID, reason); err != nil {
+			if err := s.assignments.DeclareConflict(ctx, a.UserID, p.OrganisationID, reason); err != nil {
 				return err
 			}
 		}
@@ -332,7 +358,7 @@ func (s *Service) answerAssignment(ctx context.Context, a *domain.Actor, id uuid
 			map[string]any{"status": status, "conflict_declared": conflict}); err != nil {
 			return err
 		}
-		out, err = s.reviews.Assignment(ctx, id, false)
+		out, err = s.assignments.Assignment(ctx, id, false)
 		return err
 	})
 	return out, err
@@ -340,7 +366,7 @@ func (s *Service) answerAssignment(ctx context.Context, a *domain.Actor, id uuid
 
 // DeleteAssignment removes an assignment without a submitted review (coordinators).
 func (s *Service) DeleteAssignment(ctx context.Context, a *domain.Actor, id uuid.UUID) error {
-	return s.store.WithTx(ctx, func(ctx context.Context) error {
+	return s.tx.WithTx(ctx, func(ctx context.Context) error {
 		x, sc, err := s.ownAssignment(ctx, a, id, true)
 		if err != nil {
 			return err
@@ -348,7 +374,7 @@ func (s *Service) DeleteAssignment(ctx context.Context, a *domain.Actor, id uuid
 		if !sc.IsCoordinator() {
 			return domain.Forbidden("Only coordinators can remove assignments.")
 		}
-		if err := s.reviews.DeleteAssignment(ctx, id); err != nil {
+		if err := s.assignments.DeleteAssignment(ctx, id); err != nil {
 			return err
 		}
 		return s.audit(ctx, a, &x.ProgrammeID, "assignment.deleted", "assignment", id,
@@ -359,7 +385,7 @@ func (s *Service) DeleteAssignment(ctx context.Context, a *domain.Actor, id uuid
 // ExtendAssignment moves one assignment's deadline (coordinators); after the deadline only they can.
 func (s *Service) ExtendAssignment(ctx context.Context, a *domain.Actor, id uuid.UUID, version int, due time.Time) (domain.Assignment, error) {
 	var out domain.Assignment
-	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+	err := s.tx.WithTx(ctx, func(ctx context.Context) error {
 		x, sc, err := s.ownAssignment(ctx, a, id, true)
 		if err != nil {
 			return err
@@ -370,13 +396,13 @@ func (s *Service) ExtendAssignment(ctx context.Context, a *domain.Actor, id uuid
 		if !due.After(s.now()) {
 			return domain.Invalid(domain.FieldError{Field: "due_at", Message: "must be in the future"})
 		}
-		if err := s.reviews.SetAssignmentDue(ctx, id, version, due); err != nil {
+		if err := s.assignments.SetAssignmentDue(ctx, id, version, due); err != nil {
 			return err
 		}
 		if err := s.audit(ctx, a, &x.ProgrammeID, "assignment.extended", "assignment", id, map[string]any{"due_at": x.DueAt}, map[string]any{"due_at": due}); err != nil {
 			return err
 		}
-		out, err = s.reviews.Assignment(ctx, id, false)
+		out, err = s.assignments.Assignment(ctx, id, false)
 		return err
 	})
 	return out, err

@@ -6,9 +6,32 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/peerbridge/peerbridge/internal/auth"
 	"github.com/peerbridge/peerbridge/internal/domain"
 )
+
+// SessionStore keeps sign-in sessions and failed sign-in attempts.
+type SessionStore interface {
+	// CreateSession opens a session holding the digest of its first refresh token.
+	CreateSession(ctx context.Context, userID uuid.UUID, refreshDigest []byte, expiresAt time.Time) (uuid.UUID, error)
+	// RotateRefreshToken spends the token with digest old and stores next. Unknown tokens,
+	// ended sessions and disabled accounts are CodeUnauthenticated; a token spent before
+	// revokes its session and reports Reused.
+	RotateRefreshToken(ctx context.Context, old, next []byte) (domain.RefreshOutcome, error)
+	RevokeSession(ctx context.Context, id uuid.UUID, reason string) error
+	// RevokeUserSessions ends every session of userID but keep.
+	RevokeUserSessions(ctx context.Context, userID, keep uuid.UUID, reason string) error
+	// Actor reads the caller of a request: CodeUnauthenticated when the session has ended or
+	// the account is disabled.
+	Actor(ctx context.Context, userID, sessionID uuid.UUID) (domain.Actor, error)
+	// LoginFailures counts failures for an account and for a client since a moment.
+	LoginFailures(ctx context.Context, accountKey, clientKey string, since time.Time) (int, int, error)
+	OldestLoginFailure(ctx context.Context, accountKey, clientKey string, since time.Time) (time.Time, error)
+	RecordLoginFailure(ctx context.Context, accountKey, clientKey string) error
+	ClearLoginFailures(ctx context.Context, accountKey string) error
+}
 
 // Throttling of sign-ins: failures counted over a sliding window per account and per client.
 const (
@@ -35,7 +58,7 @@ func (s *Service) Login(ctx context.Context, email, password, clientKey string) 
 	if err := s.checkThrottle(ctx, accountKey, clientKey); err != nil {
 		return Tokens{}, err
 	}
-	user, err := s.store.UserByEmail(ctx, accountKey)
+	user, err := s.users.UserByEmail(ctx, accountKey)
 	if err != nil && !domain.IsCode(err, domain.CodeNotFound) {
 		return Tokens{}, err
 	}
@@ -49,12 +72,12 @@ func (s *Service) Login(ctx context.Context, email, password, clientKey string) 
 		return Tokens{}, verr
 	}
 	if !ok || user.Disabled {
-		if err := s.store.RecordLoginFailure(ctx, accountKey, clientKey); err != nil {
+		if err := s.sessions.RecordLoginFailure(ctx, accountKey, clientKey); err != nil {
 			return Tokens{}, err
 		}
 		return Tokens{}, domain.Errorf(domain.CodeInvalidCredentials, "E-mail or password is incorrect.")
 	}
-	if err := s.store.ClearLoginFailures(ctx, accountKey); err != nil {
+	if err := s.sessions.ClearLoginFailures(ctx, accountKey); err != nil {
 		return Tokens{}, err
 	}
 	return s.openSession(ctx, user)
@@ -62,14 +85,14 @@ func (s *Service) Login(ctx context.Context, email, password, clientKey string) 
 
 func (s *Service) checkThrottle(ctx context.Context, accountKey, clientKey string) error {
 	since := s.now().Add(-loginWindow)
-	acc, cli, err := s.store.LoginFailures(ctx, accountKey, clientKey, since)
+	acc, cli, err := s.sessions.LoginFailures(ctx, accountKey, clientKey, since)
 	if err != nil {
 		return err
 	}
 	if acc < maxFailuresAccount && cli < maxFailuresClient {
 		return nil
 	}
-	oldest, err := s.store.OldestLoginFailure(ctx, accountKey, clientKey, since)
+	oldest, err := s.sessions.OldestLoginFailure(ctx, accountKey, clientKey, since)
 	if err != nil {
 		return err
 	}
@@ -85,7 +108,7 @@ func (s *Service) openSession(ctx context.Context, user domain.User) (Tokens, er
 	if err != nil {
 		return Tokens{}, err
 	}
-	sid, err := s.store.CreateSession(ctx, user.ID, digest, s.now().Add(s.refreshTTL))
+	sid, err := s.sessions.CreateSession(ctx, user.ID, digest, s.now().Add(s.refreshTTL))
 	if err != nil {
 		return Tokens{}, err
 	}
@@ -102,7 +125,7 @@ func (s *Service) Refresh(ctx context.Context, refreshToken string) (Tokens, err
 	if err != nil {
 		return Tokens{}, err
 	}
-	out, err := s.store.RotateRefreshToken(ctx, auth.Digest(refreshToken), digest)
+	out, err := s.sessions.RotateRefreshToken(ctx, auth.Digest(refreshToken), digest)
 	if err != nil {
 		return Tokens{}, err
 	}
@@ -110,7 +133,7 @@ func (s *Service) Refresh(ctx context.Context, refreshToken string) (Tokens, err
 		s.log.WarnContext(ctx, "refresh token reused; session revoked", "session_id", out.SessionID, "user_id", out.UserID)
 		return Tokens{}, domain.Errorf(domain.CodeUnauthenticated, "The refresh token is not valid.")
 	}
-	user, err := s.store.User(ctx, out.UserID)
+	user, err := s.users.User(ctx, out.UserID)
 	if err != nil {
 		return Tokens{}, err
 	}
@@ -123,7 +146,7 @@ func (s *Service) Refresh(ctx context.Context, refreshToken string) (Tokens, err
 
 // Logout ends the caller's session; its tokens stop working at once.
 func (s *Service) Logout(ctx context.Context, a *domain.Actor) error {
-	return s.store.RevokeSession(ctx, a.SessionID, "logout")
+	return s.sessions.RevokeSession(ctx, a.SessionID, "logout")
 }
 
 // Authenticate turns an access token into the caller, reading the session and account from the
@@ -133,12 +156,12 @@ func (s *Service) Authenticate(ctx context.Context, accessToken string) (domain.
 	if err != nil {
 		return domain.Actor{}, domain.Errorf(domain.CodeUnauthenticated, "The access token is not valid.")
 	}
-	return s.store.Actor(ctx, uid, sid)
+	return s.sessions.Actor(ctx, uid, sid)
 }
 
 // ChangePassword checks the current password, stores the new one and ends the other sessions.
 func (s *Service) ChangePassword(ctx context.Context, a *domain.Actor, current, next string) error {
-	user, err := s.store.User(ctx, a.UserID)
+	user, err := s.users.User(ctx, a.UserID)
 	if err != nil {
 		return err
 	}
@@ -156,11 +179,11 @@ func (s *Service) ChangePassword(ctx context.Context, a *domain.Actor, current, 
 	if err != nil {
 		return s.hashErr(err)
 	}
-	return s.store.WithTx(ctx, func(ctx context.Context) error {
-		if err := s.store.SetPassword(ctx, a.UserID, hash); err != nil {
+	return s.tx.WithTx(ctx, func(ctx context.Context) error {
+		if err := s.users.SetPassword(ctx, a.UserID, hash); err != nil {
 			return err
 		}
-		return s.store.RevokeUserSessions(ctx, a.UserID, a.SessionID, "password_changed")
+		return s.sessions.RevokeUserSessions(ctx, a.UserID, a.SessionID, "password_changed")
 	})
 }
 

@@ -9,6 +9,19 @@ import (
 	"github.com/peerbridge/peerbridge/internal/domain"
 )
 
+// CommentStore keeps comments on practices and adaptations.
+type CommentStore interface {
+	CreateComment(ctx context.Context, c domain.Comment) (domain.Comment, error)
+	// Comment returns CodeNotFound for an unknown id.
+	Comment(ctx context.Context, id uuid.UUID) (domain.Comment, error)
+	ListComments(ctx context.Context, subjectType string, subjectID uuid.UUID, p domain.PageRequest) (domain.Page[domain.Comment], error)
+	// UpdateCommentBody returns CodeNotFound for an unknown id and CodeVersionMismatch when
+	// version is not the stored one.
+	UpdateCommentBody(ctx context.Context, id uuid.UUID, version int, body string) (domain.Comment, error)
+	// RemoveComment blanks a comment and records who removed it.
+	RemoveComment(ctx context.Context, id, by uuid.UUID) error
+}
+
 // CommentView is a comment with what the caller may do with it. AnonymousAuthor hides who wrote
 // it: a reviewer of the practice in a blind round, read by the practice's organisation.
 type CommentView struct {
@@ -58,7 +71,7 @@ func (s *Service) ListComments(ctx context.Context, a *domain.Actor, subjectType
 	if err != nil {
 		return domain.Page[CommentView]{}, err
 	}
-	page, err := s.practices.ListComments(ctx, subjectType, subjectID, p)
+	page, err := s.comments.ListComments(ctx, subjectType, subjectID, p)
 	if err != nil {
 		return domain.Page[CommentView]{}, err
 	}
@@ -78,7 +91,7 @@ func (s *Service) CreateComment(ctx context.Context, a *domain.Actor, subjectTyp
 	}
 	if parentID != nil {
 		notHere := domain.Invalid(domain.FieldError{Field: "parent_id", Message: "is not a comment in this discussion"})
-		parent, err := s.practices.Comment(ctx, *parentID)
+		parent, err := s.comments.Comment(ctx, *parentID)
 		if err := notFoundAs(err, notHere); err != nil {
 			return CommentView{}, err
 		}
@@ -87,9 +100,9 @@ func (s *Service) CreateComment(ctx context.Context, a *domain.Actor, subjectTyp
 		}
 	}
 	var c domain.Comment
-	err = s.store.WithTx(ctx, func(ctx context.Context) error {
+	err = s.tx.WithTx(ctx, func(ctx context.Context) error {
 		var err error
-		if c, err = s.practices.CreateComment(ctx, domain.Comment{ID: uuid.New(), ProgrammeID: programmeID, SubjectType: subjectType, SubjectID: subjectID,
+		if c, err = s.comments.CreateComment(ctx, domain.Comment{ID: uuid.New(), ProgrammeID: programmeID, SubjectType: subjectType, SubjectID: subjectID,
 			ParentID: parentID, AuthorID: a.UserID, Body: strings.TrimSpace(body)}); err != nil {
 			return err
 		}
@@ -109,7 +122,7 @@ func (s *Service) CreateComment(ctx context.Context, a *domain.Actor, subjectTyp
 
 // commentScope loads a comment whose subject the caller can see.
 func (s *Service) commentScope(ctx context.Context, a *domain.Actor, id uuid.UUID) (domain.Comment, domain.Scope, error) {
-	c, err := s.practices.Comment(ctx, id)
+	c, err := s.comments.Comment(ctx, id)
 	if err != nil {
 		return c, domain.Scope{}, err
 	}
@@ -126,7 +139,7 @@ func (s *Service) UpdateComment(ctx context.Context, a *domain.Actor, id uuid.UU
 	if !domain.CanEditComment(a, &c) {
 		return CommentView{}, domain.Forbidden("Only the author can edit a comment.")
 	}
-	updated, err := s.practices.UpdateCommentBody(ctx, id, version, strings.TrimSpace(body))
+	updated, err := s.comments.UpdateCommentBody(ctx, id, version, strings.TrimSpace(body))
 	return commentView(sc, updated, nil), err
 }
 
@@ -142,8 +155,8 @@ func (s *Service) DeleteComment(ctx context.Context, a *domain.Actor, id uuid.UU
 	if !domain.CanDeleteComment(sc, &c) {
 		return domain.Forbidden("Only the author or a coordinator can remove a comment.")
 	}
-	return s.store.WithTx(ctx, func(ctx context.Context) error {
-		if err := s.practices.RemoveComment(ctx, id, a.UserID); err != nil {
+	return s.tx.WithTx(ctx, func(ctx context.Context) error {
+		if err := s.comments.RemoveComment(ctx, id, a.UserID); err != nil {
 			return err
 		}
 		if c.AuthorID != a.UserID {

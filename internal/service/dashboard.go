@@ -8,9 +8,14 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 	"github.com/peerbridge/peerbridge/internal/stats"
 )
+
+// DashboardStore reads a programme's aggregates.
+type DashboardStore interface {
+	// Dashboard reads every aggregate of the programme, a statement each.
+	Dashboard(ctx context.Context, programmeID uuid.UUID) (domain.DashboardData, error)
+}
 
 // KeyCount is one bar of a chart.
 type KeyCount struct {
@@ -48,7 +53,7 @@ type Dashboard struct {
 	AdaptationsByStage, ByFidelity, ByReason []KeyCount
 	Flow                                     []Flow
 	Barriers, Facilitators                   []KeyCount
-	Outcomes                                 postgres.OutcomeTotals
+	Outcomes                                 domain.OutcomeTotals
 	Timeline                                 []MonthOutputs
 }
 
@@ -57,7 +62,7 @@ func (s *Service) Dashboard(ctx context.Context, a *domain.Actor, programmeID uu
 	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
 		return Dashboard{}, err
 	}
-	d, err := s.adaptations.Dashboard(ctx, programmeID)
+	d, err := s.dashboards.Dashboard(ctx, programmeID)
 	if err != nil {
 		return Dashboard{}, err
 	}
@@ -136,7 +141,7 @@ func (s *Service) Dashboard(ctx context.Context, a *domain.Actor, programmeID uu
 }
 
 // roundAgreement computes Krippendorff's alpha (interval) of the weighted scores of each round.
-func roundAgreement(d postgres.DashboardData) []RoundAgreement {
+func roundAgreement(d domain.DashboardData) []RoundAgreement {
 	byRound := map[uuid.UUID][]domain.Review{}
 	for _, r := range d.Reviews {
 		byRound[r.RoundID] = append(byRound[r.RoundID], r)

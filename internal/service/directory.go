@@ -7,8 +7,39 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
+
+// OrganisationStore keeps organisations.
+type OrganisationStore interface {
+	// CreateOrganisation stores a new organisation.
+	CreateOrganisation(ctx context.Context, o domain.Organisation) (domain.Organisation, error)
+	// Organisation returns CodeNotFound for an unknown id.
+	Organisation(ctx context.Context, id uuid.UUID) (domain.Organisation, error)
+	ListOrganisations(ctx context.Context, f domain.OrganisationFilter, p domain.PageRequest) (domain.Page[domain.Organisation], error)
+	// UpdateOrganisation returns CodeNotFound for an unknown id and CodeVersionMismatch when
+	// version is not the stored one.
+	UpdateOrganisation(ctx context.Context, o domain.Organisation, version int) (domain.Organisation, error)
+	// OrganisationRefs returns the organisations with the given ids that exist.
+	OrganisationRefs(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]domain.Organisation, error)
+}
+
+// UserStore keeps accounts.
+type UserStore interface {
+	// CreateUser returns CodeEmailTaken when the address is in use.
+	CreateUser(ctx context.Context, u domain.User) (domain.User, error)
+	// User returns CodeNotFound for an unknown id.
+	User(ctx context.Context, id uuid.UUID) (domain.User, error)
+	// UserByEmail returns CodeNotFound for an unknown address.
+	UserByEmail(ctx context.Context, email string) (domain.User, error)
+	ListUsers(ctx context.Context, f domain.UserFilter, p domain.PageRequest) (domain.Page[domain.User], error)
+	// UpdateUser returns CodeNotFound for an unknown id and CodeVersionMismatch when version is
+	// not the stored one.
+	UpdateUser(ctx context.Context, u domain.User, version int) (domain.User, error)
+	// UpdateProfile changes what a person says about themselves.
+	UpdateProfile(ctx context.Context, id uuid.UUID, name string, languages, expertise []string) (domain.User, error)
+	// SetPassword stores a new password hash.
+	SetPassword(ctx context.Context, id uuid.UUID, hash string) error
+}
 
 // OrganisationInput is what a caller may set on a new organisation.
 type OrganisationInput struct {
@@ -22,7 +53,7 @@ type OrganisationPatch struct {
 
 // CreateOrganisation registers an organisation (admins, and coordinators of any programme).
 func (s *Service) CreateOrganisation(ctx context.Context, a *domain.Actor, in OrganisationInput) (domain.Organisation, error) {
-	coordinates, err := s.store.CoordinatesAny(ctx, a.UserID)
+	coordinates, err := s.programmes.CoordinatesAny(ctx, a.UserID)
 	if err != nil {
 		return domain.Organisation{}, err
 	}
@@ -30,7 +61,7 @@ func (s *Service) CreateOrganisation(ctx context.Context, a *domain.Actor, in Or
 		return domain.Organisation{}, domain.Forbidden("Only administrators and coordinators can register organisations.")
 	}
 	o := domain.Organisation{ID: uuid.New(), Name: strings.TrimSpace(in.Name), Country: in.Country, Kind: in.Kind, City: strings.TrimSpace(in.City), Website: strings.TrimSpace(in.Website), Version: 1}
-	created, err := s.store.CreateOrganisation(ctx, o)
+	created, err := s.organisations.CreateOrganisation(ctx, o)
 	if domain.IsCode(err, domain.CodeConflict) {
 		return domain.Organisation{}, domain.Errorf(domain.CodeConflict, "An organisation with this name already exists in this country.")
 	}
@@ -39,17 +70,17 @@ func (s *Service) CreateOrganisation(ctx context.Context, a *domain.Actor, in Or
 
 // Organisation reads one organisation; every signed-in user may see the partner directory.
 func (s *Service) Organisation(ctx context.Context, a *domain.Actor, id uuid.UUID) (domain.Organisation, error) {
-	return s.store.Organisation(ctx, id)
+	return s.organisations.Organisation(ctx, id)
 }
 
 // ListOrganisations returns a page of the partner directory.
-func (s *Service) ListOrganisations(ctx context.Context, a *domain.Actor, f postgres.OrganisationFilter, p domain.PageRequest) (domain.Page[domain.Organisation], error) {
-	return s.store.ListOrganisations(ctx, f, p)
+func (s *Service) ListOrganisations(ctx context.Context, a *domain.Actor, f domain.OrganisationFilter, p domain.PageRequest) (domain.Page[domain.Organisation], error) {
+	return s.organisations.ListOrganisations(ctx, f, p)
 }
 
 // UpdateOrganisation changes an organisation (admins) when version is current.
 func (s *Service) UpdateOrganisation(ctx context.Context, a *domain.Actor, id uuid.UUID, version int, in OrganisationPatch) (domain.Organisation, error) {
-	o, err := s.store.Organisation(ctx, id)
+	o, err := s.organisations.Organisation(ctx, id)
 	if err != nil {
 		return o, err
 	}
@@ -61,7 +92,7 @@ func (s *Service) UpdateOrganisation(ctx context.Context, a *domain.Actor, id uu
 	setIf(&o.Kind, in.Kind, nil)
 	setIf(&o.City, in.City, strings.TrimSpace)
 	setIf(&o.Website, in.Website, strings.TrimSpace)
-	return s.store.UpdateOrganisation(ctx, o, version)
+	return s.organisations.UpdateOrganisation(ctx, o, version)
 }
 
 // UserInput is what an admin sets on a new account.
@@ -92,7 +123,7 @@ func (s *Service) createUser(ctx context.Context, a *domain.Actor, in UserInput)
 	if err := checkPassword("password", in.Password, in.Email); err != nil {
 		return domain.User{}, err
 	}
-	if _, err := s.store.Organisation(ctx, in.OrganisationID); err != nil {
+	if _, err := s.organisations.Organisation(ctx, in.OrganisationID); err != nil {
 		if domain.IsCode(err, domain.CodeNotFound) {
 			return domain.User{}, domain.Invalid(domain.FieldError{Field: "organisation_id", Message: "does not exist"})
 		}
@@ -105,9 +136,9 @@ func (s *Service) createUser(ctx context.Context, a *domain.Actor, in UserInput)
 	u := domain.User{ID: uuid.New(), Email: strings.TrimSpace(in.Email), Name: strings.TrimSpace(in.Name), OrganisationID: in.OrganisationID,
 		Languages: in.Languages, Expertise: in.Expertise, IsAdmin: in.IsAdmin, PasswordHash: hash, Version: 1}
 	var created domain.User
-	err = s.store.WithTx(ctx, func(ctx context.Context) error {
+	err = s.tx.WithTx(ctx, func(ctx context.Context) error {
 		var err error
-		if created, err = s.store.CreateUser(ctx, u); err != nil {
+		if created, err = s.users.CreateUser(ctx, u); err != nil {
 			return err
 		}
 		if u.IsAdmin {
@@ -123,15 +154,15 @@ func (s *Service) User(ctx context.Context, a *domain.Actor, id uuid.UUID) (doma
 	if !a.IsAdmin && a.UserID != id {
 		return domain.User{}, domain.NotFound("User")
 	}
-	return s.store.User(ctx, id)
+	return s.users.User(ctx, id)
 }
 
 // ListUsers returns a page of accounts (admins).
-func (s *Service) ListUsers(ctx context.Context, a *domain.Actor, f postgres.UserFilter, p domain.PageRequest) (domain.Page[domain.User], error) {
+func (s *Service) ListUsers(ctx context.Context, a *domain.Actor, f domain.UserFilter, p domain.PageRequest) (domain.Page[domain.User], error) {
 	if !domain.CanManageUsers(a) {
 		return domain.Page[domain.User]{}, domain.Forbidden("Only administrators can list accounts.")
 	}
-	return s.store.ListUsers(ctx, f, p)
+	return s.users.ListUsers(ctx, f, p)
 }
 
 // UpdateUser changes an account (admins). Disabling ends its sessions; an admin cannot disable
@@ -147,7 +178,7 @@ func (s *Service) UpdateUser(ctx context.Context, a *domain.Actor, id uuid.UUID,
 	before := u
 	setIf(&u.Name, in.Name, strings.TrimSpace)
 	if in.OrganisationID != nil && *in.OrganisationID != u.OrganisationID {
-		if _, err := s.store.Organisation(ctx, *in.OrganisationID); err != nil {
+		if _, err := s.organisations.Organisation(ctx, *in.OrganisationID); err != nil {
 			if domain.IsCode(err, domain.CodeNotFound) {
 				return domain.User{}, domain.Invalid(domain.FieldError{Field: "organisation_id", Message: "does not exist"})
 			}
@@ -163,8 +194,8 @@ func (s *Service) UpdateUser(ctx context.Context, a *domain.Actor, id uuid.UUID,
 		return domain.User{}, domain.Errorf(domain.CodeConflict, "You cannot disable your own account or remove your own administrator rights.")
 	}
 	var updated domain.User
-	err = s.store.WithTx(ctx, func(ctx context.Context) error {
-		if updated, err = s.store.UpdateUser(ctx, u, version); err != nil {
+	err = s.tx.WithTx(ctx, func(ctx context.Context) error {
+		if updated, err = s.users.UpdateUser(ctx, u, version); err != nil {
 			return err
 		}
 		if before.IsAdmin != u.IsAdmin {
@@ -178,7 +209,7 @@ func (s *Service) UpdateUser(ctx context.Context, a *domain.Actor, id uuid.UUID,
 			}
 		}
 		if u.Disabled && !before.Disabled {
-			return s.store.RevokeUserSessions(ctx, id, uuid.Nil, "disabled")
+			return s.sessions.RevokeUserSessions(ctx, id, uuid.Nil, "disabled")
 		}
 		return nil
 	})
@@ -193,24 +224,24 @@ type MePatch struct {
 
 // Me reads the caller's account.
 func (s *Service) Me(ctx context.Context, a *domain.Actor) (domain.User, error) {
-	return s.store.User(ctx, a.UserID)
+	return s.users.User(ctx, a.UserID)
 }
 
 // UpdateMe changes the caller's name, languages and expertise.
 func (s *Service) UpdateMe(ctx context.Context, a *domain.Actor, in MePatch) (domain.User, error) {
-	u, err := s.store.User(ctx, a.UserID)
+	u, err := s.users.User(ctx, a.UserID)
 	if err != nil {
 		return u, err
 	}
 	setIf(&u.Name, in.Name, strings.TrimSpace)
 	setIf(&u.Languages, in.Languages, nil)
 	setIf(&u.Expertise, in.Expertise, nil)
-	return s.store.UpdateProfile(ctx, a.UserID, u.Name, u.Languages, u.Expertise)
+	return s.users.UpdateProfile(ctx, a.UserID, u.Name, u.Languages, u.Expertise)
 }
 
 // OrganisationRefs reads several organisations in one query, for embedding in responses.
 func (s *Service) OrganisationRefs(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]domain.Organisation, error) {
-	return s.store.OrganisationRefs(ctx, ids)
+	return s.organisations.OrganisationRefs(ctx, ids)
 }
 
 // setIf copies *src into *dst when src is set, through clean when given.

@@ -14,8 +14,22 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
+
+// ExportStore streams a programme's data a row at a time, so an export's memory stays flat.
+// Each Stream method stops at, and returns, fn's first error.
+type ExportStore interface {
+	// RoundsWithRubrics returns the programme's rounds and the rubrics they use.
+	RoundsWithRubrics(ctx context.Context, programmeID uuid.UUID) ([]domain.Round, map[uuid.UUID]domain.Rubric, error)
+	// BlindReviewers maps the reviewers of the programme's blind rounds.
+	BlindReviewers(ctx context.Context, programmeID uuid.UUID) (map[uuid.UUID]bool, error)
+	StreamPractices(ctx context.Context, programmeID uuid.UUID, fn func(domain.Practice) error) error
+	StreamReviews(ctx context.Context, programmeID uuid.UUID, fn func(domain.ReviewExportRow) error) error
+	StreamAdaptations(ctx context.Context, programmeID uuid.UUID, fn func(domain.Adaptation) error) error
+	StreamOutcomes(ctx context.Context, programmeID uuid.UUID, fn func(domain.Outcome) error) error
+	StreamNewProducts(ctx context.Context, programmeID uuid.UUID, fn func(domain.NewProduct) error) error
+	StreamComments(ctx context.Context, programmeID uuid.UUID, fn func(domain.Comment) error) error
+}
 
 // Writer writes an export to w once its permission was checked. It reads the database while it
 // writes, a row at a time, so memory stays flat; w must be fast (a spool file, never a client
@@ -83,7 +97,7 @@ func (s *Service) ExportPracticesCSV(ctx context.Context, a *domain.Actor, progr
 		if err != nil {
 			return err
 		}
-		return s.adaptations.StreamPractices(ctx, programmeID, func(p domain.Practice) error {
+		return s.exports.StreamPractices(ctx, programmeID, func(p domain.Practice) error {
 			var products, core, langs []string
 			for _, pr := range p.Products {
 				products = append(products, pr.Name+" ("+pr.Kind+")")
@@ -111,7 +125,7 @@ func (s *Service) ExportReviewsCSV(ctx context.Context, a *domain.Actor, program
 	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
 		return nil, err
 	}
-	rounds, rubrics, err := s.adaptations.RoundsWithRubrics(ctx, programmeID) // for the criterion columns
+	rounds, rubrics, err := s.exports.RoundsWithRubrics(ctx, programmeID) // for the criterion columns
 	if err != nil {
 		return nil, err
 	}
@@ -137,7 +151,7 @@ func (s *Service) ExportReviewsCSV(ctx context.Context, a *domain.Actor, program
 			return err
 		}
 		labels := map[string]int{}
-		return s.adaptations.StreamReviews(ctx, programmeID, func(r postgres.ReviewExportRow) error {
+		return s.exports.StreamReviews(ctx, programmeID, func(r domain.ReviewExportRow) error {
 			name, org, country := r.ReviewerName, r.ReviewerOrg, r.ReviewerCntry
 			if r.Blind && !withIdentities {
 				k := r.RoundID.String() + r.PracticeID.String()
@@ -179,7 +193,7 @@ func (s *Service) ExportAdaptationsCSV(ctx context.Context, a *domain.Actor, pro
 		if err != nil {
 			return err
 		}
-		return s.adaptations.StreamAdaptations(ctx, programmeID, func(ad domain.Adaptation) error {
+		return s.exports.StreamAdaptations(ctx, programmeID, func(ad domain.Adaptation) error {
 			f := ad.Frame
 			product := ""
 			if ad.ProductID != nil {
@@ -203,7 +217,7 @@ func (s *Service) ExportJSON(ctx context.Context, a *domain.Actor, programmeID u
 	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
 		return nil, err
 	}
-	prog, err := s.store.Programme(ctx, programmeID, a.UserID)
+	prog, err := s.programmes.Programme(ctx, programmeID, a.UserID)
 	if err != nil {
 		return nil, err
 	}
@@ -240,11 +254,11 @@ func (s *Service) ExportJSON(ctx context.Context, a *domain.Actor, programmeID u
 			run  func(emit func(any) error) error
 		}{
 			{"practices", func(emit func(any) error) error {
-				return s.adaptations.StreamPractices(ctx, programmeID, func(p domain.Practice) error { return emit(p) })
+				return s.exports.StreamPractices(ctx, programmeID, func(p domain.Practice) error { return emit(p) })
 			}},
 			{"reviews", func(emit func(any) error) error {
 				labels := map[string]int{}
-				return s.adaptations.StreamReviews(ctx, programmeID, func(r postgres.ReviewExportRow) error {
+				return s.exports.StreamReviews(ctx, programmeID, func(r domain.ReviewExportRow) error {
 					if r.Blind && !withIdentities {
 						k := r.RoundID.String() + r.PracticeID.String()
 						r.ReviewerID, r.ReviewerName, r.ReviewerOrg, r.ReviewerCntry = uuid.Nil, "Reviewer "+string(rune('A'+labels[k])), "", ""
@@ -255,23 +269,23 @@ func (s *Service) ExportJSON(ctx context.Context, a *domain.Actor, programmeID u
 				})
 			}},
 			{"adaptations", func(emit func(any) error) error {
-				return s.adaptations.StreamAdaptations(ctx, programmeID, func(ad domain.Adaptation) error { return emit(ad) })
+				return s.exports.StreamAdaptations(ctx, programmeID, func(ad domain.Adaptation) error { return emit(ad) })
 			}},
 			{"outcomes", func(emit func(any) error) error {
-				return s.adaptations.StreamOutcomes(ctx, programmeID, func(o domain.Outcome) error { return emit(o) })
+				return s.exports.StreamOutcomes(ctx, programmeID, func(o domain.Outcome) error { return emit(o) })
 			}},
 			{"new_products", func(emit func(any) error) error {
-				return s.adaptations.StreamNewProducts(ctx, programmeID, func(n domain.NewProduct) error { return emit(n) })
+				return s.exports.StreamNewProducts(ctx, programmeID, func(n domain.NewProduct) error { return emit(n) })
 			}},
 			{"comments", func(emit func(any) error) error {
 				hidden := map[uuid.UUID]bool{}
 				if !withIdentities {
 					var err error
-					if hidden, err = s.adaptations.BlindReviewers(ctx, programmeID); err != nil {
+					if hidden, err = s.exports.BlindReviewers(ctx, programmeID); err != nil {
 						return err
 					}
 				}
-				return s.adaptations.StreamComments(ctx, programmeID, func(c domain.Comment) error {
+				return s.exports.StreamComments(ctx, programmeID, func(c domain.Comment) error {
 					if hidden[c.AuthorID] {
 						c.AuthorID, c.AuthorName, c.AuthorOrganisation, c.AuthorOrgName, c.AuthorOrgCountry = uuid.Nil, "Reviewer", uuid.Nil, "", ""
 					}
@@ -292,6 +306,6 @@ func (s *Service) ExportJSON(ctx context.Context, a *domain.Actor, programmeID u
 // with each other even while partners keep writing.
 func (s *Service) inSnapshot(w Writer) Writer {
 	return func(ctx context.Context, out io.Writer) error {
-		return s.store.ReadSnapshot(ctx, func(ctx context.Context) error { return w(ctx, out) })
+		return s.tx.ReadSnapshot(ctx, func(ctx context.Context) error { return w(ctx, out) })
 	}
 }

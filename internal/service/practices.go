@@ -9,24 +9,27 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
 
-// PracticeStore is the storage practices need.
+// PracticeStore keeps practices and their revisions.
 type PracticeStore interface {
 	CreatePractice(ctx context.Context, p domain.Practice) (domain.Practice, error)
+	// Practice returns CodeNotFound for an unknown id; lock holds the row for the transaction
+	// in ctx.
 	Practice(ctx context.Context, id uuid.UUID, lock bool) (domain.Practice, error)
+	// PracticesByIDs returns the practices with the given ids that exist.
+	PracticesByIDs(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]domain.Practice, error)
+	// UpdatePractice returns CodeNotFound for an unknown id and CodeVersionMismatch when
+	// version is not the stored one.
 	UpdatePractice(ctx context.Context, p domain.Practice, version int) (domain.Practice, error)
+	// DeleteDraft returns CodeNotDeletable when the practice is no longer a draft.
 	DeleteDraft(ctx context.Context, id uuid.UUID) error
-	ListPractices(ctx context.Context, f postgres.PracticeFilter, p domain.PageRequest) (domain.Page[domain.Practice], error)
+	// ListPractices applies f.Viewer's visibility in the query itself.
+	ListPractices(ctx context.Context, f domain.PracticeFilter, p domain.PageRequest) (domain.Page[domain.Practice], error)
 	InsertRevision(ctx context.Context, r domain.Revision) error
 	Revisions(ctx context.Context, practiceID uuid.UUID) ([]domain.Revision, error)
+	// RevisionsByNumber returns the revisions with the given numbers that exist.
 	RevisionsByNumber(ctx context.Context, practiceID uuid.UUID, numbers ...int) (map[int]domain.Revision, error)
-	CreateComment(ctx context.Context, c domain.Comment) (domain.Comment, error)
-	Comment(ctx context.Context, id uuid.UUID) (domain.Comment, error)
-	ListComments(ctx context.Context, subjectType string, subjectID uuid.UUID, p domain.PageRequest) (domain.Page[domain.Comment], error)
-	UpdateCommentBody(ctx context.Context, id uuid.UUID, version int, body string) (domain.Comment, error)
-	RemoveComment(ctx context.Context, id, by uuid.UUID) error
 }
 
 // ProductInput is a product as a partner describes it; an existing product keeps its ID.
@@ -73,14 +76,14 @@ func (s *Service) practiceScope(ctx context.Context, a *domain.Actor, p *domain.
 	if a.Anonymous() {
 		return sc, domain.NotFound("Practice")
 	}
-	m, err := s.store.Membership(ctx, p.ProgrammeID, a.UserID)
+	m, err := s.programmes.Membership(ctx, p.ProgrammeID, a.UserID)
 	if err != nil {
 		return sc, err
 	}
 	sc.Membership = m
 	viewer := domain.PracticeViewer{Scope: sc}
 	if p.Status != domain.StatusDraft && p.Status != domain.StatusPublished && !sc.IsCoordinator() && sc.Actor.OrganisationID != p.OrganisationID {
-		if viewer.Reviewer, err = s.reviews.IsAssignedReviewer(ctx, p.ID, a.UserID); err != nil {
+		if viewer.Reviewer, err = s.assignments.IsAssignedReviewer(ctx, p.ID, a.UserID); err != nil {
 			return sc, err
 		}
 	}
@@ -138,7 +141,7 @@ func (s *Service) CreatePractice(ctx context.Context, a *domain.Actor, programme
 	if !domain.CanCreatePractice(sc) {
 		return PracticeView{}, domain.Forbidden("Only partners of the programme can describe practices.")
 	}
-	prog, err := s.store.Programme(ctx, programmeID, a.UserID)
+	prog, err := s.programmes.Programme(ctx, programmeID, a.UserID)
 	if err != nil {
 		return PracticeView{}, err
 	}
@@ -157,7 +160,7 @@ func (s *Service) CreatePractice(ctx context.Context, a *domain.Actor, programme
 		return PracticeView{}, err
 	}
 	var created domain.Practice
-	err = s.store.WithTx(ctx, func(ctx context.Context) error {
+	err = s.tx.WithTx(ctx, func(ctx context.Context) error {
 		if created, err = s.practices.CreatePractice(ctx, p); err != nil {
 			return err
 		}
@@ -243,16 +246,16 @@ func (s *Service) ListPractices(ctx context.Context, a *domain.Actor, programmeI
 	if err != nil {
 		return domain.Page[domain.Practice]{}, err
 	}
-	return s.practices.ListPractices(ctx, postgres.PracticeFilter{
+	return s.practices.ListPractices(ctx, domain.PracticeFilter{
 		ProgrammeID: &programmeID, Query: f.Query, Country: f.Country, Theme: f.Theme, TargetGroup: f.TargetGroup, Status: f.Status,
 		EvidenceLevel: f.EvidenceLevel, Language: f.Language, OrganisationID: f.OrganisationID,
-		Viewer: postgres.PracticeViewer{Admin: sc.IsAdmin(), Coordinator: sc.IsCoordinator(), OrganisationID: a.OrganisationID, UserID: a.UserID},
+		Viewer: domain.PracticeSearchViewer{Admin: sc.IsAdmin(), Coordinator: sc.IsCoordinator(), OrganisationID: a.OrganisationID, UserID: a.UserID},
 	}, p)
 }
 
 // ListPublicPractices searches the public catalogue.
 func (s *Service) ListPublicPractices(ctx context.Context, f PracticeSearch, p domain.PageRequest) (domain.Page[domain.Practice], error) {
-	return s.practices.ListPractices(ctx, postgres.PracticeFilter{Public: true, Query: f.Query, Country: f.Country, Theme: f.Theme,
+	return s.practices.ListPractices(ctx, domain.PracticeFilter{Public: true, Query: f.Query, Country: f.Country, Theme: f.Theme,
 		TargetGroup: f.TargetGroup, EvidenceLevel: f.EvidenceLevel, Language: f.Language}, p)
 }
 
@@ -265,7 +268,7 @@ func (s *Service) PublicPractice(ctx context.Context, id uuid.UUID) (domain.Prac
 	if p.Status != domain.StatusPublished {
 		return domain.Practice{}, domain.NotFound("Practice")
 	}
-	prog, err := s.store.Programme(ctx, p.ProgrammeID, uuid.Nil)
+	prog, err := s.programmes.Programme(ctx, p.ProgrammeID, uuid.Nil)
 	if err != nil {
 		return domain.Practice{}, err
 	}
@@ -290,7 +293,7 @@ func (s *Service) editablePractice(ctx context.Context, a *domain.Actor, id uuid
 // UpdatePractice edits a draft or a practice sent back for revision, when version is current.
 func (s *Service) UpdatePractice(ctx context.Context, a *domain.Actor, id uuid.UUID, version int, in PracticePatch) (PracticeView, error) {
 	var out PracticeView
-	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+	err := s.tx.WithTx(ctx, func(ctx context.Context) error {
 		p, sc, err := s.editablePractice(ctx, a, id)
 		if err != nil {
 			return err
@@ -304,7 +307,7 @@ func (s *Service) UpdatePractice(ctx context.Context, a *domain.Actor, id uuid.U
 		if err := applyPracticePatch(&p, in); err != nil {
 			return err
 		}
-		prog, err := s.store.Programme(ctx, p.ProgrammeID, a.UserID)
+		prog, err := s.programmes.Programme(ctx, p.ProgrammeID, a.UserID)
 		if err != nil {
 			return err
 		}
@@ -349,7 +352,7 @@ func applyPracticePatch(p *domain.Practice, in PracticePatch) error {
 
 // DeletePractice removes a draft.
 func (s *Service) DeletePractice(ctx context.Context, a *domain.Actor, id uuid.UUID) error {
-	return s.store.WithTx(ctx, func(ctx context.Context) error {
+	return s.tx.WithTx(ctx, func(ctx context.Context) error {
 		p, _, err := s.editablePractice(ctx, a, id)
 		if err != nil {
 			return err
@@ -391,7 +394,7 @@ func (s *Service) ReopenPractice(ctx context.Context, a *domain.Actor, id uuid.U
 // running before on the practice first, and audits the change — in one transaction.
 func (s *Service) transitionPractice(ctx context.Context, a *domain.Actor, id uuid.UUID, action domain.PracticeAction, before func(context.Context, *domain.Practice) error) (PracticeView, error) {
 	var out PracticeView
-	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+	err := s.tx.WithTx(ctx, func(ctx context.Context) error {
 		p, sc, err := s.editablePractice(ctx, a, id)
 		if err != nil {
 			return err
@@ -485,7 +488,7 @@ func (s *Service) Translation(ctx context.Context, a *domain.Actor, id uuid.UUID
 func (s *Service) PutTranslation(ctx context.Context, a *domain.Actor, id uuid.UUID, lang string, version int, t domain.Translation) (domain.Translation, int, error) {
 	var saved domain.Translation
 	var newVersion int
-	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+	err := s.tx.WithTx(ctx, func(ctx context.Context) error {
 		p, sc, err := s.visiblePractice(ctx, a, id, true)
 		if err != nil {
 			return err

@@ -10,8 +10,44 @@ import (
 
 	"github.com/peerbridge/peerbridge/internal/auth"
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
+
+// ProgrammeStore keeps programmes and their memberships.
+type ProgrammeStore interface {
+	CreateProgramme(ctx context.Context, p domain.Programme) (domain.Programme, error)
+	// Programme returns CodeNotFound for an unknown id.
+	Programme(ctx context.Context, id, userID uuid.UUID) (domain.Programme, error)
+	// ListProgrammes lists userID's programmes, or every programme when all is set.
+	ListProgrammes(ctx context.Context, userID uuid.UUID, all bool, p domain.PageRequest) (domain.Page[domain.Programme], error)
+	// UpdateProgramme returns CodeNotFound for an unknown id and CodeVersionMismatch when
+	// version is not the stored one.
+	UpdateProgramme(ctx context.Context, p domain.Programme, version int) (domain.Programme, error)
+	// Membership returns nil, and no error, when the user is not a member.
+	Membership(ctx context.Context, programmeID, userID uuid.UUID) (*domain.Membership, error)
+	// CoordinatesAny reports whether the user coordinates at least one programme.
+	CoordinatesAny(ctx context.Context, userID uuid.UUID) (bool, error)
+	// PutMembership sets the user's roles and returns the roles held before.
+	PutMembership(ctx context.Context, programmeID, userID uuid.UUID, roles []domain.Role) ([]domain.Role, error)
+	// DeleteMembership returns the roles held before, or CodeNotFound for a non-member.
+	DeleteMembership(ctx context.Context, programmeID, userID uuid.UUID) ([]domain.Role, error)
+	// LockCoordinators locks the programme's coordinator memberships for the transaction in
+	// ctx and returns their user ids.
+	LockCoordinators(ctx context.Context, programmeID uuid.UUID) ([]uuid.UUID, error)
+	ListMembers(ctx context.Context, programmeID uuid.UUID, f domain.MemberFilter, p domain.PageRequest) (domain.Page[domain.Member], error)
+	// Member returns CodeNotFound for a non-member.
+	Member(ctx context.Context, programmeID, userID uuid.UUID) (domain.Member, error)
+}
+
+// InvitationStore keeps invitations to a programme; only a token's digest is stored.
+type InvitationStore interface {
+	CreateInvitation(ctx context.Context, inv domain.Invitation, digest []byte) (domain.Invitation, error)
+	// InvitationByDigest returns CodeNotFound for an unknown token; lock holds the row for the
+	// transaction in ctx.
+	InvitationByDigest(ctx context.Context, digest []byte, lock bool) (domain.Invitation, error)
+	// MarkInvitationAccepted returns CodeInvitationUsed when the invitation was used already.
+	MarkInvitationAccepted(ctx context.Context, id, userID uuid.UUID) error
+	ListInvitations(ctx context.Context, programmeID uuid.UUID, status string, p domain.PageRequest) (domain.Page[domain.Invitation], error)
+}
 
 // ProgrammeInput is what an admin sets on a new programme.
 type ProgrammeInput struct {
@@ -44,9 +80,9 @@ func (s *Service) CreateProgramme(ctx context.Context, a *domain.Actor, in Progr
 		return domain.Programme{}, err
 	}
 	var created domain.Programme
-	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+	err := s.tx.WithTx(ctx, func(ctx context.Context) error {
 		var err error
-		if created, err = s.store.CreateProgramme(ctx, p); err != nil {
+		if created, err = s.programmes.CreateProgramme(ctx, p); err != nil {
 			return err
 		}
 		if err := s.EnsureDefaultRubric(ctx, created.ID); err != nil {
@@ -87,12 +123,12 @@ func (s *Service) Programme(ctx context.Context, a *domain.Actor, id uuid.UUID) 
 	if _, err := s.scope(ctx, a, id); err != nil {
 		return domain.Programme{}, err
 	}
-	return s.store.Programme(ctx, id, a.UserID)
+	return s.programmes.Programme(ctx, id, a.UserID)
 }
 
 // ListProgrammes returns the caller's programmes (all of them for admins).
 func (s *Service) ListProgrammes(ctx context.Context, a *domain.Actor, p domain.PageRequest) (domain.Page[domain.Programme], error) {
-	return s.store.ListProgrammes(ctx, a.UserID, a.IsAdmin, p)
+	return s.programmes.ListProgrammes(ctx, a.UserID, a.IsAdmin, p)
 }
 
 // UpdateProgramme changes a programme (coordinators) when version is current.
@@ -104,7 +140,7 @@ func (s *Service) UpdateProgramme(ctx context.Context, a *domain.Actor, id uuid.
 	if !domain.CanManageProgramme(sc) {
 		return domain.Programme{}, domain.Forbidden("Only the programme's coordinators can change it.")
 	}
-	p, err := s.store.Programme(ctx, id, a.UserID)
+	p, err := s.programmes.Programme(ctx, id, a.UserID)
 	if err != nil {
 		return p, err
 	}
@@ -121,7 +157,7 @@ func (s *Service) UpdateProgramme(ctx context.Context, a *domain.Actor, id uuid.
 		return domain.Programme{}, err
 	}
 	roles := p.MyRoles
-	updated, err := s.store.UpdateProgramme(ctx, p, version)
+	updated, err := s.programmes.UpdateProgramme(ctx, p, version)
 	updated.MyRoles = roles
 	return updated, err
 }
@@ -133,7 +169,7 @@ func (s *Service) ListMembers(ctx context.Context, a *domain.Actor, programmeID 
 	if err != nil {
 		return page, false, err
 	}
-	page, err = s.store.ListMembers(ctx, programmeID, postgres.MemberFilter{Role: role}, p)
+	page, err = s.programmes.ListMembers(ctx, programmeID, domain.MemberFilter{Role: role}, p)
 	return page, domain.CanManageProgramme(sc), err
 }
 
@@ -147,18 +183,18 @@ func (s *Service) PutMember(ctx context.Context, a *domain.Actor, programmeID, u
 	if !domain.CanManageProgramme(sc) {
 		return domain.Member{}, domain.Forbidden("Only the programme's coordinators can change members.")
 	}
-	if _, err := s.store.User(ctx, userID); err != nil {
+	if _, err := s.users.User(ctx, userID); err != nil {
 		return domain.Member{}, notFoundAs(err, domain.NotFound("User"))
 	}
 	roles = uniqueRoles(roles)
 	var out domain.Member
-	err = s.store.WithTx(ctx, func(ctx context.Context) error {
+	err = s.tx.WithTx(ctx, func(ctx context.Context) error {
 		if !slices.Contains(roles, domain.RoleCoordinator) {
 			if err := s.keepACoordinator(ctx, programmeID, userID); err != nil {
 				return err
 			}
 		}
-		before, err := s.store.PutMembership(ctx, programmeID, userID, roles)
+		before, err := s.programmes.PutMembership(ctx, programmeID, userID, roles)
 		if err != nil {
 			return err
 		}
@@ -167,7 +203,7 @@ func (s *Service) PutMember(ctx context.Context, a *domain.Actor, programmeID, u
 				return err
 			}
 		}
-		out, err = s.store.Member(ctx, programmeID, userID)
+		out, err = s.programmes.Member(ctx, programmeID, userID)
 		return err
 	})
 	if err != nil {
@@ -185,11 +221,11 @@ func (s *Service) RemoveMember(ctx context.Context, a *domain.Actor, programmeID
 	if !domain.CanManageProgramme(sc) {
 		return domain.Forbidden("Only the programme's coordinators can remove members.")
 	}
-	return s.store.WithTx(ctx, func(ctx context.Context) error {
+	return s.tx.WithTx(ctx, func(ctx context.Context) error {
 		if err := s.keepACoordinator(ctx, programmeID, userID); err != nil {
 			return err
 		}
-		before, err := s.store.DeleteMembership(ctx, programmeID, userID)
+		before, err := s.programmes.DeleteMembership(ctx, programmeID, userID)
 		if err != nil {
 			return err
 		}
@@ -200,7 +236,7 @@ func (s *Service) RemoveMember(ctx context.Context, a *domain.Actor, programmeID
 // keepACoordinator refuses a change that would leave the programme without coordinators when
 // userID is currently its only one.
 func (s *Service) keepACoordinator(ctx context.Context, programmeID, userID uuid.UUID) error {
-	ids, err := s.store.LockCoordinators(ctx, programmeID)
+	ids, err := s.programmes.LockCoordinators(ctx, programmeID)
 	if err != nil {
 		return err
 	}
@@ -228,7 +264,7 @@ func (s *Service) CreateInvitation(ctx context.Context, a *domain.Actor, in Invi
 	if !domain.CanManageProgramme(sc) {
 		return domain.Invitation{}, domain.Forbidden("Only the programme's coordinators can invite members.")
 	}
-	if _, err := s.store.Organisation(ctx, in.OrganisationID); err != nil {
+	if _, err := s.organisations.Organisation(ctx, in.OrganisationID); err != nil {
 		if domain.IsCode(err, domain.CodeNotFound) {
 			return domain.Invitation{}, domain.Invalid(domain.FieldError{Field: "organisation_id", Message: "does not exist"})
 		}
@@ -241,8 +277,8 @@ func (s *Service) CreateInvitation(ctx context.Context, a *domain.Actor, in Invi
 	inv := domain.Invitation{ID: uuid.New(), Email: strings.TrimSpace(in.Email), Name: strings.TrimSpace(in.Name), OrganisationID: in.OrganisationID,
 		ProgrammeID: in.ProgrammeID, Roles: uniqueRoles(in.Roles), InvitedBy: a.UserID, ExpiresAt: s.now().Add(invitationLifetime).UTC()}
 	var created domain.Invitation
-	err = s.store.WithTx(ctx, func(ctx context.Context) error {
-		if created, err = s.store.CreateInvitation(ctx, inv, digest); err != nil {
+	err = s.tx.WithTx(ctx, func(ctx context.Context) error {
+		if created, err = s.invitations.CreateInvitation(ctx, inv, digest); err != nil {
 			return err
 		}
 		return s.audit(ctx, a, &in.ProgrammeID, "invitation.created", "invitation", inv.ID, nil, map[string]any{"email": inv.Email, "roles": inv.Roles})
@@ -263,7 +299,7 @@ func (s *Service) ListInvitations(ctx context.Context, a *domain.Actor, programm
 	if !domain.CanManageProgramme(sc) {
 		return domain.Page[domain.Invitation]{}, domain.Forbidden("Only the programme's coordinators can see invitations.")
 	}
-	return s.store.ListInvitations(ctx, programmeID, status, p)
+	return s.invitations.ListInvitations(ctx, programmeID, status, p)
 }
 
 // InvitationPreview is what the accept page shows.
@@ -278,7 +314,7 @@ func (s *Service) PreviewInvitation(ctx context.Context, token string) (Invitati
 	if err != nil {
 		return InvitationPreview{}, err
 	}
-	_, err = s.store.UserByEmail(ctx, inv.Email)
+	_, err = s.users.UserByEmail(ctx, inv.Email)
 	if err != nil && !domain.IsCode(err, domain.CodeNotFound) {
 		return InvitationPreview{}, err
 	}
@@ -286,7 +322,7 @@ func (s *Service) PreviewInvitation(ctx context.Context, token string) (Invitati
 }
 
 func (s *Service) usableInvitation(ctx context.Context, token string, lock bool) (domain.Invitation, error) {
-	inv, err := s.store.InvitationByDigest(ctx, auth.Digest(token), lock)
+	inv, err := s.invitations.InvitationByDigest(ctx, auth.Digest(token), lock)
 	if err != nil {
 		return inv, err
 	}
@@ -306,7 +342,7 @@ func (s *Service) AcceptInvitation(ctx context.Context, token, name, password, c
 	if err != nil {
 		return Tokens{}, err
 	}
-	existing, err := s.store.UserByEmail(ctx, inv.Email)
+	existing, err := s.users.UserByEmail(ctx, inv.Email)
 	exists := err == nil
 	if err != nil && !domain.IsCode(err, domain.CodeNotFound) {
 		return Tokens{}, err
@@ -322,7 +358,7 @@ func (s *Service) AcceptInvitation(ctx context.Context, token, name, password, c
 			return Tokens{}, s.hashErr(err)
 		}
 		if !ok || existing.Disabled {
-			if err := s.store.RecordLoginFailure(ctx, accountKey, clientKey); err != nil {
+			if err := s.sessions.RecordLoginFailure(ctx, accountKey, clientKey); err != nil {
 				return Tokens{}, err
 			}
 			return Tokens{}, domain.Errorf(domain.CodeInvalidCredentials, "The password is not the one of the existing account.")
@@ -342,7 +378,7 @@ func (s *Service) AcceptInvitation(ctx context.Context, token, name, password, c
 		}
 	}
 	user := existing
-	err = s.store.WithTx(ctx, func(ctx context.Context) error {
+	err = s.tx.WithTx(ctx, func(ctx context.Context) error {
 		inv, err := s.usableInvitation(ctx, token, true)
 		if err != nil {
 			return err
@@ -350,11 +386,11 @@ func (s *Service) AcceptInvitation(ctx context.Context, token, name, password, c
 		if !exists {
 			user = domain.User{ID: uuid.New(), Email: inv.Email, Name: strings.TrimSpace(name), OrganisationID: inv.OrganisationID,
 				PasswordHash: hash, Languages: []string{}, Expertise: []string{}, Version: 1}
-			if user, err = s.store.CreateUser(ctx, user); err != nil {
+			if user, err = s.users.CreateUser(ctx, user); err != nil {
 				return err
 			}
 		}
-		current, err := s.store.Membership(ctx, inv.ProgrammeID, user.ID)
+		current, err := s.programmes.Membership(ctx, inv.ProgrammeID, user.ID)
 		if err != nil {
 			return err
 		}
@@ -364,10 +400,10 @@ func (s *Service) AcceptInvitation(ctx context.Context, token, name, password, c
 			before = current.Roles
 			roles = uniqueRoles(append(slices.Clone(current.Roles), inv.Roles...))
 		}
-		if _, err := s.store.PutMembership(ctx, inv.ProgrammeID, user.ID, roles); err != nil {
+		if _, err := s.programmes.PutMembership(ctx, inv.ProgrammeID, user.ID, roles); err != nil {
 			return err
 		}
-		if err := s.store.MarkInvitationAccepted(ctx, inv.ID, user.ID); err != nil {
+		if err := s.invitations.MarkInvitationAccepted(ctx, inv.ID, user.ID); err != nil {
 			return err
 		}
 		actor := &domain.Actor{UserID: user.ID}

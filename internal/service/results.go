@@ -8,7 +8,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 	"github.com/peerbridge/peerbridge/internal/stats"
 )
 
@@ -104,11 +103,11 @@ func (s *Service) Results(ctx context.Context, a *domain.Actor, roundID uuid.UUI
 	if err != nil {
 		return RoundResults{}, err
 	}
-	rubric, err := s.reviews.Rubric(ctx, round.RubricID)
+	rubric, err := s.rubrics.Rubric(ctx, round.RubricID)
 	if err != nil {
 		return RoundResults{}, err
 	}
-	rps, err := s.reviews.RoundPractices(ctx, roundID)
+	rps, err := s.rounds.RoundPractices(ctx, roundID)
 	if err != nil {
 		return RoundResults{}, err
 	}
@@ -116,7 +115,7 @@ func (s *Service) Results(ctx context.Context, a *domain.Actor, roundID uuid.UUI
 	for i, rp := range rps {
 		ids[i] = rp.PracticeID
 	}
-	practices, err := s.reviews.PracticesByIDs(ctx, ids)
+	practices, err := s.practices.PracticesByIDs(ctx, ids)
 	if err != nil {
 		return RoundResults{}, err
 	}
@@ -124,7 +123,7 @@ func (s *Service) Results(ctx context.Context, a *domain.Actor, roundID uuid.UUI
 	if err != nil {
 		return RoundResults{}, err
 	}
-	assignments, err := s.reviews.AllAssignments(ctx, roundID)
+	assignments, err := s.assignments.AllAssignments(ctx, roundID)
 	if err != nil {
 		return RoundResults{}, err
 	}
@@ -136,7 +135,7 @@ func (s *Service) Results(ctx context.Context, a *domain.Actor, roundID uuid.UUI
 }
 
 func computeResults(round domain.Round, rubric domain.Rubric, order []uuid.UUID, practices map[uuid.UUID]domain.Practice,
-	reviews []domain.Review, assignments []domain.Assignment, decisions []postgres.DecisionRecord, now time.Time) RoundResults {
+	reviews []domain.Review, assignments []domain.Assignment, decisions []domain.DecisionRecord, now time.Time) RoundResults {
 	out := RoundResults{Round: round}
 	byPractice := map[uuid.UUID][]domain.Review{}
 	reviewers := map[uuid.UUID]int{} // reviewer → column in the reliability data

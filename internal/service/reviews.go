@@ -7,8 +7,35 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
+
+// ReviewStore keeps reviews, decisions and the organisations' responses.
+type ReviewStore interface {
+	// Review returns CodeNotFound for an assignment without a review; lock holds the row for
+	// the transaction in ctx.
+	Review(ctx context.Context, assignmentID uuid.UUID, lock bool) (domain.Review, error)
+	// SaveReview returns CodeVersionMismatch when version is not the stored one.
+	SaveReview(ctx context.Context, r domain.Review, version int) (domain.Review, error)
+	ReviewsOfPractice(ctx context.Context, practiceID uuid.UUID) ([]domain.Review, error)
+	ReviewsOfRound(ctx context.Context, roundID uuid.UUID) ([]domain.Review, error)
+	// InsertDecision returns CodeConflict when the practice was already decided in the round.
+	InsertDecision(ctx context.Context, d domain.DecisionRecord) error
+	// Decisions lists the decisions of a round, of a practice, or of both when both are set.
+	Decisions(ctx context.Context, roundID, practiceID *uuid.UUID) ([]domain.DecisionRecord, error)
+	InsertResponse(ctx context.Context, r domain.ReviewResponse) error
+	Responses(ctx context.Context, practiceID uuid.UUID) ([]domain.ReviewResponse, error)
+}
+
+// NotificationStore keeps the notifications people read in the app and their e-mail preference.
+type NotificationStore interface {
+	InsertNotifications(ctx context.Context, ns []domain.Notification) error
+	// ListNotifications returns a page of the user's notifications and the unread count.
+	ListNotifications(ctx context.Context, userID uuid.UUID, unreadOnly bool, p domain.PageRequest) (domain.Page[domain.Notification], int64, error)
+	// MarkNotificationsRead marks the given notifications of the user read, all when ids is empty.
+	MarkNotificationsRead(ctx context.Context, userID uuid.UUID, ids []uuid.UUID) error
+	NotificationPreference(ctx context.Context, userID uuid.UUID) (string, error)
+	SetNotificationPreference(ctx context.Context, userID uuid.UUID, email string) error
+}
 
 // ReviewView is a review with the assignment and rubric it belongs to.
 type ReviewView struct {
@@ -27,7 +54,7 @@ func (s *Service) Review(ctx context.Context, a *domain.Actor, assignmentID uuid
 	if err != nil {
 		return ReviewView{}, err
 	}
-	round, err := s.reviews.Round(ctx, x.RoundID, false)
+	round, err := s.rounds.Round(ctx, x.RoundID, false)
 	return ReviewView{Review: r, Assignment: x, RubricID: round.RubricID}, err
 }
 
@@ -52,7 +79,7 @@ func (s *Service) writableReview(ctx context.Context, a *domain.Actor, assignmen
 	if x.ReviewerID != a.UserID {
 		return x, domain.Round{}, domain.Review{}, domain.Forbidden("Only the assigned reviewer can write this review.")
 	}
-	round, err := s.reviews.Round(ctx, x.RoundID, false)
+	round, err := s.rounds.Round(ctx, x.RoundID, false)
 	if err != nil {
 		return x, round, domain.Review{}, err
 	}
@@ -76,7 +103,7 @@ func (s *Service) writableReview(ctx context.Context, a *domain.Actor, assignmen
 // SaveReview stores a draft review when version is current.
 func (s *Service) SaveReview(ctx context.Context, a *domain.Actor, assignmentID uuid.UUID, version int, in ReviewInput) (ReviewView, error) {
 	var out ReviewView
-	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+	err := s.tx.WithTx(ctx, func(ctx context.Context) error {
 		x, round, r, err := s.writableReview(ctx, a, assignmentID)
 		if err != nil {
 			return err
@@ -84,7 +111,7 @@ func (s *Service) SaveReview(ctx context.Context, a *domain.Actor, assignmentID 
 		if r.Version != version {
 			return domain.Errorf(domain.CodeVersionMismatch, "The review was changed elsewhere; reload it and try again.")
 		}
-		rubric, err := s.reviews.Rubric(ctx, round.RubricID)
+		rubric, err := s.rubrics.Rubric(ctx, round.RubricID)
 		if err != nil {
 			return err
 		}
@@ -103,12 +130,12 @@ func (s *Service) SaveReview(ctx context.Context, a *domain.Actor, assignmentID 
 // SubmitReview hands the review in after checking it is complete; coordinators are told.
 func (s *Service) SubmitReview(ctx context.Context, a *domain.Actor, assignmentID uuid.UUID) (ReviewView, error) {
 	var out ReviewView
-	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+	err := s.tx.WithTx(ctx, func(ctx context.Context) error {
 		x, round, r, err := s.writableReview(ctx, a, assignmentID)
 		if err != nil {
 			return err
 		}
-		rubric, err := s.reviews.Rubric(ctx, round.RubricID)
+		rubric, err := s.rubrics.Rubric(ctx, round.RubricID)
 		if err != nil {
 			return err
 		}
@@ -125,7 +152,7 @@ func (s *Service) SubmitReview(ctx context.Context, a *domain.Actor, assignmentI
 		if err != nil {
 			return err
 		}
-		if err := s.reviews.SetAssignmentStatus(ctx, x.ID, x.Version, domain.AssignmentSubmitted, x.DeclineReason); err != nil {
+		if err := s.assignments.SetAssignmentStatus(ctx, x.ID, x.Version, domain.AssignmentSubmitted, x.DeclineReason); err != nil {
 			return err
 		}
 		if err := s.audit(ctx, a, &x.ProgrammeID, "review.submitted", "assignment", x.ID, map[string]any{"status": "draft"}, map[string]any{"status": "submitted"}); err != nil {
@@ -145,7 +172,7 @@ func (s *Service) SubmitReview(ctx context.Context, a *domain.Actor, assignmentI
 // ReopenReview lets a reviewer change a submitted review again (coordinators).
 func (s *Service) ReopenReview(ctx context.Context, a *domain.Actor, assignmentID uuid.UUID) (ReviewView, error) {
 	var out ReviewView
-	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+	err := s.tx.WithTx(ctx, func(ctx context.Context) error {
 		x, sc, err := s.ownAssignment(ctx, a, assignmentID, true)
 		if err != nil {
 			return err
@@ -165,10 +192,10 @@ func (s *Service) ReopenReview(ctx context.Context, a *domain.Actor, assignmentI
 		if err != nil {
 			return err
 		}
-		if err := s.reviews.SetAssignmentStatus(ctx, x.ID, x.Version, domain.AssignmentAccepted, ""); err != nil {
+		if err := s.assignments.SetAssignmentStatus(ctx, x.ID, x.Version, domain.AssignmentAccepted, ""); err != nil {
 			return err
 		}
-		round, err := s.reviews.Round(ctx, x.RoundID, false)
+		round, err := s.rounds.Round(ctx, x.RoundID, false)
 		out = ReviewView{Review: saved, Assignment: x, RubricID: round.RubricID}
 		if err != nil {
 			return err
@@ -190,8 +217,8 @@ type PracticeReview struct {
 // PracticeReviewsView is everything about the reviews of a practice a caller may see.
 type PracticeReviewsView struct {
 	Reviews   []PracticeReview
-	Decisions []postgres.DecisionRecord
-	Responses []postgres.Response
+	Decisions []domain.DecisionRecord
+	Responses []domain.ReviewResponse
 }
 
 // PracticeReviews lists the reviews of a practice the caller may see, following SPEC §2.
@@ -264,7 +291,7 @@ func (s *Service) blindReviewers(ctx context.Context, practiceID uuid.UUID) (map
 // practice the caller cannot see is NotFound; one they see but do not coordinate is Forbidden.
 func (s *Service) Decide(ctx context.Context, a *domain.Actor, practiceID, roundID uuid.UUID, outcome, rationale string) (PracticeView, error) {
 	var out PracticeView
-	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+	err := s.tx.WithTx(ctx, func(ctx context.Context) error {
 		p, sc, err := s.visiblePractice(ctx, a, practiceID, true)
 		if err != nil {
 			return err
@@ -273,7 +300,7 @@ func (s *Service) Decide(ctx context.Context, a *domain.Actor, practiceID, round
 			return domain.Forbidden("Only the programme's coordinators can decide on a practice.")
 		}
 		notRound := domain.Invalid(domain.FieldError{Field: "round_id", Message: "is not a round of this programme"})
-		round, err := s.reviews.Round(ctx, roundID, true)
+		round, err := s.rounds.Round(ctx, roundID, true)
 		if err := notFoundAs(err, notRound); err != nil {
 			return err
 		}
@@ -283,7 +310,7 @@ func (s *Service) Decide(ctx context.Context, a *domain.Actor, practiceID, round
 		if round.Status != domain.RoundOpen && round.Status != domain.RoundClosed {
 			return domain.Errorf(domain.CodeRoundState, "Decisions are taken while a round is open or closed.")
 		}
-		rps, err := s.reviews.RoundPractices(ctx, roundID)
+		rps, err := s.rounds.RoundPractices(ctx, roundID)
 		if err != nil {
 			return err
 		}
@@ -304,7 +331,7 @@ func (s *Service) Decide(ctx context.Context, a *domain.Actor, practiceID, round
 			return err
 		}
 		now := s.now().UTC()
-		if err := s.reviews.InsertDecision(ctx, postgres.DecisionRecord{RoundID: roundID, PracticeID: practiceID, Outcome: outcome,
+		if err := s.reviews.InsertDecision(ctx, domain.DecisionRecord{RoundID: roundID, PracticeID: practiceID, Outcome: outcome,
 			Rationale: strings.TrimSpace(rationale), DecidedBy: a.UserID, DecidedAt: now}); err != nil {
 			return err
 		}
@@ -334,37 +361,37 @@ func (s *Service) Decide(ctx context.Context, a *domain.Actor, practiceID, round
 }
 
 // closeRoundWhenDecided marks a round decided once every practice in it has a decision.
-func (s *Service) closeRoundWhenDecided(ctx context.Context, a *domain.Actor, round domain.Round, rps []postgres.RoundPractice) error {
+func (s *Service) closeRoundWhenDecided(ctx context.Context, a *domain.Actor, round domain.Round, rps []domain.RoundPractice) error {
 	ds, err := s.reviews.Decisions(ctx, &round.ID, nil)
 	if err != nil || len(ds) < len(rps) {
 		return err
 	}
 	from := round.Status
 	round.Status = domain.RoundDecided
-	if _, err := s.reviews.UpdateRound(ctx, round, round.Version); err != nil {
+	if _, err := s.rounds.UpdateRound(ctx, round, round.Version); err != nil {
 		return err
 	}
 	return s.audit(ctx, a, &round.ProgrammeID, "round.decided", "round", round.ID, map[string]any{"status": from}, map[string]any{"status": round.Status})
 }
 
 // Respond lets the practice's organisation answer the reviews once a decision is recorded.
-func (s *Service) Respond(ctx context.Context, a *domain.Actor, practiceID, roundID uuid.UUID, body string) (postgres.Response, error) {
+func (s *Service) Respond(ctx context.Context, a *domain.Actor, practiceID, roundID uuid.UUID, body string) (domain.ReviewResponse, error) {
 	p, sc, err := s.visiblePractice(ctx, a, practiceID, false)
 	if err != nil {
-		return postgres.Response{}, err
+		return domain.ReviewResponse{}, err
 	}
 	if !domain.CanEditPractice(sc, &p) {
-		return postgres.Response{}, domain.Forbidden("Only the practice's organisation can respond to its reviews.")
+		return domain.ReviewResponse{}, domain.Forbidden("Only the practice's organisation can respond to its reviews.")
 	}
 	ds, err := s.reviews.Decisions(ctx, &roundID, &practiceID)
 	if err != nil {
-		return postgres.Response{}, err
+		return domain.ReviewResponse{}, err
 	}
 	if len(ds) == 0 {
-		return postgres.Response{}, domain.Errorf(domain.CodeNotDecided, "You can respond once the coordinator has recorded a decision.")
+		return domain.ReviewResponse{}, domain.Errorf(domain.CodeNotDecided, "You can respond once the coordinator has recorded a decision.")
 	}
-	r := postgres.Response{ID: uuid.New(), RoundID: roundID, PracticeID: practiceID, AuthorID: a.UserID, AuthorName: a.Name, Body: strings.TrimSpace(body), CreatedAt: s.now().UTC()}
-	err = s.store.WithTx(ctx, func(ctx context.Context) error {
+	r := domain.ReviewResponse{ID: uuid.New(), RoundID: roundID, PracticeID: practiceID, AuthorID: a.UserID, AuthorName: a.Name, Body: strings.TrimSpace(body), CreatedAt: s.now().UTC()}
+	err = s.tx.WithTx(ctx, func(ctx context.Context) error {
 		if err := s.reviews.InsertResponse(ctx, r); err != nil {
 			return err
 		}
@@ -375,7 +402,7 @@ func (s *Service) Respond(ctx context.Context, a *domain.Actor, practiceID, roun
 
 // notifyCoordinators tells every coordinator of a programme.
 func (s *Service) notifyCoordinators(ctx context.Context, programmeID uuid.UUID, kind, subjectType string, subjectID uuid.UUID, params map[string]string) error {
-	page, err := s.store.ListMembers(ctx, programmeID, postgres.MemberFilter{Role: domain.RoleCoordinator}, domain.PageRequest{Page: 1, Size: domain.MaxPageSize})
+	page, err := s.programmes.ListMembers(ctx, programmeID, domain.MemberFilter{Role: domain.RoleCoordinator}, domain.PageRequest{Page: 1, Size: domain.MaxPageSize})
 	if err != nil {
 		return err
 	}
@@ -383,12 +410,12 @@ func (s *Service) notifyCoordinators(ctx context.Context, programmeID uuid.UUID,
 	for _, m := range page.Items {
 		ns = append(ns, domain.Notification{ID: uuid.New(), UserID: m.UserID, ProgrammeID: &programmeID, Kind: kind, SubjectType: subjectType, SubjectID: subjectID, Params: params})
 	}
-	return s.reviews.InsertNotifications(ctx, ns)
+	return s.notifications.InsertNotifications(ctx, ns)
 }
 
 // notifyOrganisation tells the members of the practice's organisation in its programme.
 func (s *Service) notifyOrganisation(ctx context.Context, p domain.Practice, kind string, params map[string]string) error {
-	page, err := s.store.ListMembers(ctx, p.ProgrammeID, postgres.MemberFilter{}, domain.PageRequest{Page: 1, Size: domain.MaxPageSize})
+	page, err := s.programmes.ListMembers(ctx, p.ProgrammeID, domain.MemberFilter{}, domain.PageRequest{Page: 1, Size: domain.MaxPageSize})
 	if err != nil {
 		return err
 	}
@@ -398,25 +425,25 @@ func (s *Service) notifyOrganisation(ctx context.Context, p domain.Practice, kin
 			ns = append(ns, domain.Notification{ID: uuid.New(), UserID: m.UserID, ProgrammeID: &p.ProgrammeID, Kind: kind, SubjectType: "practice", SubjectID: p.ID, Params: params})
 		}
 	}
-	return s.reviews.InsertNotifications(ctx, ns)
+	return s.notifications.InsertNotifications(ctx, ns)
 }
 
 // Notifications lists the caller's notifications and the count of unread ones.
 func (s *Service) Notifications(ctx context.Context, a *domain.Actor, unreadOnly bool, p domain.PageRequest) (domain.Page[domain.Notification], int64, error) {
-	return s.reviews.ListNotifications(ctx, a.UserID, unreadOnly, p)
+	return s.notifications.ListNotifications(ctx, a.UserID, unreadOnly, p)
 }
 
 // MarkNotificationsRead marks some (or all) of the caller's notifications read.
 func (s *Service) MarkNotificationsRead(ctx context.Context, a *domain.Actor, ids []uuid.UUID) error {
-	return s.reviews.MarkNotificationsRead(ctx, a.UserID, ids)
+	return s.notifications.MarkNotificationsRead(ctx, a.UserID, ids)
 }
 
 // NotificationPreference reads the caller's e-mail preference.
 func (s *Service) NotificationPreference(ctx context.Context, a *domain.Actor) (string, error) {
-	return s.reviews.NotificationPreference(ctx, a.UserID)
+	return s.notifications.NotificationPreference(ctx, a.UserID)
 }
 
 // SetNotificationPreference stores the caller's e-mail preference.
 func (s *Service) SetNotificationPreference(ctx context.Context, a *domain.Actor, email string) error {
-	return s.reviews.SetNotificationPreference(ctx, a.UserID, email)
+	return s.notifications.SetNotificationPreference(ctx, a.UserID, email)
 }

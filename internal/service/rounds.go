@@ -8,56 +8,43 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
 
-// ReviewStore is the storage peer review needs.
-type ReviewStore interface {
+// RubricStore keeps review rubrics.
+type RubricStore interface {
 	CreateRubric(ctx context.Context, r domain.Rubric) (domain.Rubric, error)
+	// Rubric returns CodeNotFound for an unknown id.
 	Rubric(ctx context.Context, id uuid.UUID) (domain.Rubric, error)
 	ListRubrics(ctx context.Context, programmeID uuid.UUID) ([]domain.Rubric, error)
+	// UpdateRubric returns CodeRubricInUse once a round uses the rubric and
+	// CodeVersionMismatch when version is not the stored one.
 	UpdateRubric(ctx context.Context, r domain.Rubric, version int) (domain.Rubric, error)
+	// ActivateRubric makes the rubric the programme's active one and retires the previous one.
 	ActivateRubric(ctx context.Context, programmeID, id uuid.UUID) error
+	// ActiveRubric returns CodeNotFound when the programme has no active rubric.
 	ActiveRubric(ctx context.Context, programmeID uuid.UUID) (domain.Rubric, error)
+}
 
+// RoundStore keeps review rounds and the practices in them.
+type RoundStore interface {
 	CreateRound(ctx context.Context, r domain.Round) (domain.Round, error)
+	// Round returns CodeNotFound for an unknown id; lock holds the row for the transaction in
+	// ctx.
 	Round(ctx context.Context, id uuid.UUID, lock bool) (domain.Round, error)
 	ListRounds(ctx context.Context, programmeID uuid.UUID, p domain.PageRequest) (domain.Page[domain.Round], error)
+	// UpdateRound returns CodeNotFound for an unknown id and CodeVersionMismatch when version
+	// is not the stored one.
 	UpdateRound(ctx context.Context, r domain.Round, version int) (domain.Round, error)
-	AddRoundPractices(ctx context.Context, roundID uuid.UUID, items []postgres.RoundPractice) error
-	RoundPractices(ctx context.Context, roundID uuid.UUID) ([]postgres.RoundPractice, error)
-	PracticesByIDs(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]domain.Practice, error)
+	// AddRoundPractices adds practices to a round, keeping those already in it as they are.
+	AddRoundPractices(ctx context.Context, roundID uuid.UUID, items []domain.RoundPractice) error
+	RoundPractices(ctx context.Context, roundID uuid.UUID) ([]domain.RoundPractice, error)
+	// ActiveRoundOf returns another undecided round holding the practice, or nil.
 	ActiveRoundOf(ctx context.Context, practiceID, exceptRound uuid.UUID) (*uuid.UUID, error)
+	// SetRoundPracticesStatus moves the round's practices in status from to status to and
+	// returns the ids it moved.
 	SetRoundPracticesStatus(ctx context.Context, roundID uuid.UUID, from, to domain.PracticeStatus) ([]uuid.UUID, error)
-
-	CreateAssignments(ctx context.Context, as []domain.Assignment, revisions map[uuid.UUID]int) error
-	Assignment(ctx context.Context, id uuid.UUID, lock bool) (domain.Assignment, error)
-	ListAssignments(ctx context.Context, f postgres.AssignmentFilter, p domain.PageRequest) (domain.Page[domain.Assignment], error)
-	AllAssignments(ctx context.Context, roundID uuid.UUID) ([]domain.Assignment, error)
-	ReviewerLoads(ctx context.Context, roundID uuid.UUID) (map[uuid.UUID]int, error)
-	SetAssignmentStatus(ctx context.Context, id uuid.UUID, version int, status, reason string) error
-	SetAssignmentDue(ctx context.Context, id uuid.UUID, version int, due time.Time) error
+	// SetRoundDue moves the deadline of the round's open assignments.
 	SetRoundDue(ctx context.Context, roundID uuid.UUID, due time.Time) error
-	DeleteAssignment(ctx context.Context, id uuid.UUID) error
-	IsAssignedReviewer(ctx context.Context, practiceID, userID uuid.UUID) (bool, error)
-	DeclareConflict(ctx context.Context, userID, orgID uuid.UUID, reason string) error
-	Conflicts(ctx context.Context, userIDs []uuid.UUID) (map[uuid.UUID][]uuid.UUID, error)
-	ProgrammeReviewers(ctx context.Context, programmeID uuid.UUID) ([]postgres.ReviewerProfile, error)
-
-	Review(ctx context.Context, assignmentID uuid.UUID, lock bool) (domain.Review, error)
-	SaveReview(ctx context.Context, r domain.Review, version int) (domain.Review, error)
-	ReviewsOfPractice(ctx context.Context, practiceID uuid.UUID) ([]domain.Review, error)
-	ReviewsOfRound(ctx context.Context, roundID uuid.UUID) ([]domain.Review, error)
-	InsertDecision(ctx context.Context, d postgres.DecisionRecord) error
-	Decisions(ctx context.Context, roundID, practiceID *uuid.UUID) ([]postgres.DecisionRecord, error)
-	InsertResponse(ctx context.Context, r postgres.Response) error
-	Responses(ctx context.Context, practiceID uuid.UUID) ([]postgres.Response, error)
-
-	InsertNotifications(ctx context.Context, ns []domain.Notification) error
-	ListNotifications(ctx context.Context, userID uuid.UUID, unreadOnly bool, p domain.PageRequest) (domain.Page[domain.Notification], int64, error)
-	MarkNotificationsRead(ctx context.Context, userID uuid.UUID, ids []uuid.UUID) error
-	NotificationPreference(ctx context.Context, userID uuid.UUID) (string, error)
-	SetNotificationPreference(ctx context.Context, userID uuid.UUID, email string) error
 }
 
 // coordinatorScope checks that the caller coordinates the programme: outsiders get NotFound,
@@ -78,16 +65,16 @@ func (s *Service) coordinatorScope(ctx context.Context, a *domain.Actor, program
 
 // EnsureDefaultRubric gives a programme the default rubric, active, unless it has one.
 func (s *Service) EnsureDefaultRubric(ctx context.Context, programmeID uuid.UUID) error {
-	rs, err := s.reviews.ListRubrics(ctx, programmeID)
+	rs, err := s.rubrics.ListRubrics(ctx, programmeID)
 	if err != nil || len(rs) > 0 {
 		return err
 	}
-	r, err := s.reviews.CreateRubric(ctx, domain.Rubric{ID: uuid.New(), ProgrammeID: programmeID, Title: "Default rubric (EC best-practice criteria)",
+	r, err := s.rubrics.CreateRubric(ctx, domain.Rubric{ID: uuid.New(), ProgrammeID: programmeID, Title: "Default rubric (EC best-practice criteria)",
 		Status: "draft", Criteria: domain.DefaultCriteria(), RecommendationOptions: domain.DefaultRecommendations})
 	if err != nil {
 		return err
 	}
-	return s.reviews.ActivateRubric(ctx, programmeID, r.ID)
+	return s.rubrics.ActivateRubric(ctx, programmeID, r.ID)
 }
 
 // ListRubrics lists a programme's rubrics; every member may read how practices are judged.
@@ -95,12 +82,12 @@ func (s *Service) ListRubrics(ctx context.Context, a *domain.Actor, programmeID 
 	if _, err := s.scope(ctx, a, programmeID); err != nil {
 		return nil, err
 	}
-	return s.reviews.ListRubrics(ctx, programmeID)
+	return s.rubrics.ListRubrics(ctx, programmeID)
 }
 
 // Rubric reads one rubric of a programme the caller belongs to.
 func (s *Service) Rubric(ctx context.Context, a *domain.Actor, id uuid.UUID) (domain.Rubric, error) {
-	r, err := s.reviews.Rubric(ctx, id)
+	r, err := s.rubrics.Rubric(ctx, id)
 	if err != nil {
 		return r, err
 	}
@@ -127,7 +114,7 @@ func (s *Service) CreateRubric(ctx context.Context, a *domain.Actor, programmeID
 		RecommendationOptions: in.RecommendationOptions, BasedOn: in.BasedOn}
 	if in.BasedOn != nil {
 		notBase := domain.Invalid(domain.FieldError{Field: "based_on", Message: "is not a rubric of this programme"})
-		base, err := s.reviews.Rubric(ctx, *in.BasedOn)
+		base, err := s.rubrics.Rubric(ctx, *in.BasedOn)
 		if err := notFoundAs(err, notBase); err != nil {
 			return domain.Rubric{}, err
 		}
@@ -145,9 +132,9 @@ func (s *Service) CreateRubric(ctx context.Context, a *domain.Actor, programmeID
 		return domain.Rubric{}, domain.Invalid(errs...)
 	}
 	var out domain.Rubric
-	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+	err := s.tx.WithTx(ctx, func(ctx context.Context) error {
 		var err error
-		if out, err = s.reviews.CreateRubric(ctx, r); err != nil {
+		if out, err = s.rubrics.CreateRubric(ctx, r); err != nil {
 			return err
 		}
 		return s.audit(ctx, a, &programmeID, "rubric.created", "rubric", r.ID, nil, map[string]any{"title": r.Title})
@@ -157,7 +144,7 @@ func (s *Service) CreateRubric(ctx context.Context, a *domain.Actor, programmeID
 
 // UpdateRubric changes a rubric no round uses yet (coordinators).
 func (s *Service) UpdateRubric(ctx context.Context, a *domain.Actor, id uuid.UUID, version int, in RubricInput) (domain.Rubric, error) {
-	r, err := s.reviews.Rubric(ctx, id)
+	r, err := s.rubrics.Rubric(ctx, id)
 	if err != nil {
 		return r, err
 	}
@@ -179,12 +166,12 @@ func (s *Service) UpdateRubric(ctx context.Context, a *domain.Actor, id uuid.UUI
 	if errs := domain.CheckRubric(r.Criteria, r.RecommendationOptions); len(errs) > 0 {
 		return domain.Rubric{}, domain.Invalid(errs...)
 	}
-	return s.reviews.UpdateRubric(ctx, r, version)
+	return s.rubrics.UpdateRubric(ctx, r, version)
 }
 
 // ActivateRubric makes a rubric the one new rounds use by default.
 func (s *Service) ActivateRubric(ctx context.Context, a *domain.Actor, id uuid.UUID) (domain.Rubric, error) {
-	r, err := s.reviews.Rubric(ctx, id)
+	r, err := s.rubrics.Rubric(ctx, id)
 	if err != nil {
 		return r, err
 	}
@@ -192,14 +179,14 @@ func (s *Service) ActivateRubric(ctx context.Context, a *domain.Actor, id uuid.U
 		return domain.Rubric{}, err
 	}
 	var out domain.Rubric
-	err = s.store.WithTx(ctx, func(ctx context.Context) error {
-		if err := s.reviews.ActivateRubric(ctx, r.ProgrammeID, id); err != nil {
+	err = s.tx.WithTx(ctx, func(ctx context.Context) error {
+		if err := s.rubrics.ActivateRubric(ctx, r.ProgrammeID, id); err != nil {
 			return err
 		}
 		if err := s.audit(ctx, a, &r.ProgrammeID, "rubric.activated", "rubric", id, map[string]any{"status": r.Status}, map[string]any{"status": "active"}); err != nil {
 			return err
 		}
-		out, err = s.reviews.Rubric(ctx, id)
+		out, err = s.rubrics.Rubric(ctx, id)
 		return err
 	})
 	if err != nil {
@@ -230,7 +217,7 @@ func (s *Service) CreateRound(ctx context.Context, a *domain.Actor, programmeID 
 		if rubric, err = s.usableRubric(ctx, programmeID, *in.RubricID); err != nil {
 			return domain.Round{}, err
 		}
-	} else if rubric, err = s.reviews.ActiveRubric(ctx, programmeID); err != nil {
+	} else if rubric, err = s.rubrics.ActiveRubric(ctx, programmeID); err != nil {
 		return domain.Round{}, notFoundAs(err, domain.Invalid(domain.FieldError{Field: "rubric_id", Message: "is required: the programme has no active rubric"}))
 	}
 	if !in.DueAt.After(s.now()) {
@@ -242,8 +229,8 @@ func (s *Service) CreateRound(ctx context.Context, a *domain.Actor, programmeID 
 	r := domain.Round{ID: uuid.New(), ProgrammeID: programmeID, Name: strings.TrimSpace(in.Name), RubricID: rubric.ID, Status: domain.RoundDraft,
 		OpensAt: in.OpensAt, DueAt: in.DueAt, ReviewersPerPractice: in.ReviewersPerPractice, MaxLoad: in.MaxLoad, Blind: in.Blind, CrossBorder: in.CrossBorder}
 	var out domain.Round
-	err = s.store.WithTx(ctx, func(ctx context.Context) error {
-		if out, err = s.reviews.CreateRound(ctx, r); err != nil {
+	err = s.tx.WithTx(ctx, func(ctx context.Context) error {
+		if out, err = s.rounds.CreateRound(ctx, r); err != nil {
 			return err
 		}
 		return s.audit(ctx, a, &programmeID, "round.created", "round", r.ID, nil, map[string]any{"status": r.Status, "name": r.Name})
@@ -254,7 +241,7 @@ func (s *Service) CreateRound(ctx context.Context, a *domain.Actor, programmeID 
 // usableRubric loads a rubric a round of the programme may use; anything else is a field error.
 func (s *Service) usableRubric(ctx context.Context, programmeID, id uuid.UUID) (domain.Rubric, error) {
 	unusable := domain.Invalid(domain.FieldError{Field: "rubric_id", Message: "is not a usable rubric of this programme"})
-	rubric, err := s.reviews.Rubric(ctx, id)
+	rubric, err := s.rubrics.Rubric(ctx, id)
 	if err != nil {
 		return rubric, notFoundAs(err, unusable)
 	}
@@ -266,7 +253,7 @@ func (s *Service) usableRubric(ctx context.Context, programmeID, id uuid.UUID) (
 
 // coordinatedRound loads a round the caller coordinates.
 func (s *Service) coordinatedRound(ctx context.Context, a *domain.Actor, id uuid.UUID, lock bool) (domain.Round, error) {
-	r, err := s.reviews.Round(ctx, id, lock)
+	r, err := s.rounds.Round(ctx, id, lock)
 	if err != nil {
 		return r, err
 	}
@@ -284,7 +271,7 @@ func (s *Service) ListRounds(ctx context.Context, a *domain.Actor, programmeID u
 	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
 		return domain.Page[domain.Round]{}, err
 	}
-	return s.reviews.ListRounds(ctx, programmeID, p)
+	return s.rounds.ListRounds(ctx, programmeID, p)
 }
 
 // RoundPatch lists what can change on a round; the rubric and the rules only while it is a draft.
@@ -300,7 +287,7 @@ type RoundPatch struct {
 // UpdateRound changes a round (coordinators). Moving due_at moves every open assignment's deadline.
 func (s *Service) UpdateRound(ctx context.Context, a *domain.Actor, id uuid.UUID, version int, in RoundPatch) (domain.Round, error) {
 	var out domain.Round
-	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+	err := s.tx.WithTx(ctx, func(ctx context.Context) error {
 		r, err := s.coordinatedRound(ctx, a, id, true)
 		if err != nil {
 			return err
@@ -327,11 +314,11 @@ func (s *Service) UpdateRound(ctx context.Context, a *domain.Actor, id uuid.UUID
 		if dueMoved && !r.DueAt.After(s.now()) {
 			return domain.Invalid(domain.FieldError{Field: "due_at", Message: "must be in the future"})
 		}
-		if out, err = s.reviews.UpdateRound(ctx, r, version); err != nil {
+		if out, err = s.rounds.UpdateRound(ctx, r, version); err != nil {
 			return err
 		}
 		if dueMoved {
-			return s.reviews.SetRoundDue(ctx, id, r.DueAt)
+			return s.rounds.SetRoundDue(ctx, id, r.DueAt)
 		}
 		return nil
 	})
@@ -345,7 +332,7 @@ func (s *Service) OpenRound(ctx context.Context, a *domain.Actor, id uuid.UUID) 
 			now := s.now().UTC()
 			r.OpensAt = &now
 		}
-		moved, err := s.reviews.SetRoundPracticesStatus(ctx, r.ID, domain.StatusSubmitted, domain.StatusInReview)
+		moved, err := s.rounds.SetRoundPracticesStatus(ctx, r.ID, domain.StatusSubmitted, domain.StatusInReview)
 		if err != nil {
 			return err
 		}
@@ -355,7 +342,7 @@ func (s *Service) OpenRound(ctx context.Context, a *domain.Actor, id uuid.UUID) 
 				return err
 			}
 		}
-		as, err := s.reviews.AllAssignments(ctx, r.ID)
+		as, err := s.assignments.AllAssignments(ctx, r.ID)
 		if err != nil {
 			return err
 		}
@@ -370,7 +357,7 @@ func (s *Service) CloseRound(ctx context.Context, a *domain.Actor, id uuid.UUID)
 
 func (s *Service) moveRound(ctx context.Context, a *domain.Actor, id uuid.UUID, action string, during func(context.Context, *domain.Round) error) (domain.Round, error) {
 	var out domain.Round
-	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+	err := s.tx.WithTx(ctx, func(ctx context.Context) error {
 		r, err := s.coordinatedRound(ctx, a, id, true)
 		if err != nil {
 			return err
@@ -384,7 +371,7 @@ func (s *Service) moveRound(ctx context.Context, a *domain.Actor, id uuid.UUID, 
 				return err
 			}
 		}
-		if out, err = s.reviews.UpdateRound(ctx, r, r.Version); err != nil {
+		if out, err = s.rounds.UpdateRound(ctx, r, r.Version); err != nil {
 			return err
 		}
 		return s.audit(ctx, a, &r.ProgrammeID, "round."+action, "round", id, map[string]any{"status": from}, map[string]any{"status": r.Status})
@@ -405,7 +392,7 @@ func activeOnly(as []domain.Assignment) []domain.Assignment {
 // AddRoundPractices puts submitted practices into a round; in an open round they go into review at once.
 func (s *Service) AddRoundPractices(ctx context.Context, a *domain.Actor, roundID uuid.UUID, practiceIDs []uuid.UUID) (domain.Round, error) {
 	var out domain.Round
-	err := s.store.WithTx(ctx, func(ctx context.Context) error {
+	err := s.tx.WithTx(ctx, func(ctx context.Context) error {
 		r, err := s.coordinatedRound(ctx, a, roundID, true)
 		if err != nil {
 			return err
@@ -413,11 +400,11 @@ func (s *Service) AddRoundPractices(ctx context.Context, a *domain.Actor, roundI
 		if r.Status != domain.RoundDraft && r.Status != domain.RoundOpen {
 			return domain.Errorf(domain.CodeRoundState, "Practices can only be added to a draft or open round.")
 		}
-		ps, err := s.reviews.PracticesByIDs(ctx, practiceIDs)
+		ps, err := s.practices.PracticesByIDs(ctx, practiceIDs)
 		if err != nil {
 			return err
 		}
-		items := make([]postgres.RoundPractice, 0, len(practiceIDs))
+		items := make([]domain.RoundPractice, 0, len(practiceIDs))
 		for i, id := range practiceIDs {
 			p, ok := ps[id]
 			field := fieldIndex("practice_ids", i)
@@ -428,7 +415,7 @@ func (s *Service) AddRoundPractices(ctx context.Context, a *domain.Actor, roundI
 				return &domain.Error{Code: domain.CodeNotSubmittedYet, Message: "Only submitted practices can be added to a round.",
 					Fields: []domain.FieldError{{Field: field, Message: "is " + string(p.Status)}}}
 			}
-			other, err := s.reviews.ActiveRoundOf(ctx, id, roundID)
+			other, err := s.rounds.ActiveRoundOf(ctx, id, roundID)
 			if err != nil {
 				return err
 			}
@@ -436,13 +423,13 @@ func (s *Service) AddRoundPractices(ctx context.Context, a *domain.Actor, roundI
 				return &domain.Error{Code: domain.CodeInOtherRound, Message: "A practice can be in one undecided round at a time.",
 					Fields: []domain.FieldError{{Field: field, Message: "is already in another round"}}}
 			}
-			items = append(items, postgres.RoundPractice{PracticeID: id, Revision: p.Revision})
+			items = append(items, domain.RoundPractice{PracticeID: id, Revision: p.Revision})
 		}
-		if err := s.reviews.AddRoundPractices(ctx, roundID, items); err != nil {
+		if err := s.rounds.AddRoundPractices(ctx, roundID, items); err != nil {
 			return err
 		}
 		if r.Status == domain.RoundOpen {
-			moved, err := s.reviews.SetRoundPracticesStatus(ctx, roundID, domain.StatusSubmitted, domain.StatusInReview)
+			moved, err := s.rounds.SetRoundPracticesStatus(ctx, roundID, domain.StatusSubmitted, domain.StatusInReview)
 			if err != nil {
 				return err
 			}
@@ -453,7 +440,7 @@ func (s *Service) AddRoundPractices(ctx context.Context, a *domain.Actor, roundI
 				}
 			}
 		}
-		out, err = s.reviews.Round(ctx, roundID, false)
+		out, err = s.rounds.Round(ctx, roundID, false)
 		return err
 	})
 	return out, err

@@ -1,5 +1,6 @@
-// Package service holds Peerbridge's use cases. It declares the storage it needs as an interface
-// and enforces the rules that need the database; shape validation happens at the HTTP edge.
+// Package service holds Peerbridge's use cases. It declares the storage it needs as small
+// interfaces next to the use cases that call them, and enforces the rules that need the
+// database; shape validation happens at the HTTP edge.
 package service
 
 import (
@@ -11,80 +12,83 @@ import (
 
 	"github.com/peerbridge/peerbridge/internal/auth"
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
 
-// Store is the storage the use cases need. *postgres.Store implements it.
-type Store interface {
+// Transactor runs use cases atomically.
+type Transactor interface {
+	// WithTx runs fn in a transaction carried by the context it passes on, or inside the
+	// caller's transaction when ctx already carries one. It returns fn's error.
 	WithTx(ctx context.Context, fn func(ctx context.Context) error) error
+	// ReadSnapshot runs fn in a read-only transaction that sees one snapshot of the database.
 	ReadSnapshot(ctx context.Context, fn func(ctx context.Context) error) error
+	// Ping checks that the database answers: CodeUnavailable when it does not.
 	Ping(ctx context.Context) error
+}
 
-	CreateOrganisation(ctx context.Context, o domain.Organisation) (domain.Organisation, error)
-	Organisation(ctx context.Context, id uuid.UUID) (domain.Organisation, error)
-	ListOrganisations(ctx context.Context, f postgres.OrganisationFilter, p domain.PageRequest) (domain.Page[domain.Organisation], error)
-	UpdateOrganisation(ctx context.Context, o domain.Organisation, version int) (domain.Organisation, error)
-	OrganisationRefs(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]domain.Organisation, error)
-
-	CreateUser(ctx context.Context, u domain.User) (domain.User, error)
-	User(ctx context.Context, id uuid.UUID) (domain.User, error)
-	UserByEmail(ctx context.Context, email string) (domain.User, error)
-	ListUsers(ctx context.Context, f postgres.UserFilter, p domain.PageRequest) (domain.Page[domain.User], error)
-	UpdateUser(ctx context.Context, u domain.User, version int) (domain.User, error)
-	UpdateProfile(ctx context.Context, id uuid.UUID, name string, languages, expertise []string) (domain.User, error)
-	SetPassword(ctx context.Context, id uuid.UUID, hash string) error
-
-	CreateSession(ctx context.Context, userID uuid.UUID, refreshDigest []byte, expiresAt time.Time) (uuid.UUID, error)
-	RotateRefreshToken(ctx context.Context, old, next []byte) (postgres.RefreshOutcome, error)
-	RevokeSession(ctx context.Context, id uuid.UUID, reason string) error
-	RevokeUserSessions(ctx context.Context, userID, keep uuid.UUID, reason string) error
-	Actor(ctx context.Context, userID, sessionID uuid.UUID) (domain.Actor, error)
-	LoginFailures(ctx context.Context, accountKey, clientKey string, since time.Time) (int, int, error)
-	OldestLoginFailure(ctx context.Context, accountKey, clientKey string, since time.Time) (time.Time, error)
-	RecordLoginFailure(ctx context.Context, accountKey, clientKey string) error
-	ClearLoginFailures(ctx context.Context, accountKey string) error
-
-	CreateProgramme(ctx context.Context, p domain.Programme) (domain.Programme, error)
-	Programme(ctx context.Context, id, userID uuid.UUID) (domain.Programme, error)
-	ListProgrammes(ctx context.Context, userID uuid.UUID, all bool, p domain.PageRequest) (domain.Page[domain.Programme], error)
-	UpdateProgramme(ctx context.Context, p domain.Programme, version int) (domain.Programme, error)
-	Membership(ctx context.Context, programmeID, userID uuid.UUID) (*domain.Membership, error)
-	CoordinatesAny(ctx context.Context, userID uuid.UUID) (bool, error)
-	PutMembership(ctx context.Context, programmeID, userID uuid.UUID, roles []domain.Role) ([]domain.Role, error)
-	DeleteMembership(ctx context.Context, programmeID, userID uuid.UUID) ([]domain.Role, error)
-	LockCoordinators(ctx context.Context, programmeID uuid.UUID) ([]uuid.UUID, error)
-	ListMembers(ctx context.Context, programmeID uuid.UUID, f postgres.MemberFilter, p domain.PageRequest) (domain.Page[domain.Member], error)
-	Member(ctx context.Context, programmeID, userID uuid.UUID) (domain.Member, error)
-
-	CreateInvitation(ctx context.Context, inv domain.Invitation, digest []byte) (domain.Invitation, error)
-	InvitationByDigest(ctx context.Context, digest []byte, lock bool) (domain.Invitation, error)
-	MarkInvitationAccepted(ctx context.Context, id, userID uuid.UUID) error
-	ListInvitations(ctx context.Context, programmeID uuid.UUID, status string, p domain.PageRequest) (domain.Page[domain.Invitation], error)
-
+// AuditLog keeps the record of who changed what.
+type AuditLog interface {
+	// AppendAudit adds an entry in the caller's transaction.
 	AppendAudit(ctx context.Context, e domain.AuditEntry) error
+	// ListAudit returns a page of a programme's log, newest first.
+	ListAudit(ctx context.Context, f domain.AuditFilter, p domain.PageRequest) (domain.Page[domain.AuditLine], error)
+}
 
-	PracticeStore
-	ReviewStore
-	AdaptationStore
+// Stores are the storage the use cases need, one small interface per aggregate, each declared
+// next to the use cases that call it. *postgres.Store implements them all; tests may fake only
+// those a use case touches.
+//
+// Every method may also fail with CodeUnavailable (the database cannot be reached) or CodeBusy
+// (a transaction collided with another one); the comments name the other codes.
+type Stores struct {
+	Tx            Transactor
+	Audit         AuditLog
+	Organisations OrganisationStore
+	Users         UserStore
+	Sessions      SessionStore
+	Programmes    ProgrammeStore
+	Invitations   InvitationStore
+	Practices     PracticeStore
+	Comments      CommentStore
+	Rubrics       RubricStore
+	Rounds        RoundStore
+	Assignments   AssignmentStore
+	Reviews       ReviewStore
+	Notifications NotificationStore
+	Adaptations   AdaptationStore
+	Dashboards    DashboardStore
+	Exports       ExportStore
 }
 
 // Service bundles the use cases with their dependencies, passed in explicitly.
 type Service struct {
-	store       Store
-	practices   PracticeStore
-	reviews     ReviewStore
-	adaptations AdaptationStore
-	hasher      *auth.Hasher
-	signer      *auth.Signer
-	log         *slog.Logger
-	publicURL   string
-	refreshTTL  time.Duration
-	now         func() time.Time
+	tx            Transactor
+	auditLog      AuditLog
+	organisations OrganisationStore
+	users         UserStore
+	sessions      SessionStore
+	programmes    ProgrammeStore
+	invitations   InvitationStore
+	practices     PracticeStore
+	comments      CommentStore
+	rubrics       RubricStore
+	rounds        RoundStore
+	assignments   AssignmentStore
+	reviews       ReviewStore
+	notifications NotificationStore
+	adaptations   AdaptationStore
+	dashboards    DashboardStore
+	exports       ExportStore
+	hasher        *auth.Hasher
+	signer        *auth.Signer
+	log           *slog.Logger
+	publicURL     string
+	refreshTTL    time.Duration
+	now           func() time.Time
 }
 
 // Options configure a Service.
 type Options struct {
-	Store      Store
+	Stores     Stores
 	Hasher     *auth.Hasher
 	Signer     *auth.Signer
 	Log        *slog.Logger
@@ -101,11 +105,18 @@ func New(o Options) *Service {
 	if o.RefreshTTL == 0 {
 		o.RefreshTTL = 30 * 24 * time.Hour
 	}
-	return &Service{store: o.Store, practices: o.Store, reviews: o.Store, adaptations: o.Store, hasher: o.Hasher, signer: o.Signer, log: o.Log, publicURL: o.PublicURL, refreshTTL: o.RefreshTTL, now: o.Now}
+	st := o.Stores
+	return &Service{
+		tx: st.Tx, auditLog: st.Audit, organisations: st.Organisations, users: st.Users, sessions: st.Sessions,
+		programmes: st.Programmes, invitations: st.Invitations, practices: st.Practices, comments: st.Comments,
+		rubrics: st.Rubrics, rounds: st.Rounds, assignments: st.Assignments, reviews: st.Reviews,
+		notifications: st.Notifications, adaptations: st.Adaptations, dashboards: st.Dashboards, exports: st.Exports,
+		hasher: o.Hasher, signer: o.Signer, log: o.Log, publicURL: o.PublicURL, refreshTTL: o.RefreshTTL, now: o.Now,
+	}
 }
 
 // Ready reports whether the database answers.
-func (s *Service) Ready(ctx context.Context) error { return s.store.Ping(ctx) }
+func (s *Service) Ready(ctx context.Context) error { return s.tx.Ping(ctx) }
 
 // audit appends an entry with the actor taken from a.
 func (s *Service) audit(ctx context.Context, a *domain.Actor, programmeID *uuid.UUID, action, objectType string, objectID uuid.UUID, before, after map[string]any) error {
@@ -114,7 +125,7 @@ func (s *Service) audit(ctx context.Context, a *domain.Actor, programmeID *uuid.
 		id := a.UserID
 		actor = &id
 	}
-	return s.store.AppendAudit(ctx, domain.AuditEntry{ProgrammeID: programmeID, ActorID: actor, Action: action, ObjectType: objectType, ObjectID: objectID, Before: before, After: after})
+	return s.auditLog.AppendAudit(ctx, domain.AuditEntry{ProgrammeID: programmeID, ActorID: actor, Action: action, ObjectType: objectType, ObjectID: objectID, Before: before, After: after})
 }
 
 // scope reads the caller's standing in a programme. A programme the caller may not see is
@@ -124,7 +135,7 @@ func (s *Service) scope(ctx context.Context, a *domain.Actor, programmeID uuid.U
 	if a.Anonymous() {
 		return sc, domain.NotFound("Programme")
 	}
-	m, err := s.store.Membership(ctx, programmeID, a.UserID)
+	m, err := s.programmes.Membership(ctx, programmeID, a.UserID)
 	if err != nil {
 		return sc, err
 	}

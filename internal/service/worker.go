@@ -12,7 +12,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/postgres"
 )
 
 // Mailer sends one e-mail.
@@ -20,18 +19,24 @@ type Mailer interface {
 	Send(ctx context.Context, to, subject, body string) error
 }
 
-// JobStore is what the background worker needs.
+// JobStore is what the background worker needs. Like every store, its methods may fail with
+// CodeUnavailable or CodeBusy.
 type JobStore interface {
+	// EnqueueJob adds a job; a second job with the same non-empty dedupe key is dropped.
 	EnqueueJob(ctx context.Context, kind string, payload map[string]string, runAt time.Time, dedupeKey string) error
-	ClaimJobs(ctx context.Context, n int, lease time.Duration) ([]postgres.Job, error)
+	// ClaimJobs leases up to n due jobs that no other worker holds.
+	ClaimJobs(ctx context.Context, n int, lease time.Duration) ([]domain.Job, error)
 	FinishJob(ctx context.Context, id int64) error
+	// RetryJob schedules another attempt after a failure, or gives up after the last one.
 	RetryJob(ctx context.Context, id int64, after time.Duration, errText string) error
+	// Notification returns CodeNotFound for an unknown id.
 	Notification(ctx context.Context, id uuid.UUID) (domain.Notification, error)
 	MarkEmailed(ctx context.Context, ids []uuid.UUID) error
 	DigestCandidates(ctx context.Context) (map[uuid.UUID][]domain.Notification, error)
 	DueAssignments(ctx context.Context, before time.Time) ([]domain.Assignment, error)
 	MarkReminded(ctx context.Context, id uuid.UUID) error
 	NotificationPreference(ctx context.Context, userID uuid.UUID) (string, error)
+	// User returns CodeNotFound for an unknown id.
 	User(ctx context.Context, id uuid.UUID) (domain.User, error)
 	InsertNotifications(ctx context.Context, ns []domain.Notification) error
 	WithTx(ctx context.Context, fn func(ctx context.Context) error) error
@@ -115,10 +120,10 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	return len(jobs), nil
 }
 
-func (w *Worker) run(ctx context.Context, j postgres.Job) error {
+func (w *Worker) run(ctx context.Context, j domain.Job) error {
 	switch j.Kind {
 	case "email":
-		id, err := uuid.Parse(j.Payload.V["notification_id"])
+		id, err := uuid.Parse(j.Payload["notification_id"])
 		if err != nil {
 			return nil // a malformed job can never succeed
 		}
