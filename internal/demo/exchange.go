@@ -96,7 +96,7 @@ func seedExchange(ctx context.Context, store *postgres.Store) error {
 			}
 			review.Scores, review.Strengths, review.Improvements, review.Answers = scores, r.strengths, r.improvements, answers
 			review.Transferability = domain.Transferability{Rating: iptr(r.rating), Conditions: r.conditions}
-			review.Recommendation, review.Confidence, review.Status, review.SubmittedAt = "good_practice", iptr(4), "submitted", &submitted
+			review.Recommendation, review.Confidence, review.Status, review.SubmittedAt = "good_practice", iptr(4), domain.ReviewSubmitted, &submitted
 			if _, err := store.SaveReview(ctx, review, review.Version); err != nil {
 				return err
 			}
