@@ -109,7 +109,7 @@ func seedExchange(ctx context.Context, store *postgres.Store) error {
 			}
 		}
 		for _, key := range []string{"rentree", "bilan"} {
-			if err := store.InsertDecision(ctx, postgres.DecisionRecord{RoundID: roundID, PracticeID: ID("practice", key), Outcome: "good_practice",
+			if err := store.InsertDecision(ctx, postgres.DecisionRecord{RoundID: roundID, PracticeID: ID("practice", key), Outcome: domain.OutcomeGoodPractice,
 				Rationale: "Reviewers from two other countries found the practice relevant, well documented and transferable with local adjustments.",
 				DecidedBy: ID("user", "coordinator@peerbridge.example"), DecidedAt: at("2026-04-20T14:00:00Z")}); err != nil {
 				return err

@@ -244,10 +244,18 @@ func RoundTransition(from, action string) (string, error) {
 	return "", Errorf(CodeInvalidTransition, "A round that is %s cannot be %s.", from, map[string]string{RoundActionOpen: "opened", RoundActionClose: "closed", RoundActionDecide: "marked decided"}[action])
 }
 
-// Decision outcomes and the practice status each leads to.
+// Decision outcomes.
+const (
+	OutcomeGoodPractice      = "good_practice"
+	OutcomePromisingPractice = "promising_practice"
+	OutcomeRevisionRequested = "revision_requested"
+	OutcomeNotRetained       = "not_retained"
+)
+
+// DecisionOutcomes maps each decision outcome to the practice action it leads to.
 var DecisionOutcomes = map[string]PracticeAction{
-	"good_practice":      ActionPublish,
-	"promising_practice": ActionPublish,
-	"revision_requested": ActionRevise,
-	"not_retained":       ActionReject,
+	OutcomeGoodPractice:      ActionPublish,
+	OutcomePromisingPractice: ActionPublish,
+	OutcomeRevisionRequested: ActionRevise,
+	OutcomeNotRetained:       ActionReject,
 }
