@@ -96,7 +96,7 @@ func seedExchange(ctx context.Context, store *postgres.Store) error {
 			}
 			review.Scores, review.Strengths, review.Improvements, review.Answers = scores, r.strengths, r.improvements, answers
 			review.Transferability = domain.Transferability{Rating: iptr(r.rating), Conditions: r.conditions}
-			review.Recommendation, review.Confidence, review.Status, review.SubmittedAt = "good_practice", iptr(4), "submitted", &submitted
+			review.Recommendation, review.Confidence, review.Status, review.SubmittedAt = "good_practice", iptr(4), domain.ReviewSubmitted, &submitted
 			if _, err := store.SaveReview(ctx, review, review.Version); err != nil {
 				return err
 			}
@@ -109,7 +109,7 @@ func seedExchange(ctx context.Context, store *postgres.Store) error {
 			}
 		}
 		for _, key := range []string{"rentree", "bilan"} {
-			if err := store.InsertDecision(ctx, domain.DecisionRecord{RoundID: roundID, PracticeID: ID("practice", key), Outcome: "good_practice",
+			if err := store.InsertDecision(ctx, domain.DecisionRecord{RoundID: roundID, PracticeID: ID("practice", key), Outcome: domain.OutcomeGoodPractice,
 				Rationale: "Reviewers from two other countries found the practice relevant, well documented and transferable with local adjustments.",
 				DecidedBy: ID("user", "coordinator@peerbridge.example"), DecidedAt: at("2026-04-20T14:00:00Z")}); err != nil {
 				return err

@@ -204,7 +204,7 @@ func seedPractices(ctx context.Context, store *postgres.Store) error {
 		if d.status == domain.StatusPublished {
 			at := time.Date(2026, 4, 20, 14, 0, 0, 0, time.UTC)
 			p.PublishedAt = &at
-			p.Decision = &domain.Decision{Outcome: "good_practice", DecidedAt: at,
+			p.Decision = &domain.Decision{Outcome: domain.OutcomeGoodPractice, DecidedAt: at,
 				Rationale: "Reviewers from two other countries found the practice relevant, well documented and transferable with local adjustments."}
 			if d.programme == cancer {
 				p.Decision.RoundID = ID("round", "spring")

@@ -35,18 +35,18 @@ var (
 
 // Frame describes an adaptation after FRAME.
 type Frame struct {
-	When                 string              `json:"when"`
-	Planned              string              `json:"planned"`
-	DecidedBy            []string            `json:"decided_by"`
-	What                 []string            `json:"what"`
-	Level                string              `json:"level"`
-	ContextModifications []string            `json:"context_modifications"`
-	ContentModifications []string            `json:"content_modifications"`
-	Fidelity             string              `json:"fidelity"`
-	CoreElementsKept     []string            `json:"core_elements_kept"`
-	CoreElementsChanged  []string            `json:"core_elements_changed"`
-	Goals                []string            `json:"goals"`
-	Reasons              map[string][]string `json:"reasons"`
+	When                 string
+	Planned              string
+	DecidedBy            []string
+	What                 []string
+	Level                string
+	ContextModifications []string
+	ContentModifications []string
+	Fidelity             string
+	CoreElementsKept     []string
+	CoreElementsChanged  []string
+	Goals                []string
+	Reasons              map[string][]string
 }
 
 // Adaptation records how a practice or one of its products was adapted to a local context.

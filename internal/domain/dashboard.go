@@ -2,22 +2,49 @@ package domain
 
 import "github.com/google/uuid"
 
-// DashboardCount is one cell of an aggregate: a dimension, a key (and a second key for matrices)
-// and a count.
-type DashboardCount struct {
-	Dim   string
+// KeyCount is one bar of a chart.
+type KeyCount struct {
 	Key   string
-	Key2  string
 	Count int64
 }
 
-// DashboardData are the raw aggregates of a programme's dashboard. The store reads each field
-// with one statement, whatever the programme's size.
+// CountryFlow is the number of adaptations in country To of practices from country From.
+type CountryFlow struct {
+	From, To string
+	Count    int64
+}
+
+// MonthOutputs are the four outputs of one month (YYYY-MM), or of the whole programme.
+type MonthOutputs struct {
+	Month                                                                 string
+	InformationExchanged, PracticesReviewed, ProductsAdapted, NewProducts int64
+}
+
+// PracticeFigures count the practices past their draft, most frequent first.
+type PracticeFigures struct {
+	ByStatus, ByCountry, ByTheme []KeyCount
+}
+
+// AssignmentFigures count assignments by status, and those overdue in open rounds.
+type AssignmentFigures struct {
+	Assigned, Accepted, Declined, Submitted, Overdue int64
+}
+
+// AdaptationFigures count adaptations, most frequent first; barriers and facilitators are the
+// ten most named; flows are ordered by country.
+type AdaptationFigures struct {
+	ByStage, ByFidelity, ByReasonLevel []KeyCount
+	Flow                               []CountryFlow
+	Barriers, Facilitators             []KeyCount
+}
+
+// DashboardData are the aggregates of a programme's dashboard. Each figure group is one SQL
+// statement, whatever the programme's size.
 type DashboardData struct {
-	Timeline    []DashboardCount // dim = output kind, key = YYYY-MM
-	Practices   []DashboardCount // dim = status | country | theme (drafts excluded)
-	Assignments []DashboardCount // dim = status | overdue
-	Adaptations []DashboardCount // dim = stage | fidelity | reason_level | flow (key → key2) | barrier | facilitator
+	Timeline    []MonthOutputs // by month, oldest first
+	Practices   PracticeFigures
+	Assignments AssignmentFigures
+	Adaptations AdaptationFigures
 	Outcomes    OutcomeTotals
 	Reviews     []Review // submitted reviews, for agreement per round
 	Rubrics     map[uuid.UUID]Rubric

@@ -78,10 +78,10 @@ const (
 
 // FieldError names one invalid input field by its JSON path, with a code and its parameters.
 type FieldError struct {
-	Field   string         `json:"field"`
-	Code    FieldCode      `json:"code"`
-	Message string         `json:"message"`
-	Params  map[string]any `json:"params,omitempty"`
+	Field   string
+	Code    FieldCode
+	Message string
+	Params  map[string]any
 }
 
 // Error is the one application error type. Message is safe to show to the caller.

@@ -65,91 +65,91 @@ type Practice struct {
 
 // PracticeContent holds the structured sections of a practice.
 type PracticeContent struct {
-	Context           string   `json:"context"`
-	Approach          string   `json:"approach"`
-	Resources         string   `json:"resources"`
-	Scale             Scale    `json:"scale"`
-	Evidence          Evidence `json:"evidence"`
-	Outcomes          string   `json:"outcomes"`
-	Transferability   string   `json:"transferability"`
-	LessonsLearned    string   `json:"lessons_learned"`
-	LearningQuestions []string `json:"learning_questions"`
-	Links             []Link   `json:"links"`
-	Contact           Contact  `json:"contact"`
+	Context           string
+	Approach          string
+	Resources         string
+	Scale             Scale
+	Evidence          Evidence
+	Outcomes          string
+	Transferability   string
+	LessonsLearned    string
+	LearningQuestions []string
+	Links             []Link
+	Contact           Contact
 }
 
 // Scale says how large the practice is.
 type Scale struct {
-	Participants *int `json:"participants"`
-	Sites        *int `json:"sites"`
-	SinceYear    *int `json:"since_year"`
+	Participants *int
+	Sites        *int
+	SinceYear    *int
 }
 
 // Evidence says what is known about the practice's effect.
 type Evidence struct {
-	Level       string   `json:"level"`
-	Description string   `json:"description"`
-	Indicators  []string `json:"indicators"`
+	Level       string
+	Description string
+	Indicators  []string
 }
 
 // Link points to material about the practice.
 type Link struct {
-	Title string `json:"title"`
-	URL   string `json:"url"`
+	Title string
+	URL   string
 }
 
 // Contact is who to ask about the practice.
 type Contact struct {
-	Name  string `json:"name"`
-	Email string `json:"email"`
+	Name  string
+	Email string
 }
 
 // Product is a product or service of a practice; its core elements must not change when adapted.
 type Product struct {
-	ID           uuid.UUID `json:"id"`
-	Name         string    `json:"name"`
-	Kind         string    `json:"kind"`
-	Description  string    `json:"description"`
-	CoreElements []string  `json:"core_elements"`
+	ID           uuid.UUID
+	Name         string
+	Kind         string
+	Description  string
+	CoreElements []string
 }
 
 // Translation holds the text fields of a practice in another language.
 type Translation struct {
-	Status            string               `json:"status"`
-	Title             string               `json:"title"`
-	Summary           string               `json:"summary"`
-	Context           string               `json:"context"`
-	Approach          string               `json:"approach"`
-	Resources         string               `json:"resources"`
-	Outcomes          string               `json:"outcomes"`
-	Transferability   string               `json:"transferability"`
-	LessonsLearned    string               `json:"lessons_learned"`
-	LearningQuestions []string             `json:"learning_questions"`
-	Products          []ProductTranslation `json:"products"`
-	UpdatedAt         time.Time            `json:"updated_at"`
-	UpdatedBy         uuid.UUID            `json:"updated_by"`
+	Status            string
+	Title             string
+	Summary           string
+	Context           string
+	Approach          string
+	Resources         string
+	Outcomes          string
+	Transferability   string
+	LessonsLearned    string
+	LearningQuestions []string
+	Products          []ProductTranslation
+	UpdatedAt         time.Time
+	UpdatedBy         uuid.UUID
 }
 
 // ProductTranslation is a product's name and description in another language.
 type ProductTranslation struct {
-	ID          uuid.UUID `json:"id"`
-	Name        string    `json:"name"`
-	Description string    `json:"description"`
+	ID          uuid.UUID
+	Name        string
+	Description string
 }
 
 // Decision is a coordinator's verdict after review.
 type Decision struct {
-	Outcome   string    `json:"outcome"`
-	Rationale string    `json:"rationale"`
-	DecidedAt time.Time `json:"decided_at"`
-	RoundID   uuid.UUID `json:"round_id"`
+	Outcome   string
+	Rationale string
+	DecidedAt time.Time
+	RoundID   uuid.UUID
 }
 
 // Revision is the frozen text of one submission.
 type Revision struct {
 	PracticeID uuid.UUID
 	Number     int
-	Snapshot   map[string]any
+	Snapshot   PracticeText
 	CreatedBy  uuid.UUID
 	CreatedAt  time.Time
 }

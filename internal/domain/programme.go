@@ -24,8 +24,8 @@ func ValidRole(r string) bool { return slices.Contains(Roles, Role(r)) }
 
 // Keyed is a theme or target group of a programme.
 type Keyed struct {
-	Key   string `json:"key"`
-	Title string `json:"title"`
+	Key   string
+	Title string
 }
 
 // Programme is a mutual-learning project or learning network.
@@ -96,4 +96,22 @@ type Invitation struct {
 	// Filled for display on the accept page.
 	ProgrammeName    string
 	OrganisationName string
+}
+
+// Invitation statuses, derived from when it was accepted and when it expires.
+const (
+	InvitationPending  = "pending"
+	InvitationAccepted = "accepted"
+	InvitationExpired  = "expired"
+)
+
+// Status says where the invitation stands at now.
+func (inv *Invitation) Status(now time.Time) string {
+	switch {
+	case inv.AcceptedAt != nil:
+		return InvitationAccepted
+	case !inv.ExpiresAt.After(now):
+		return InvitationExpired
+	}
+	return InvitationPending
 }

@@ -41,26 +41,32 @@ const (
 	AssignmentSubmitted = "submitted"
 )
 
+// Review statuses: a review is a draft until its reviewer hands it in.
+const (
+	ReviewDraft     = "draft"
+	ReviewSubmitted = "submitted"
+)
+
 // Active reports whether the assignment still counts towards load and staffing.
 func (a *Assignment) Active() bool { return a.Status != AssignmentDeclined }
 
 // Score is a reviewer's judgement on one criterion; a nil Value means "not applicable".
 type Score struct {
-	CriterionKey string   `json:"criterion_key"`
-	Value        *float64 `json:"value"`
-	Comment      string   `json:"comment"`
+	CriterionKey string
+	Value        *float64
+	Comment      string
 }
 
 // Transferability is how well the practice would travel to the reviewer's own country.
 type Transferability struct {
-	Rating     *int   `json:"rating"`
-	Conditions string `json:"conditions"`
+	Rating     *int
+	Conditions string
 }
 
 // Answer answers one of the practice's learning questions.
 type Answer struct {
-	Question string `json:"question"`
-	Answer   string `json:"answer"`
+	Question string
+	Answer   string
 }
 
 // Review is one reviewer's assessment of one practice revision.
@@ -74,7 +80,7 @@ type Review struct {
 	Answers         []Answer
 	Recommendation  string
 	Confidence      *int
-	Status          string // draft, submitted
+	Status          string // ReviewDraft, ReviewSubmitted
 	SubmittedAt     *time.Time
 	Version         int
 	CreatedAt       time.Time
@@ -92,7 +98,7 @@ type Review struct {
 }
 
 // Submitted reports whether the review was handed in.
-func (r *Review) Submitted() bool { return r.Status == "submitted" }
+func (r *Review) Submitted() bool { return r.Status == ReviewSubmitted }
 
 // Score finds the score for a criterion.
 func (r *Review) Score(key string) (Score, bool) {

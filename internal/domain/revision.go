@@ -1,116 +1,20 @@
 package domain
 
-import (
-	"encoding/json"
-	"fmt"
-	"reflect"
-	"sort"
-)
-
-// snapshotText is what a revision freezes: the text reviewers read.
-type snapshotText struct {
-	Title        string   `json:"title"`
-	Summary      string   `json:"summary"`
-	Language     string   `json:"language"`
-	Country      string   `json:"country"`
-	Themes       []string `json:"themes"`
-	TargetGroups []string `json:"target_groups"`
-	PracticeContent
-	Products     []Product              `json:"products"`
-	Translations map[string]Translation `json:"translations"`
+// PracticeText is what a revision freezes: the text reviewers read.
+type PracticeText struct {
+	Title        string
+	Summary      string
+	Language     string
+	Country      string
+	Themes       []string
+	TargetGroups []string
+	Content      PracticeContent
+	Products     []Product
+	Translations map[string]Translation
 }
 
-// Snapshot freezes the text of p as a JSON object.
-func Snapshot(p *Practice) map[string]any {
-	b, _ := json.Marshal(snapshotText{Title: p.Title, Summary: p.Summary, Language: p.Language, Country: p.Country, Themes: p.Themes,
-		TargetGroups: p.TargetGroups, PracticeContent: p.Content, Products: p.Products, Translations: p.Translations})
-	var m map[string]any
-	_ = json.Unmarshal(b, &m)
-	return m
-}
-
-// Change is one field that differs between two revisions. Before is absent when the field was
-// added, After when it was removed.
-type Change struct {
-	Field  string `json:"field"`
-	Before any    `json:"before,omitempty"`
-	After  any    `json:"after,omitempty"`
-}
-
-// Compare lists, field by field, what changed from old to new. Nested objects are compared by
-// their leaves ("evidence.level", "products[0].name"); translation time stamps are ignored.
-func Compare(old, new map[string]any) []Change {
-	a, b := map[string]any{}, map[string]any{}
-	flatten("", old, a)
-	flatten("", new, b)
-	keys := map[string]bool{}
-	for k := range a {
-		keys[k] = true
-	}
-	for k := range b {
-		keys[k] = true
-	}
-	var out []Change
-	for k := range keys {
-		va, inA := a[k]
-		vb, inB := b[k]
-		if inA && inB && reflect.DeepEqual(va, vb) {
-			continue
-		}
-		c := Change{Field: k}
-		if inA {
-			c.Before = va
-		}
-		if inB {
-			c.After = vb
-		}
-		out = append(out, c)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Field < out[j].Field })
-	return out
-}
-
-func flatten(prefix string, v any, out map[string]any) {
-	switch t := v.(type) {
-	case map[string]any:
-		for k, x := range t {
-			if k == "updated_at" || k == "updated_by" {
-				continue
-			}
-			p := k
-			if prefix != "" {
-				p = prefix + "." + k
-			}
-			flatten(p, x, out)
-		}
-	case []any:
-		if len(t) == 0 {
-			return
-		}
-		if allScalars(t) {
-			out[prefix] = t
-			return
-		}
-		for i, x := range t {
-			flatten(fmt.Sprintf("%s[%d]", prefix, i), x, out)
-		}
-	case nil:
-		// Absent and null are the same to a reader.
-	default:
-		if s, ok := t.(string); ok && s == "" {
-			return
-		}
-		out[prefix] = t
-	}
-}
-
-// allScalars: a list of strings (themes, learning questions) reads best as one value.
-func allScalars(xs []any) bool {
-	for _, x := range xs {
-		switch x.(type) {
-		case map[string]any, []any:
-			return false
-		}
-	}
-	return true
+// Snapshot freezes the text of p.
+func Snapshot(p *Practice) PracticeText {
+	return PracticeText{Title: p.Title, Summary: p.Summary, Language: p.Language, Country: p.Country, Themes: p.Themes,
+		TargetGroups: p.TargetGroups, Content: p.Content, Products: p.Products, Translations: p.Translations}
 }

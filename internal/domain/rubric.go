@@ -15,6 +15,14 @@ const (
 	TierQualifier = "qualifier"
 )
 
+// Rubric statuses: a draft is edited, one rubric of a programme is active, retired ones stay for
+// the rounds that used them.
+const (
+	RubricDraft   = "draft"
+	RubricActive  = "active"
+	RubricRetired = "retired"
+)
+
 // Rubric is a versioned set of criteria. Once a round uses it, it no longer changes: a new
 // rubric based on it is made instead.
 type Rubric struct {
@@ -22,7 +30,7 @@ type Rubric struct {
 	ProgrammeID           uuid.UUID
 	Number                int
 	Title                 string
-	Status                string // draft, active, retired
+	Status                string // RubricDraft, RubricActive, RubricRetired
 	Criteria              []Criterion
 	RecommendationOptions []string
 	BasedOn               *uuid.UUID
@@ -34,27 +42,27 @@ type Rubric struct {
 
 // Criterion is one thing reviewers judge.
 type Criterion struct {
-	Key         string  `json:"key"`
-	Title       string  `json:"title"`
-	Description string  `json:"description"`
-	Tier        string  `json:"tier"`
-	Weight      float64 `json:"weight"`
-	Scale       Range   `json:"scale"`
-	Levels      []Level `json:"levels"`
-	AllowNA     bool    `json:"allow_na"`
+	Key         string
+	Title       string
+	Description string
+	Tier        string
+	Weight      float64
+	Scale       Range
+	Levels      []Level
+	AllowNA     bool
 }
 
 // Range is the lowest and highest value of a scale.
 type Range struct {
-	Min int `json:"min"`
-	Max int `json:"max"`
+	Min int
+	Max int
 }
 
 // Level anchors one value of a scale with a label and a descriptor.
 type Level struct {
-	Value      int    `json:"value"`
-	Label      string `json:"label"`
-	Descriptor string `json:"descriptor"`
+	Value      int
+	Label      string
+	Descriptor string
 }
 
 // Gate reports whether the criterion is pass/fail.
@@ -71,7 +79,7 @@ func (r *Rubric) Criterion(key string) (Criterion, bool) {
 }
 
 // Editable: a rubric no round uses can still change.
-func (r *Rubric) Editable() bool { return !r.InUse && r.Status != "retired" }
+func (r *Rubric) Editable() bool { return !r.InUse && r.Status != RubricRetired }
 
 // CheckRubric lists what makes a set of criteria unusable: unknown tiers, gates that are not
 // pass/fail with no weight, scales without an anchored descriptor for every level, duplicates.
@@ -215,10 +223,17 @@ const (
 	RoundDecided = "decided"
 )
 
+// Round actions.
+const (
+	RoundActionOpen   = "open"
+	RoundActionClose  = "close"
+	RoundActionDecide = "decide"
+)
+
 var roundTransitions = map[string]map[string]string{
-	RoundDraft:  {"open": RoundOpen},
-	RoundOpen:   {"close": RoundClosed},
-	RoundClosed: {"open": RoundOpen, "decide": RoundDecided},
+	RoundDraft:  {RoundActionOpen: RoundOpen},
+	RoundOpen:   {RoundActionClose: RoundClosed},
+	RoundClosed: {RoundActionOpen: RoundOpen, RoundActionDecide: RoundDecided},
 }
 
 // RoundTransition returns the status action leads to, or CodeInvalidTransition.
@@ -226,13 +241,21 @@ func RoundTransition(from, action string) (string, error) {
 	if to, ok := roundTransitions[from][action]; ok {
 		return to, nil
 	}
-	return "", Errorf(CodeInvalidTransition, "A round that is %s cannot be %s.", from, map[string]string{"open": "opened", "close": "closed", "decide": "marked decided"}[action])
+	return "", Errorf(CodeInvalidTransition, "A round that is %s cannot be %s.", from, map[string]string{RoundActionOpen: "opened", RoundActionClose: "closed", RoundActionDecide: "marked decided"}[action])
 }
 
-// Decision outcomes and the practice status each leads to.
+// Decision outcomes.
+const (
+	OutcomeGoodPractice      = "good_practice"
+	OutcomePromisingPractice = "promising_practice"
+	OutcomeRevisionRequested = "revision_requested"
+	OutcomeNotRetained       = "not_retained"
+)
+
+// DecisionOutcomes maps each decision outcome to the practice action it leads to.
 var DecisionOutcomes = map[string]PracticeAction{
-	"good_practice":      ActionPublish,
-	"promising_practice": ActionPublish,
-	"revision_requested": ActionRevise,
-	"not_retained":       ActionReject,
+	OutcomeGoodPractice:      ActionPublish,
+	OutcomePromisingPractice: ActionPublish,
+	OutcomeRevisionRequested: ActionRevise,
+	OutcomeNotRetained:       ActionReject,
 }

@@ -75,12 +75,8 @@ func (r *adaptationPatchRequest) checkRules() []domain.FieldError {
 }
 
 func (r adaptationPatchRequest) toPatch() service.AdaptationPatch {
-	p := service.AdaptationPatch{Country: r.Country, Title: r.Title, ContextDescription: r.ContextDescription, TargetGroups: r.TargetGroups,
-		Stage: r.Stage, Barriers: r.Barriers, Facilitators: r.Facilitators}
-	if r.ProductID.Set {
-		v := r.ProductID.Value
-		p.ProductID = &v
-	}
+	p := service.AdaptationPatch{ProductID: r.ProductID.patch(), Country: r.Country, Title: r.Title, ContextDescription: r.ContextDescription,
+		TargetGroups: r.TargetGroups, Stage: r.Stage, Barriers: r.Barriers, Facilitators: r.Facilitators}
 	if r.Frame != nil {
 		f := r.Frame.toDomain()
 		p.Frame = &f
@@ -134,7 +130,7 @@ type adaptationResponse struct {
 	ContextDescription   string            `json:"context_description"`
 	TargetGroups         []string          `json:"target_groups"`
 	Stage                string            `json:"stage"`
-	Frame                domain.Frame      `json:"frame"`
+	Frame                frameResponse     `json:"frame"`
 	Barriers             []string          `json:"barriers"`
 	Facilitators         []string          `json:"facilitators"`
 	Outcomes             []outcomeResponse `json:"outcomes"`
@@ -152,7 +148,7 @@ func toAdaptationResponse(a domain.Adaptation, canEdit bool) adaptationResponse 
 	return adaptationResponse{ID: a.ID, ProgrammeID: a.ProgrammeID, SourcePracticeID: a.SourcePracticeID, SourcePracticeTitle: a.SourcePracticeTitle,
 		SourceCountry: a.SourceCountry, ProductID: a.ProductID, AdoptingOrganisation: organisationRef{ID: a.AdoptingOrganisationID, Name: a.AdoptingOrganisationName, Country: a.Country},
 		Country: a.Country, Title: a.Title, ContextDescription: a.ContextDescription, TargetGroups: nonNilStrings(a.TargetGroups), Stage: a.Stage,
-		Frame: a.Frame, Barriers: nonNilStrings(a.Barriers), Facilitators: nonNilStrings(a.Facilitators), Outcomes: outcomes, CanEdit: canEdit,
+		Frame: frameResponse(a.Frame), Barriers: nonNilStrings(a.Barriers), Facilitators: nonNilStrings(a.Facilitators), Outcomes: outcomes, CanEdit: canEdit,
 		Version: a.Version, CreatedAt: a.CreatedAt.UTC(), UpdatedAt: a.UpdatedAt.UTC()}
 }
 
@@ -172,32 +168,27 @@ type newProductRequest struct {
 	Link                     *string      `json:"link" validate:"omitempty,max=500,http_url"`
 }
 
-func (r newProductRequest) toInput() (service.NewProductInput, map[string]bool) {
-	var in service.NewProductInput
-	set := map[string]bool{}
-	str := func(name string, dst *string, src *string) {
-		if src != nil {
-			*dst, set[name] = *src, true
-		}
+// toInput reads a new product's registration; the handler has checked that title, kind and
+// status are there.
+func (r newProductRequest) toInput() service.NewProductInput {
+	return service.NewProductInput{Title: deref(r.Title), Kind: deref(r.Kind), Description: deref(r.Description), Status: deref(r.Status),
+		Link: deref(r.Link), OrganisationIDs: deref(r.OrganisationIDs), Countries: deref(r.Countries),
+		InspiredByPracticeIDs: deref(r.InspiredByPracticeIDs), DerivedFromAdaptationIDs: deref(r.DerivedFromAdaptationIDs)}
+}
+
+// deref reads an optional field, the zero value when it was left out.
+func deref[T any](p *T) T {
+	if p == nil {
+		var zero T
+		return zero
 	}
-	str("title", &in.Title, r.Title)
-	str("kind", &in.Kind, r.Kind)
-	str("description", &in.Description, r.Description)
-	str("status", &in.Status, r.Status)
-	str("link", &in.Link, r.Link)
-	if r.OrganisationIDs != nil {
-		in.OrganisationIDs, set["organisation_ids"] = *r.OrganisationIDs, true
-	}
-	if r.Countries != nil {
-		in.Countries, set["countries"] = *r.Countries, true
-	}
-	if r.InspiredByPracticeIDs != nil {
-		in.InspiredByPracticeIDs, set["inspired_by_practice_ids"] = *r.InspiredByPracticeIDs, true
-	}
-	if r.DerivedFromAdaptationIDs != nil {
-		in.DerivedFromAdaptationIDs, set["derived_from_adaptation_ids"] = *r.DerivedFromAdaptationIDs, true
-	}
-	return in, set
+	return *p
+}
+
+func (r newProductRequest) toPatch() service.NewProductPatch {
+	return service.NewProductPatch{Title: r.Title, Kind: r.Kind, Description: r.Description, Status: r.Status, Link: r.Link,
+		OrganisationIDs: r.OrganisationIDs, Countries: r.Countries, InspiredByPracticeIDs: r.InspiredByPracticeIDs,
+		DerivedFromAdaptationIDs: r.DerivedFromAdaptationIDs}
 }
 
 type newProductResponse struct {
@@ -239,13 +230,13 @@ type lineageAdaptation struct {
 
 type lineageResponse struct {
 	Practice    practiceSummaryResponse `json:"practice"`
-	Products    []domain.Product        `json:"products"`
+	Products    []productResponse       `json:"products"`
 	Adaptations []lineageAdaptation     `json:"adaptations"`
 	NewProducts []newProductResponse    `json:"new_products"`
 }
 
 func toLineageResponse(l service.Lineage) lineageResponse {
-	out := lineageResponse{Practice: toPracticeSummary(l.Practice), Products: l.Practice.Products, Adaptations: []lineageAdaptation{}, NewProducts: []newProductResponse{}}
+	out := lineageResponse{Practice: toPracticeSummary(l.Practice), Products: toProductResponses(l.Practice.Products), Adaptations: []lineageAdaptation{}, NewProducts: []newProductResponse{}}
 	for _, a := range l.Adaptations {
 		la := lineageAdaptation{ID: a.ID, Title: a.Title, Country: a.Country, Stage: a.Stage, AdoptingOrganisationID: a.AdoptingOrganisationID,
 			AdoptingOrganisation: a.AdoptingOrganisationName, ProductID: a.ProductID, Fidelity: a.Frame.Fidelity, CreatedAt: a.CreatedAt.UTC()}
@@ -265,7 +256,7 @@ type keyCount struct {
 	Count int64  `json:"count"`
 }
 
-func keyCounts(in []service.KeyCount) []keyCount {
+func keyCounts(in []domain.KeyCount) []keyCount {
 	out := make([]keyCount, len(in))
 	for i, k := range in {
 		out[i] = keyCount{Key: k.Key, Count: k.Count}
@@ -337,18 +328,20 @@ func toDashboardResponse(d service.Dashboard) dashboardResponse {
 	var out dashboardResponse
 	o := d.Outputs
 	out.Outputs = outputs{o.InformationExchanged, o.PracticesReviewed, o.ProductsAdapted, o.NewProducts}
-	out.Practices.ByStatus, out.Practices.ByCountry, out.Practices.ByTheme = keyCounts(d.PracticesByStatus), keyCounts(d.ByCountry), keyCounts(d.ByTheme)
+	p := d.Practices
+	out.Practices.ByStatus, out.Practices.ByCountry, out.Practices.ByTheme = keyCounts(p.ByStatus), keyCounts(p.ByCountry), keyCounts(p.ByTheme)
 	a := d.Assignments
 	out.Reviews.Assigned, out.Reviews.Accepted, out.Reviews.Declined, out.Reviews.Submitted, out.Reviews.Overdue =
-		a["assigned"], a["accepted"], a["declined"], a["submitted"], a["overdue"]
+		a.Assigned, a.Accepted, a.Declined, a.Submitted, a.Overdue
 	for _, r := range d.Agreement {
 		out.Reviews.Agreement = append(out.Reviews.Agreement, roundAgreementResponse{r.RoundID, r.RoundName, r.Status, r.Reviews, r.WeightedScoreAlpha})
 	}
-	out.Adaptations.ByStage, out.Adaptations.ByFidelity, out.Adaptations.ByReasonLevel = keyCounts(d.AdaptationsByStage), keyCounts(d.ByFidelity), keyCounts(d.ByReason)
-	for _, f := range d.Flow {
+	ad := d.Adaptations
+	out.Adaptations.ByStage, out.Adaptations.ByFidelity, out.Adaptations.ByReasonLevel = keyCounts(ad.ByStage), keyCounts(ad.ByFidelity), keyCounts(ad.ByReasonLevel)
+	for _, f := range ad.Flow {
 		out.AdaptationFlow = append(out.AdaptationFlow, flowResponse{f.From, f.To, f.Count})
 	}
-	out.Barriers, out.Facilitators = keyCounts(d.Barriers), keyCounts(d.Facilitators)
+	out.Barriers, out.Facilitators = keyCounts(ad.Barriers), keyCounts(ad.Facilitators)
 	t := d.Outcomes
 	out.Outcomes.Adaptations, out.Outcomes.Participants, out.Outcomes.ReturnedToWork = t.Adaptations, t.Participants, t.ReturnedToWork
 	out.Outcomes.InWorkAfter6Months, out.Outcomes.PlacementsOffered, out.Outcomes.SatisfactionMean = t.InWorkAfter6Months, t.PlacementsOffered, t.SatisfactionMean
@@ -424,4 +417,19 @@ func exportValue(v any) any {
 		return c
 	}
 	return v
+}
+
+type frameResponse struct {
+	When                 string              `json:"when"`
+	Planned              string              `json:"planned"`
+	DecidedBy            []string            `json:"decided_by"`
+	What                 []string            `json:"what"`
+	Level                string              `json:"level"`
+	ContextModifications []string            `json:"context_modifications"`
+	ContentModifications []string            `json:"content_modifications"`
+	Fidelity             string              `json:"fidelity"`
+	CoreElementsKept     []string            `json:"core_elements_kept"`
+	CoreElementsChanged  []string            `json:"core_elements_changed"`
+	Goals                []string            `json:"goals"`
+	Reasons              map[string][]string `json:"reasons"`
 }

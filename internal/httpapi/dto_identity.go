@@ -157,10 +157,3 @@ type tokenResponse struct {
 func toTokenResponse(t service.Tokens) tokenResponse {
 	return tokenResponse{AccessToken: t.AccessToken, RefreshToken: t.RefreshToken, TokenType: "Bearer", ExpiresIn: t.ExpiresIn, User: toUserResponse(t.User)}
 }
-
-func nonNilStrings(v []string) []string {
-	if v == nil {
-		return []string{}
-	}
-	return v
-}

@@ -170,25 +170,37 @@ func (r translationRequest) toDomain() domain.Translation {
 }
 
 type translationResponse struct {
-	Language          string                      `json:"language"`
-	Status            string                      `json:"status"`
-	Title             string                      `json:"title"`
-	Summary           string                      `json:"summary"`
-	Context           string                      `json:"context"`
-	Approach          string                      `json:"approach"`
-	Resources         string                      `json:"resources"`
-	Outcomes          string                      `json:"outcomes"`
-	Transferability   string                      `json:"transferability"`
-	LessonsLearned    string                      `json:"lessons_learned"`
-	LearningQuestions []string                    `json:"learning_questions"`
-	Products          []domain.ProductTranslation `json:"products"`
-	UpdatedAt         time.Time                   `json:"updated_at"`
+	Language          string                       `json:"language"`
+	Status            string                       `json:"status"`
+	Title             string                       `json:"title"`
+	Summary           string                       `json:"summary"`
+	Context           string                       `json:"context"`
+	Approach          string                       `json:"approach"`
+	Resources         string                       `json:"resources"`
+	Outcomes          string                       `json:"outcomes"`
+	Transferability   string                       `json:"transferability"`
+	LessonsLearned    string                       `json:"lessons_learned"`
+	LearningQuestions []string                     `json:"learning_questions"`
+	Products          []productTranslationResponse `json:"products"`
+	UpdatedAt         time.Time                    `json:"updated_at"`
+}
+
+type productTranslationResponse struct {
+	ID          uuid.UUID `json:"id"`
+	Name        string    `json:"name"`
+	Description string    `json:"description"`
+}
+
+func toProductTranslationResponses(in []domain.ProductTranslation) []productTranslationResponse {
+	return convert(in, func(p domain.ProductTranslation) productTranslationResponse {
+		return productTranslationResponse{ID: p.ID, Name: p.Name, Description: p.Description}
+	})
 }
 
 func toTranslationResponse(lang string, t domain.Translation) translationResponse {
-	products := t.Products
+	products := toProductTranslationResponses(t.Products)
 	if products == nil {
-		products = []domain.ProductTranslation{}
+		products = []productTranslationResponse{}
 	}
 	return translationResponse{Language: lang, Status: t.Status, Title: t.Title, Summary: t.Summary, Context: t.Context, Approach: t.Approach,
 		Resources: t.Resources, Outcomes: t.Outcomes, Transferability: t.Transferability, LessonsLearned: t.LessonsLearned,
@@ -196,38 +208,38 @@ func toTranslationResponse(lang string, t domain.Translation) translationRespons
 }
 
 type practiceResponse struct {
-	ID                uuid.UUID             `json:"id"`
-	ProgrammeID       uuid.UUID             `json:"programme_id"`
-	ProgrammeName     string                `json:"programme_name"`
-	Organisation      organisationRef       `json:"organisation"`
-	Title             string                `json:"title"`
-	Summary           string                `json:"summary"`
-	Language          string                `json:"language"`
-	Country           string                `json:"country"`
-	Themes            []string              `json:"themes"`
-	TargetGroups      []string              `json:"target_groups"`
-	Context           string                `json:"context"`
-	Approach          string                `json:"approach"`
-	Resources         string                `json:"resources"`
-	Scale             domain.Scale          `json:"scale"`
-	Evidence          domain.Evidence       `json:"evidence"`
-	Outcomes          string                `json:"outcomes"`
-	Transferability   string                `json:"transferability"`
-	LessonsLearned    string                `json:"lessons_learned"`
-	LearningQuestions []string              `json:"learning_questions"`
-	Links             []domain.Link         `json:"links"`
-	Contact           domain.Contact        `json:"contact"`
-	Products          []domain.Product      `json:"products"`
-	Translations      []translationResponse `json:"translations"`
-	Status            domain.PracticeStatus `json:"status"`
-	Revision          int                   `json:"revision"`
-	Decision          *domain.Decision      `json:"decision"`
-	Version           int                   `json:"version"`
-	CreatedAt         time.Time             `json:"created_at"`
-	UpdatedAt         time.Time             `json:"updated_at"`
-	SubmittedAt       *time.Time            `json:"submitted_at"`
-	PublishedAt       *time.Time            `json:"published_at"`
-	AllowedActions    []string              `json:"allowed_actions"`
+	ID                uuid.UUID                 `json:"id"`
+	ProgrammeID       uuid.UUID                 `json:"programme_id"`
+	ProgrammeName     string                    `json:"programme_name"`
+	Organisation      organisationRef           `json:"organisation"`
+	Title             string                    `json:"title"`
+	Summary           string                    `json:"summary"`
+	Language          string                    `json:"language"`
+	Country           string                    `json:"country"`
+	Themes            []string                  `json:"themes"`
+	TargetGroups      []string                  `json:"target_groups"`
+	Context           string                    `json:"context"`
+	Approach          string                    `json:"approach"`
+	Resources         string                    `json:"resources"`
+	Scale             scaleResponse             `json:"scale"`
+	Evidence          evidenceResponse          `json:"evidence"`
+	Outcomes          string                    `json:"outcomes"`
+	Transferability   string                    `json:"transferability"`
+	LessonsLearned    string                    `json:"lessons_learned"`
+	LearningQuestions []string                  `json:"learning_questions"`
+	Links             []linkResponse            `json:"links"`
+	Contact           contactResponse           `json:"contact"`
+	Products          []productResponse         `json:"products"`
+	Translations      []translationResponse     `json:"translations"`
+	Status            domain.PracticeStatus     `json:"status"`
+	Revision          int                       `json:"revision"`
+	Decision          *practiceDecisionResponse `json:"decision"`
+	Version           int                       `json:"version"`
+	CreatedAt         time.Time                 `json:"created_at"`
+	UpdatedAt         time.Time                 `json:"updated_at"`
+	SubmittedAt       *time.Time                `json:"submitted_at"`
+	PublishedAt       *time.Time                `json:"published_at"`
+	AllowedActions    []string                  `json:"allowed_actions"`
 }
 
 func toPracticeResponse(p domain.Practice, allowed []string) practiceResponse {
@@ -247,9 +259,10 @@ func toPracticeResponse(p domain.Practice, allowed []string) practiceResponse {
 	return practiceResponse{ID: p.ID, ProgrammeID: p.ProgrammeID, ProgrammeName: p.ProgrammeName,
 		Organisation: organisationRef{ID: p.OrganisationID, Name: p.OrganisationName, Country: p.OrganisationCountry},
 		Title:        p.Title, Summary: p.Summary, Language: p.Language, Country: p.Country, Themes: p.Themes, TargetGroups: p.TargetGroups,
-		Context: c.Context, Approach: c.Approach, Resources: c.Resources, Scale: c.Scale, Evidence: c.Evidence, Outcomes: c.Outcomes,
-		Transferability: c.Transferability, LessonsLearned: c.LessonsLearned, LearningQuestions: c.LearningQuestions, Links: c.Links,
-		Contact: c.Contact, Products: p.Products, Translations: translations, Status: p.Status, Revision: p.Revision, Decision: p.Decision,
+		Context: c.Context, Approach: c.Approach, Resources: c.Resources, Scale: toScaleResponse(c.Scale), Evidence: toEvidenceResponse(c.Evidence),
+		Outcomes: c.Outcomes, Transferability: c.Transferability, LessonsLearned: c.LessonsLearned, LearningQuestions: c.LearningQuestions,
+		Links: toLinkResponses(c.Links), Contact: contactResponse(c.Contact), Products: toProductResponses(p.Products), Translations: translations,
+		Status: p.Status, Revision: p.Revision, Decision: toPracticeDecisionResponse(p.Decision),
 		Version: p.Version, CreatedAt: p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC(), SubmittedAt: p.SubmittedAt, PublishedAt: p.PublishedAt,
 		AllowedActions: allowed}
 }
@@ -303,11 +316,19 @@ type revisionSummaryResponse struct {
 }
 
 type revisionResponse struct {
-	Number    int             `json:"number"`
-	CreatedAt time.Time       `json:"created_at"`
-	Practice  map[string]any  `json:"practice"`
-	CompareTo *int            `json:"compare_to,omitempty"`
-	Changes   []domain.Change `json:"changes,omitempty"`
+	Number    int              `json:"number"`
+	CreatedAt time.Time        `json:"created_at"`
+	Practice  snapshotResponse `json:"practice"`
+	CompareTo *int             `json:"compare_to,omitempty"`
+	Changes   []changeResponse `json:"changes,omitempty"`
+}
+
+func toRevisionResponse(r service.RevisionView) revisionResponse {
+	out := revisionResponse{Number: r.Number, CreatedAt: r.CreatedAt.UTC(), Practice: toSnapshotResponse(r.Snapshot), CompareTo: r.CompareTo}
+	if r.Previous != nil {
+		out.Changes = compareSnapshots(toSnapshotResponse(*r.Previous), out.Practice)
+	}
+	return out
 }
 
 type commentRequest struct {
@@ -348,4 +369,125 @@ func toCommentResponse(c service.CommentView) commentResponse {
 	}
 	return commentResponse{ID: c.ID, SubjectType: c.SubjectType, SubjectID: c.SubjectID, ParentID: c.ParentID, Body: c.Body,
 		Author: author, CreatedAt: c.CreatedAt.UTC(), EditedAt: c.EditedAt, Deleted: c.Deleted(), Version: c.Version, CanEdit: c.CanEdit, CanDelete: c.CanDelete}
+}
+
+type scaleResponse struct {
+	Participants *int `json:"participants"`
+	Sites        *int `json:"sites"`
+	SinceYear    *int `json:"since_year"`
+}
+
+func toScaleResponse(s domain.Scale) scaleResponse {
+	return scaleResponse{Participants: s.Participants, Sites: s.Sites, SinceYear: s.SinceYear}
+}
+
+type evidenceResponse struct {
+	Level       string   `json:"level"`
+	Description string   `json:"description"`
+	Indicators  []string `json:"indicators"`
+}
+
+func toEvidenceResponse(e domain.Evidence) evidenceResponse {
+	return evidenceResponse{Level: e.Level, Description: e.Description, Indicators: e.Indicators}
+}
+
+type linkResponse struct {
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+func toLinkResponses(in []domain.Link) []linkResponse {
+	return convert(in, func(l domain.Link) linkResponse { return linkResponse{Title: l.Title, URL: l.URL} })
+}
+
+type contactResponse struct {
+	Name  string `json:"name"`
+	Email string `json:"email"`
+}
+
+type productResponse struct {
+	ID           uuid.UUID `json:"id"`
+	Name         string    `json:"name"`
+	Kind         string    `json:"kind"`
+	Description  string    `json:"description"`
+	CoreElements []string  `json:"core_elements"`
+}
+
+func toProductResponses(in []domain.Product) []productResponse {
+	return convert(in, func(p domain.Product) productResponse {
+		return productResponse{ID: p.ID, Name: p.Name, Kind: p.Kind, Description: p.Description, CoreElements: p.CoreElements}
+	})
+}
+
+type practiceDecisionResponse struct {
+	Outcome   string    `json:"outcome"`
+	Rationale string    `json:"rationale"`
+	DecidedAt time.Time `json:"decided_at"`
+	RoundID   uuid.UUID `json:"round_id"`
+}
+
+func toPracticeDecisionResponse(d *domain.Decision) *practiceDecisionResponse {
+	if d == nil {
+		return nil
+	}
+	return &practiceDecisionResponse{Outcome: d.Outcome, Rationale: d.Rationale, DecidedAt: d.DecidedAt, RoundID: d.RoundID}
+}
+
+// snapshotResponse is a revision's frozen text: the practice's fields as they were, with the
+// content sections beside the title and translations keyed by language.
+type snapshotResponse struct {
+	Title             string                                 `json:"title"`
+	Summary           string                                 `json:"summary"`
+	Language          string                                 `json:"language"`
+	Country           string                                 `json:"country"`
+	Themes            []string                               `json:"themes"`
+	TargetGroups      []string                               `json:"target_groups"`
+	Context           string                                 `json:"context"`
+	Approach          string                                 `json:"approach"`
+	Resources         string                                 `json:"resources"`
+	Scale             scaleResponse                          `json:"scale"`
+	Evidence          evidenceResponse                       `json:"evidence"`
+	Outcomes          string                                 `json:"outcomes"`
+	Transferability   string                                 `json:"transferability"`
+	LessonsLearned    string                                 `json:"lessons_learned"`
+	LearningQuestions []string                               `json:"learning_questions"`
+	Links             []linkResponse                         `json:"links"`
+	Contact           contactResponse                        `json:"contact"`
+	Products          []productResponse                      `json:"products"`
+	Translations      map[string]snapshotTranslationResponse `json:"translations"`
+}
+
+type snapshotTranslationResponse struct {
+	Status            string                       `json:"status"`
+	Title             string                       `json:"title"`
+	Summary           string                       `json:"summary"`
+	Context           string                       `json:"context"`
+	Approach          string                       `json:"approach"`
+	Resources         string                       `json:"resources"`
+	Outcomes          string                       `json:"outcomes"`
+	Transferability   string                       `json:"transferability"`
+	LessonsLearned    string                       `json:"lessons_learned"`
+	LearningQuestions []string                     `json:"learning_questions"`
+	Products          []productTranslationResponse `json:"products"`
+	UpdatedAt         time.Time                    `json:"updated_at"`
+	UpdatedBy         uuid.UUID                    `json:"updated_by"`
+}
+
+// toSnapshotResponse keeps nil lists as null: a revision shows what was frozen, as it was.
+func toSnapshotResponse(t domain.PracticeText) snapshotResponse {
+	c := t.Content
+	var translations map[string]snapshotTranslationResponse
+	if t.Translations != nil {
+		translations = make(map[string]snapshotTranslationResponse, len(t.Translations))
+		for lang, tr := range t.Translations {
+			translations[lang] = snapshotTranslationResponse{Status: tr.Status, Title: tr.Title, Summary: tr.Summary, Context: tr.Context,
+				Approach: tr.Approach, Resources: tr.Resources, Outcomes: tr.Outcomes, Transferability: tr.Transferability,
+				LessonsLearned: tr.LessonsLearned, LearningQuestions: tr.LearningQuestions, Products: toProductTranslationResponses(tr.Products),
+				UpdatedAt: tr.UpdatedAt, UpdatedBy: tr.UpdatedBy}
+		}
+	}
+	return snapshotResponse{Title: t.Title, Summary: t.Summary, Language: t.Language, Country: t.Country, Themes: t.Themes, TargetGroups: t.TargetGroups,
+		Context: c.Context, Approach: c.Approach, Resources: c.Resources, Scale: toScaleResponse(c.Scale), Evidence: toEvidenceResponse(c.Evidence),
+		Outcomes: c.Outcomes, Transferability: c.Transferability, LessonsLearned: c.LessonsLearned, LearningQuestions: c.LearningQuestions,
+		Links: toLinkResponses(c.Links), Contact: contactResponse(c.Contact), Products: toProductResponses(t.Products), Translations: translations}
 }

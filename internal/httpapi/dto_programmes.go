@@ -73,20 +73,20 @@ func (r programmeUpdateRequest) toPatch() (service.ProgrammePatch, error) {
 }
 
 type programmeResponse struct {
-	ID              uuid.UUID      `json:"id"`
-	Name            string         `json:"name"`
-	Description     string         `json:"description"`
-	Objective       string         `json:"objective"`
-	Themes          []domain.Keyed `json:"themes"`
-	TargetGroups    []domain.Keyed `json:"target_groups"`
-	Languages       []string       `json:"languages"`
-	PublicCatalogue bool           `json:"public_catalogue"`
-	StartsOn        *string        `json:"starts_on"`
-	EndsOn          *string        `json:"ends_on"`
-	Version         int            `json:"version"`
-	CreatedAt       time.Time      `json:"created_at"`
-	UpdatedAt       time.Time      `json:"updated_at"`
-	MyRoles         []domain.Role  `json:"my_roles"`
+	ID              uuid.UUID       `json:"id"`
+	Name            string          `json:"name"`
+	Description     string          `json:"description"`
+	Objective       string          `json:"objective"`
+	Themes          []keyedResponse `json:"themes"`
+	TargetGroups    []keyedResponse `json:"target_groups"`
+	Languages       []string        `json:"languages"`
+	PublicCatalogue bool            `json:"public_catalogue"`
+	StartsOn        *string         `json:"starts_on"`
+	EndsOn          *string         `json:"ends_on"`
+	Version         int             `json:"version"`
+	CreatedAt       time.Time       `json:"created_at"`
+	UpdatedAt       time.Time       `json:"updated_at"`
+	MyRoles         []domain.Role   `json:"my_roles"`
 }
 
 func toProgrammeResponse(p domain.Programme) programmeResponse {
@@ -157,15 +157,8 @@ type invitationResponse struct {
 }
 
 func toInvitationResponse(inv domain.Invitation, now time.Time) invitationResponse {
-	status := "pending"
-	switch {
-	case inv.AcceptedAt != nil:
-		status = "accepted"
-	case !inv.ExpiresAt.After(now):
-		status = "expired"
-	}
 	return invitationResponse{ID: inv.ID, Email: inv.Email, Name: inv.Name, OrganisationID: inv.OrganisationID, ProgrammeID: inv.ProgrammeID,
-		Roles: inv.Roles, CreatedAt: inv.CreatedAt.UTC(), ExpiresAt: inv.ExpiresAt.UTC(), AcceptedAt: inv.AcceptedAt, Status: status}
+		Roles: inv.Roles, CreatedAt: inv.CreatedAt.UTC(), ExpiresAt: inv.ExpiresAt.UTC(), AcceptedAt: inv.AcceptedAt, Status: inv.Status(now)}
 }
 
 type invitationPreviewResponse struct {
@@ -183,11 +176,17 @@ type acceptInvitationRequest struct {
 	Password string `json:"password" validate:"required,max=200"`
 }
 
-func nonNilKeyed(v []domain.Keyed) []domain.Keyed {
-	if v == nil {
-		return []domain.Keyed{}
+type keyedResponse struct {
+	Key   string `json:"key"`
+	Title string `json:"title"`
+}
+
+func nonNilKeyed(v []domain.Keyed) []keyedResponse {
+	out := make([]keyedResponse, len(v))
+	for i, k := range v {
+		out[i] = keyedResponse(k)
 	}
-	return v
+	return out
 }
 
 func formatDate(t *time.Time) *string {

@@ -24,7 +24,7 @@ type criterionRequest struct {
 	Description string         `json:"description,omitempty" validate:"max=2000"`
 	Tier        string         `json:"tier" validate:"required,oneof=gate core qualifier"`
 	Weight      float64        `json:"weight" validate:"min=0,max=100"`
-	Scale       domain.Range   `json:"scale"`
+	Scale       rangeRequest   `json:"scale"`
 	Levels      []levelRequest `json:"levels" validate:"required,min=2,max=11,dive"`
 	AllowNA     bool           `json:"allow_na,omitempty"`
 }
@@ -49,28 +49,29 @@ func toCriteria(in []criterionRequest) []domain.Criterion {
 		for j, l := range c.Levels {
 			levels[j] = domain.Level{Value: l.Value, Label: l.Label, Descriptor: l.Descriptor}
 		}
-		out[i] = domain.Criterion{Key: c.Key, Title: c.Title, Description: c.Description, Tier: c.Tier, Weight: c.Weight, Scale: c.Scale, Levels: levels, AllowNA: c.AllowNA}
+		out[i] = domain.Criterion{Key: c.Key, Title: c.Title, Description: c.Description, Tier: c.Tier, Weight: c.Weight,
+			Scale: domain.Range{Min: c.Scale.Min, Max: c.Scale.Max}, Levels: levels, AllowNA: c.AllowNA}
 	}
 	return out
 }
 
 type rubricResponse struct {
-	ID                    uuid.UUID          `json:"id"`
-	ProgrammeID           uuid.UUID          `json:"programme_id"`
-	Number                int                `json:"number"`
-	Title                 string             `json:"title"`
-	Status                string             `json:"status"`
-	Criteria              []domain.Criterion `json:"criteria"`
-	RecommendationOptions []string           `json:"recommendation_options"`
-	BasedOn               *uuid.UUID         `json:"based_on"`
-	InUse                 bool               `json:"in_use"`
-	Version               int                `json:"version"`
-	CreatedAt             time.Time          `json:"created_at"`
-	UpdatedAt             time.Time          `json:"updated_at"`
+	ID                    uuid.UUID           `json:"id"`
+	ProgrammeID           uuid.UUID           `json:"programme_id"`
+	Number                int                 `json:"number"`
+	Title                 string              `json:"title"`
+	Status                string              `json:"status"`
+	Criteria              []criterionResponse `json:"criteria"`
+	RecommendationOptions []string            `json:"recommendation_options"`
+	BasedOn               *uuid.UUID          `json:"based_on"`
+	InUse                 bool                `json:"in_use"`
+	Version               int                 `json:"version"`
+	CreatedAt             time.Time           `json:"created_at"`
+	UpdatedAt             time.Time           `json:"updated_at"`
 }
 
 func toRubricResponse(r domain.Rubric) rubricResponse {
-	return rubricResponse{ID: r.ID, ProgrammeID: r.ProgrammeID, Number: r.Number, Title: r.Title, Status: r.Status, Criteria: r.Criteria,
+	return rubricResponse{ID: r.ID, ProgrammeID: r.ProgrammeID, Number: r.Number, Title: r.Title, Status: r.Status, Criteria: toCriterionResponses(r.Criteria),
 		RecommendationOptions: r.RecommendationOptions, BasedOn: r.BasedOn, InUse: r.InUse, Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 }
 
@@ -109,13 +110,8 @@ type roundPatchRequest struct {
 }
 
 func (r roundPatchRequest) toPatch() service.RoundPatch {
-	p := service.RoundPatch{Name: r.Name, RubricID: r.RubricID, DueAt: r.DueAt, ReviewersPerPractice: r.ReviewersPerPractice, MaxLoad: r.MaxLoad,
-		Blind: r.Blind, CrossBorder: r.CrossBorder}
-	if r.OpensAt.Set {
-		v := r.OpensAt.Value
-		p.OpensAt = &v
-	}
-	return p
+	return service.RoundPatch{Name: r.Name, RubricID: r.RubricID, OpensAt: r.OpensAt.patch(), DueAt: r.DueAt,
+		ReviewersPerPractice: r.ReviewersPerPractice, MaxLoad: r.MaxLoad, Blind: r.Blind, CrossBorder: r.CrossBorder}
 }
 
 type roundResponse struct {
@@ -281,32 +277,32 @@ type reviewerRef struct {
 }
 
 type reviewResponse struct {
-	AssignmentID     *uuid.UUID             `json:"assignment_id,omitempty"`
-	RoundID          uuid.UUID              `json:"round_id"`
-	RoundName        string                 `json:"round_name,omitempty"`
-	PracticeID       uuid.UUID              `json:"practice_id"`
-	RubricID         *uuid.UUID             `json:"rubric_id,omitempty"`
-	Reviewer         reviewerRef            `json:"reviewer"`
-	Revision         int                    `json:"revision"`
-	Scores           []domain.Score         `json:"scores"`
-	Strengths        string                 `json:"strengths"`
-	Improvements     string                 `json:"improvements"`
-	Transferability  domain.Transferability `json:"transferability"`
-	Answers          []domain.Answer        `json:"answers"`
-	Recommendation   string                 `json:"recommendation"`
-	Confidence       *int                   `json:"confidence"`
-	Status           string                 `json:"status"`
-	SubmittedAt      *time.Time             `json:"submitted_at"`
-	AssignmentStatus string                 `json:"assignment_status,omitempty"`
-	DueAt            *time.Time             `json:"due_at,omitempty"`
-	Version          int                    `json:"version"`
-	UpdatedAt        time.Time              `json:"updated_at"`
+	AssignmentID     *uuid.UUID              `json:"assignment_id,omitempty"`
+	RoundID          uuid.UUID               `json:"round_id"`
+	RoundName        string                  `json:"round_name,omitempty"`
+	PracticeID       uuid.UUID               `json:"practice_id"`
+	RubricID         *uuid.UUID              `json:"rubric_id,omitempty"`
+	Reviewer         reviewerRef             `json:"reviewer"`
+	Revision         int                     `json:"revision"`
+	Scores           []scoreResponse         `json:"scores"`
+	Strengths        string                  `json:"strengths"`
+	Improvements     string                  `json:"improvements"`
+	Transferability  transferabilityResponse `json:"transferability"`
+	Answers          []answerResponse        `json:"answers"`
+	Recommendation   string                  `json:"recommendation"`
+	Confidence       *int                    `json:"confidence"`
+	Status           string                  `json:"status"`
+	SubmittedAt      *time.Time              `json:"submitted_at"`
+	AssignmentStatus string                  `json:"assignment_status,omitempty"`
+	DueAt            *time.Time              `json:"due_at,omitempty"`
+	Version          int                     `json:"version"`
+	UpdatedAt        time.Time               `json:"updated_at"`
 }
 
 func reviewBody(r domain.Review) reviewResponse {
 	rubric := r.RubricID
-	return reviewResponse{RoundID: r.RoundID, RoundName: r.RoundName, RubricID: &rubric, PracticeID: r.PracticeID, Revision: r.Revision, Scores: r.Scores, Strengths: r.Strengths,
-		Improvements: r.Improvements, Transferability: r.Transferability, Answers: r.Answers, Recommendation: r.Recommendation, Confidence: r.Confidence,
+	return reviewResponse{RoundID: r.RoundID, RoundName: r.RoundName, RubricID: &rubric, PracticeID: r.PracticeID, Revision: r.Revision, Scores: toScoreResponses(r.Scores), Strengths: r.Strengths,
+		Improvements: r.Improvements, Transferability: transferabilityResponse(r.Transferability), Answers: toAnswerResponses(r.Answers), Recommendation: r.Recommendation, Confidence: r.Confidence,
 		Status: r.Status, SubmittedAt: r.SubmittedAt, Version: r.Version, UpdatedAt: r.UpdatedAt.UTC()}
 }
 
@@ -483,4 +479,62 @@ type markReadRequest struct {
 
 type preferenceRequest struct {
 	Email string `json:"email" validate:"required,oneof=immediate daily off"`
+}
+
+type rangeRequest struct {
+	Min int `json:"min"`
+	Max int `json:"max"`
+}
+
+type criterionResponse struct {
+	Key         string          `json:"key"`
+	Title       string          `json:"title"`
+	Description string          `json:"description"`
+	Tier        string          `json:"tier"`
+	Weight      float64         `json:"weight"`
+	Scale       rangeResponse   `json:"scale"`
+	Levels      []levelResponse `json:"levels"`
+	AllowNA     bool            `json:"allow_na"`
+}
+
+type rangeResponse struct {
+	Min int `json:"min"`
+	Max int `json:"max"`
+}
+
+type levelResponse struct {
+	Value      int    `json:"value"`
+	Label      string `json:"label"`
+	Descriptor string `json:"descriptor"`
+}
+
+func toCriterionResponses(in []domain.Criterion) []criterionResponse {
+	return convert(in, func(c domain.Criterion) criterionResponse {
+		return criterionResponse{Key: c.Key, Title: c.Title, Description: c.Description, Tier: c.Tier, Weight: c.Weight,
+			Scale: rangeResponse(c.Scale), Levels: convert(c.Levels, func(l domain.Level) levelResponse { return levelResponse(l) }), AllowNA: c.AllowNA}
+	})
+}
+
+type scoreResponse struct {
+	CriterionKey string   `json:"criterion_key"`
+	Value        *float64 `json:"value"`
+	Comment      string   `json:"comment"`
+}
+
+func toScoreResponses(in []domain.Score) []scoreResponse {
+	return convert(in, func(s domain.Score) scoreResponse { return scoreResponse(s) })
+}
+
+type transferabilityResponse struct {
+	Rating     *int   `json:"rating"`
+	Conditions string `json:"conditions"`
+}
+
+type answerResponse struct {
+	Question string `json:"question"`
+	Answer   string `json:"answer"`
+}
+
+func toAnswerResponses(in []domain.Answer) []answerResponse {
+	return convert(in, func(a domain.Answer) answerResponse { return answerResponse(a) })
 }

@@ -199,7 +199,7 @@ func (s *Server) createNewProduct(c *fiber.Ctx) error {
 	if len(missing) > 0 {
 		return domain.Invalid(missing...)
 	}
-	in, _ := req.toInput()
+	in := req.toInput()
 	n, err := s.svc.CreateNewProduct(c.UserContext(), actorOf(c), id, in)
 	if err != nil {
 		return err
@@ -233,8 +233,7 @@ func (s *Server) updateNewProduct(c *fiber.Ctx) error {
 	if err := decode(c, &req); err != nil {
 		return err
 	}
-	in, set := req.toInput()
-	n, err := s.svc.UpdateNewProduct(c.UserContext(), actorOf(c), id, version, in, set)
+	n, err := s.svc.UpdateNewProduct(c.UserContext(), actorOf(c), id, version, req.toPatch())
 	if err != nil {
 		return err
 	}

@@ -161,10 +161,3 @@ func (s *Server) sendUser(c *fiber.Ctx, status int, u userResponse) error {
 	etag(c, u.Version)
 	return c.Status(status).JSON(withOrganisation(u, orgs))
 }
-
-// created answers 201 with Location and ETag.
-func created(c *fiber.Ctx, location string, version int, body any) error {
-	c.Location(location)
-	etag(c, version)
-	return c.Status(fiber.StatusCreated).JSON(body)
-}

@@ -1,7 +1,6 @@
 package httpapi
 
 import (
-	"context"
 	"slices"
 	"strconv"
 	"strings"
@@ -118,11 +117,6 @@ func (s *Server) getPractice(c *fiber.Ctx) error {
 	return sendPractice(c, p)
 }
 
-func sendPractice(c *fiber.Ctx, p service.PracticeView) error {
-	etag(c, p.Version)
-	return c.JSON(toPracticeResponse(p.Practice, p.Allowed))
-}
-
 func (s *Server) updatePractice(c *fiber.Ctx) error {
 	id, err := pathID(c, "id", "Practice")
 	if err != nil {
@@ -155,29 +149,15 @@ func (s *Server) deletePractice(c *fiber.Ctx) error {
 }
 
 func (s *Server) submitPractice(c *fiber.Ctx) error {
-	return s.runPracticeAction(c, s.svc.SubmitPractice)
+	return action(c, "Practice", s.svc.SubmitPractice, sendPractice)
 }
 
 func (s *Server) withdrawPractice(c *fiber.Ctx) error {
-	return s.runPracticeAction(c, s.svc.WithdrawPractice)
+	return action(c, "Practice", s.svc.WithdrawPractice, sendPractice)
 }
 
 func (s *Server) reopenPractice(c *fiber.Ctx) error {
-	return s.runPracticeAction(c, s.svc.ReopenPractice)
-}
-
-type practiceActionFunc = func(ctx context.Context, a *domain.Actor, id uuid.UUID) (service.PracticeView, error)
-
-func (s *Server) runPracticeAction(c *fiber.Ctx, do practiceActionFunc) error {
-	id, err := pathID(c, "id", "Practice")
-	if err != nil {
-		return err
-	}
-	p, err := do(c.UserContext(), actorOf(c), id)
-	if err != nil {
-		return err
-	}
-	return sendPractice(c, p)
+	return action(c, "Practice", s.svc.ReopenPractice, sendPractice)
 }
 
 func (s *Server) listRevisions(c *fiber.Ctx) error {
@@ -217,7 +197,7 @@ func (s *Server) getRevision(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(revisionResponse{Number: r.Number, CreatedAt: r.CreatedAt.UTC(), Practice: r.Snapshot, CompareTo: r.CompareTo, Changes: r.Changes})
+	return c.JSON(toRevisionResponse(r))
 }
 
 // translationLang reads the language of a translation path: an unknown tag has no translation to

@@ -136,7 +136,7 @@ func (s *Server) listInvitations(c *fiber.Ctx) error {
 	}
 	status := c.Query("status")
 	switch status {
-	case "", "pending", "accepted", "expired":
+	case "", domain.InvitationPending, domain.InvitationAccepted, domain.InvitationExpired:
 	default:
 		return domain.Invalid(domain.FieldError{Field: "status", Message: "must be one of pending, accepted, expired"})
 	}

@@ -1,6 +1,8 @@
 package httpapi
 
 import (
+	"context"
+
 	"github.com/gofiber/fiber/v2"
 	"github.com/google/uuid"
 
@@ -86,16 +88,7 @@ func (s *Server) updateRubric(c *fiber.Ctx) error {
 }
 
 func (s *Server) activateRubric(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", "Rubric")
-	if err != nil {
-		return err
-	}
-	r, err := s.svc.ActivateRubric(c.UserContext(), actorOf(c), id)
-	if err != nil {
-		return err
-	}
-	etag(c, r.Version)
-	return c.JSON(toRubricResponse(r))
+	return action(c, "Rubric", s.svc.ActivateRubric, sendRubric)
 }
 
 func (s *Server) listRounds(c *fiber.Ctx) error {
@@ -164,41 +157,22 @@ func (s *Server) updateRound(c *fiber.Ctx) error {
 	return c.JSON(toRoundResponse(r))
 }
 
-func (s *Server) roundAction(do func(c *fiber.Ctx, id uuid.UUID) (domain.Round, error)) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		id, err := pathID(c, "id", "Round")
-		if err != nil {
-			return err
-		}
-		r, err := do(c, id)
-		if err != nil {
-			return err
-		}
-		etag(c, r.Version)
-		return c.JSON(toRoundResponse(r))
-	}
-}
-
 func (s *Server) openRound(c *fiber.Ctx) error {
-	return s.roundAction(func(c *fiber.Ctx, id uuid.UUID) (domain.Round, error) {
-		return s.svc.OpenRound(c.UserContext(), actorOf(c), id)
-	})(c)
+	return action(c, "Round", s.svc.OpenRound, sendRound)
 }
 
 func (s *Server) closeRound(c *fiber.Ctx) error {
-	return s.roundAction(func(c *fiber.Ctx, id uuid.UUID) (domain.Round, error) {
-		return s.svc.CloseRound(c.UserContext(), actorOf(c), id)
-	})(c)
+	return action(c, "Round", s.svc.CloseRound, sendRound)
 }
 
 func (s *Server) addRoundPractices(c *fiber.Ctx) error {
-	return s.roundAction(func(c *fiber.Ctx, id uuid.UUID) (domain.Round, error) {
+	return action(c, "Round", func(ctx context.Context, a *domain.Actor, id uuid.UUID) (domain.Round, error) {
 		var req roundPracticesRequest
 		if err := decode(c, &req); err != nil {
 			return domain.Round{}, err
 		}
-		return s.svc.AddRoundPractices(c.UserContext(), actorOf(c), id, req.PracticeIDs)
-	})(c)
+		return s.svc.AddRoundPractices(ctx, a, id, req.PracticeIDs)
+	}, sendRound)
 }
 
 func (s *Server) listRoundAssignments(c *fiber.Ctx) error {
@@ -283,37 +257,22 @@ func (s *Server) myAssignments(c *fiber.Ctx) error {
 	return c.JSON(listOf(page, toAssignmentResponse))
 }
 
-func (s *Server) assignmentAction(c *fiber.Ctx, do func(id uuid.UUID) (domain.Assignment, error)) error {
-	id, err := pathID(c, "id", "Assignment")
-	if err != nil {
-		return err
-	}
-	a, err := do(id)
-	if err != nil {
-		return err
-	}
-	etag(c, a.Version)
-	return c.JSON(toAssignmentResponse(a))
-}
-
 func (s *Server) acceptAssignment(c *fiber.Ctx) error {
-	return s.assignmentAction(c, func(id uuid.UUID) (domain.Assignment, error) {
-		return s.svc.AcceptAssignment(c.UserContext(), actorOf(c), id)
-	})
+	return action(c, "Assignment", s.svc.AcceptAssignment, sendAssignment)
 }
 
 func (s *Server) declineAssignment(c *fiber.Ctx) error {
-	return s.assignmentAction(c, func(id uuid.UUID) (domain.Assignment, error) {
+	return action(c, "Assignment", func(ctx context.Context, a *domain.Actor, id uuid.UUID) (domain.Assignment, error) {
 		var req declineRequest
 		if err := decode(c, &req); err != nil {
 			return domain.Assignment{}, err
 		}
-		return s.svc.DeclineAssignment(c.UserContext(), actorOf(c), id, req.Reason, req.Conflict)
-	})
+		return s.svc.DeclineAssignment(ctx, a, id, req.Reason, req.Conflict)
+	}, sendAssignment)
 }
 
 func (s *Server) extendAssignment(c *fiber.Ctx) error {
-	return s.assignmentAction(c, func(id uuid.UUID) (domain.Assignment, error) {
+	return action(c, "Assignment", func(ctx context.Context, a *domain.Actor, id uuid.UUID) (domain.Assignment, error) {
 		version, err := ifMatch(c)
 		if err != nil {
 			return domain.Assignment{}, err
@@ -322,8 +281,8 @@ func (s *Server) extendAssignment(c *fiber.Ctx) error {
 		if err := decode(c, &req); err != nil {
 			return domain.Assignment{}, err
 		}
-		return s.svc.ExtendAssignment(c.UserContext(), actorOf(c), id, version, req.DueAt)
-	})
+		return s.svc.ExtendAssignment(ctx, a, id, version, req.DueAt)
+	}, sendAssignment)
 }
 
 func (s *Server) deleteAssignment(c *fiber.Ctx) error {
@@ -335,11 +294,6 @@ func (s *Server) deleteAssignment(c *fiber.Ctx) error {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)
-}
-
-func sendReview(c *fiber.Ctx, v service.ReviewView) error {
-	etag(c, v.Version)
-	return c.JSON(toOwnReviewResponse(v))
 }
 
 func (s *Server) getReview(c *fiber.Ctx) error {
@@ -375,27 +329,11 @@ func (s *Server) putReview(c *fiber.Ctx) error {
 }
 
 func (s *Server) submitReview(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", "Assignment")
-	if err != nil {
-		return err
-	}
-	v, err := s.svc.SubmitReview(c.UserContext(), actorOf(c), id)
-	if err != nil {
-		return err
-	}
-	return sendReview(c, v)
+	return action(c, "Assignment", s.svc.SubmitReview, sendReview)
 }
 
 func (s *Server) reopenReview(c *fiber.Ctx) error {
-	id, err := pathID(c, "id", "Assignment")
-	if err != nil {
-		return err
-	}
-	v, err := s.svc.ReopenReview(c.UserContext(), actorOf(c), id)
-	if err != nil {
-		return err
-	}
-	return sendReview(c, v)
+	return action(c, "Assignment", s.svc.ReopenReview, sendReview)
 }
 
 func (s *Server) practiceReviews(c *fiber.Ctx) error {

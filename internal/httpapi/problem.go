@@ -50,13 +50,25 @@ func HTTPStatus(code domain.Code) int {
 
 // problem is an RFC 9457 body.
 type problem struct {
-	Type      string              `json:"type"`
-	Title     string              `json:"title"`
-	Status    int                 `json:"status"`
-	Detail    string              `json:"detail,omitempty"`
-	Code      domain.Code         `json:"code"`
-	Errors    []domain.FieldError `json:"errors,omitempty"`
-	RequestID string              `json:"request_id,omitempty"`
+	Type      string               `json:"type"`
+	Title     string               `json:"title"`
+	Status    int                  `json:"status"`
+	Detail    string               `json:"detail,omitempty"`
+	Code      domain.Code          `json:"code"`
+	Errors    []fieldErrorResponse `json:"errors,omitempty"`
+	RequestID string               `json:"request_id,omitempty"`
+}
+
+// fieldErrorResponse names one invalid input field by its JSON path, with a code and its parameters.
+type fieldErrorResponse struct {
+	Field   string           `json:"field"`
+	Code    domain.FieldCode `json:"code"`
+	Message string           `json:"message"`
+	Params  map[string]any   `json:"params,omitempty"`
+}
+
+func toFieldErrorResponses(in []domain.FieldError) []fieldErrorResponse {
+	return convert(in, func(e domain.FieldError) fieldErrorResponse { return fieldErrorResponse(e) })
 }
 
 // errorHandler is the one place where errors become responses. Internal errors are logged once,
@@ -100,7 +112,7 @@ func writeProblem(c *fiber.Ctx, status int, de *domain.Error) error {
 		Status:    status,
 		Detail:    de.Message,
 		Code:      de.Code,
-		Errors:    de.Fields,
+		Errors:    toFieldErrorResponses(de.Fields),
 		RequestID: requestID(c),
 	}
 	c.Status(status)

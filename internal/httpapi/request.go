@@ -230,6 +230,16 @@ type Nullable[T any] struct {
 // nullable marks the type for checkShape: null is a value here, not a missing one.
 func (Nullable[T]) nullable() {}
 
+// patch is the field as a service patch takes a clearable one: nil leaves it, a nil inside
+// clears it.
+func (n Nullable[T]) patch() **T {
+	if !n.Set {
+		return nil
+	}
+	v := n.Value
+	return &v
+}
+
 // UnmarshalJSON records that the field was present.
 func (n *Nullable[T]) UnmarshalJSON(b []byte) error {
 	n.Set = true
@@ -287,22 +297,6 @@ func pageRequest(c *fiber.Ctx, sorts []string, defaultSort string) (domain.PageR
 	return p, nil
 }
 
-// listResponse is the envelope of every list.
-type listResponse[T any] struct {
-	Items    []T   `json:"items"`
-	Page     int   `json:"page"`
-	PageSize int   `json:"page_size"`
-	Total    int64 `json:"total"`
-}
-
-func listOf[D, T any](p domain.Page[D], conv func(D) T) listResponse[T] {
-	items := make([]T, len(p.Items))
-	for i, d := range p.Items {
-		items[i] = conv(d)
-	}
-	return listResponse[T]{Items: items, Page: p.Page, PageSize: p.Size, Total: p.Total}
-}
-
 // ifMatch reads the version a PATCH/PUT was based on: 428 without the header, 400 when it is
 // not a strong entity tag.
 func ifMatch(c *fiber.Ctx) (int, error) {
@@ -318,11 +312,6 @@ func ifMatch(c *fiber.Ctx) (int, error) {
 		return 0, domain.Errorf(domain.CodeVersionMismatch, "The object was changed by someone else; reload it and try again.")
 	}
 	return v, nil
-}
-
-// etag sets the strong entity tag of version.
-func etag(c *fiber.Ctx, version int) {
-	c.Set(fiber.HeaderETag, fmt.Sprintf(`"%d"`, version))
 }
 
 // query returns a copy of a query parameter bounded in length (Fiber reuses request memory).

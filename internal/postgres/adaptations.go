@@ -20,7 +20,7 @@ type adaptationRow struct {
 	ContextDescription       string
 	TargetGroups             JSON[[]string]
 	Stage                    string
-	Frame                    JSON[domain.Frame]
+	Frame                    JSON[frameDoc]
 	Barriers                 JSON[[]string]
 	Facilitators             JSON[[]string]
 	CreatedBy                uuid.UUID
@@ -48,7 +48,7 @@ func normFrame(f domain.Frame) domain.Frame {
 func (r adaptationRow) toDomain() domain.Adaptation {
 	return domain.Adaptation{ID: r.ID, ProgrammeID: r.ProgrammeID, SourcePracticeID: r.SourcePracticeID, ProductID: r.ProductID,
 		AdoptingOrganisationID: r.AdoptingOrganisationID, Country: r.Country, Title: r.Title, ContextDescription: r.ContextDescription,
-		TargetGroups: nonNil(r.TargetGroups.V), Stage: r.Stage, Frame: normFrame(r.Frame.V), Barriers: nonNil(r.Barriers.V), Facilitators: nonNil(r.Facilitators.V),
+		TargetGroups: nonNil(r.TargetGroups.V), Stage: r.Stage, Frame: normFrame(r.Frame.V.toDomain()), Barriers: nonNil(r.Barriers.V), Facilitators: nonNil(r.Facilitators.V),
 		CreatedBy: r.CreatedBy, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, AdoptingOrganisationName: r.AdoptingOrganisationName,
 		SourcePracticeTitle: r.SourcePracticeTitle, SourceCountry: r.SourceCountry, SourceOrganisationID: r.SourceOrganisationID}
 }
@@ -61,7 +61,7 @@ func (s *Store) CreateAdaptation(ctx context.Context, a domain.Adaptation) error
 	return translate(s.conn(ctx).Exec(`INSERT INTO adaptations (id, programme_id, source_practice_id, product_id, adopting_organisation_id, country, title,
 		context_description, target_groups, stage, frame, barriers, facilitators, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		a.ID, a.ProgrammeID, a.SourcePracticeID, a.ProductID, a.AdoptingOrganisationID, a.Country, a.Title, a.ContextDescription, List(a.TargetGroups),
-		a.Stage, JSON[domain.Frame]{V: normFrame(a.Frame)}, List(a.Barriers), List(a.Facilitators), a.CreatedBy).Error)
+		a.Stage, JSON[frameDoc]{V: toFrameDoc(normFrame(a.Frame))}, List(a.Barriers), List(a.Facilitators), a.CreatedBy).Error)
 }
 
 // Adaptation reads one adaptation with its outcomes.
@@ -89,7 +89,7 @@ func (s *Store) UpdateAdaptation(ctx context.Context, a domain.Adaptation, versi
 	var row adaptationRow
 	return notFoundAs(s.updateVersioned(ctx, &row, "adaptations", a.ID, version, map[string]any{
 		"product_id": a.ProductID, "country": a.Country, "title": a.Title, "context_description": a.ContextDescription,
-		"target_groups": List(a.TargetGroups), "stage": a.Stage, "frame": JSON[domain.Frame]{V: normFrame(a.Frame)},
+		"target_groups": List(a.TargetGroups), "stage": a.Stage, "frame": JSON[frameDoc]{V: toFrameDoc(normFrame(a.Frame))},
 		"barriers": List(a.Barriers), "facilitators": List(a.Facilitators),
 	}), "Adaptation")
 }

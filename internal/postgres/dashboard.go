@@ -8,47 +8,87 @@ import (
 	"github.com/peerbridge/peerbridge/internal/domain"
 )
 
+// keyCountDoc and flowDoc are the members of the jsonb lists the dashboard statements build.
+type keyCountDoc struct {
+	Key   string `json:"key"`
+	Count int64  `json:"count"`
+}
+
+type flowDoc struct {
+	From  string `json:"from"`
+	To    string `json:"to"`
+	Count int64  `json:"count"`
+}
+
+func (d keyCountDoc) toKeyCount() domain.KeyCount { return domain.KeyCount(d) }
+
+func keyCounts(j JSON[[]keyCountDoc]) []domain.KeyCount { return convert(j.V, keyCountDoc.toKeyCount) }
+
+// keyCountList aggregates the (key, n) rows of a subquery into a jsonb list, most frequent first.
+func keyCountList(subquery string) string {
+	return `(SELECT coalesce(jsonb_agg(jsonb_build_object('key', key, 'count', n) ORDER BY n DESC, key), '[]') FROM (` + subquery + `) x)`
+}
+
 // Dashboard reads every aggregate of a programme's dashboard.
 func (s *Store) Dashboard(ctx context.Context, programmeID uuid.UUID) (domain.DashboardData, error) {
 	var d domain.DashboardData
 	db := s.conn(ctx)
 	steps := []func() error{
 		func() error {
-			return db.Raw(`SELECT kind AS dim, to_char(date_trunc('month', at), 'YYYY-MM') AS key, count(*) AS count FROM (
+			return db.Raw(`SELECT to_char(date_trunc('month', at), 'YYYY-MM') AS month,
+					count(*) FILTER (WHERE kind = 'information_exchanged') AS information_exchanged,
+					count(*) FILTER (WHERE kind = 'practices_reviewed') AS practices_reviewed,
+					count(*) FILTER (WHERE kind = 'products_adapted') AS products_adapted,
+					count(*) FILTER (WHERE kind = 'new_products') AS new_products
+				FROM (
 					SELECT 'information_exchanged' AS kind, c.created_at AS at FROM comments c WHERE c.programme_id = ? AND c.deleted_at IS NULL
 					UNION ALL SELECT 'information_exchanged', r.created_at FROM review_responses r JOIN practices p ON p.id = r.practice_id WHERE p.programme_id = ?
 					UNION ALL SELECT 'practices_reviewed', min(v.submitted_at) FROM reviews v JOIN assignments a ON a.id = v.assignment_id
 						JOIN rounds rd ON rd.id = a.round_id WHERE rd.programme_id = ? AND v.status = 'submitted' GROUP BY a.practice_id
 					UNION ALL SELECT 'products_adapted', created_at FROM adaptations WHERE programme_id = ?
 					UNION ALL SELECT 'new_products', created_at FROM new_products WHERE programme_id = ?
-				) x GROUP BY 1, 2 ORDER BY 2, 1`, programmeID, programmeID, programmeID, programmeID, programmeID).Scan(&d.Timeline).Error
+				) x GROUP BY 1 ORDER BY 1`, programmeID, programmeID, programmeID, programmeID, programmeID).Scan(&d.Timeline).Error
 		},
 		func() error {
-			return db.Raw(`SELECT 'status' AS dim, status AS key, count(*) AS count FROM practices WHERE programme_id = ? AND status <> 'draft' GROUP BY status
-				UNION ALL SELECT 'country', country, count(*) FROM practices WHERE programme_id = ? AND status <> 'draft' GROUP BY country
-				UNION ALL SELECT 'theme', t, count(*) FROM practices, jsonb_array_elements_text(pb_array(themes)) t WHERE t IS NOT NULL AND programme_id = ? AND status <> 'draft' GROUP BY t
-				ORDER BY 1, 3 DESC, 2`, programmeID, programmeID, programmeID).Scan(&d.Practices).Error
+			var row struct{ ByStatus, ByCountry, ByTheme JSON[[]keyCountDoc] }
+			err := db.Raw(`SELECT `+
+				keyCountList(`SELECT status AS key, count(*) AS n FROM practices WHERE programme_id = ? AND status <> 'draft' GROUP BY status`)+` AS by_status, `+
+				keyCountList(`SELECT country AS key, count(*) AS n FROM practices WHERE programme_id = ? AND status <> 'draft' GROUP BY country`)+` AS by_country, `+
+				keyCountList(`SELECT t AS key, count(*) AS n FROM practices, jsonb_array_elements_text(pb_array(themes)) t
+					WHERE t IS NOT NULL AND programme_id = ? AND status <> 'draft' GROUP BY t`)+` AS by_theme`,
+				programmeID, programmeID, programmeID).Scan(&row).Error
+			d.Practices = domain.PracticeFigures{ByStatus: keyCounts(row.ByStatus), ByCountry: keyCounts(row.ByCountry), ByTheme: keyCounts(row.ByTheme)}
+			return err
 		},
 		func() error {
-			return db.Raw(`SELECT 'status' AS dim, a.status AS key, count(*) AS count FROM assignments a JOIN rounds r ON r.id = a.round_id
-					WHERE r.programme_id = ? GROUP BY a.status
-				UNION ALL SELECT 'overdue', 'overdue', count(*) FROM assignments a JOIN rounds r ON r.id = a.round_id
-					WHERE r.programme_id = ? AND a.status IN ('assigned', 'accepted') AND a.due_at < now() AND r.status = 'open'`,
-				programmeID, programmeID).Scan(&d.Assignments).Error
+			return db.Raw(`SELECT count(*) FILTER (WHERE a.status = 'assigned') AS assigned, count(*) FILTER (WHERE a.status = 'accepted') AS accepted,
+					count(*) FILTER (WHERE a.status = 'declined') AS declined, count(*) FILTER (WHERE a.status = 'submitted') AS submitted,
+					count(*) FILTER (WHERE a.status IN ('assigned', 'accepted') AND a.due_at < now() AND r.status = 'open') AS overdue
+				FROM assignments a JOIN rounds r ON r.id = a.round_id WHERE r.programme_id = ?`, programmeID).Scan(&d.Assignments).Error
 		},
 		func() error {
-			return db.Raw(`SELECT 'stage' AS dim, stage AS key, '' AS key2, count(*) AS count FROM adaptations WHERE programme_id = ? GROUP BY stage
-				UNION ALL SELECT 'fidelity', coalesce(nullif(frame->>'fidelity', ''), 'unknown'), '', count(*) FROM adaptations WHERE programme_id = ? GROUP BY 2
-				UNION ALL SELECT 'reason_level', k, '', count(*) FROM adaptations,
+			var row struct {
+				ByStage, ByFidelity, ByReasonLevel, Barriers, Facilitators JSON[[]keyCountDoc]
+				Flow                                                       JSON[[]flowDoc]
+			}
+			err := db.Raw(`SELECT `+
+				keyCountList(`SELECT stage AS key, count(*) AS n FROM adaptations WHERE programme_id = ? GROUP BY stage`)+` AS by_stage, `+
+				keyCountList(`SELECT coalesce(nullif(frame->>'fidelity', ''), 'unknown') AS key, count(*) AS n FROM adaptations WHERE programme_id = ? GROUP BY 1`)+` AS by_fidelity, `+
+				keyCountList(`SELECT k AS key, count(*) AS n FROM adaptations,
 					jsonb_each(CASE WHEN jsonb_typeof(frame->'reasons') = 'object' THEN frame->'reasons' ELSE '{}' END) r(k, v)
-					WHERE programme_id = ? AND CASE WHEN jsonb_typeof(v) = 'array' THEN jsonb_array_length(v) > 0 ELSE false END GROUP BY k
-				UNION ALL SELECT 'flow', p.country, a.country, count(*) FROM adaptations a JOIN practices p ON p.id = a.source_practice_id
-					WHERE a.programme_id = ? GROUP BY p.country, a.country
-				UNION ALL (SELECT 'barrier', lower(btrim(b)), '', count(*) FROM adaptations, jsonb_array_elements_text(pb_array(barriers)) b
-					WHERE b IS NOT NULL AND programme_id = ? GROUP BY 2 ORDER BY 4 DESC, 2 LIMIT 10)
-				UNION ALL (SELECT 'facilitator', lower(btrim(f)), '', count(*) FROM adaptations, jsonb_array_elements_text(pb_array(facilitators)) f
-					WHERE f IS NOT NULL AND programme_id = ? GROUP BY 2 ORDER BY 4 DESC, 2 LIMIT 10)`,
-				programmeID, programmeID, programmeID, programmeID, programmeID, programmeID).Scan(&d.Adaptations).Error
+					WHERE programme_id = ? AND CASE WHEN jsonb_typeof(v) = 'array' THEN jsonb_array_length(v) > 0 ELSE false END GROUP BY k`)+` AS by_reason_level,
+				(SELECT coalesce(jsonb_agg(jsonb_build_object('from', f, 'to', t, 'count', n) ORDER BY f, t), '[]') FROM (
+					SELECT p.country AS f, a.country AS t, count(*) AS n FROM adaptations a JOIN practices p ON p.id = a.source_practice_id
+					WHERE a.programme_id = ? GROUP BY p.country, a.country) x) AS flow, `+
+				keyCountList(`SELECT lower(btrim(b)) AS key, count(*) AS n FROM adaptations, jsonb_array_elements_text(pb_array(barriers)) b
+					WHERE b IS NOT NULL AND programme_id = ? GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`)+` AS barriers, `+
+				keyCountList(`SELECT lower(btrim(f)) AS key, count(*) AS n FROM adaptations, jsonb_array_elements_text(pb_array(facilitators)) f
+					WHERE f IS NOT NULL AND programme_id = ? GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`)+` AS facilitators`,
+				programmeID, programmeID, programmeID, programmeID, programmeID, programmeID).Scan(&row).Error
+			d.Adaptations = domain.AdaptationFigures{ByStage: keyCounts(row.ByStage), ByFidelity: keyCounts(row.ByFidelity), ByReasonLevel: keyCounts(row.ByReasonLevel),
+				Flow:     convert(row.Flow.V, func(f flowDoc) domain.CountryFlow { return domain.CountryFlow(f) }),
+				Barriers: keyCounts(row.Barriers), Facilitators: keyCounts(row.Facilitators)}
+			return err
 		},
 		func() error {
 			return db.Raw(`SELECT count(*) AS adaptations, coalesce(sum(participants), 0) AS participants, coalesce(sum(returned_to_work), 0) AS returned_to_work,

@@ -54,11 +54,11 @@ func (s *Store) MarkInvitationAccepted(ctx context.Context, id, userID uuid.UUID
 func (s *Store) ListInvitations(ctx context.Context, programmeID uuid.UUID, status string, p domain.PageRequest) (domain.Page[domain.Invitation], error) {
 	q := s.conn(ctx).Model(&invitationRow{}).Where("programme_id = ?", programmeID)
 	switch status {
-	case "pending":
+	case domain.InvitationPending:
 		q = q.Where("accepted_at IS NULL AND expires_at > now()")
-	case "accepted":
+	case domain.InvitationAccepted:
 		q = q.Where("accepted_at IS NOT NULL")
-	case "expired":
+	case domain.InvitationExpired:
 		q = q.Where("accepted_at IS NULL AND expires_at <= now()")
 	}
 	var rows []invitationRow

@@ -22,12 +22,12 @@ type practiceRow struct {
 	Country        string
 	Themes         JSON[[]string]
 	TargetGroups   JSON[[]string]
-	Content        JSON[domain.PracticeContent]
-	Products       JSON[[]domain.Product]
-	Translations   JSON[map[string]domain.Translation]
+	Content        JSON[practiceContentDoc]
+	Products       JSON[[]productDoc]
+	Translations   JSON[map[string]translationDoc]
 	Status         string
 	Revision       int
-	Decision       *JSON[domain.Decision]
+	Decision       *JSON[decisionDoc]
 	Version        int
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
@@ -55,14 +55,15 @@ func practiceToRow(p domain.Practice) practiceRow {
 	p.Products = products
 	r := practiceRow{ID: p.ID, ProgrammeID: p.ProgrammeID, OrganisationID: p.OrganisationID, CreatedBy: p.CreatedBy, Title: p.Title,
 		Summary: p.Summary, Language: p.Language, Country: p.Country, Themes: List(p.Themes), TargetGroups: List(p.TargetGroups),
-		Content: JSON[domain.PracticeContent]{V: p.Content}, Products: List(p.Products), Translations: JSON[map[string]domain.Translation]{V: p.Translations},
-		Status: string(p.Status), Revision: p.Revision, Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt,
+		Content: JSON[practiceContentDoc]{V: toContentDoc(p.Content)}, Products: docList(p.Products, toProductDoc),
+		Translations: JSON[map[string]translationDoc]{V: toTranslationDocs(p.Translations)},
+		Status:       string(p.Status), Revision: p.Revision, Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt,
 		SubmittedAt: p.SubmittedAt, PublishedAt: p.PublishedAt}
 	if r.Translations.V == nil {
-		r.Translations.V = map[string]domain.Translation{}
+		r.Translations.V = map[string]translationDoc{}
 	}
 	if p.Decision != nil {
-		r.Decision = &JSON[domain.Decision]{V: *p.Decision}
+		r.Decision = &JSON[decisionDoc]{V: toDecisionDoc(*p.Decision)}
 	}
 	return r
 }
@@ -70,7 +71,7 @@ func practiceToRow(p domain.Practice) practiceRow {
 func (r practiceRow) toDomain() domain.Practice {
 	p := domain.Practice{ID: r.ID, ProgrammeID: r.ProgrammeID, OrganisationID: r.OrganisationID, CreatedBy: r.CreatedBy, Title: r.Title,
 		Summary: r.Summary, Language: r.Language, Country: r.Country, Themes: nonNil(r.Themes.V), TargetGroups: nonNil(r.TargetGroups.V),
-		Content: r.Content.V, Products: nonNil(r.Products.V), Translations: r.Translations.V, Status: domain.PracticeStatus(r.Status),
+		Content: r.Content.V.toDomain(), Products: nonNil(convert(r.Products.V, productDoc.toDomain)), Translations: translationsFromDocs(r.Translations.V), Status: domain.PracticeStatus(r.Status),
 		Revision: r.Revision, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, SubmittedAt: r.SubmittedAt,
 		PublishedAt: r.PublishedAt, OrganisationName: r.OrganisationName, OrganisationCountry: r.OrganisationCountry, ProgrammeName: r.ProgrammeName, Rank: r.Rank}
 	if p.Translations == nil {
@@ -83,7 +84,7 @@ func (r practiceRow) toDomain() domain.Practice {
 	p.Content.Links = nonNil(p.Content.Links)
 	p.Content.Evidence.Indicators = nonNil(p.Content.Evidence.Indicators)
 	if r.Decision != nil {
-		d := r.Decision.V
+		d := r.Decision.V.toDomain()
 		p.Decision = &d
 	}
 	return p
@@ -285,19 +286,19 @@ func practiceQuery(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.Pa
 // InsertRevision freezes a snapshot as revision number of a practice.
 func (s *Store) InsertRevision(ctx context.Context, r domain.Revision) error {
 	return translate(s.conn(ctx).Exec(`INSERT INTO practice_revisions (practice_id, number, snapshot, created_by) VALUES (?, ?, ?, ?)`,
-		r.PracticeID, r.Number, JSON[map[string]any]{V: r.Snapshot}, r.CreatedBy).Error)
+		r.PracticeID, r.Number, JSON[snapshotDoc]{V: toSnapshotDoc(r.Snapshot)}, r.CreatedBy).Error)
 }
 
 type revisionRow struct {
 	PracticeID uuid.UUID
 	Number     int
-	Snapshot   JSON[map[string]any]
+	Snapshot   JSON[snapshotDoc]
 	CreatedBy  uuid.UUID
 	CreatedAt  time.Time
 }
 
 func (r revisionRow) toDomain() domain.Revision {
-	return domain.Revision{PracticeID: r.PracticeID, Number: r.Number, Snapshot: r.Snapshot.V, CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt}
+	return domain.Revision{PracticeID: r.PracticeID, Number: r.Number, Snapshot: r.Snapshot.V.toDomain(), CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt}
 }
 
 // Revisions lists a practice's revisions, newest first, without their text.

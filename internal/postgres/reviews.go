@@ -12,11 +12,11 @@ import (
 type reviewRow struct {
 	AssignmentID    uuid.UUID
 	Revision        int
-	Scores          JSON[[]domain.Score]
+	Scores          JSON[[]scoreDoc]
 	Strengths       string
 	Improvements    string
-	Transferability JSON[domain.Transferability]
-	Answers         JSON[[]domain.Answer]
+	Transferability JSON[transferabilityDoc]
+	Answers         JSON[[]answerDoc]
 	Recommendation  string
 	Confidence      *int
 	Status          string
@@ -40,8 +40,8 @@ type reviewRow struct {
 func (reviewRow) TableName() string { return "reviews" }
 
 func (r reviewRow) toDomain() domain.Review {
-	return domain.Review{AssignmentID: r.AssignmentID, Revision: r.Revision, Scores: nonNil(r.Scores.V), Strengths: r.Strengths, Improvements: r.Improvements,
-		Transferability: r.Transferability.V, Answers: nonNil(r.Answers.V), Recommendation: r.Recommendation, Confidence: r.Confidence, Status: r.Status,
+	return domain.Review{AssignmentID: r.AssignmentID, Revision: r.Revision, Scores: nonNil(convert(r.Scores.V, scoreDoc.toDomain)), Strengths: r.Strengths, Improvements: r.Improvements,
+		Transferability: r.Transferability.V.toDomain(), Answers: nonNil(convert(r.Answers.V, answerDoc.toDomain)), Recommendation: r.Recommendation, Confidence: r.Confidence, Status: r.Status,
 		SubmittedAt: r.SubmittedAt, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, RoundID: r.RoundID, PracticeID: r.PracticeID,
 		ReviewerID: r.ReviewerID, ReviewerName: r.ReviewerName, ReviewerOrg: r.ReviewerOrg, ReviewerCntry: r.ReviewerCntry, Blind: r.Blind,
 		RoundName: r.RoundName, RubricID: r.RubricID}
@@ -73,7 +73,7 @@ func (s *Store) Review(ctx context.Context, assignmentID uuid.UUID, lock bool) (
 func (s *Store) SaveReview(ctx context.Context, r domain.Review, version int) (domain.Review, error) {
 	res := s.conn(ctx).Exec(`UPDATE reviews SET scores = ?, strengths = ?, improvements = ?, transferability = ?, answers = ?, recommendation = ?,
 		confidence = ?, status = ?, submitted_at = ?, version = version + 1, updated_at = now() WHERE assignment_id = ? AND version = ?`,
-		List(r.Scores), r.Strengths, r.Improvements, JSON[domain.Transferability]{V: r.Transferability}, List(r.Answers), r.Recommendation,
+		docList(r.Scores, toScoreDoc), r.Strengths, r.Improvements, JSON[transferabilityDoc]{V: toTransferabilityDoc(r.Transferability)}, docList(r.Answers, toAnswerDoc), r.Recommendation,
 		r.Confidence, r.Status, r.SubmittedAt, r.AssignmentID, version)
 	if res.Error != nil {
 		return domain.Review{}, translate(res.Error)

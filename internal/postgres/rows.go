@@ -64,8 +64,8 @@ type programmeRow struct {
 	Name            string
 	Description     string
 	Objective       string
-	Themes          JSON[[]domain.Keyed]
-	TargetGroups    JSON[[]domain.Keyed]
+	Themes          JSON[[]keyedDoc]
+	TargetGroups    JSON[[]keyedDoc]
 	Languages       JSON[[]string]
 	PublicCatalogue bool
 	StartsOn        *time.Time
@@ -80,14 +80,14 @@ type programmeRow struct {
 func (programmeRow) TableName() string { return "programmes" }
 
 func programmeToRow(p domain.Programme) programmeRow {
-	return programmeRow{ID: p.ID, Name: p.Name, Description: p.Description, Objective: p.Objective, Themes: List(p.Themes),
-		TargetGroups: List(p.TargetGroups), Languages: List(p.Languages), PublicCatalogue: p.PublicCatalogue,
+	return programmeRow{ID: p.ID, Name: p.Name, Description: p.Description, Objective: p.Objective, Themes: docList(p.Themes, toKeyedDoc),
+		TargetGroups: docList(p.TargetGroups, toKeyedDoc), Languages: List(p.Languages), PublicCatalogue: p.PublicCatalogue,
 		StartsOn: p.StartsOn, EndsOn: p.EndsOn, Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
 }
 
 func (r programmeRow) toDomain() domain.Programme {
-	return domain.Programme{ID: r.ID, Name: r.Name, Description: r.Description, Objective: r.Objective, Themes: nonNil(r.Themes.V),
-		TargetGroups: nonNil(r.TargetGroups.V), Languages: nonNil(r.Languages.V), PublicCatalogue: r.PublicCatalogue,
+	return domain.Programme{ID: r.ID, Name: r.Name, Description: r.Description, Objective: r.Objective, Themes: nonNil(convert(r.Themes.V, keyedDoc.toDomain)),
+		TargetGroups: nonNil(convert(r.TargetGroups.V, keyedDoc.toDomain)), Languages: nonNil(r.Languages.V), PublicCatalogue: r.PublicCatalogue,
 		StartsOn: dateOnly(r.StartsOn), EndsOn: dateOnly(r.EndsOn), Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 		MyRoles: nonNil(r.MyRoles.V)}
 }

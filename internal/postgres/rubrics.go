@@ -15,7 +15,7 @@ type rubricRow struct {
 	Number                int
 	Title                 string
 	Status                string
-	Criteria              JSON[[]domain.Criterion]
+	Criteria              JSON[[]criterionDoc]
 	RecommendationOptions JSON[[]string]
 	BasedOn               *uuid.UUID
 	Version               int
@@ -27,7 +27,7 @@ type rubricRow struct {
 func (rubricRow) TableName() string { return "rubrics" }
 
 func (r rubricRow) toDomain() domain.Rubric {
-	return domain.Rubric{ID: r.ID, ProgrammeID: r.ProgrammeID, Number: r.Number, Title: r.Title, Status: r.Status, Criteria: nonNil(r.Criteria.V),
+	return domain.Rubric{ID: r.ID, ProgrammeID: r.ProgrammeID, Number: r.Number, Title: r.Title, Status: r.Status, Criteria: nonNil(convert(r.Criteria.V, criterionDoc.toDomain)),
 		RecommendationOptions: nonNil(r.RecommendationOptions.V), BasedOn: r.BasedOn, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, InUse: r.InUse}
 }
 
@@ -37,7 +37,7 @@ const rubricSelect = `r.*, EXISTS (SELECT 1 FROM rounds x WHERE x.rubric_id = r.
 func (s *Store) CreateRubric(ctx context.Context, r domain.Rubric) (domain.Rubric, error) {
 	err := s.conn(ctx).Exec(`INSERT INTO rubrics (id, programme_id, number, title, status, criteria, recommendation_options, based_on)
 		VALUES (?, ?, (SELECT coalesce(max(number), 0) + 1 FROM rubrics WHERE programme_id = ?), ?, ?, ?, ?, ?)`,
-		r.ID, r.ProgrammeID, r.ProgrammeID, r.Title, r.Status, List(r.Criteria), List(r.RecommendationOptions), r.BasedOn).Error
+		r.ID, r.ProgrammeID, r.ProgrammeID, r.Title, r.Status, docList(r.Criteria, toCriterionDoc), List(r.RecommendationOptions), r.BasedOn).Error
 	if err != nil {
 		return domain.Rubric{}, translate(err)
 	}
@@ -69,7 +69,7 @@ func (s *Store) ListRubrics(ctx context.Context, programmeID uuid.UUID) ([]domai
 func (s *Store) UpdateRubric(ctx context.Context, r domain.Rubric, version int) (domain.Rubric, error) {
 	res := s.conn(ctx).Exec(`UPDATE rubrics SET title = ?, criteria = ?, recommendation_options = ?, version = version + 1, updated_at = now()
 		WHERE id = ? AND version = ? AND NOT EXISTS (SELECT 1 FROM rounds x WHERE x.rubric_id = rubrics.id)`,
-		r.Title, List(r.Criteria), List(r.RecommendationOptions), r.ID, version)
+		r.Title, docList(r.Criteria, toCriterionDoc), List(r.RecommendationOptions), r.ID, version)
 	if res.Error != nil {
 		return domain.Rubric{}, translate(res.Error)
 	}

@@ -60,6 +60,19 @@ type AdaptationPatch struct {
 	Facilitators       *[]string
 }
 
+// apply changes ad as the patch says.
+func (in AdaptationPatch) apply(ad *domain.Adaptation) {
+	setIf(&ad.ProductID, in.ProductID, nil)
+	setIf(&ad.Country, in.Country, nil)
+	setIf(&ad.Title, in.Title, strings.TrimSpace)
+	setIf(&ad.ContextDescription, in.ContextDescription, strings.TrimSpace)
+	setIf(&ad.TargetGroups, in.TargetGroups, nil)
+	setIf(&ad.Stage, in.Stage, nil)
+	setIf(&ad.Frame, in.Frame, nil)
+	setIf(&ad.Barriers, in.Barriers, cleanList)
+	setIf(&ad.Facilitators, in.Facilitators, cleanList)
+}
+
 // AdaptationView is an adaptation with what the caller may do.
 type AdaptationView struct {
 	domain.Adaptation
@@ -213,15 +226,7 @@ func (s *Service) UpdateAdaptation(ctx context.Context, a *domain.Actor, id uuid
 			return domain.Errorf(domain.CodeVersionMismatch, "The adaptation was changed by someone else; reload it and try again.")
 		}
 		from := ad.Stage
-		setIf(&ad.ProductID, in.ProductID, nil)
-		setIf(&ad.Country, in.Country, nil)
-		setIf(&ad.Title, in.Title, strings.TrimSpace)
-		setIf(&ad.ContextDescription, in.ContextDescription, strings.TrimSpace)
-		setIf(&ad.TargetGroups, in.TargetGroups, nil)
-		setIf(&ad.Stage, in.Stage, nil)
-		setIf(&ad.Frame, in.Frame, nil)
-		setIf(&ad.Barriers, in.Barriers, cleanList)
-		setIf(&ad.Facilitators, in.Facilitators, cleanList)
+		in.apply(&ad)
 		if err := domain.CheckStageMove(from, ad.Stage); err != nil {
 			return err
 		}
@@ -291,6 +296,30 @@ type NewProductInput struct {
 	Countries                              []string
 	InspiredByPracticeIDs                  []uuid.UUID
 	DerivedFromAdaptationIDs               []uuid.UUID
+}
+
+// NewProductPatch lists what can change on a new product; nil leaves a field as it is.
+type NewProductPatch struct {
+	Title, Kind, Description, Status, Link          *string
+	OrganisationIDs                                 *[]uuid.UUID
+	Countries                                       *[]string
+	InspiredByPracticeIDs, DerivedFromAdaptationIDs *[]uuid.UUID
+}
+
+// apply changes n as the patch says. New organisations drop the countries, unless the patch
+// names them too: they were the old organisations' countries.
+func (in NewProductPatch) apply(n *domain.NewProduct) {
+	setIf(&n.Title, in.Title, strings.TrimSpace)
+	setIf(&n.Kind, in.Kind, nil)
+	setIf(&n.Description, in.Description, strings.TrimSpace)
+	setIf(&n.Status, in.Status, nil)
+	setIf(&n.Link, in.Link, strings.TrimSpace)
+	if in.OrganisationIDs != nil {
+		n.OrganisationIDs, n.Countries = *in.OrganisationIDs, nil
+	}
+	setIf(&n.Countries, in.Countries, nil)
+	setIf(&n.InspiredByPracticeIDs, in.InspiredByPracticeIDs, nil)
+	setIf(&n.DerivedFromAdaptationIDs, in.DerivedFromAdaptationIDs, nil)
 }
 
 // checkProvenance makes sure a new product points at practices and adaptations of the same
@@ -391,7 +420,7 @@ func (s *Service) NewProduct(ctx context.Context, a *domain.Actor, id uuid.UUID)
 }
 
 // UpdateNewProduct changes a new product (its organisations' partners or coordinators).
-func (s *Service) UpdateNewProduct(ctx context.Context, a *domain.Actor, id uuid.UUID, version int, in NewProductInput, set map[string]bool) (domain.NewProduct, error) {
+func (s *Service) UpdateNewProduct(ctx context.Context, a *domain.Actor, id uuid.UUID, version int, in NewProductPatch) (domain.NewProduct, error) {
 	n, err := s.NewProduct(ctx, a, id)
 	if err != nil {
 		return n, err
@@ -408,33 +437,7 @@ func (s *Service) UpdateNewProduct(ctx context.Context, a *domain.Actor, id uuid
 		return domain.NewProduct{}, domain.Forbidden("Only the organisations involved and the coordinators can change this product.")
 	}
 	from := n.Status
-	if set["title"] {
-		n.Title = strings.TrimSpace(in.Title)
-	}
-	if set["kind"] {
-		n.Kind = in.Kind
-	}
-	if set["description"] {
-		n.Description = strings.TrimSpace(in.Description)
-	}
-	if set["status"] {
-		n.Status = in.Status
-	}
-	if set["link"] {
-		n.Link = strings.TrimSpace(in.Link)
-	}
-	if set["organisation_ids"] {
-		n.OrganisationIDs, n.Countries = in.OrganisationIDs, nil
-	}
-	if set["countries"] {
-		n.Countries = in.Countries
-	}
-	if set["inspired_by_practice_ids"] {
-		n.InspiredByPracticeIDs = in.InspiredByPracticeIDs
-	}
-	if set["derived_from_adaptation_ids"] {
-		n.DerivedFromAdaptationIDs = in.DerivedFromAdaptationIDs
-	}
+	in.apply(&n)
 	if err := s.checkProvenance(ctx, a, n.ProgrammeID, &n); err != nil {
 		return domain.NewProduct{}, err
 	}

@@ -87,12 +87,17 @@ func (s *Service) UpdateOrganisation(ctx context.Context, a *domain.Actor, id uu
 	if !domain.CanEditOrganisation(a) {
 		return domain.Organisation{}, domain.Forbidden("Only administrators can change organisations.")
 	}
+	in.apply(&o)
+	return s.organisations.UpdateOrganisation(ctx, o, version)
+}
+
+// apply changes o as the patch says.
+func (in OrganisationPatch) apply(o *domain.Organisation) {
 	setIf(&o.Name, in.Name, strings.TrimSpace)
 	setIf(&o.Country, in.Country, nil)
 	setIf(&o.Kind, in.Kind, nil)
 	setIf(&o.City, in.City, strings.TrimSpace)
 	setIf(&o.Website, in.Website, strings.TrimSpace)
-	return s.organisations.UpdateOrganisation(ctx, o, version)
 }
 
 // UserInput is what an admin sets on a new account.
@@ -176,7 +181,6 @@ func (s *Service) UpdateUser(ctx context.Context, a *domain.Actor, id uuid.UUID,
 		return domain.User{}, domain.Forbidden("Only administrators can change accounts.")
 	}
 	before := u
-	setIf(&u.Name, in.Name, strings.TrimSpace)
 	if in.OrganisationID != nil && *in.OrganisationID != u.OrganisationID {
 		if _, err := s.organisations.Organisation(ctx, *in.OrganisationID); err != nil {
 			if domain.IsCode(err, domain.CodeNotFound) {
@@ -184,12 +188,8 @@ func (s *Service) UpdateUser(ctx context.Context, a *domain.Actor, id uuid.UUID,
 			}
 			return domain.User{}, err
 		}
-		u.OrganisationID = *in.OrganisationID
 	}
-	setIf(&u.Languages, in.Languages, nil)
-	setIf(&u.Expertise, in.Expertise, nil)
-	setIf(&u.IsAdmin, in.IsAdmin, nil)
-	setIf(&u.Disabled, in.Disabled, nil)
+	in.apply(&u)
 	if id == a.UserID && (u.Disabled || !u.IsAdmin) {
 		return domain.User{}, domain.Errorf(domain.CodeConflict, "You cannot disable your own account or remove your own administrator rights.")
 	}
@@ -216,6 +216,16 @@ func (s *Service) UpdateUser(ctx context.Context, a *domain.Actor, id uuid.UUID,
 	return updated, err
 }
 
+// apply changes u as the patch says; the organisation must have been checked to exist.
+func (in UserPatch) apply(u *domain.User) {
+	setIf(&u.Name, in.Name, strings.TrimSpace)
+	setIf(&u.OrganisationID, in.OrganisationID, nil)
+	setIf(&u.Languages, in.Languages, nil)
+	setIf(&u.Expertise, in.Expertise, nil)
+	setIf(&u.IsAdmin, in.IsAdmin, nil)
+	setIf(&u.Disabled, in.Disabled, nil)
+}
+
 // MePatch is what users may change about themselves; nothing else is read from the request.
 type MePatch struct {
 	Name                 *string
@@ -233,10 +243,15 @@ func (s *Service) UpdateMe(ctx context.Context, a *domain.Actor, in MePatch) (do
 	if err != nil {
 		return u, err
 	}
+	in.apply(&u)
+	return s.users.UpdateProfile(ctx, a.UserID, u.Name, u.Languages, u.Expertise)
+}
+
+// apply changes u as the patch says.
+func (in MePatch) apply(u *domain.User) {
 	setIf(&u.Name, in.Name, strings.TrimSpace)
 	setIf(&u.Languages, in.Languages, nil)
 	setIf(&u.Expertise, in.Expertise, nil)
-	return s.users.UpdateProfile(ctx, a.UserID, u.Name, u.Languages, u.Expertise)
 }
 
 // OrganisationRefs reads several organisations in one query, for embedding in responses.

@@ -304,7 +304,7 @@ func (s *Service) UpdatePractice(ctx context.Context, a *domain.Actor, id uuid.U
 		if !p.Status.Editable() {
 			return domain.Errorf(domain.CodeNotEditable, "A practice can only be edited as a draft or when a revision was requested; this one is %s.", p.Status)
 		}
-		if err := applyPracticePatch(&p, in); err != nil {
+		if err := in.apply(&p); err != nil {
 			return err
 		}
 		prog, err := s.programmes.Programme(ctx, p.ProgrammeID, a.UserID)
@@ -321,7 +321,8 @@ func (s *Service) UpdatePractice(ctx context.Context, a *domain.Actor, id uuid.U
 	return out, err
 }
 
-func applyPracticePatch(p *domain.Practice, in PracticePatch) error {
+// apply changes p as the patch says; products are merged by id.
+func (in PracticePatch) apply(p *domain.Practice) error {
 	setIf(&p.Title, in.Title, strings.TrimSpace)
 	setIf(&p.Summary, in.Summary, strings.TrimSpace)
 	setIf(&p.Language, in.Language, nil)
@@ -429,14 +430,14 @@ func (s *Service) Revisions(ctx context.Context, a *domain.Actor, id uuid.UUID) 
 	return s.practices.Revisions(ctx, id)
 }
 
-// RevisionView is a revision, optionally with the changes since another one.
+// RevisionView is a revision, optionally with the text of the one it is compared to.
 type RevisionView struct {
 	domain.Revision
 	CompareTo *int
-	Changes   []domain.Change
+	Previous  *domain.PracticeText // the text of revision CompareTo
 }
 
-// Revision reads revision n, compared field by field with revision compareTo when given.
+// Revision reads revision n, with the text of revision compareTo when given.
 func (s *Service) Revision(ctx context.Context, a *domain.Actor, id uuid.UUID, n int, compareTo *int) (RevisionView, error) {
 	if _, _, err := s.visiblePractice(ctx, a, id, false); err != nil {
 		return RevisionView{}, err
@@ -460,7 +461,7 @@ func (s *Service) Revision(ctx context.Context, a *domain.Actor, id uuid.UUID, n
 			return RevisionView{}, domain.Invalid(domain.FieldError{Field: "compare_to", Message: "is not a revision of this practice"})
 		}
 		out.CompareTo = compareTo
-		out.Changes = domain.Compare(old.Snapshot, r.Snapshot)
+		out.Previous = &old.Snapshot
 	}
 	return out, nil
 }

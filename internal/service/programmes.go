@@ -68,6 +68,19 @@ type ProgrammePatch struct {
 	StartsOn, EndsOn **time.Time
 }
 
+// apply changes p as the patch says.
+func (in ProgrammePatch) apply(p *domain.Programme) {
+	setIf(&p.Name, in.Name, strings.TrimSpace)
+	setIf(&p.Description, in.Description, nil)
+	setIf(&p.Objective, in.Objective, nil)
+	setIf(&p.Themes, in.Themes, nil)
+	setIf(&p.TargetGroups, in.TargetGroups, nil)
+	setIf(&p.Languages, in.Languages, nil)
+	setIf(&p.PublicCatalogue, in.PublicCatalogue, nil)
+	setIf(&p.StartsOn, in.StartsOn, nil)
+	setIf(&p.EndsOn, in.EndsOn, nil)
+}
+
 // CreateProgramme opens a programme (admins).
 func (s *Service) CreateProgramme(ctx context.Context, a *domain.Actor, in ProgrammeInput) (domain.Programme, error) {
 	if !domain.CanCreateProgramme(a) {
@@ -144,15 +157,7 @@ func (s *Service) UpdateProgramme(ctx context.Context, a *domain.Actor, id uuid.
 	if err != nil {
 		return p, err
 	}
-	setIf(&p.Name, in.Name, strings.TrimSpace)
-	setIf(&p.Description, in.Description, nil)
-	setIf(&p.Objective, in.Objective, nil)
-	setIf(&p.Themes, in.Themes, nil)
-	setIf(&p.TargetGroups, in.TargetGroups, nil)
-	setIf(&p.Languages, in.Languages, nil)
-	setIf(&p.PublicCatalogue, in.PublicCatalogue, nil)
-	setIf(&p.StartsOn, in.StartsOn, nil)
-	setIf(&p.EndsOn, in.EndsOn, nil)
+	in.apply(&p)
 	if err := checkProgramme(p); err != nil {
 		return domain.Programme{}, err
 	}

@@ -147,7 +147,7 @@ func (s *Service) SubmitReview(ctx context.Context, a *domain.Actor, assignmentI
 			return &domain.Error{Code: domain.CodeReviewIncomplete, Message: "The review is not complete yet.", Fields: problems}
 		}
 		now := s.now().UTC()
-		r.Status, r.SubmittedAt = "submitted", &now
+		r.Status, r.SubmittedAt = domain.ReviewSubmitted, &now
 		saved, err := s.reviews.SaveReview(ctx, r, r.Version)
 		if err != nil {
 			return err
@@ -155,7 +155,7 @@ func (s *Service) SubmitReview(ctx context.Context, a *domain.Actor, assignmentI
 		if err := s.assignments.SetAssignmentStatus(ctx, x.ID, x.Version, domain.AssignmentSubmitted, x.DeclineReason); err != nil {
 			return err
 		}
-		if err := s.audit(ctx, a, &x.ProgrammeID, "review.submitted", "assignment", x.ID, map[string]any{"status": "draft"}, map[string]any{"status": "submitted"}); err != nil {
+		if err := s.audit(ctx, a, &x.ProgrammeID, "review.submitted", "assignment", x.ID, map[string]any{"status": domain.ReviewDraft}, map[string]any{"status": domain.ReviewSubmitted}); err != nil {
 			return err
 		}
 		if err := s.notifyCoordinators(ctx, x.ProgrammeID, domain.NotifyReviewSubmitted, "practice", x.PracticeID,
@@ -187,7 +187,7 @@ func (s *Service) ReopenReview(ctx context.Context, a *domain.Actor, assignmentI
 		if !r.Submitted() {
 			return domain.Errorf(domain.CodeAssignmentState, "The review is not submitted.")
 		}
-		r.Status, r.SubmittedAt = "draft", nil
+		r.Status, r.SubmittedAt = domain.ReviewDraft, nil
 		saved, err := s.reviews.SaveReview(ctx, r, r.Version)
 		if err != nil {
 			return err
@@ -200,7 +200,7 @@ func (s *Service) ReopenReview(ctx context.Context, a *domain.Actor, assignmentI
 		if err != nil {
 			return err
 		}
-		return s.audit(ctx, a, &x.ProgrammeID, "review.reopened", "assignment", x.ID, map[string]any{"status": "submitted"}, map[string]any{"status": "draft"})
+		return s.audit(ctx, a, &x.ProgrammeID, "review.reopened", "assignment", x.ID, map[string]any{"status": domain.ReviewSubmitted}, map[string]any{"status": domain.ReviewDraft})
 	})
 	return out, err
 }

@@ -70,7 +70,7 @@ func (s *Service) EnsureDefaultRubric(ctx context.Context, programmeID uuid.UUID
 		return err
 	}
 	r, err := s.rubrics.CreateRubric(ctx, domain.Rubric{ID: uuid.New(), ProgrammeID: programmeID, Title: "Default rubric (EC best-practice criteria)",
-		Status: "draft", Criteria: domain.DefaultCriteria(), RecommendationOptions: domain.DefaultRecommendations})
+		Status: domain.RubricDraft, Criteria: domain.DefaultCriteria(), RecommendationOptions: domain.DefaultRecommendations})
 	if err != nil {
 		return err
 	}
@@ -110,7 +110,7 @@ func (s *Service) CreateRubric(ctx context.Context, a *domain.Actor, programmeID
 	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
 		return domain.Rubric{}, err
 	}
-	r := domain.Rubric{ID: uuid.New(), ProgrammeID: programmeID, Title: strings.TrimSpace(in.Title), Status: "draft", Criteria: in.Criteria,
+	r := domain.Rubric{ID: uuid.New(), ProgrammeID: programmeID, Title: strings.TrimSpace(in.Title), Status: domain.RubricDraft, Criteria: in.Criteria,
 		RecommendationOptions: in.RecommendationOptions, BasedOn: in.BasedOn}
 	if in.BasedOn != nil {
 		notBase := domain.Invalid(domain.FieldError{Field: "based_on", Message: "is not a rubric of this programme"})
@@ -183,7 +183,7 @@ func (s *Service) ActivateRubric(ctx context.Context, a *domain.Actor, id uuid.U
 		if err := s.rubrics.ActivateRubric(ctx, r.ProgrammeID, id); err != nil {
 			return err
 		}
-		if err := s.audit(ctx, a, &r.ProgrammeID, "rubric.activated", "rubric", id, map[string]any{"status": r.Status}, map[string]any{"status": "active"}); err != nil {
+		if err := s.audit(ctx, a, &r.ProgrammeID, "rubric.activated", "rubric", id, map[string]any{"status": r.Status}, map[string]any{"status": domain.RubricActive}); err != nil {
 			return err
 		}
 		out, err = s.rubrics.Rubric(ctx, id)
@@ -245,7 +245,7 @@ func (s *Service) usableRubric(ctx context.Context, programmeID, id uuid.UUID) (
 	if err != nil {
 		return rubric, notFoundAs(err, unusable)
 	}
-	if rubric.ProgrammeID != programmeID || rubric.Status == "retired" {
+	if rubric.ProgrammeID != programmeID || rubric.Status == domain.RubricRetired {
 		return rubric, unusable
 	}
 	return rubric, nil
@@ -284,6 +284,18 @@ type RoundPatch struct {
 	Blind, CrossBorder            *bool
 }
 
+// apply changes r as the patch says; a new rubric must have been checked to be usable.
+func (in RoundPatch) apply(r *domain.Round) {
+	setIf(&r.Name, in.Name, strings.TrimSpace)
+	setIf(&r.RubricID, in.RubricID, nil)
+	setIf(&r.OpensAt, in.OpensAt, nil)
+	setIf(&r.DueAt, in.DueAt, nil)
+	setIf(&r.ReviewersPerPractice, in.ReviewersPerPractice, nil)
+	setIf(&r.MaxLoad, in.MaxLoad, nil)
+	setIf(&r.Blind, in.Blind, nil)
+	setIf(&r.CrossBorder, in.CrossBorder, nil)
+}
+
 // UpdateRound changes a round (coordinators). Moving due_at moves every open assignment's deadline.
 func (s *Service) UpdateRound(ctx context.Context, a *domain.Actor, id uuid.UUID, version int, in RoundPatch) (domain.Round, error) {
 	var out domain.Round
@@ -297,20 +309,12 @@ func (s *Service) UpdateRound(ctx context.Context, a *domain.Actor, id uuid.UUID
 			return domain.Errorf(domain.CodeRoundState, "Only the name and the deadline of a round can change once it has opened.")
 		}
 		if in.RubricID != nil {
-			rubric, err := s.usableRubric(ctx, r.ProgrammeID, *in.RubricID)
-			if err != nil {
+			if _, err := s.usableRubric(ctx, r.ProgrammeID, *in.RubricID); err != nil {
 				return err
 			}
-			r.RubricID = rubric.ID
 		}
-		setIf(&r.Name, in.Name, strings.TrimSpace)
-		setIf(&r.OpensAt, in.OpensAt, nil)
-		setIf(&r.ReviewersPerPractice, in.ReviewersPerPractice, nil)
-		setIf(&r.MaxLoad, in.MaxLoad, nil)
-		setIf(&r.Blind, in.Blind, nil)
-		setIf(&r.CrossBorder, in.CrossBorder, nil)
 		dueMoved := in.DueAt != nil && !in.DueAt.Equal(r.DueAt)
-		setIf(&r.DueAt, in.DueAt, nil)
+		in.apply(&r)
 		if dueMoved && !r.DueAt.After(s.now()) {
 			return domain.Invalid(domain.FieldError{Field: "due_at", Message: "must be in the future"})
 		}
@@ -327,7 +331,7 @@ func (s *Service) UpdateRound(ctx context.Context, a *domain.Actor, id uuid.UUID
 
 // OpenRound opens a round: its submitted practices go into review and their reviewers are told.
 func (s *Service) OpenRound(ctx context.Context, a *domain.Actor, id uuid.UUID) (domain.Round, error) {
-	return s.moveRound(ctx, a, id, "open", func(ctx context.Context, r *domain.Round) error {
+	return s.moveRound(ctx, a, id, domain.RoundActionOpen, func(ctx context.Context, r *domain.Round) error {
 		if r.OpensAt == nil {
 			now := s.now().UTC()
 			r.OpensAt = &now
@@ -352,7 +356,7 @@ func (s *Service) OpenRound(ctx context.Context, a *domain.Actor, id uuid.UUID) 
 
 // CloseRound stops reviewing: no new reviews are accepted.
 func (s *Service) CloseRound(ctx context.Context, a *domain.Actor, id uuid.UUID) (domain.Round, error) {
-	return s.moveRound(ctx, a, id, "close", nil)
+	return s.moveRound(ctx, a, id, domain.RoundActionClose, nil)
 }
 
 func (s *Service) moveRound(ctx context.Context, a *domain.Actor, id uuid.UUID, action string, during func(context.Context, *domain.Round) error) (domain.Round, error) {

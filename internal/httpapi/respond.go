@@ -1,0 +1,103 @@
+package httpapi
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/google/uuid"
+
+	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/service"
+)
+
+// How answers are written: the helpers every handler shares.
+
+// created answers 201 with Location and ETag.
+func created(c *fiber.Ctx, location string, version int, body any) error {
+	c.Location(location)
+	etag(c, version)
+	return c.Status(fiber.StatusCreated).JSON(body)
+}
+
+// etag sets the strong entity tag of version.
+func etag(c *fiber.Ctx, version int) {
+	c.Set(fiber.HeaderETag, fmt.Sprintf(`"%d"`, version))
+}
+
+// action is every state transition, POST /{things}/:id/{verb}: it reads the id (a malformed one
+// is a 404 naming object), lets the service move the object, and answers with it through send.
+func action[T any](c *fiber.Ctx, object string, do func(ctx context.Context, a *domain.Actor, id uuid.UUID) (T, error), send func(*fiber.Ctx, T) error) error {
+	id, err := pathID(c, "id", object)
+	if err != nil {
+		return err
+	}
+	v, err := do(c.UserContext(), actorOf(c), id)
+	if err != nil {
+		return err
+	}
+	return send(c, v)
+}
+
+// The send helpers answer 200 with one object and its ETag.
+
+func sendPractice(c *fiber.Ctx, p service.PracticeView) error {
+	etag(c, p.Version)
+	return c.JSON(toPracticeResponse(p.Practice, p.Allowed))
+}
+
+func sendReview(c *fiber.Ctx, v service.ReviewView) error {
+	etag(c, v.Version)
+	return c.JSON(toOwnReviewResponse(v))
+}
+
+func sendRubric(c *fiber.Ctx, r domain.Rubric) error {
+	etag(c, r.Version)
+	return c.JSON(toRubricResponse(r))
+}
+
+func sendRound(c *fiber.Ctx, r domain.Round) error {
+	etag(c, r.Version)
+	return c.JSON(toRoundResponse(r))
+}
+
+func sendAssignment(c *fiber.Ctx, a domain.Assignment) error {
+	etag(c, a.Version)
+	return c.JSON(toAssignmentResponse(a))
+}
+
+// listResponse is the envelope of every list.
+type listResponse[T any] struct {
+	Items    []T   `json:"items"`
+	Page     int   `json:"page"`
+	PageSize int   `json:"page_size"`
+	Total    int64 `json:"total"`
+}
+
+func listOf[D, T any](p domain.Page[D], conv func(D) T) listResponse[T] {
+	items := make([]T, len(p.Items))
+	for i, d := range p.Items {
+		items[i] = conv(d)
+	}
+	return listResponse[T]{Items: items, Page: p.Page, PageSize: p.Size, Total: p.Total}
+}
+
+// convert maps a list through f, keeping nil as nil.
+func convert[A, B any](in []A, f func(A) B) []B {
+	if in == nil {
+		return nil
+	}
+	out := make([]B, len(in))
+	for i, v := range in {
+		out[i] = f(v)
+	}
+	return out
+}
+
+// nonNilStrings: lists in responses are never null.
+func nonNilStrings(v []string) []string {
+	if v == nil {
+		return []string{}
+	}
+	return v
+}

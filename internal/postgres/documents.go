@@ -1,0 +1,313 @@
+package postgres
+
+import (
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/peerbridge/peerbridge/internal/domain"
+)
+
+// The types in this file are the JSON documents stored in jsonb columns. Their member names are
+// fixed by the rows already in the database, not by the domain or the API: renaming a field of
+// either must leave these alone, so every document has its own type and a converter each way.
+
+// convert maps a list through f, keeping nil as nil (a stored null stays distinguishable).
+func convert[A, B any](in []A, f func(A) B) []B {
+	if in == nil {
+		return nil
+	}
+	out := make([]B, len(in))
+	for i, v := range in {
+		out[i] = f(v)
+	}
+	return out
+}
+
+// docList stores a list of documents as a jsonb array, never null.
+func docList[A, B any](in []A, f func(A) B) JSON[[]B] { return List(convert(in, f)) }
+
+type practiceContentDoc struct {
+	Context           string      `json:"context"`
+	Approach          string      `json:"approach"`
+	Resources         string      `json:"resources"`
+	Scale             scaleDoc    `json:"scale"`
+	Evidence          evidenceDoc `json:"evidence"`
+	Outcomes          string      `json:"outcomes"`
+	Transferability   string      `json:"transferability"`
+	LessonsLearned    string      `json:"lessons_learned"`
+	LearningQuestions []string    `json:"learning_questions"`
+	Links             []linkDoc   `json:"links"`
+	Contact           contactDoc  `json:"contact"`
+}
+
+type scaleDoc struct {
+	Participants *int `json:"participants"`
+	Sites        *int `json:"sites"`
+	SinceYear    *int `json:"since_year"`
+}
+
+type evidenceDoc struct {
+	Level       string   `json:"level"`
+	Description string   `json:"description"`
+	Indicators  []string `json:"indicators"`
+}
+
+type linkDoc struct {
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+type contactDoc struct {
+	Name  string `json:"name"`
+	Email string `json:"email"`
+}
+
+func toContentDoc(c domain.PracticeContent) practiceContentDoc {
+	return practiceContentDoc{Context: c.Context, Approach: c.Approach, Resources: c.Resources,
+		Scale:    scaleDoc{Participants: c.Scale.Participants, Sites: c.Scale.Sites, SinceYear: c.Scale.SinceYear},
+		Evidence: evidenceDoc{Level: c.Evidence.Level, Description: c.Evidence.Description, Indicators: c.Evidence.Indicators},
+		Outcomes: c.Outcomes, Transferability: c.Transferability, LessonsLearned: c.LessonsLearned, LearningQuestions: c.LearningQuestions,
+		Links:   convert(c.Links, func(l domain.Link) linkDoc { return linkDoc{Title: l.Title, URL: l.URL} }),
+		Contact: contactDoc{Name: c.Contact.Name, Email: c.Contact.Email}}
+}
+
+func (d practiceContentDoc) toDomain() domain.PracticeContent {
+	return domain.PracticeContent{Context: d.Context, Approach: d.Approach, Resources: d.Resources,
+		Scale:    domain.Scale{Participants: d.Scale.Participants, Sites: d.Scale.Sites, SinceYear: d.Scale.SinceYear},
+		Evidence: domain.Evidence{Level: d.Evidence.Level, Description: d.Evidence.Description, Indicators: d.Evidence.Indicators},
+		Outcomes: d.Outcomes, Transferability: d.Transferability, LessonsLearned: d.LessonsLearned, LearningQuestions: d.LearningQuestions,
+		Links:   convert(d.Links, func(l linkDoc) domain.Link { return domain.Link{Title: l.Title, URL: l.URL} }),
+		Contact: domain.Contact{Name: d.Contact.Name, Email: d.Contact.Email}}
+}
+
+type productDoc struct {
+	ID           uuid.UUID `json:"id"`
+	Name         string    `json:"name"`
+	Kind         string    `json:"kind"`
+	Description  string    `json:"description"`
+	CoreElements []string  `json:"core_elements"`
+}
+
+func toProductDoc(p domain.Product) productDoc {
+	return productDoc{ID: p.ID, Name: p.Name, Kind: p.Kind, Description: p.Description, CoreElements: p.CoreElements}
+}
+
+func (d productDoc) toDomain() domain.Product {
+	return domain.Product{ID: d.ID, Name: d.Name, Kind: d.Kind, Description: d.Description, CoreElements: d.CoreElements}
+}
+
+type translationDoc struct {
+	Status            string                  `json:"status"`
+	Title             string                  `json:"title"`
+	Summary           string                  `json:"summary"`
+	Context           string                  `json:"context"`
+	Approach          string                  `json:"approach"`
+	Resources         string                  `json:"resources"`
+	Outcomes          string                  `json:"outcomes"`
+	Transferability   string                  `json:"transferability"`
+	LessonsLearned    string                  `json:"lessons_learned"`
+	LearningQuestions []string                `json:"learning_questions"`
+	Products          []productTranslationDoc `json:"products"`
+	UpdatedAt         time.Time               `json:"updated_at"`
+	UpdatedBy         uuid.UUID               `json:"updated_by"`
+}
+
+type productTranslationDoc struct {
+	ID          uuid.UUID `json:"id"`
+	Name        string    `json:"name"`
+	Description string    `json:"description"`
+}
+
+func toTranslationDoc(t domain.Translation) translationDoc {
+	return translationDoc{Status: t.Status, Title: t.Title, Summary: t.Summary, Context: t.Context, Approach: t.Approach, Resources: t.Resources,
+		Outcomes: t.Outcomes, Transferability: t.Transferability, LessonsLearned: t.LessonsLearned, LearningQuestions: t.LearningQuestions,
+		Products: convert(t.Products, func(p domain.ProductTranslation) productTranslationDoc {
+			return productTranslationDoc{ID: p.ID, Name: p.Name, Description: p.Description}
+		}),
+		UpdatedAt: t.UpdatedAt, UpdatedBy: t.UpdatedBy}
+}
+
+func (d translationDoc) toDomain() domain.Translation {
+	return domain.Translation{Status: d.Status, Title: d.Title, Summary: d.Summary, Context: d.Context, Approach: d.Approach, Resources: d.Resources,
+		Outcomes: d.Outcomes, Transferability: d.Transferability, LessonsLearned: d.LessonsLearned, LearningQuestions: d.LearningQuestions,
+		Products: convert(d.Products, func(p productTranslationDoc) domain.ProductTranslation {
+			return domain.ProductTranslation{ID: p.ID, Name: p.Name, Description: p.Description}
+		}),
+		UpdatedAt: d.UpdatedAt, UpdatedBy: d.UpdatedBy}
+}
+
+func toTranslationDocs(in map[string]domain.Translation) map[string]translationDoc {
+	if in == nil {
+		return nil
+	}
+	out := make(map[string]translationDoc, len(in))
+	for k, t := range in {
+		out[k] = toTranslationDoc(t)
+	}
+	return out
+}
+
+func translationsFromDocs(in map[string]translationDoc) map[string]domain.Translation {
+	if in == nil {
+		return nil
+	}
+	out := make(map[string]domain.Translation, len(in))
+	for k, t := range in {
+		out[k] = t.toDomain()
+	}
+	return out
+}
+
+type decisionDoc struct {
+	Outcome   string    `json:"outcome"`
+	Rationale string    `json:"rationale"`
+	DecidedAt time.Time `json:"decided_at"`
+	RoundID   uuid.UUID `json:"round_id"`
+}
+
+func toDecisionDoc(d domain.Decision) decisionDoc {
+	return decisionDoc{Outcome: d.Outcome, Rationale: d.Rationale, DecidedAt: d.DecidedAt, RoundID: d.RoundID}
+}
+
+func (d decisionDoc) toDomain() domain.Decision {
+	return domain.Decision{Outcome: d.Outcome, Rationale: d.Rationale, DecidedAt: d.DecidedAt, RoundID: d.RoundID}
+}
+
+// snapshotDoc is a revision's frozen text. Rows written since revisions exist have exactly these
+// members, with the content sections at the top level beside the title.
+type snapshotDoc struct {
+	Title        string   `json:"title"`
+	Summary      string   `json:"summary"`
+	Language     string   `json:"language"`
+	Country      string   `json:"country"`
+	Themes       []string `json:"themes"`
+	TargetGroups []string `json:"target_groups"`
+	practiceContentDoc
+	Products     []productDoc              `json:"products"`
+	Translations map[string]translationDoc `json:"translations"`
+}
+
+func toSnapshotDoc(t domain.PracticeText) snapshotDoc {
+	return snapshotDoc{Title: t.Title, Summary: t.Summary, Language: t.Language, Country: t.Country, Themes: t.Themes, TargetGroups: t.TargetGroups,
+		practiceContentDoc: toContentDoc(t.Content), Products: convert(t.Products, toProductDoc), Translations: toTranslationDocs(t.Translations)}
+}
+
+func (d snapshotDoc) toDomain() domain.PracticeText {
+	return domain.PracticeText{Title: d.Title, Summary: d.Summary, Language: d.Language, Country: d.Country, Themes: d.Themes, TargetGroups: d.TargetGroups,
+		Content: d.practiceContentDoc.toDomain(), Products: convert(d.Products, productDoc.toDomain), Translations: translationsFromDocs(d.Translations)}
+}
+
+type criterionDoc struct {
+	Key         string     `json:"key"`
+	Title       string     `json:"title"`
+	Description string     `json:"description"`
+	Tier        string     `json:"tier"`
+	Weight      float64    `json:"weight"`
+	Scale       rangeDoc   `json:"scale"`
+	Levels      []levelDoc `json:"levels"`
+	AllowNA     bool       `json:"allow_na"`
+}
+
+type rangeDoc struct {
+	Min int `json:"min"`
+	Max int `json:"max"`
+}
+
+type levelDoc struct {
+	Value      int    `json:"value"`
+	Label      string `json:"label"`
+	Descriptor string `json:"descriptor"`
+}
+
+func toCriterionDoc(c domain.Criterion) criterionDoc {
+	return criterionDoc{Key: c.Key, Title: c.Title, Description: c.Description, Tier: c.Tier, Weight: c.Weight,
+		Scale: rangeDoc{Min: c.Scale.Min, Max: c.Scale.Max},
+		Levels: convert(c.Levels, func(l domain.Level) levelDoc {
+			return levelDoc{Value: l.Value, Label: l.Label, Descriptor: l.Descriptor}
+		}),
+		AllowNA: c.AllowNA}
+}
+
+func (d criterionDoc) toDomain() domain.Criterion {
+	return domain.Criterion{Key: d.Key, Title: d.Title, Description: d.Description, Tier: d.Tier, Weight: d.Weight,
+		Scale: domain.Range{Min: d.Scale.Min, Max: d.Scale.Max},
+		Levels: convert(d.Levels, func(l levelDoc) domain.Level {
+			return domain.Level{Value: l.Value, Label: l.Label, Descriptor: l.Descriptor}
+		}),
+		AllowNA: d.AllowNA}
+}
+
+type scoreDoc struct {
+	CriterionKey string   `json:"criterion_key"`
+	Value        *float64 `json:"value"`
+	Comment      string   `json:"comment"`
+}
+
+func toScoreDoc(s domain.Score) scoreDoc {
+	return scoreDoc{CriterionKey: s.CriterionKey, Value: s.Value, Comment: s.Comment}
+}
+
+func (d scoreDoc) toDomain() domain.Score {
+	return domain.Score{CriterionKey: d.CriterionKey, Value: d.Value, Comment: d.Comment}
+}
+
+type transferabilityDoc struct {
+	Rating     *int   `json:"rating"`
+	Conditions string `json:"conditions"`
+}
+
+func toTransferabilityDoc(t domain.Transferability) transferabilityDoc {
+	return transferabilityDoc{Rating: t.Rating, Conditions: t.Conditions}
+}
+
+func (d transferabilityDoc) toDomain() domain.Transferability {
+	return domain.Transferability{Rating: d.Rating, Conditions: d.Conditions}
+}
+
+type answerDoc struct {
+	Question string `json:"question"`
+	Answer   string `json:"answer"`
+}
+
+func toAnswerDoc(a domain.Answer) answerDoc { return answerDoc{Question: a.Question, Answer: a.Answer} }
+
+func (d answerDoc) toDomain() domain.Answer {
+	return domain.Answer{Question: d.Question, Answer: d.Answer}
+}
+
+type frameDoc struct {
+	When                 string              `json:"when"`
+	Planned              string              `json:"planned"`
+	DecidedBy            []string            `json:"decided_by"`
+	What                 []string            `json:"what"`
+	Level                string              `json:"level"`
+	ContextModifications []string            `json:"context_modifications"`
+	ContentModifications []string            `json:"content_modifications"`
+	Fidelity             string              `json:"fidelity"`
+	CoreElementsKept     []string            `json:"core_elements_kept"`
+	CoreElementsChanged  []string            `json:"core_elements_changed"`
+	Goals                []string            `json:"goals"`
+	Reasons              map[string][]string `json:"reasons"`
+}
+
+func toFrameDoc(f domain.Frame) frameDoc {
+	return frameDoc{When: f.When, Planned: f.Planned, DecidedBy: f.DecidedBy, What: f.What, Level: f.Level,
+		ContextModifications: f.ContextModifications, ContentModifications: f.ContentModifications, Fidelity: f.Fidelity,
+		CoreElementsKept: f.CoreElementsKept, CoreElementsChanged: f.CoreElementsChanged, Goals: f.Goals, Reasons: f.Reasons}
+}
+
+func (d frameDoc) toDomain() domain.Frame {
+	return domain.Frame{When: d.When, Planned: d.Planned, DecidedBy: d.DecidedBy, What: d.What, Level: d.Level,
+		ContextModifications: d.ContextModifications, ContentModifications: d.ContentModifications, Fidelity: d.Fidelity,
+		CoreElementsKept: d.CoreElementsKept, CoreElementsChanged: d.CoreElementsChanged, Goals: d.Goals, Reasons: d.Reasons}
+}
+
+type keyedDoc struct {
+	Key   string `json:"key"`
+	Title string `json:"title"`
+}
+
+func toKeyedDoc(k domain.Keyed) keyedDoc { return keyedDoc{Key: k.Key, Title: k.Title} }
+
+func (d keyedDoc) toDomain() domain.Keyed { return domain.Keyed{Key: d.Key, Title: d.Title} }
