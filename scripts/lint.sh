@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make lint`: gofmt (must list nothing) and go vet.
+# `make lint`: gofmt (must list nothing) and go vet; in frontend/, ESLint (no warnings) and tsc.
 set -euo pipefail
 
 # shellcheck source=scripts/common.sh
@@ -17,4 +17,13 @@ if [[ -n "$unformatted" ]]; then
 fi
 mapfile -t GO_PKGS < <(go_packages)
 go vet "${GO_PKGS[@]}" || rc=1
+
+# Frontend: installs first when node_modules is missing or older than the lock file.
+ensure_node
+if frontend_npm_ci_if_needed; then
+  (cd "$PEERBRIDGE_ROOT/frontend" && npm run --silent lint </dev/null) || rc=1
+  (cd "$PEERBRIDGE_ROOT/frontend" && npm run --silent typecheck </dev/null) || rc=1
+else
+  rc=1
+fi
 exit "$rc"
