@@ -128,23 +128,3 @@ export function useSourcePractice(id: string | undefined) {
     staleTime: 60_000,
   });
 }
-
-/** Organisations to choose from (the first 100 by name). */
-export function useOrganisations(enabled = true) {
-  return useQuery({
-    queryKey: queryKeys.organisations.picker(),
-    queryFn: () => unwrap(api.GET('/api/v1/organisations', { params: { query: { page: 1, page_size: 100, sort: 'name' } } })),
-    enabled,
-    staleTime: 60_000,
-  });
-}
-
-/** One organisation (the caller's own, for the country of a new adaptation). */
-export function useOrganisation(id: string | undefined) {
-  return useQuery({
-    queryKey: queryKeys.organisations.detail(id ?? ''),
-    queryFn: () => unwrapVersioned(api.GET('/api/v1/organisations/{id}', { params: { path: { id: id! } } })),
-    enabled: !!id,
-    staleTime: 5 * 60_000,
-  });
-}

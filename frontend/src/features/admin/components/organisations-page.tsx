@@ -15,7 +15,7 @@ import { useIdempotencyKey } from '@/lib/idempotency';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { usePageParam } from '@/lib/use-page-param';
 import { useSearchQuery } from '@/lib/use-search-query';
-import { useCreateOrganisation, useOrganisations, useUpdateOrganisation } from '../api/organisations';
+import { useCreateOrganisation, useOrganisations, useUpdateOrganisation } from '@/components/organisations/use-organisations';
 import { OrganisationForm } from './organisation-form';
 
 export function OrganisationsPage() {
