@@ -77,7 +77,8 @@ export function toApiError(response: Response, body: unknown): ApiError {
   if (isProblemLike(body)) {
     const fieldErrors = Array.isArray(body.errors)
       ? body.errors
-          .filter((e): e is FieldError => !!e && typeof e.field === 'string' && typeof e.message === 'string')
+          // Checked at run time too: a problem body is whatever the server sent.
+          .filter((e) => !!e && typeof e.field === 'string' && typeof e.message === 'string')
           .map((e) => ({ field: e.field, message: e.message }))
       : [];
     return new ApiError({

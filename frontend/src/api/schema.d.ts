@@ -1100,7 +1100,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark notifications read (all of them without ids) */
+        /**
+         * Mark the given notifications read, or all of them with all=true
+         * @description Send either `ids` or `all: true`; an empty request is a 400 rather than everything.
+         */
         post: operations["markNotificationsRead"];
         delete?: never;
         options?: never;
@@ -1373,8 +1376,19 @@ export interface components {
             code: string;
             request_id?: string;
             errors?: {
+                /** @description JSON path of the field, such as frame.reasons[0]; a query parameter or header by its name. */
                 field: string;
+                /**
+                 * @description What is wrong; clients render their own words from it and params.
+                 * @enum {string}
+                 */
+                code: "required" | "not_null" | "wrong_type" | "invalid_format" | "too_long" | "too_short" | "too_large" | "too_small" | "not_allowed" | "nul_character" | "duplicate" | "invalid_country" | "invalid_language" | "invalid";
+                /** @description English explanation for logs and API users. */
                 message: string;
+                /** @description Parameters of the code: max, min, expected, format, allowed. */
+                params?: {
+                    [key: string]: unknown;
+                };
             }[];
         };
         PageMeta: {
@@ -2527,8 +2541,12 @@ export interface components {
         /** @description The `ETag` of the version being changed. */
         IfMatch: string;
         /**
-         * @description A retry with the same key, user and body returns the original response; the same key
-         *     with a different body is refused with 422.
+         * @description A retry with the same key, user and body returns the original response, marked
+         *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+         *     The request's changes and its stored response commit together, so after any failure a
+         *     retry either replays the original response or runs for the first time. A retry while
+         *     the first request is still running waits for it briefly, then answers 409
+         *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
          */
         IdempotencyKey: string;
     };
@@ -2806,8 +2824,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2938,8 +2960,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3067,8 +3093,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3289,8 +3319,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3422,8 +3456,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3780,8 +3818,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -3963,8 +4005,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4121,8 +4167,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4342,8 +4392,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4392,8 +4446,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @default false */
-                    dry_run?: boolean;
+                    /** @description true proposes without saving; false commits. Required, so that an empty request never commits. */
+                    dry_run: boolean;
                 };
             };
         };
@@ -4850,6 +4904,7 @@ export interface operations {
             content: {
                 "application/json": {
                     ids?: string[];
+                    all?: boolean;
                 };
             };
         };
@@ -4955,8 +5010,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5054,8 +5113,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5122,8 +5185,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5190,8 +5257,12 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A retry with the same key, user and body returns the original response; the same key
-                 *     with a different body is refused with 422.
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
