@@ -35,7 +35,7 @@ describe.each(namespaces)('the "%s" namespace', (ns) => {
 
   it('has exactly the same keys in every language', () => {
     const enKeys = [...en.keys()].sort();
-    expect(enKeys.length).toBeGreaterThan(100);
+    expect(enKeys.length).toBeGreaterThan(5);
     for (const lang of others) expect([...strings[ns][lang].keys()].sort()).toEqual(enKeys);
   });
 
@@ -68,6 +68,9 @@ describe('namespaces', () => {
     await i18n.changeLanguage('nl');
     expect(i18n.t('review:nav.myReviews')).toBe('Mijn reviews');
     expect(i18n.t('actions.cancel')).toBe('Annuleren');
+    // A feature's keys keep their paths, found through the fallback namespaces.
+    expect(i18n.t('practices.editor.leaveConfirm')).toBe('Toch weggaan');
+    expect(i18n.t('auth.signOut')).toBe('Afmelden');
     await i18n.changeLanguage('en');
   });
 });
