@@ -22,8 +22,14 @@ import reviewEn from './locales/review.en.json';
 import reviewNl from './locales/review.nl.json';
 import reviewFr from './locales/review.fr.json';
 import exchangeEn from './locales/exchange.en.json';
+import roundsEn from './locales/rounds.en.json';
+import dashboardEn from './locales/dashboard.en.json';
 import exchangeNl from './locales/exchange.nl.json';
+import roundsNl from './locales/rounds.nl.json';
+import dashboardNl from './locales/dashboard.nl.json';
 import exchangeFr from './locales/exchange.fr.json';
+import roundsFr from './locales/rounds.fr.json';
+import dashboardFr from './locales/dashboard.fr.json';
 
 export const LANGUAGE_STORAGE_KEY = 'peerbridge.lang';
 
@@ -37,17 +43,19 @@ export type LanguageCode = (typeof SUPPORTED_LANGUAGES)[number]['code'];
 
 /**
  * One namespace per feature (locales/<feature>.<lang>.json) next to the shared strings
- * ("translation", the default: layout, fields, actions, forms, errors, comments). The peer-review
- * screens use "review" (review and rounds) and the adaptation loop and dashboard "exchange",
- * named explicitly; the other features' keys are found through `fallbackNS`, so a key keeps its
- * path (`practices.editor.…`) whichever file holds it.
+ * ("translation", the default: layout, fields, actions, forms, errors, comments). "review" also
+ * holds what the rounds screens share with it (statuses, outcomes, recommendations), and
+ * "exchange" what the dashboard shares with the adaptation loop (stages, product kinds); those
+ * screens name their namespaces (useReviewTranslation, DASHBOARD_NAMESPACES). The other features'
+ * keys are found through `fallbackNS`, so a key keeps its path (`practices.editor.…`) whichever
+ * file holds it.
  */
 export const FEATURE_NAMESPACES = ['practices', 'programmes', 'admin', 'account', 'auth'] as const;
 
 export const resources = {
-  en: { translation: en, practices: practicesEn, programmes: programmesEn, admin: adminEn, account: accountEn, auth: authEn, review: reviewEn, exchange: exchangeEn },
-  nl: { translation: nl, practices: practicesNl, programmes: programmesNl, admin: adminNl, account: accountNl, auth: authNl, review: reviewNl, exchange: exchangeNl },
-  fr: { translation: fr, practices: practicesFr, programmes: programmesFr, admin: adminFr, account: accountFr, auth: authFr, review: reviewFr, exchange: exchangeFr },
+  en: { translation: en, practices: practicesEn, programmes: programmesEn, admin: adminEn, account: accountEn, auth: authEn, review: reviewEn, rounds: roundsEn, exchange: exchangeEn, dashboard: dashboardEn },
+  nl: { translation: nl, practices: practicesNl, programmes: programmesNl, admin: adminNl, account: accountNl, auth: authNl, review: reviewNl, rounds: roundsNl, exchange: exchangeNl, dashboard: dashboardNl },
+  fr: { translation: fr, practices: practicesFr, programmes: programmesFr, admin: adminFr, account: accountFr, auth: authFr, review: reviewFr, rounds: roundsFr, exchange: exchangeFr, dashboard: dashboardFr },
 } as const;
 
 function isSupported(code: string | null | undefined): code is LanguageCode {
@@ -88,7 +96,7 @@ export async function setLanguage(code: LanguageCode): Promise<void> {
 
 void i18n.use(initReactI18next).init({
   resources,
-  ns: ['translation', ...FEATURE_NAMESPACES, 'review', 'exchange'],
+  ns: ['translation', ...FEATURE_NAMESPACES, 'review', 'rounds', 'exchange', 'dashboard'],
   defaultNS: 'translation',
   fallbackNS: [...FEATURE_NAMESPACES],
   lng: detectLanguage(),
