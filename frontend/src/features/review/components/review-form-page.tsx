@@ -101,6 +101,7 @@ function ReviewForm({ onReload, ...options }: ReviewFormProps) {
     formError,
     confirming,
     setConfirming,
+    dialogFinalFocus,
     declining,
     setDeclining,
     submittedNoteRef,
@@ -212,6 +213,7 @@ function ReviewForm({ onReload, ...options }: ReviewFormProps) {
         pending={submit.isPending}
         error={submit.isError && !(isApiError(submit.error) && submit.error.status === 422) ? describeError(submit.error, t) : null}
         onConfirm={() => void confirmSubmit()}
+        finalFocus={dialogFinalFocus}
       />
       <ConfirmDialog
         open={autosave.leave.asking}

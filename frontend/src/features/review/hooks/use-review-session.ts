@@ -10,7 +10,7 @@ import { isPast } from '@/lib/review-format';
 import { useVersionedAutosave } from '@/lib/use-versioned-autosave';
 import { fetchReview, putReview, useSubmitReview } from '../api/review';
 import { useMissingLabel } from '../components/review-checklist';
-import { completion, draftFromReview, draftToInput, EMPTY_SCORE, focusField, missingItems, type Missing, type ReviewDraft } from '../components/review-draft';
+import { completion, draftFromReview, draftToInput, EMPTY_SCORE, fieldElement, focusField, missingItems, type Missing, type ReviewDraft } from '../components/review-draft';
 
 export interface ReviewSessionOptions {
   assignmentId: string;
@@ -63,6 +63,14 @@ export function useReviewSession({ assignmentId, review, rubric, practice, assig
   const [formError, setFormError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [focusAfterDialog, setFocusAfterDialog] = useState<string | null>(null);
+  // Kept until the confirm dialog has closed: however late that is, focus lands on the field.
+  const focusAfterDialogRef = useRef<string | null>(null);
+  /** For the confirm dialog: the field to land on as it closes (it would else return to its opener). */
+  const dialogFinalFocus = () => {
+    const field = focusAfterDialogRef.current;
+    focusAfterDialogRef.current = null;
+    return field ? fieldElement(field) : null;
+  };
   const [declining, setDeclining] = useState(false);
   const submittedNoteRef = useRef<HTMLDivElement>(null);
 
@@ -170,6 +178,7 @@ export function useReviewSession({ assignmentId, review, rubric, practice, assig
           setShowErrors(true);
           setFormError(t('form.incomplete', { count: error.fieldErrors.length }));
           setConfirming(false);
+          focusAfterDialogRef.current = error.fieldErrors[0].field;
           setFocusAfterDialog(error.fieldErrors[0].field);
         }
       },
@@ -192,6 +201,7 @@ export function useReviewSession({ assignmentId, review, rubric, practice, assig
     formError,
     confirming,
     setConfirming,
+    dialogFinalFocus,
     declining,
     setDeclining,
     submittedNoteRef,
