@@ -21,7 +21,7 @@ bench: ## Go benchmarks against a throwaway PostgreSQL (BENCH=regexp to filter)
 build: ## Build frontend/dist and bin/peerbridge
 	@bash scripts/build.sh
 
-lint: ## gofmt -l (must be empty) and go vet
+lint: ## gofmt -l (must be empty), go vet; frontend ESLint and tsc
 	@bash scripts/lint.sh
 
 db-stop: ## Stop the local PostgreSQL started by `make run` (data is kept)

@@ -77,6 +77,7 @@ export function toApiError(response: Response, body: unknown): ApiError {
   if (isProblemLike(body)) {
     const fieldErrors = Array.isArray(body.errors)
       ? body.errors
+          // Checked at run time too: a problem body is whatever the server sent.
           .filter((e) => !!e && typeof e.field === 'string' && typeof e.message === 'string')
           .map((e) => ({ field: e.field, message: e.message }))
       : [];

@@ -1,13 +1,16 @@
 /**
- * Query keys shared by every feature, so that a change made in one place invalidates the
- * lists shown in another (e.g. an organisation created in the invite dialog shows up in the
- * administration table).
+ * The one registry of query keys, shared by every feature, so that a change made in one place
+ * invalidates the lists shown in another (e.g. an organisation created in the invite dialog shows
+ * up in the administration table). A key is never spelled out as an array elsewhere.
  */
 export const queryKeys = {
   me: () => ['me'] as const,
   organisations: {
     all: () => ['organisations'] as const,
     list: (params: Record<string, unknown>) => ['organisations', 'list', params] as const,
+    /** The first hundred by name, for pickers. */
+    picker: () => ['organisations', 'list', { page: 1, pageSize: 100, sort: 'name' }] as const,
+    detail: (id: string) => ['organisations', 'detail', id] as const,
   },
   users: {
     all: () => ['users'] as const,
@@ -15,6 +18,7 @@ export const queryKeys = {
   },
   programmes: {
     all: () => ['programmes'] as const,
+    lists: () => ['programmes', 'list'] as const,
     list: (params: Record<string, unknown>) => ['programmes', 'list', params] as const,
     detail: (id: string) => ['programmes', 'detail', id] as const,
     members: (id: string, params: Record<string, unknown> = {}) => ['programmes', 'detail', id, 'members', params] as const,
@@ -35,5 +39,46 @@ export const queryKeys = {
   publicPractices: {
     list: (params: Record<string, unknown>) => ['public-practices', 'list', params] as const,
     detail: (id: string) => ['public-practices', 'detail', id] as const,
+  },
+  /** The adaptation loop: adaptations, new products, lineage. */
+  adaptations: {
+    all: () => ['adaptations'] as const,
+    lists: () => ['adaptations', 'list'] as const,
+    list: (programmeId: string, params: Record<string, unknown>) => ['adaptations', 'list', programmeId, params] as const,
+    detail: (id: string) => ['adaptations', 'detail', id] as const,
+    sourcePractice: (id: string) => ['adaptations', 'source-practice', id] as const,
+    publishedPractices: (programmeId: string) => ['adaptations', 'published-practices', programmeId] as const,
+  },
+  products: {
+    all: () => ['new-products'] as const,
+    list: (programmeId: string, params: Record<string, unknown>) => ['new-products', 'list', programmeId, params] as const,
+  },
+  lineage: {
+    all: () => ['lineage'] as const,
+    of: (practiceId: string) => ['lineage', practiceId] as const,
+  },
+  /**
+   * The peer-review screens (reviewer inbox, rounds, rubrics, results, notifications): everything
+   * lives under `['review', …]`.
+   */
+  review: {
+    all: () => ['review'] as const,
+    myAssignmentsAll: () => ['review', 'me', 'assignments'] as const,
+    myAssignments: (params: Record<string, unknown>) => ['review', 'me', 'assignments', params] as const,
+    review: (assignmentId: string) => ['review', 'assignment', assignmentId, 'review'] as const,
+    rubricsAll: () => ['review', 'rubrics'] as const,
+    rubrics: (programmeId: string) => ['review', 'rubrics', 'programme', programmeId] as const,
+    rubric: (id: string) => ['review', 'rubrics', 'detail', id] as const,
+    roundsAll: (programmeId: string) => ['review', 'rounds', 'programme', programmeId] as const,
+    rounds: (programmeId: string, params: Record<string, unknown>) => ['review', 'rounds', 'programme', programmeId, params] as const,
+    round: (id: string) => ['review', 'round', id] as const,
+    roundAssignments: (id: string) => ['review', 'round', id, 'assignments'] as const,
+    roundResults: (id: string) => ['review', 'round', id, 'results'] as const,
+    reviewers: (programmeId: string) => ['review', 'reviewers', programmeId] as const,
+    submittedPractices: (programmeId: string) => ['review', 'submitted-practices', programmeId] as const,
+    practiceReviews: (practiceId: string) => ['review', 'practice', practiceId, 'reviews'] as const,
+    notificationsAll: () => ['review', 'notifications'] as const,
+    notifications: (params: Record<string, unknown>) => ['review', 'notifications', params] as const,
+    notificationPreferences: () => ['review', 'notification-preferences'] as const,
   },
 };

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from './locales/en.json';
-import fr from './locales/fr.json';
-import nl from './locales/nl.json';
+import i18n, { resources, SUPPORTED_LANGUAGES } from '@/i18n';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -19,32 +17,60 @@ function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 }
 
-const locales = { en: flatten(en as Tree), nl: flatten(nl as Tree), fr: flatten(fr as Tree) };
+const languages = SUPPORTED_LANGUAGES.map((l) => l.code);
+const others = languages.filter((l) => l !== 'en');
+const namespaces = Object.keys(resources.en) as (keyof (typeof resources)['en'])[];
+/** namespace → language → key → text */
+const strings = Object.fromEntries(
+  namespaces.map((ns) => [ns, Object.fromEntries(languages.map((lang) => [lang, flatten(resources[lang][ns] as unknown as Tree)]))]),
+) as Record<string, Record<string, Map<string, string>>>;
 
-describe('locale files', () => {
-  it('have exactly the same keys in English, Dutch and French', () => {
-    const enKeys = [...locales.en.keys()].sort();
-    expect(enKeys.length).toBeGreaterThan(100);
-    expect([...locales.nl.keys()].sort()).toEqual(enKeys);
-    expect([...locales.fr.keys()].sort()).toEqual(enKeys);
+/** The one parity test of every namespace in every language. */
+describe.each(namespaces)('the "%s" namespace', (ns) => {
+  const en = strings[ns].en;
+
+  it('exists in every language', () => {
+    for (const lang of languages) expect(Object.keys(resources[lang]).sort()).toEqual([...namespaces].sort());
   });
 
-  it('have no empty translations', () => {
-    for (const [lang, strings] of Object.entries(locales)) {
-      const empty = [...strings].filter(([, v]) => !v.trim()).map(([k]) => `${lang}:${k}`);
-      expect(empty).toEqual([]);
+  it('has exactly the same keys in every language', () => {
+    const enKeys = [...en.keys()].sort();
+    expect(enKeys.length).toBeGreaterThan(5);
+    for (const lang of others) expect([...strings[ns][lang].keys()].sort()).toEqual(enKeys);
+  });
+
+  it('has no empty translations', () => {
+    for (const lang of languages) {
+      expect([...strings[ns][lang]].filter(([, v]) => !v.trim()).map(([k]) => `${lang}:${k}`)).toEqual([]);
     }
   });
 
-  it('use the same placeholders in every language', () => {
+  it('uses the same placeholders in every language', () => {
     const mismatches: string[] = [];
-    for (const [key, text] of locales.en) {
-      const expected = placeholders(text);
-      for (const lang of ['nl', 'fr'] as const) {
-        const actual = placeholders(locales[lang].get(key) ?? '');
-        if (actual.join() !== expected.join()) mismatches.push(`${lang}:${key}`);
+    for (const [key, text] of en) {
+      for (const lang of others) {
+        if (placeholders(strings[ns][lang].get(key) ?? '').join() !== placeholders(text).join()) mismatches.push(`${lang}:${key}`);
       }
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('is really translated: other languages differ from English in most strings', () => {
+    for (const lang of others) {
+      const same = [...en].filter(([k, v]) => strings[ns][lang].get(k) === v).length;
+      expect(same / en.size).toBeLessThan(0.15);
+    }
+  });
+});
+
+describe('namespaces', () => {
+  it('are registered next to the app strings', async () => {
+    await i18n.changeLanguage('nl');
+    expect(i18n.t('review:nav.myReviews')).toBe('Mijn reviews');
+    expect(i18n.t('actions.cancel')).toBe('Annuleren');
+    // A feature's keys keep their paths, found through the fallback namespaces.
+    expect(i18n.t('practices.editor.leaveConfirm')).toBe('Toch weggaan');
+    expect(i18n.t('auth.signOut')).toBe('Afmelden');
+    await i18n.changeLanguage('en');
   });
 });

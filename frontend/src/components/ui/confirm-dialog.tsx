@@ -14,6 +14,8 @@ export interface ConfirmDialogProps {
   pending?: boolean;
   error?: string | null;
   tone?: 'danger' | 'primary';
+  /** Where focus goes when the dialog closes, instead of back to its opener. */
+  finalFocus?: () => HTMLElement | null | undefined;
 }
 
 export function ConfirmDialog({
@@ -26,10 +28,11 @@ export function ConfirmDialog({
   pending,
   error,
   tone = 'danger',
+  finalFocus,
 }: ConfirmDialogProps) {
   const { t } = useTranslation();
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={title} description={message}>
+    <Dialog open={open} onOpenChange={onOpenChange} title={title} description={message} finalFocus={finalFocus}>
       <FormAlert message={error} />
       <div className="form-actions">
         <Button variant={tone} onClick={onConfirm} pending={pending} pendingLabel={t('actions.working')}>

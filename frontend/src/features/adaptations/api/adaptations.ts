@@ -1,7 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, etagFor, unwrap, unwrapVersioned } from '@/api/client';
 import { queryKeys } from '@/api/query-keys';
-import { exchangeKeys } from './keys';
 import type { Adaptation, AdaptationInput, AdaptationPatch, OutcomeInput, Stage } from './types';
 
 export interface AdaptationFilters {
@@ -16,7 +15,7 @@ export interface AdaptationFilters {
 export function useAdaptations(programmeId: string, filters: AdaptationFilters, page: number, pageSize: number) {
   const params = { ...filters, page, pageSize };
   return useQuery({
-    queryKey: exchangeKeys.adaptations.list(programmeId, params),
+    queryKey: queryKeys.adaptations.list(programmeId, params),
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/programmes/{id}/adaptations', {
@@ -30,7 +29,7 @@ export function useAdaptations(programmeId: string, filters: AdaptationFilters, 
 
 export function useAdaptation(id: string) {
   return useQuery({
-    queryKey: exchangeKeys.adaptations.detail(id),
+    queryKey: queryKeys.adaptations.detail(id),
     queryFn: () => unwrapVersioned(api.GET('/api/v1/adaptations/{id}', { params: { path: { id } } })),
     enabled: !!id,
   });
@@ -47,9 +46,9 @@ export function useCreateAdaptation(programmeId: string) {
         }),
       ),
     onSuccess: (result) => {
-      queryClient.setQueryData(exchangeKeys.adaptations.detail(result.data.id), result);
-      void queryClient.invalidateQueries({ queryKey: exchangeKeys.adaptations.lists() });
-      void queryClient.invalidateQueries({ queryKey: exchangeKeys.lineage(result.data.source_practice_id) });
+      queryClient.setQueryData(queryKeys.adaptations.detail(result.data.id), result);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.adaptations.lists() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.lineage.of(result.data.source_practice_id) });
     },
   });
 }
@@ -61,9 +60,9 @@ export function useUpdateAdaptation() {
     mutationFn: ({ id, body, etag }: { id: string; body: AdaptationPatch; etag: string }) =>
       unwrapVersioned(api.PATCH('/api/v1/adaptations/{id}', { params: { path: { id }, header: { 'If-Match': etag } }, body })),
     onSuccess: (result) => {
-      queryClient.setQueryData(exchangeKeys.adaptations.detail(result.data.id), result);
-      void queryClient.invalidateQueries({ queryKey: exchangeKeys.adaptations.lists() });
-      void queryClient.invalidateQueries({ queryKey: exchangeKeys.lineage(result.data.source_practice_id) });
+      queryClient.setQueryData(queryKeys.adaptations.detail(result.data.id), result);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.adaptations.lists() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.lineage.of(result.data.source_practice_id) });
     },
   });
 }
@@ -89,9 +88,9 @@ export function useAddOutcome(adaptationId: string) {
         }),
       ),
     onSuccess: (result) => {
-      queryClient.setQueryData(exchangeKeys.adaptations.detail(adaptationId), result);
-      void queryClient.invalidateQueries({ queryKey: exchangeKeys.adaptations.lists() });
-      void queryClient.invalidateQueries({ queryKey: exchangeKeys.lineage(result.data.source_practice_id) });
+      queryClient.setQueryData(queryKeys.adaptations.detail(adaptationId), result);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.adaptations.lists() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.lineage.of(result.data.source_practice_id) });
     },
   });
 }
@@ -108,7 +107,7 @@ export function useProgrammeDetail(id: string) {
 /** The programme's published practices, the ones partners can adapt (the first 100 by title). */
 export function usePublishedPractices(programmeId: string, enabled = true) {
   return useQuery({
-    queryKey: exchangeKeys.publishedPractices(programmeId),
+    queryKey: queryKeys.adaptations.publishedPractices(programmeId),
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/programmes/{id}/practices', {
@@ -123,29 +122,9 @@ export function usePublishedPractices(programmeId: string, enabled = true) {
 /** A practice with its products and their core elements. */
 export function useSourcePractice(id: string | undefined) {
   return useQuery({
-    queryKey: exchangeKeys.sourcePractice(id ?? ''),
+    queryKey: queryKeys.adaptations.sourcePractice(id ?? ''),
     queryFn: () => unwrap(api.GET('/api/v1/practices/{id}', { params: { path: { id: id! } } })),
     enabled: !!id,
     staleTime: 60_000,
-  });
-}
-
-/** Organisations to choose from (the first 100 by name). */
-export function useOrganisations(enabled = true) {
-  return useQuery({
-    queryKey: exchangeKeys.organisations(),
-    queryFn: () => unwrap(api.GET('/api/v1/organisations', { params: { query: { page: 1, page_size: 100, sort: 'name' } } })),
-    enabled,
-    staleTime: 60_000,
-  });
-}
-
-/** One organisation (the caller's own, for the country of a new adaptation). */
-export function useOrganisation(id: string | undefined) {
-  return useQuery({
-    queryKey: ['organisations', 'detail', id ?? ''],
-    queryFn: () => unwrapVersioned(api.GET('/api/v1/organisations/{id}', { params: { path: { id: id! } } })),
-    enabled: !!id,
-    staleTime: 5 * 60_000,
   });
 }

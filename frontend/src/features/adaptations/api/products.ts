@@ -1,12 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, etagFor, unwrap, unwrapVersioned } from '@/api/client';
-import { exchangeKeys } from './keys';
 import type { NewProduct, NewProductInput, NewProductStatus } from './types';
+import { queryKeys } from '@/api/query-keys';
 
 /** A page of the programme's register of new products and services. */
 export function useNewProducts(programmeId: string, status: NewProductStatus | undefined, page: number, pageSize: number) {
   return useQuery({
-    queryKey: exchangeKeys.products.list(programmeId, { status, page, pageSize }),
+    queryKey: queryKeys.products.list(programmeId, { status, page, pageSize }),
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/programmes/{id}/products', {
@@ -28,8 +28,8 @@ export function useCreateNewProduct(programmeId: string) {
         }),
       ),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: exchangeKeys.products.all() });
-      void queryClient.invalidateQueries({ queryKey: ['lineage'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.products.all() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.lineage.all() });
     },
   });
 }
@@ -46,8 +46,8 @@ export function useUpdateNewProduct() {
         }),
       ),
     onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: exchangeKeys.products.all() });
-      void queryClient.invalidateQueries({ queryKey: ['lineage'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.products.all() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.lineage.all() });
     },
   });
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { etagFor } from '@/api/client';
 import { isApiError } from '@/api/errors';
+import { useOrganisation } from '@/components/organisations/use-organisations';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
@@ -13,7 +14,6 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import {
   useAdaptation,
   useCreateAdaptation,
-  useOrganisation,
   useProgrammeDetail,
   usePublishedPractices,
   useUpdateAdaptation,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import dashboardEn from '@/i18n/locales/dashboard.en.json';
 import en from '@/i18n/locales/exchange.en.json';
 import {
   FRAME_CONTENT_MODIFICATIONS,
@@ -25,7 +26,7 @@ const keys = new Set<string>();
     if (typeof v === 'string') keys.add(path.replace(/_(one|other)$/, ''));
     else walk(v, path);
   }
-})(en as Tree, '');
+})({ ...en, ...dashboardEn } as Tree, '');
 
 // Every source file of the two features that use the namespace.
 const sources = import.meta.glob(['../../adaptations/**/*.tsx', '../../dashboard/**/*.tsx', '!**/*.test.tsx'], {

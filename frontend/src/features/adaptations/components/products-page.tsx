@@ -16,7 +16,8 @@ import { useProgrammeOutlet } from '@/lib/programme-context';
 import { useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { usePageParam } from '@/lib/use-page-param';
-import { useAdaptations, useOrganisations, usePublishedPractices } from '../api/adaptations';
+import { useOrganisationOptions } from '@/components/organisations/use-organisations';
+import { useAdaptations, usePublishedPractices } from '../api/adaptations';
 import { useCreateNewProduct, useNewProducts, useUpdateNewProduct } from '../api/products';
 import type { NewProduct, NewProductStatus } from '../api/types';
 import { NEW_PRODUCT_STATUSES } from './frame-vocabulary';
@@ -36,7 +37,7 @@ export function ProductsPage() {
   const list = useNewProducts(programme.id, status, page, DEFAULT_PAGE_SIZE);
   const practices = usePublishedPractices(programme.id);
   const adaptations = useAdaptations(programme.id, {}, 1, 100);
-  const organisations = useOrganisations();
+  const organisations = useOrganisationOptions();
   const [editing, setEditing] = useState<NewProduct | 'new' | null>(null);
   const canRegister = canCoordinate || programme.my_roles.includes('partner');
   useDocumentTitle(`${t('newProducts.title')} — ${programme.name}`);

@@ -3,19 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/api/errors';
 import type { Organisation } from '@/api/types';
 import { Button } from '@/components/ui/button';
-import { DataTable, type Column } from '@/components/ui/data-table';
+import type { Column } from '@/components/ui/data-table';
 import { Dialog } from '@/components/ui/dialog';
-import { PageHeader } from '@/components/ui/page-header';
-import { SearchForm } from '@/components/ui/search-form';
-import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { useToast } from '@/components/ui/toast';
-import { DEFAULT_PAGE_SIZE } from '@/lib/constants';
 import { countryName } from '@/lib/format';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { usePageParam } from '@/lib/use-page-param';
 import { useSearchQuery } from '@/lib/use-search-query';
-import { useCreateOrganisation, useOrganisations, useUpdateOrganisation } from '../api/organisations';
+import { useCreateOrganisation, useOrganisations, useUpdateOrganisation } from '@/components/organisations/use-organisations';
+import { AdminListPage } from './admin-list-page';
 import { OrganisationForm } from './organisation-form';
 
 export function OrganisationsPage() {
@@ -67,43 +64,23 @@ export function OrganisationsPage() {
   ];
 
   return (
-    <>
-      <PageHeader
-        title={t('admin.organisations.title')}
-        lead={t('admin.organisations.lead')}
-        actions={
-          <Button variant="primary" onClick={() => setCreating(true)}>
-            <span aria-hidden="true">+ </span>
-            {t('admin.organisations.new')}
-          </Button>
-        }
-      />
-      <SearchForm value={q} onSearch={setQ} label={t('admin.organisations.search')} />
-      {organisations.isPending ? (
-        <LoadingState />
-      ) : organisations.isError ? (
-        <ErrorState error={organisations.error} onRetry={() => void organisations.refetch()} />
-      ) : organisations.data.items.length === 0 ? (
-        <EmptyState title={q ? t('states.noMatches', { q }) : t('admin.organisations.empty')} />
-      ) : (
-        <DataTable
-          caption={t('admin.organisations.title')}
-          captionHidden
-          columns={columns}
-          rows={organisations.data.items}
-          rowKey={(o) => o.id}
-          busy={organisations.isFetching}
-          pagination={{
-            page: organisations.data.page,
-            pageSize: organisations.data.page_size || DEFAULT_PAGE_SIZE,
-            total: organisations.data.total,
-            onPageChange: setPage,
-          }}
-        />
-      )}
+    <AdminListPage
+      title={t('admin.organisations.title')}
+      lead={t('admin.organisations.lead')}
+      newLabel={t('admin.organisations.new')}
+      searchLabel={t('admin.organisations.search')}
+      emptyTitle={t('admin.organisations.empty')}
+      onNew={() => setCreating(true)}
+      q={q}
+      onSearch={setQ}
+      onPageChange={setPage}
+      list={organisations}
+      columns={columns}
+      rowKey={(o) => o.id}
+    >
       <CreateOrganisationDialog open={creating} onOpenChange={setCreating} />
       {editing && <EditOrganisationDialog organisation={editing} onClose={() => setEditingId(null)} />}
-    </>
+    </AdminListPage>
   );
 }
 

@@ -4,13 +4,9 @@ import { isApiError } from '@/api/errors';
 import type { User } from '@/api/types';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { DataTable, type Column } from '@/components/ui/data-table';
+import type { Column } from '@/components/ui/data-table';
 import { Dialog } from '@/components/ui/dialog';
-import { PageHeader } from '@/components/ui/page-header';
-import { SearchForm } from '@/components/ui/search-form';
-import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { useToast } from '@/components/ui/toast';
-import { DEFAULT_PAGE_SIZE } from '@/lib/constants';
 import { describeError } from '@/lib/describe-error';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { useSession } from '@/lib/session';
@@ -18,6 +14,7 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { usePageParam } from '@/lib/use-page-param';
 import { useSearchQuery } from '@/lib/use-search-query';
 import { useCreateUser, useUpdateUser, useUsers } from '../api/users';
+import { AdminListPage } from './admin-list-page';
 import { UserForm } from './user-form';
 
 export function UsersPage() {
@@ -95,43 +92,23 @@ export function UsersPage() {
   ];
 
   return (
-    <>
-      <PageHeader
-        title={t('admin.users.title')}
-        lead={t('admin.users.lead')}
-        actions={
-          <Button variant="primary" onClick={() => setCreating(true)}>
-            <span aria-hidden="true">+ </span>
-            {t('admin.users.new')}
-          </Button>
-        }
-      />
-      <SearchForm value={q} onSearch={setQ} label={t('admin.users.search')} />
-      {users.isPending ? (
-        <LoadingState />
-      ) : users.isError ? (
-        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
-      ) : users.data.items.length === 0 ? (
-        <EmptyState title={q ? t('states.noMatches', { q }) : t('admin.users.empty')} />
-      ) : (
-        <DataTable
-          caption={t('admin.users.title')}
-          captionHidden
-          columns={columns}
-          rows={users.data.items}
-          rowKey={(u) => u.id}
-          busy={users.isFetching}
-          pagination={{
-            page: users.data.page,
-            pageSize: users.data.page_size || DEFAULT_PAGE_SIZE,
-            total: users.data.total,
-            onPageChange: setPage,
-          }}
-        />
-      )}
+    <AdminListPage
+      title={t('admin.users.title')}
+      lead={t('admin.users.lead')}
+      newLabel={t('admin.users.new')}
+      searchLabel={t('admin.users.search')}
+      emptyTitle={t('admin.users.empty')}
+      onNew={() => setCreating(true)}
+      q={q}
+      onSearch={setQ}
+      onPageChange={setPage}
+      list={users}
+      columns={columns}
+      rowKey={(u) => u.id}
+    >
       <CreateUserDialog open={creating} onOpenChange={setCreating} />
       {editing && <EditUserDialog user={editing} isSelf={editing.id === me?.id} onClose={() => setEditingId(null)} />}
-    </>
+    </AdminListPage>
   );
 }
 

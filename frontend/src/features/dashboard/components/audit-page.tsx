@@ -13,6 +13,7 @@ import { usePageParam } from '@/lib/use-page-param';
 import { Pagination } from '@/components/ui/pagination';
 import { type AuditFilters, useAudit, useMembersForFilter } from '../api/dashboard';
 import type { AuditEntry } from '../api/types';
+import { DASHBOARD_NAMESPACES } from '../dashboard-namespaces';
 
 const OBJECT_TYPES = ['practice', 'adaptation', 'product', 'assignment', 'round', 'rubric', 'user', 'invitation', 'programme', 'comment'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -71,7 +72,7 @@ function useAuditParams() {
 
 /** The programme's audit log: who did what, when, with the before and after of each change. */
 export function AuditPage() {
-  const { t, i18n } = useTranslation('exchange');
+  const { t, i18n } = useTranslation(DASHBOARD_NAMESPACES, { nsMode: 'fallback' });
   const { programme, canCoordinate } = useProgrammeOutlet();
   const { filters, apply } = useAuditParams();
   const [page, setPage] = usePageParam();
@@ -139,7 +140,7 @@ export function AuditPage() {
 }
 
 function AuditRow({ entry: e, language }: { entry: AuditEntry; language: string }) {
-  const { t } = useTranslation('exchange');
+  const { t } = useTranslation(DASHBOARD_NAMESPACES, { nsMode: 'fallback' });
   // Stages and statuses in words; a source practice as a link.
   const show = (key: string, value: string) => {
     if (key === 'stage') return t(`stages.${value}`, { defaultValue: value });
@@ -206,7 +207,7 @@ function AuditRow({ entry: e, language }: { entry: AuditEntry; language: string 
 }
 
 function AuditFilterForm({ initial, members, onApply }: { initial: AuditFilters; members: { id: string; name: string }[]; onApply: (f: AuditFilters) => void }) {
-  const { t } = useTranslation('exchange');
+  const { t } = useTranslation(DASHBOARD_NAMESPACES, { nsMode: 'fallback' });
   const [type, setType] = useState(initial.object_type ?? '');
   const [action, setAction] = useState(initial.action ?? '');
   const [objectId, setObjectId] = useState(initial.object_id ?? '');

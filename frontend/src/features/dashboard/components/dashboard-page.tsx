@@ -13,6 +13,7 @@ import { FlowMatrix } from './flow-matrix';
 import { OUTPUT_KEYS } from './outputs';
 import { OutputsChart } from './outputs-chart';
 import { StageChart } from './stage-chart';
+import { DASHBOARD_NAMESPACES } from '../dashboard-namespaces';
 
 export type AgreementReading = 'good' | 'tentative' | 'low' | 'none';
 
@@ -33,7 +34,7 @@ function percent(part: number, whole: number): number {
 
 /** The coordinator's dashboard: the programme's outputs for funders, with charts and exports. */
 export function DashboardPage() {
-  const { t } = useTranslation('exchange');
+  const { t } = useTranslation(DASHBOARD_NAMESPACES, { nsMode: 'fallback' });
   const { programme, canCoordinate } = useProgrammeOutlet();
   const dashboard = useDashboard(programme.id);
   useDocumentTitle(`${t('dashboard.title')} — ${programme.name}`);
@@ -50,7 +51,7 @@ export function DashboardPage() {
 }
 
 function DashboardContent({ data, programmeId, themes }: { data: Dashboard; programmeId: string; themes: { key: string; title: string }[] }) {
-  const { t, i18n } = useTranslation('exchange');
+  const { t, i18n } = useTranslation(DASHBOARD_NAMESPACES, { nsMode: 'fallback' });
   const lang = i18n.language;
   const themeTitle = new Map(themes.map((x) => [x.key, x.title]));
   const r = data.reviews;
@@ -237,7 +238,7 @@ function DashboardContent({ data, programmeId, themes }: { data: Dashboard; prog
 }
 
 function AgreementTable({ rounds }: { rounds: readonly RoundAgreement[] }) {
-  const { t, i18n } = useTranslation('exchange');
+  const { t, i18n } = useTranslation(DASHBOARD_NAMESPACES, { nsMode: 'fallback' });
   if (rounds.length === 0) return <p className="muted">{t('dashboard.reviews.noRounds')}</p>;
   return (
     <div className="table-scroll">

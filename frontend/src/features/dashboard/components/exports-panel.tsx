@@ -5,6 +5,7 @@ import { CheckboxField } from '@/components/ui/form-fields';
 import { describeError } from '@/lib/describe-error';
 import { downloadExport } from '../api/exports';
 import type { ExportKind } from '../api/types';
+import { DASHBOARD_NAMESPACES } from '../dashboard-namespaces';
 
 const KINDS: readonly ExportKind[] = ['practices.csv', 'reviews.csv', 'adaptations.csv', 'export.json'];
 const KEYS: Record<ExportKind, string> = {
@@ -19,7 +20,7 @@ const KEYS: Record<ExportKind, string> = {
  * coordinator asks for them explicitly.
  */
 export function ExportsPanel({ programmeId }: { programmeId: string }) {
-  const { t } = useTranslation('exchange');
+  const { t } = useTranslation(DASHBOARD_NAMESPACES, { nsMode: 'fallback' });
   const { t: tc } = useTranslation();
   const [identities, setIdentities] = useState(false);
   const [busy, setBusy] = useState<ExportKind | null>(null);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { countryName } from '@/lib/format';
 import type { Flow } from '../api/types';
+import { DASHBOARD_NAMESPACES } from '../dashboard-namespaces';
 
 export interface FlowMatrixData {
   from: string[];
@@ -37,7 +38,7 @@ function cellStyle(count: number, max: number): { background?: string; color?: s
  * a ranked list.
  */
 export function FlowMatrix({ flows }: { flows: readonly Flow[] }) {
-  const { t, i18n } = useTranslation('exchange');
+  const { t, i18n } = useTranslation(DASHBOARD_NAMESPACES, { nsMode: 'fallback' });
   const lang = i18n.language;
   if (flows.length === 0) return <p className="muted">{t('dashboard.flow.empty')}</p>;
   const m = flowMatrix(flows);

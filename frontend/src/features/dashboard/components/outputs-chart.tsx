@@ -2,12 +2,13 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelinePoint } from '../api/types';
 import { fillMonths, monthLabel, OUTPUT_KEYS, type OutputKey } from './outputs';
+import { DASHBOARD_NAMESPACES } from '../dashboard-namespaces';
 
 const OutputsBarChart = lazy(() => import('./charts').then((m) => ({ default: m.OutputsBarChart })));
 
 /** The four outputs per month as stacked bars, with the figures as a table on request. */
 export function OutputsChart({ timeline }: { timeline: readonly TimelinePoint[] }) {
-  const { t, i18n } = useTranslation('exchange');
+  const { t, i18n } = useTranslation(DASHBOARD_NAMESPACES, { nsMode: 'fallback' });
   const data = fillMonths(timeline).map((p) => ({ ...p, label: monthLabel(p.month, i18n.language) }));
   if (data.length === 0) return <p className="muted">{t('dashboard.timeline.empty')}</p>;
   const names = Object.fromEntries(OUTPUT_KEYS.map((k) => [k, t(`dashboard.outputs.${k}.label`)])) as Record<OutputKey, string>;

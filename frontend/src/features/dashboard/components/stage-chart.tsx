@@ -2,12 +2,13 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyCount } from '../api/types';
 import { STAGE_COLOURS, STAGE_ORDER } from './outputs';
+import { DASHBOARD_NAMESPACES } from '../dashboard-namespaces';
 
 const StageBarChart = lazy(() => import('./charts').then((m) => ({ default: m.StageBarChart })));
 
 /** Adaptations by stage, in the order of the cycle, with every stage shown (zeros too). */
 export function StageChart({ byStage }: { byStage: readonly KeyCount[] }) {
-  const { t } = useTranslation('exchange');
+  const { t } = useTranslation(DASHBOARD_NAMESPACES, { nsMode: 'fallback' });
   const counts = new Map(byStage.map((k) => [k.key, k.count]));
   const data = STAGE_ORDER.map((s) => ({ key: s, label: t(`stages.${s}`), count: counts.get(s) ?? 0, colour: STAGE_COLOURS[s] }));
   return (

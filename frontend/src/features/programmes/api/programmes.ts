@@ -38,7 +38,7 @@ export function useUpdateProgramme(id: string) {
       ),
     onSuccess: (result) => {
       queryClient.setQueryData(queryKeys.programmes.detail(id), result);
-      void queryClient.invalidateQueries({ queryKey: ['programmes', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.programmes.lists() });
     },
   });
 }

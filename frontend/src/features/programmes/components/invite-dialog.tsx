@@ -1,17 +1,25 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Invitation, Organisation, OrganisationKind, Programme, Role } from '@/api/types';
+import type { Invitation, Organisation, Programme, Role } from '@/api/types';
+import {
+  ORGANISATION_FIELDS,
+  OrganisationFields,
+  organisationBody,
+  organisationValues,
+  validateOrganisation,
+  type OrganisationField,
+  type OrganisationValues,
+} from '@/components/organisations/organisation-fields';
+import { useCreateOrganisation, useOrganisationOptions } from '@/components/organisations/use-organisations';
 import { Button } from '@/components/ui/button';
-import { CountrySelect } from '@/components/ui/country-select';
 import { Dialog } from '@/components/ui/dialog';
 import { CheckboxGroup, FormActions, FormAlert, RequiredNote, SelectField, TextField } from '@/components/ui/form-fields';
 import { copyText } from '@/lib/clipboard';
-import { ORGANISATION_KINDS, ROLES } from '@/lib/constants';
+import { ROLES } from '@/lib/constants';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { useFormErrors } from '@/lib/use-form-errors';
 import { checks, compact, firstError, limits } from '@/lib/validation';
 import { useCreateInvitation } from '../api/invitations';
-import { useCreateOrganisation, useOrganisationOptions } from '../api/organisations';
 
 interface InviteDialogProps {
   programme: Programme;
@@ -194,36 +202,22 @@ function InviteForm({ programme, onCreated, onCancel }: { programme: Programme; 
   );
 }
 
-const ORG_FIELDS = ['name', 'country', 'kind', 'city', 'website'] as const;
-
 /** Registers an organisation without leaving the invitation (a section, not a nested form). */
 function NewOrganisationFields({ onCreated, onCancel }: { onCreated: (o: Organisation) => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const form = useFormErrors<(typeof ORG_FIELDS)[number], HTMLFieldSetElement>(ORG_FIELDS);
+  const form = useFormErrors<OrganisationField, HTMLFieldSetElement>(ORGANISATION_FIELDS);
   const create = useCreateOrganisation();
   const idempotency = useIdempotencyKey();
-  const [name, setName] = useState('');
-  const [country, setCountry] = useState('');
-  const [kind, setKind] = useState<OrganisationKind | ''>('');
-  const [city, setCity] = useState('');
-  const [website, setWebsite] = useState('');
+  const [values, setValues] = useState<OrganisationValues>(() => organisationValues());
   const firstFieldRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => firstFieldRef.current?.focus(), []);
 
   const save = () => {
-    const c = checks(t);
-    const ok = form.validate(
-      compact({
-        name: firstError(name, c.required, c.maxLength(limits.nameMax)),
-        country: firstError(country, c.required, c.country),
-        kind: kind ? undefined : t('validation.required'),
-        city: c.maxLength(limits.cityMax)(city),
-        website: firstError(website, c.url, c.maxLength(limits.websiteMax)),
-      }),
-    );
+    const ok = form.validate(validateOrganisation(values, t));
+    const { kind } = values;
     if (!ok || !kind) return;
-    const body = { name: name.trim(), country, kind, city: city.trim(), ...(website.trim() ? { website: website.trim() } : {}) };
+    const body = organisationBody({ ...values, kind });
     create.mutate(
       { body, idempotencyKey: idempotency.forBody(body) },
       {
@@ -248,62 +242,13 @@ function NewOrganisationFields({ onCreated, onCancel }: { onCreated: (o: Organis
     <fieldset ref={form.formRef} className="subform" onKeyDown={onKeyDown}>
       <legend>{t('invite.newOrganisation')}</legend>
       <FormAlert message={form.formError} />
-      <TextField
-        ref={firstFieldRef}
-        label={t('fields.organisationName')}
-        required
-        maxLength={limits.nameMax}
-        value={name}
-        error={form.errors.name}
-        onChange={(e) => {
-          setName(e.target.value);
-          form.clearError('name');
-        }}
+      <OrganisationFields
+        values={values}
+        onChange={(field, value) => setValues((v) => ({ ...v, [field]: value }))}
+        errors={form.errors}
+        clearError={form.clearError}
+        firstFieldRef={firstFieldRef}
       />
-      <div className="field-row">
-        <CountrySelect
-          label={t('fields.country')}
-          required
-          value={country}
-          error={form.errors.country}
-          onChange={(e) => {
-            setCountry(e.target.value);
-            form.clearError('country');
-          }}
-        />
-        <SelectField
-          label={t('fields.kind')}
-          required
-          value={kind}
-          error={form.errors.kind}
-          onChange={(e) => {
-            setKind(e.target.value as OrganisationKind | '');
-            form.clearError('kind');
-          }}
-        >
-          <option value="">{t('forms.choose')}</option>
-          {ORGANISATION_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`organisationKinds.${k}`)}
-            </option>
-          ))}
-        </SelectField>
-      </div>
-      <div className="field-row">
-        <TextField label={t('fields.city')} maxLength={limits.cityMax} value={city} error={form.errors.city} onChange={(e) => setCity(e.target.value)} />
-        <TextField
-          label={t('fields.website')}
-          type="url"
-          placeholder="https://"
-          maxLength={limits.websiteMax}
-          value={website}
-          error={form.errors.website}
-          onChange={(e) => {
-            setWebsite(e.target.value);
-            form.clearError('website');
-          }}
-        />
-      </div>
       <FormActions>
         <Button onClick={save} pending={create.isPending} pendingLabel={t('actions.saving')}>
           {t('invite.createOrganisation')}

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
-import { reviewKeys } from '@/api/review-query-keys';
 import type { Assignment } from '@/api/review-types';
+import { queryKeys } from '@/api/query-keys';
 
 export type InboxFilter = 'open' | 'submitted' | 'declined' | 'all';
 
@@ -9,7 +9,7 @@ export type InboxFilter = 'open' | 'submitted' | 'declined' | 'all';
 export function useMyAssignments(filter: InboxFilter, page = 1, pageSize = 50) {
   const status = filter === 'all' ? undefined : filter;
   return useQuery({
-    queryKey: reviewKeys.myAssignments({ status: status ?? 'all', page, pageSize }),
+    queryKey: queryKeys.review.myAssignments({ status: status ?? 'all', page, pageSize }),
     queryFn: () =>
       unwrap(api.GET('/api/v1/me/assignments', { params: { query: { page, page_size: pageSize, ...(status ? { status } : {}) } } })),
     placeholderData: keepPreviousData,
@@ -19,7 +19,7 @@ export function useMyAssignments(filter: InboxFilter, page = 1, pageSize = 50) {
 /** One of the caller's assignments, looked up in their inbox (there is no GET /assignments/{id}). */
 export function useMyAssignment(id: string) {
   return useQuery({
-    queryKey: reviewKeys.myAssignments({ status: 'all', page: 1, pageSize: 100 }),
+    queryKey: queryKeys.review.myAssignments({ status: 'all', page: 1, pageSize: 100 }),
     queryFn: () => unwrap(api.GET('/api/v1/me/assignments', { params: { query: { page: 1, page_size: 100 } } })),
     select: (page) => page.items.find((a) => a.id === id) ?? null,
   });
@@ -30,7 +30,7 @@ function useAssignmentAction<V>(run: (vars: V) => Promise<Assignment>) {
   return useMutation({
     mutationFn: run,
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: reviewKeys.myAssignmentsAll() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.review.myAssignmentsAll() });
     },
   });
 }

@@ -1,12 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, unwrapVersioned } from '@/api/client';
 import { queryKeys } from '@/api/query-keys';
-import { reviewKeys } from '@/api/review-query-keys';
 
 /** The reviews, decisions and responses of a practice that the caller may see. */
 export function usePracticeReviews(practiceId: string) {
   return useQuery({
-    queryKey: reviewKeys.practiceReviews(practiceId),
+    queryKey: queryKeys.review.practiceReviews(practiceId),
     queryFn: () => unwrap(api.GET('/api/v1/practices/{id}/reviews', { params: { path: { id: practiceId } } })),
   });
 }
@@ -22,7 +21,7 @@ export function usePracticeDetail(practiceId: string) {
 /** The programme's rubrics (every member may read them), for the titles of the criteria. */
 export function useProgrammeRubrics(programmeId: string | undefined) {
   return useQuery({
-    queryKey: reviewKeys.rubrics(programmeId ?? ''),
+    queryKey: queryKeys.review.rubrics(programmeId ?? ''),
     queryFn: () => unwrap(api.GET('/api/v1/programmes/{id}/rubrics', { params: { path: { id: programmeId ?? '' } } })),
     enabled: !!programmeId,
     staleTime: 5 * 60_000,
@@ -34,6 +33,6 @@ export function useRespondToReviews(practiceId: string) {
   return useMutation({
     mutationFn: ({ roundId, body }: { roundId: string; body: string }) =>
       unwrap(api.POST('/api/v1/practices/{id}/response', { params: { path: { id: practiceId } }, body: { round_id: roundId, body } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: reviewKeys.practiceReviews(practiceId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.review.practiceReviews(practiceId) }),
   });
 }

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrapVersioned } from '@/api/client';
 import { queryKeys } from '@/api/query-keys';
-import { reviewKeys } from '@/api/review-query-keys';
 import type { Review, ReviewInput } from '@/api/review-types';
 import type { Versioned } from '@/api/types';
 
@@ -12,7 +11,7 @@ export function fetchReview(assignmentId: string): Promise<Versioned<Review>> {
 /** The review of an assignment with its ETag (it exists as an empty draft from the start). */
 export function useReview(assignmentId: string) {
   return useQuery({
-    queryKey: reviewKeys.review(assignmentId),
+    queryKey: queryKeys.review.review(assignmentId),
     queryFn: () => fetchReview(assignmentId),
     // The form keeps its own state; a background refetch must not replace what is being typed.
     staleTime: Infinity,
@@ -30,8 +29,8 @@ export function useSubmitReview(assignmentId: string) {
   return useMutation({
     mutationFn: () => unwrapVersioned(api.POST('/api/v1/assignments/{id}/review/submit', { params: { path: { id: assignmentId } } })),
     onSuccess: (result) => {
-      queryClient.setQueryData(reviewKeys.review(assignmentId), result);
-      void queryClient.invalidateQueries({ queryKey: reviewKeys.myAssignmentsAll() });
+      queryClient.setQueryData(queryKeys.review.review(assignmentId), result);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.review.myAssignmentsAll() });
     },
   });
 }
@@ -47,7 +46,7 @@ export function usePracticeForReview(id: string | undefined) {
 
 export function useRubric(id: string | undefined) {
   return useQuery({
-    queryKey: reviewKeys.rubric(id ?? ''),
+    queryKey: queryKeys.review.rubric(id ?? ''),
     queryFn: () => unwrapVersioned(api.GET('/api/v1/rubrics/{id}', { params: { path: { id: id ?? '' } } })),
     enabled: !!id,
     staleTime: 5 * 60_000,

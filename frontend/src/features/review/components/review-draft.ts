@@ -154,14 +154,18 @@ export function fieldDomId(field: string): string {
 }
 
 /** Moves focus to the control of a field (for a radio group: the checked radio, else the first). */
-export function focusField(field: string): boolean {
+/** The control that stands for an API field name (a radio group's checked or first radio). */
+export function fieldElement(field: string): HTMLElement | null {
   const id = fieldDomId(field);
   const el = id ? document.getElementById(id) : null;
-  if (!el) return false;
-  const target =
-    el.tagName === 'FIELDSET' || el.getAttribute('role') === 'radiogroup'
-      ? (el.querySelector<HTMLElement>('input:checked') ?? el.querySelector<HTMLElement>('input'))
-      : el;
+  if (!el) return null;
+  return el.tagName === 'FIELDSET' || el.getAttribute('role') === 'radiogroup'
+    ? (el.querySelector<HTMLElement>('input:checked') ?? el.querySelector<HTMLElement>('input'))
+    : el;
+}
+
+export function focusField(field: string): boolean {
+  const target = fieldElement(field);
   target?.scrollIntoView?.({ block: 'center' });
   target?.focus();
   return !!target;

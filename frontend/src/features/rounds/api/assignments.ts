@@ -1,15 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
-import { reviewKeys } from '@/api/review-query-keys';
 import type { Assignment } from '@/api/review-types';
 import type { Member } from '@/api/types';
+import { queryKeys } from '@/api/query-keys';
 
 const PAGE = 100;
 
 /** Every assignment of a round (all pages). */
 export function useRoundAssignments(roundId: string) {
   return useQuery({
-    queryKey: reviewKeys.roundAssignments(roundId),
+    queryKey: queryKeys.review.roundAssignments(roundId),
     queryFn: async () => {
       const all: Assignment[] = [];
       for (let page = 1; page <= 50; page++) {
@@ -27,7 +27,7 @@ export function useRoundAssignments(roundId: string) {
 /** The programme's reviewers (all pages), by name. */
 export function useReviewers(programmeId: string) {
   return useQuery({
-    queryKey: reviewKeys.reviewers(programmeId),
+    queryKey: queryKeys.review.reviewers(programmeId),
     queryFn: async () => {
       const all: Member[] = [];
       for (let page = 1; page <= 20; page++) {
@@ -48,8 +48,8 @@ export function useReviewers(programmeId: string) {
 function useInvalidateRound(roundId: string) {
   const queryClient = useQueryClient();
   return () => {
-    void queryClient.invalidateQueries({ queryKey: reviewKeys.roundAssignments(roundId) });
-    void queryClient.invalidateQueries({ queryKey: reviewKeys.roundResults(roundId) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.review.roundAssignments(roundId) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.review.roundResults(roundId) });
   };
 }
 

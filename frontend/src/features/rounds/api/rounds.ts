@@ -1,14 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, unwrapVersioned } from '@/api/client';
 import { queryKeys } from '@/api/query-keys';
-import { reviewKeys } from '@/api/review-query-keys';
 import type { Round, RoundInput, RoundPatch } from '@/api/review-types';
 import type { Versioned } from '@/api/types';
 import { DEFAULT_PAGE_SIZE } from '@/lib/constants';
 
 export function useRounds(programmeId: string, page: number, pageSize = DEFAULT_PAGE_SIZE) {
   return useQuery({
-    queryKey: reviewKeys.rounds(programmeId, { page, pageSize }),
+    queryKey: queryKeys.review.rounds(programmeId, { page, pageSize }),
     queryFn: () =>
       unwrap(api.GET('/api/v1/programmes/{id}/rounds', { params: { path: { id: programmeId }, query: { page, page_size: pageSize } } })),
     placeholderData: keepPreviousData,
@@ -17,7 +16,7 @@ export function useRounds(programmeId: string, page: number, pageSize = DEFAULT_
 
 export function useRound(id: string) {
   return useQuery({
-    queryKey: reviewKeys.round(id),
+    queryKey: queryKeys.review.round(id),
     queryFn: () => unwrapVersioned(api.GET('/api/v1/rounds/{id}', { params: { path: { id } } })),
   });
 }
@@ -34,12 +33,12 @@ export function useRoundProgramme(programmeId: string | undefined) {
 function useStoreRound() {
   const queryClient = useQueryClient();
   return (result: Versioned<Round>) => {
-    queryClient.setQueryData(reviewKeys.round(result.data.id), result);
-    void queryClient.invalidateQueries({ queryKey: reviewKeys.roundsAll(result.data.programme_id) });
-    void queryClient.invalidateQueries({ queryKey: reviewKeys.roundResults(result.data.id) });
-    void queryClient.invalidateQueries({ queryKey: reviewKeys.roundAssignments(result.data.id) });
+    queryClient.setQueryData(queryKeys.review.round(result.data.id), result);
+    void queryClient.invalidateQueries({ queryKey: queryKeys.review.roundsAll(result.data.programme_id) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.review.roundResults(result.data.id) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.review.roundAssignments(result.data.id) });
     // Using a rubric makes it immutable ("in use").
-    void queryClient.invalidateQueries({ queryKey: reviewKeys.rubricsAll() });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.review.rubricsAll() });
   };
 }
 
@@ -89,7 +88,7 @@ export function useAddRoundPractices(id: string) {
 /** The programme's submitted practices, to add to a round (the first 100, newest first). */
 export function useSubmittedPractices(programmeId: string, enabled: boolean) {
   return useQuery({
-    queryKey: reviewKeys.submittedPractices(programmeId),
+    queryKey: queryKeys.review.submittedPractices(programmeId),
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/programmes/{id}/practices', {
@@ -102,7 +101,7 @@ export function useSubmittedPractices(programmeId: string, enabled: boolean) {
 
 export function useRoundResults(id: string) {
   return useQuery({
-    queryKey: reviewKeys.roundResults(id),
+    queryKey: queryKeys.review.roundResults(id),
     queryFn: () => unwrap(api.GET('/api/v1/rounds/{id}/results', { params: { path: { id } } })),
   });
 }
@@ -120,8 +119,8 @@ export function useDecide(roundId: string) {
     onSuccess: (result) => {
       queryClient.setQueryData(queryKeys.practices.detail(result.data.id), result);
       void queryClient.invalidateQueries({ queryKey: queryKeys.practices.lists() });
-      void queryClient.invalidateQueries({ queryKey: reviewKeys.round(roundId) });
-      void queryClient.invalidateQueries({ queryKey: reviewKeys.practiceReviews(result.data.id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.review.round(roundId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.review.practiceReviews(result.data.id) });
     },
   });
 }

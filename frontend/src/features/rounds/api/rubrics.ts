@@ -1,18 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, unwrapVersioned } from '@/api/client';
-import { reviewKeys } from '@/api/review-query-keys';
 import type { RubricInput, RubricPatch } from '@/api/review-types';
+import { queryKeys } from '@/api/query-keys';
 
 export function useRubrics(programmeId: string) {
   return useQuery({
-    queryKey: reviewKeys.rubrics(programmeId),
+    queryKey: queryKeys.review.rubrics(programmeId),
     queryFn: () => unwrap(api.GET('/api/v1/programmes/{id}/rubrics', { params: { path: { id: programmeId } } })),
   });
 }
 
 export function useRubric(id: string | undefined) {
   return useQuery({
-    queryKey: reviewKeys.rubric(id ?? ''),
+    queryKey: queryKeys.review.rubric(id ?? ''),
     queryFn: () => unwrapVersioned(api.GET('/api/v1/rubrics/{id}', { params: { path: { id: id ?? '' } } })),
     enabled: !!id,
   });
@@ -29,8 +29,8 @@ export function useCreateRubric(programmeId: string) {
         }),
       ),
     onSuccess: (result) => {
-      queryClient.setQueryData(reviewKeys.rubric(result.data.id), result);
-      void queryClient.invalidateQueries({ queryKey: reviewKeys.rubrics(programmeId) });
+      queryClient.setQueryData(queryKeys.review.rubric(result.data.id), result);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.review.rubrics(programmeId) });
     },
   });
 }
@@ -41,8 +41,8 @@ export function useUpdateRubric(programmeId: string) {
     mutationFn: ({ id, body, etag }: { id: string; body: RubricPatch; etag: string }) =>
       unwrapVersioned(api.PATCH('/api/v1/rubrics/{id}', { params: { path: { id }, header: { 'If-Match': etag } }, body })),
     onSuccess: (result) => {
-      queryClient.setQueryData(reviewKeys.rubric(result.data.id), result);
-      void queryClient.invalidateQueries({ queryKey: reviewKeys.rubrics(programmeId) });
+      queryClient.setQueryData(queryKeys.review.rubric(result.data.id), result);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.review.rubrics(programmeId) });
     },
   });
 }
@@ -52,9 +52,9 @@ export function useActivateRubric() {
   return useMutation({
     mutationFn: (id: string) => unwrapVersioned(api.POST('/api/v1/rubrics/{id}/activate', { params: { path: { id } } })),
     onSuccess: (result) => {
-      queryClient.setQueryData(reviewKeys.rubric(result.data.id), result);
+      queryClient.setQueryData(queryKeys.review.rubric(result.data.id), result);
       // Another rubric stopped being the active one.
-      void queryClient.invalidateQueries({ queryKey: reviewKeys.rubricsAll() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.review.rubricsAll() });
     },
   });
 }

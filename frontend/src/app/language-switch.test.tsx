@@ -2,11 +2,11 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { sessionStore } from '@/api/session-store';
-import { navItems } from '@/app/navigation';
+import { AppLayout } from '@/components/layout/app-layout';
 import { LANGUAGE_STORAGE_KEY } from '@/i18n';
 import { tokenPair } from '@/test/fixtures';
 import { renderRoutes } from '@/test/render';
-import { AppLayout } from './app-layout';
+import { navItems } from './navigation';
 
 describe('language switch', () => {
   it('changes the visible text, <html lang> and remembers the choice', async () => {
