@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { isApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ConfirmDialog, LeaveConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormAlert } from '@/components/ui/form-fields';
 import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
@@ -252,15 +252,11 @@ function PracticeEditor(props: PracticeEditorSessionOptions) {
         onConfirm={() => void session.reloadLatest()}
         pending={session.resolving}
       />
-      <ConfirmDialog
-        open={session.autosave.leave.asking}
-        onOpenChange={(open) => {
-          if (!open) session.autosave.leave.stay();
-        }}
+      <LeaveConfirmDialog
+        leave={session.autosave.leave}
         title={t('practices.editor.leaveTitle')}
         message={session.creating ? t('practices.editor.leaveMessageNew') : t('practices.editor.leaveMessage')}
         confirmLabel={t('practices.editor.leaveConfirm')}
-        onConfirm={session.autosave.leave.go}
       />
     </>
   );

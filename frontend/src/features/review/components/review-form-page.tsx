@@ -7,7 +7,7 @@ import type { Assignment, Review, Rubric } from '@/api/review-types';
 import type { Practice, Versioned } from '@/api/types';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ConfirmDialog, LeaveConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormAlert } from '@/components/ui/form-fields';
 import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
@@ -191,15 +191,11 @@ function ReviewForm({ onReload, ...options }: ReviewFormProps) {
         onConfirm={() => void session.confirmSubmit()}
         finalFocus={session.dialogFinalFocus}
       />
-      <ConfirmDialog
-        open={session.autosave.leave.asking}
-        onOpenChange={(open) => {
-          if (!open) session.autosave.leave.stay();
-        }}
+      <LeaveConfirmDialog
+        leave={session.autosave.leave}
         title={t('form.leaveTitle')}
         message={t('form.leaveMessage')}
         confirmLabel={t('form.leaveConfirm')}
-        onConfirm={session.autosave.leave.go}
       />
       {assignment && session.declining && (
         <DeclineDialog assignment={assignment} open={session.declining} onOpenChange={session.setDeclining} />
