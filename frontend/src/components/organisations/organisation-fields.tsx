@@ -65,6 +65,11 @@ interface OrganisationFieldsProps {
 export function OrganisationFields({ values, onChange, errors, clearError, named = false, firstFieldRef }: OrganisationFieldsProps) {
   const { t } = useTranslation();
   const nameOf = (field: OrganisationField) => (named ? field : undefined);
+  /** A new value also clears the field's message. */
+  const change = <K extends OrganisationField>(field: K, value: OrganisationValues[K]) => {
+    onChange(field, value);
+    clearError(field);
+  };
   return (
     <>
       <TextField
@@ -75,10 +80,7 @@ export function OrganisationFields({ values, onChange, errors, clearError, named
         maxLength={limits.nameMax}
         value={values.name}
         error={errors.name}
-        onChange={(e) => {
-          onChange('name', e.target.value);
-          clearError('name');
-        }}
+        onChange={(e) => change('name', e.target.value)}
       />
       <div className="field-row">
         <CountrySelect
@@ -87,10 +89,7 @@ export function OrganisationFields({ values, onChange, errors, clearError, named
           required
           value={values.country}
           error={errors.country}
-          onChange={(e) => {
-            onChange('country', e.target.value);
-            clearError('country');
-          }}
+          onChange={(e) => change('country', e.target.value)}
         />
         <SelectField
           label={t('fields.kind')}
@@ -98,10 +97,7 @@ export function OrganisationFields({ values, onChange, errors, clearError, named
           required
           value={values.kind}
           error={errors.kind}
-          onChange={(e) => {
-            onChange('kind', e.target.value as OrganisationKind | '');
-            clearError('kind');
-          }}
+          onChange={(e) => change('kind', e.target.value as OrganisationKind | '')}
         >
           <option value="">{t('forms.choose')}</option>
           {ORGANISATION_KINDS.map((k) => (
@@ -128,10 +124,7 @@ export function OrganisationFields({ values, onChange, errors, clearError, named
           maxLength={limits.websiteMax}
           value={values.website}
           error={errors.website}
-          onChange={(e) => {
-            onChange('website', e.target.value);
-            clearError('website');
-          }}
+          onChange={(e) => change('website', e.target.value)}
         />
       </div>
     </>

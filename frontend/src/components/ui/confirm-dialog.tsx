@@ -45,3 +45,20 @@ export function ConfirmDialog({
     </Dialog>
   );
 }
+
+/** Asks whether to leave a form whose changes could not be saved first (the `leave` guard of `useVersionedAutosave`). */
+export function LeaveConfirmDialog({
+  leave,
+  ...texts
+}: Pick<ConfirmDialogProps, 'title' | 'message' | 'confirmLabel'> & { leave: { asking: boolean; go: () => void; stay: () => void } }) {
+  return (
+    <ConfirmDialog
+      open={leave.asking}
+      onOpenChange={(open) => {
+        if (!open) leave.stay();
+      }}
+      onConfirm={leave.go}
+      {...texts}
+    />
+  );
+}

@@ -15,15 +15,6 @@ export function useUsers(page: number, q: string, pageSize = DEFAULT_PAGE_SIZE) 
   });
 }
 
-/** Organisations to choose from for an account (the first 100 by name). */
-export function useOrganisationChoices() {
-  return useQuery({
-    queryKey: queryKeys.organisations.list({ page: 1, pageSize: 100, sort: 'name' }),
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/organisations', { params: { query: { page: 1, page_size: 100, sort: 'name' } } })),
-  });
-}
-
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({

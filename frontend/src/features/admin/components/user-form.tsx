@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User, UserCreate, UserUpdate } from '@/api/types';
+import { useOrganisationOptions } from '@/components/organisations/use-organisations';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, FormActions, FormAlert, FormNotice, RequiredNote, SelectField, TextField } from '@/components/ui/form-fields';
 import { splitList } from '@/lib/format';
 import { useFormErrors } from '@/lib/use-form-errors';
 import { checks, compact, firstError, limits } from '@/lib/validation';
-import { useOrganisationChoices } from '../api/users';
 
 const FIELDS = ['email', 'name', 'organisation_id', 'password', 'languages', 'expertise', 'is_admin', 'disabled'] as const;
 
@@ -36,7 +36,7 @@ export function UserForm(props: Props) {
   const { mode, initial, pending, submitLabel, onCancel, describeFailure, notice, isSelf } = props;
   const { t } = useTranslation();
   const form = useFormErrors(FIELDS);
-  const organisations = useOrganisationChoices();
+  const organisations = useOrganisationOptions();
   const [email, setEmail] = useState(initial?.email ?? '');
   const [name, setName] = useState(initial?.name ?? '');
   const [organisationId, setOrganisationId] = useState(initial?.organisation_id ?? '');

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { isApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ConfirmDialog, LeaveConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormAlert } from '@/components/ui/form-fields';
 import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
@@ -94,34 +94,7 @@ function PracticeEditor(props: PracticeEditorSessionOptions) {
   const { t } = useTranslation();
   const { programme, practice } = props;
   const session = usePracticeEditorSession(props);
-  const {
-    creating,
-    draft,
-    set,
-    errorFor,
-    requestFocus,
-    autosave,
-    state,
-    unsaved,
-    create,
-    createDraft,
-    submit,
-    keepMine,
-    reloadLatest,
-    formError,
-    announcement,
-    setAnnouncement,
-    missing,
-    submitOpen,
-    setSubmitOpen,
-    submitError,
-    setSubmitError,
-    submitting,
-    confirmReload,
-    setConfirmReload,
-    resolving,
-    focusAfterDialog,
-  } = session;
+  const { draft, set, errorFor, requestFocus } = session;
   const fields = { draft, set, errorFor, requestFocus };
   const allowed = new Set(practice?.allowed_actions ?? []);
 
@@ -156,46 +129,46 @@ function PracticeEditor(props: PracticeEditorSessionOptions) {
         </ol>
       </nav>
       <PageHeader
-        title={creating ? t('practices.editor.newTitle') : t('practices.editor.editing')}
-        lead={creating ? t('practices.editor.newLead') : t('practices.editor.editLead')}
+        title={session.creating ? t('practices.editor.newTitle') : t('practices.editor.editing')}
+        lead={session.creating ? t('practices.editor.newLead') : t('practices.editor.editLead')}
         meta={practice && <PracticeStatusBadge status={practice.status} />}
       />
       <div className="editor-layout">
         <div className="editor-main">
-          {state.kind === 'conflict' && (
+          {session.state.kind === 'conflict' && (
             <div className="alert alert-warning conflict-banner" role="alert" aria-labelledby="conflict-title">
               <p className="conflict-title" id="conflict-title">
                 {t('practices.editor.conflictTitle')}
               </p>
               <p>{t('practices.editor.conflictText')}</p>
               <div className="form-actions">
-                <Button onClick={() => setConfirmReload(true)} disabled={resolving}>
+                <Button onClick={() => session.setConfirmReload(true)} disabled={session.resolving}>
                   {t('practices.editor.reloadLatest')}
                 </Button>
-                <Button variant="primary" onClick={() => void keepMine()} pending={resolving} pendingLabel={t('actions.working')}>
+                <Button variant="primary" onClick={() => void session.keepMine()} pending={session.resolving} pendingLabel={t('actions.working')}>
                   {t('practices.editor.keepMine')}
                 </Button>
               </div>
             </div>
           )}
-          {state.kind === 'locked' && (
+          {session.state.kind === 'locked' && (
             <div className="alert alert-error" role="alert">
               <p>{t('practices.editor.lockedText')}</p>
               {practice && <Link to={`/practices/${practice.id}`}>{t('practices.editor.viewPractice')}</Link>}
             </div>
           )}
-          <FormAlert message={formError} />
+          <FormAlert message={session.formError} />
           <form
             className="practice-editor-form"
             noValidate
             onSubmit={(e) => {
               e.preventDefault();
-              if (creating) createDraft();
-              else void autosave.flush();
+              if (session.creating) session.createDraft();
+              else void session.autosave.flush();
             }}
           >            <BasicsSection {...fields} programme={programme} />
             <DescriptionSections {...fields} />
-            <DeliverySections {...fields} announce={setAnnouncement} />
+            <DeliverySections {...fields} announce={session.setAnnouncement} />
             <EvidenceSections {...fields} />
             <ExchangeSections {...fields} />
           </form>
@@ -203,16 +176,16 @@ function PracticeEditor(props: PracticeEditorSessionOptions) {
 
         <aside className="editor-aside" aria-label={t('practices.editor.sideLabel')}>
           <div className="card editor-status-card">
-            <EditorSaveStatus state={state} creating={creating} unsaved={unsaved} onRetry={() => void autosave.retry()} />
+            <EditorSaveStatus state={session.state} creating={session.creating} unsaved={session.unsaved} onRetry={() => void session.autosave.retry()} />
             <div className="editor-aside-actions">
-              {creating ? (
-                <Button variant="primary" className="btn-block" onClick={createDraft} pending={create.isPending} pendingLabel={t('practices.editor.creating')}>
+              {session.creating ? (
+                <Button variant="primary" className="btn-block" onClick={session.createDraft} pending={session.create.isPending} pendingLabel={t('practices.editor.creating')}>
                   {t('practices.editor.create')}
                 </Button>
               ) : (
                 <>
                   {allowed.has('submit') && (
-                    <Button variant="primary" className="btn-block" onClick={() => setSubmitOpen(true)} disabled={state.kind === 'conflict' || state.kind === 'locked'}>
+                    <Button variant="primary" className="btn-block" onClick={() => session.setSubmitOpen(true)} disabled={session.state.kind === 'conflict' || session.state.kind === 'locked'}>
                       {t('practices.submit.button')}
                     </Button>
                   )}
@@ -236,24 +209,24 @@ function PracticeEditor(props: PracticeEditorSessionOptions) {
       </div>
 
       <div className="visually-hidden" role="status" aria-live="polite">
-        {announcement}
+        {session.announcement}
       </div>
 
       {practice && (
         <SubmitDialog
-          open={submitOpen}
+          open={session.submitOpen}
           onOpenChange={(open) => {
-            setSubmitOpen(open);
-            if (!open) setSubmitError(null);
+            session.setSubmitOpen(open);
+            if (!open) session.setSubmitError(null);
           }}
           nextRevision={practice.revision + 1}
-          onConfirm={() => void submit()}
-          pending={submitting}
-          error={submitError}
-          missing={missing}
+          onConfirm={() => void session.submit()}
+          pending={session.submitting}
+          error={session.submitError}
+          missing={session.missing}
           finalFocus={() => {
-            const target = focusAfterDialog.current;
-            focusAfterDialog.current = null;
+            const target = session.focusAfterDialog.current;
+            session.focusAfterDialog.current = null;
             return target ? document.getElementById(target) : null;
           }}
           goToField={(field) => {
@@ -263,31 +236,27 @@ function PracticeEditor(props: PracticeEditorSessionOptions) {
               onClick: (e) => {
                 e.preventDefault();
                 // The dialog hands focus to this field as it closes.
-                focusAfterDialog.current = id;
-                setSubmitOpen(false);
+                session.focusAfterDialog.current = id;
+                session.setSubmitOpen(false);
               },
             };
           }}
         />
       )}
       <ConfirmDialog
-        open={confirmReload}
-        onOpenChange={setConfirmReload}
+        open={session.confirmReload}
+        onOpenChange={session.setConfirmReload}
         title={t('practices.editor.reloadTitle')}
         message={t('practices.editor.reloadMessage')}
         confirmLabel={t('practices.editor.reloadConfirm')}
-        onConfirm={() => void reloadLatest()}
-        pending={resolving}
+        onConfirm={() => void session.reloadLatest()}
+        pending={session.resolving}
       />
-      <ConfirmDialog
-        open={autosave.leave.asking}
-        onOpenChange={(open) => {
-          if (!open) autosave.leave.stay();
-        }}
+      <LeaveConfirmDialog
+        leave={session.autosave.leave}
         title={t('practices.editor.leaveTitle')}
-        message={creating ? t('practices.editor.leaveMessageNew') : t('practices.editor.leaveMessage')}
+        message={session.creating ? t('practices.editor.leaveMessageNew') : t('practices.editor.leaveMessage')}
         confirmLabel={t('practices.editor.leaveConfirm')}
-        onConfirm={autosave.leave.go}
       />
     </>
   );

@@ -192,19 +192,14 @@ export function usePracticeEditorSession({ programme, practice, etag = '', initi
   };
 
   // --- conflicts -------------------------------------------------------------------------
-  const reloadLatest = async () => {
+  /** Fetches the server's latest version and resolves the conflict with it; a failure shows in the form alert. */
+  const resolveWith = async (resolve: (latest: Versioned<Practice>) => void | Promise<void>) => {
     if (!practice) return;
     setResolving(true);
     try {
       const latest = await fetchPractice(practice.id);
       storePractice(queryClient, latest);
-      const next = draftFromPractice(latest.data);
-      setDraft(next);
-      setMissing([]);
-      setServerErrors({});
-      autosave.rebase(draftToBody(next), latest.etag);
-      setConfirmReload(false);
-      setAnnouncement(t('practices.editor.reloaded'));
+      await resolve(latest);
     } catch (error) {
       setFormError(describeError(error, t));
     } finally {
@@ -212,19 +207,18 @@ export function usePracticeEditorSession({ programme, practice, etag = '', initi
     }
   };
 
-  const keepMine = async () => {
-    if (!practice) return;
-    setResolving(true);
-    try {
-      const latest = await fetchPractice(practice.id);
-      storePractice(queryClient, latest);
-      await autosave.overwrite(latest.etag, draftToBody(draftFromPractice(latest.data)));
-    } catch (error) {
-      setFormError(describeError(error, t));
-    } finally {
-      setResolving(false);
-    }
-  };
+  const reloadLatest = () =>
+    resolveWith((latest) => {
+      const next = draftFromPractice(latest.data);
+      setDraft(next);
+      setMissing([]);
+      setServerErrors({});
+      autosave.rebase(draftToBody(next), latest.etag);
+      setConfirmReload(false);
+      setAnnouncement(t('practices.editor.reloaded'));
+    });
+
+  const keepMine = () => resolveWith((latest) => autosave.overwrite(latest.etag, draftToBody(draftFromPractice(latest.data))));
 
   return {
     creating,

@@ -7,7 +7,7 @@ import type { Assignment, Review, Rubric } from '@/api/review-types';
 import type { Practice, Versioned } from '@/api/types';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ConfirmDialog, LeaveConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormAlert } from '@/components/ui/form-fields';
 import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
@@ -85,32 +85,8 @@ interface ReviewFormProps {
 function ReviewForm({ onReload, ...options }: ReviewFormProps) {
   const { t, i18n } = useReviewTranslation();
   const { review, rubric, practice, assignment } = options;
-  const {
-    draft,
-    questions,
-    missing,
-    progress,
-    missingLabel,
-    submitted,
-    declined,
-    overdue,
-    readOnly,
-    autosave,
-    keepMine,
-    submit,
-    formError,
-    confirming,
-    setConfirming,
-    dialogFinalFocus,
-    declining,
-    setDeclining,
-    submittedNoteRef,
-    errorFor,
-    setScore,
-    update,
-    trySubmit,
-    confirmSubmit,
-  } = useReviewSession(options);
+  const session = useReviewSession(options);
+  const { draft, readOnly, errorFor, update } = session;
   const sectionProps = { draft, readOnly, errorFor, update };
 
   return (
@@ -121,49 +97,49 @@ function ReviewForm({ onReload, ...options }: ReviewFormProps) {
           <>
             {review.data.round_name && <span>{review.data.round_name}</span>}
             {assignment?.due_at && (
-              <span className={overdue ? 'rv-overdue' : undefined}>
+              <span className={session.overdue ? 'rv-overdue' : undefined}>
                 {t('form.due', { when: formatRelativeTime(assignment.due_at, i18n.language), date: formatDateTime(assignment.due_at, i18n.language) })}
               </span>
             )}
-            <Badge tone={submitted ? 'success' : 'info'}>{t(`status.review.${review.data.status}`)}</Badge>
+            <Badge tone={session.submitted ? 'success' : 'info'}>{t(`status.review.${review.data.status}`)}</Badge>
           </>
         }
         actions={<Link to="/reviews">{t('inbox.backToInbox')}</Link>}
       />
 
-      {submitted && (
-        <div ref={submittedNoteRef} tabIndex={-1} role="status" className="alert alert-success rv-note">
+      {session.submitted && (
+        <div ref={session.submittedNoteRef} tabIndex={-1} role="status" className="alert alert-success rv-note">
           {t('form.submittedNote', { date: formatDateTime(review.data.submitted_at, i18n.language) })}
         </div>
       )}
-      {!submitted && declined && <div className="alert alert-warning rv-note">{t('form.declinedNote')}</div>}
-      {!submitted && assignment?.status === 'assigned' && (
-        <AcceptBanner assignment={assignment} onDecline={() => setDeclining(true)} />
+      {!session.submitted && session.declined && <div className="alert alert-warning rv-note">{t('form.declinedNote')}</div>}
+      {!session.submitted && assignment?.status === 'assigned' && (
+        <AcceptBanner assignment={assignment} onDecline={() => session.setDeclining(true)} />
       )}
-      {!readOnly && overdue && <div className="alert alert-warning rv-note">{t('form.overdueNote')}</div>}
-      {autosave.state.kind === 'conflict' && (
-        <ConflictBanner onReload={onReload} onKeepMine={() => void keepMine()} />
+      {!session.readOnly && session.overdue && <div className="alert alert-warning rv-note">{t('form.overdueNote')}</div>}
+      {session.autosave.state.kind === 'conflict' && (
+        <ConflictBanner onReload={onReload} onKeepMine={() => void session.keepMine()} />
       )}
-      {autosave.state.kind === 'locked' && (
+      {session.autosave.state.kind === 'locked' && (
         <div role="alert" className="alert alert-warning rv-note">
-          {describeError(autosave.state.error, t)}
+          {describeError(session.autosave.state.error, t)}
         </div>
       )}
 
       <div className="rv-layout">
         <div className="rv-main">
-          <PracticeBrief practice={practice} questions={questions} />
+          <PracticeBrief practice={practice} questions={session.questions} />
 
-          <form id="review-form" className="form rv-form" noValidate onSubmit={trySubmit} aria-describedby="rv-form-help">
+          <form id="review-form" className="form rv-form" noValidate onSubmit={session.trySubmit} aria-describedby="rv-form-help">
             <p id="rv-form-help" className="muted">
               {t('form.help')}
             </p>
-            <FormAlert message={formError} />
-            <fieldset className="rv-plain-fieldset" disabled={readOnly}>
+            <FormAlert message={session.formError} />
+            <fieldset className="rv-plain-fieldset" disabled={session.readOnly}>
               <legend className="visually-hidden">{t('form.title')}</legend>
-              <CriteriaSections rubric={rubric} setScore={setScore} {...sectionProps} />
+              <CriteriaSections rubric={rubric} setScore={session.setScore} {...sectionProps} />
               <OverallSection {...sectionProps} />
-              <QuestionsSection questions={questions} {...sectionProps} />
+              <QuestionsSection questions={session.questions} {...sectionProps} />
               <ConclusionSection rubric={rubric} {...sectionProps} />
             </fieldset>
           </form>
@@ -171,62 +147,58 @@ function ReviewForm({ onReload, ...options }: ReviewFormProps) {
 
         <aside className="rv-aside" aria-label={t('form.sidebar')}>
           <div className="card rv-aside-card">
-            {!readOnly && <ReviewSaveStatus state={autosave.state} dirty={autosave.dirty} onRetry={() => void autosave.retry()} />}
-            {!readOnly && (
+            {!session.readOnly && <ReviewSaveStatus state={session.autosave.state} dirty={session.autosave.dirty} onRetry={() => void session.autosave.retry()} />}
+            {!session.readOnly && (
               <div className="rv-aside-actions">
                 <Button
-                  onClick={() => void autosave.flush()}
-                  pending={autosave.state.kind === 'saving'}
+                  onClick={() => void session.autosave.flush()}
+                  pending={session.autosave.state.kind === 'saving'}
                   pendingLabel={t('actions.saving')}
-                  disabled={autosave.state.kind === 'conflict' || autosave.state.kind === 'locked'}
+                  disabled={session.autosave.state.kind === 'conflict' || session.autosave.state.kind === 'locked'}
                 >
                   {t('form.saveDraft')}
                 </Button>
-                <Button variant="primary" type="submit" form="review-form" disabled={autosave.state.kind === 'locked'}>
+                <Button variant="primary" type="submit" form="review-form" disabled={session.autosave.state.kind === 'locked'}>
                   {t('form.submit')}
                 </Button>
               </div>
             )}
-            {!submitted && (
+            {!session.submitted && (
               <ReviewChecklist
-                missing={missing}
-                done={progress.done}
-                total={progress.total}
-                label={missingLabel}
-                questions={questions}
+                missing={session.missing}
+                done={session.progress.done}
+                total={session.progress.total}
+                label={session.missingLabel}
+                questions={session.questions}
               />
             )}
-            {submitted && <p className="muted">{t('form.submittedAside')}</p>}
+            {session.submitted && <p className="muted">{t('form.submittedAside')}</p>}
           </div>
         </aside>
       </div>
 
       <ConfirmDialog
-        open={confirming}
+        open={session.confirming}
         onOpenChange={(open) => {
-          if (!open) setConfirming(false);
+          if (!open) session.setConfirming(false);
         }}
         title={t('form.confirmTitle')}
         message={t('form.confirmText')}
         confirmLabel={t('form.confirmSubmit')}
         tone="primary"
-        pending={submit.isPending}
-        error={submit.isError && !(isApiError(submit.error) && submit.error.status === 422) ? describeError(submit.error, t) : null}
-        onConfirm={() => void confirmSubmit()}
-        finalFocus={dialogFinalFocus}
+        pending={session.submit.isPending}
+        error={session.submit.isError && !(isApiError(session.submit.error) && session.submit.error.status === 422) ? describeError(session.submit.error, t) : null}
+        onConfirm={() => void session.confirmSubmit()}
+        finalFocus={session.dialogFinalFocus}
       />
-      <ConfirmDialog
-        open={autosave.leave.asking}
-        onOpenChange={(open) => {
-          if (!open) autosave.leave.stay();
-        }}
+      <LeaveConfirmDialog
+        leave={session.autosave.leave}
         title={t('form.leaveTitle')}
         message={t('form.leaveMessage')}
         confirmLabel={t('form.leaveConfirm')}
-        onConfirm={autosave.leave.go}
       />
-      {assignment && declining && (
-        <DeclineDialog assignment={assignment} open={declining} onOpenChange={setDeclining} />
+      {assignment && session.declining && (
+        <DeclineDialog assignment={assignment} open={session.declining} onOpenChange={session.setDeclining} />
       )}
     </>
   );

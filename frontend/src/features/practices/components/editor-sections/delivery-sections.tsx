@@ -6,6 +6,13 @@ import { EDITOR_FIELD_IDS as ids } from '../field-names';
 import { PRACTICE_LIMITS as L } from '../practice-draft';
 import type { SectionProps } from './section-props';
 
+/** The scale of the practice: draft value, API field and the name of its label and guidance. */
+const SCALE_FIELDS = [
+  { key: 'participants', path: 'scale.participants', name: 'participants' },
+  { key: 'sites', path: 'scale.sites', name: 'sites' },
+  { key: 'since_year', path: 'scale.since_year', name: 'sinceYear' },
+] as const;
+
 /** Products and resources: what the practice made and what it took. */
 export function DeliverySections({ announce, ...fields }: SectionProps & { announce: (message: string) => void }) {
   const { t } = useTranslation();
@@ -35,30 +42,17 @@ export function DeliverySections({ announce, ...fields }: SectionProps & { annou
           onChange={(e) => set('resources', e.target.value)}
         />
         <div className="field-row field-row-numbers">
-          <NumberField
-            id={ids['scale.participants']}
-            label={t('practices.fields.participants')}
-            hint={t('practices.editor.guidance.participants')}
-            value={draft.participants}
-            error={errorFor('scale.participants')}
-            onChange={(v) => set('participants', v)}
-          />
-          <NumberField
-            id={ids['scale.sites']}
-            label={t('practices.fields.sites')}
-            hint={t('practices.editor.guidance.sites')}
-            value={draft.sites}
-            error={errorFor('scale.sites')}
-            onChange={(v) => set('sites', v)}
-          />
-          <NumberField
-            id={ids['scale.since_year']}
-            label={t('practices.fields.sinceYear')}
-            hint={t('practices.editor.guidance.sinceYear')}
-            value={draft.since_year}
-            error={errorFor('scale.since_year')}
-            onChange={(v) => set('since_year', v)}
-          />
+          {SCALE_FIELDS.map(({ key, path, name }) => (
+            <NumberField
+              key={key}
+              id={ids[path]}
+              label={t(`practices.fields.${name}`)}
+              hint={t(`practices.editor.guidance.${name}`)}
+              value={draft[key]}
+              error={errorFor(path)}
+              onChange={(v) => set(key, v)}
+            />
+          ))}
         </div>
       </EditorSection>
     </>

@@ -2,7 +2,8 @@ import type { Rubric } from '@/api/review-types';
 import { RadioCards } from '@/components/ui/radio-cards';
 import { prettifyKey } from '@/lib/review-format';
 import { useReviewTranslation } from '@/lib/use-review-translation';
-import { SCALE_1_5, type ReviewSectionProps } from './section-props';
+import { ScaleRadioCards } from './draft-fields';
+import type { ReviewSectionProps } from './section-props';
 
 /** The recommendation and the reviewer's confidence in it. */
 export function ConclusionSection({ rubric, draft, errorFor, update }: ReviewSectionProps & { rubric: Rubric }) {
@@ -25,17 +26,15 @@ export function ConclusionSection({ rubric, draft, errorFor, update }: ReviewSec
           required
           error={errorFor('recommendation')}
         />
-        <RadioCards
+        <ScaleRadioCards
           id="rv-confidence"
           name="confidence"
-          legend={t('form.confidence')}
-          description={t('form.confidenceHint')}
-          options={SCALE_1_5.map((v) => ({ value: String(v), label: `${v} – ${t(`form.confidenceLevels.${v}`)}` }))}
-          value={draft.confidence === null ? null : String(draft.confidence)}
-          onChange={(v) => update('confidence', Number(v), 'confidence')}
-          required
-          layout="row"
-          error={errorFor('confidence')}
+          levels="confidenceLevels"
+          draftKey="confidence"
+          field="confidence"
+          draft={draft}
+          errorFor={errorFor}
+          update={update}
         />
       </div>
     </section>
