@@ -7,6 +7,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 	"github.com/peerbridge/peerbridge/internal/service"
 )
 
@@ -53,7 +54,7 @@ func (r scaleRequest) toDomain() domain.Scale {
 }
 
 func (r evidenceRequest) toDomain() domain.Evidence {
-	return domain.Evidence{Level: r.Level, Description: r.Description, Indicators: nonNilStrings(r.Indicators)}
+	return domain.Evidence{Level: r.Level, Description: r.Description, Indicators: lists.NonNil(r.Indicators)}
 }
 
 func toLinks(in []linkRequest) []domain.Link {
@@ -87,10 +88,10 @@ type practiceCreateRequest struct {
 
 func (r practiceCreateRequest) toInput() service.PracticeInput {
 	return service.PracticeInput{Title: r.Title, Summary: r.Summary, Language: r.Language, Country: r.Country,
-		Themes: nonNilStrings(r.Themes), TargetGroups: nonNilStrings(r.TargetGroups), Products: toProductInputs(r.Products),
+		Themes: lists.NonNil(r.Themes), TargetGroups: lists.NonNil(r.TargetGroups), Products: toProductInputs(r.Products),
 		Content: domain.PracticeContent{Context: r.Context, Approach: r.Approach, Resources: r.Resources, Scale: r.Scale.toDomain(),
 			Evidence: r.Evidence.toDomain(), Outcomes: r.Outcomes, Transferability: r.Transferability, LessonsLearned: r.LessonsLearned,
-			LearningQuestions: nonNilStrings(r.LearningQuestions), Links: toLinks(r.Links), Contact: domain.Contact{Name: r.Contact.Name, Email: r.Contact.Email}}}
+			LearningQuestions: lists.NonNil(r.LearningQuestions), Links: toLinks(r.Links), Contact: domain.Contact{Name: r.Contact.Name, Email: r.Contact.Email}}}
 }
 
 type practicePatchRequest struct {
@@ -166,7 +167,7 @@ func (r translationRequest) toDomain() domain.Translation {
 		products[i] = domain.ProductTranslation{ID: p.ID, Name: p.Name, Description: p.Description}
 	}
 	return domain.Translation{Status: r.Status, Title: r.Title, Summary: r.Summary, Context: r.Context, Approach: r.Approach, Resources: r.Resources,
-		Outcomes: r.Outcomes, Transferability: r.Transferability, LessonsLearned: r.LessonsLearned, LearningQuestions: nonNilStrings(r.LearningQuestions), Products: products}
+		Outcomes: r.Outcomes, Transferability: r.Transferability, LessonsLearned: r.LessonsLearned, LearningQuestions: lists.NonNil(r.LearningQuestions), Products: products}
 }
 
 type translationResponse struct {
@@ -205,7 +206,7 @@ type productTranslationResponse struct {
 }
 
 func toProductTranslationResponses(in []domain.ProductTranslation) []productTranslationResponse {
-	return convert(in, func(p domain.ProductTranslation) productTranslationResponse {
+	return lists.Map(in, func(p domain.ProductTranslation) productTranslationResponse {
 		return productTranslationResponse{ID: p.ID, Name: p.Name, Description: p.Description}
 	})
 }
@@ -213,7 +214,7 @@ func toProductTranslationResponses(in []domain.ProductTranslation) []productTran
 // toTranslationResponse: a practice's translations have no null lists and times in UTC.
 func toTranslationResponse(lang string, t domain.Translation) translationResponse {
 	r := translationResponse{Language: lang, translationTextResponse: toTranslationTextResponse(t)}
-	r.LearningQuestions = nonNilStrings(r.LearningQuestions)
+	r.LearningQuestions = lists.NonNil(r.LearningQuestions)
 	if r.Products == nil {
 		r.Products = []productTranslationResponse{}
 	}
@@ -392,7 +393,7 @@ type linkResponse struct {
 }
 
 func toLinkResponses(in []domain.Link) []linkResponse {
-	return convert(in, func(l domain.Link) linkResponse { return linkResponse{Title: l.Title, URL: l.URL} })
+	return lists.Map(in, func(l domain.Link) linkResponse { return linkResponse{Title: l.Title, URL: l.URL} })
 }
 
 type contactResponse struct {
@@ -409,7 +410,7 @@ type productResponse struct {
 }
 
 func toProductResponses(in []domain.Product) []productResponse {
-	return convert(in, func(p domain.Product) productResponse {
+	return lists.Map(in, func(p domain.Product) productResponse {
 		return productResponse{ID: p.ID, Name: p.Name, Kind: p.Kind, Description: p.Description, CoreElements: p.CoreElements}
 	})
 }

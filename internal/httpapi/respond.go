@@ -8,6 +8,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 	"github.com/peerbridge/peerbridge/internal/service"
 )
 
@@ -75,29 +76,5 @@ type listResponse[T any] struct {
 }
 
 func listOf[D, T any](p domain.Page[D], conv func(D) T) listResponse[T] {
-	items := make([]T, len(p.Items))
-	for i, d := range p.Items {
-		items[i] = conv(d)
-	}
-	return listResponse[T]{Items: items, Page: p.Page, PageSize: p.Size, Total: p.Total}
-}
-
-// convert maps a list through f, keeping nil as nil.
-func convert[A, B any](in []A, f func(A) B) []B {
-	if in == nil {
-		return nil
-	}
-	out := make([]B, len(in))
-	for i, v := range in {
-		out[i] = f(v)
-	}
-	return out
-}
-
-// nonNilStrings: lists in responses are never null.
-func nonNilStrings(v []string) []string {
-	if v == nil {
-		return []string{}
-	}
-	return v
+	return listResponse[T]{Items: lists.NonNil(lists.Map(p.Items, conv)), Page: p.Page, PageSize: p.Size, Total: p.Total}
 }

@@ -6,26 +6,15 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 )
 
 // The types in this file are the JSON documents stored in jsonb columns. Their member names are
 // fixed by the rows already in the database, not by the domain or the API: renaming a field of
 // either must leave these alone, so every document has its own type and a converter each way.
 
-// convert maps a list through f, keeping nil as nil (a stored null stays distinguishable).
-func convert[A, B any](in []A, f func(A) B) []B {
-	if in == nil {
-		return nil
-	}
-	out := make([]B, len(in))
-	for i, v := range in {
-		out[i] = f(v)
-	}
-	return out
-}
-
 // docList stores a list of documents as a jsonb array, never null.
-func docList[A, B any](in []A, f func(A) B) JSON[[]B] { return List(convert(in, f)) }
+func docList[A, B any](in []A, f func(A) B) JSON[[]B] { return List(lists.Map(in, f)) }
 
 type practiceContentDoc struct {
 	Context           string      `json:"context"`
@@ -68,7 +57,7 @@ func toContentDoc(c domain.PracticeContent) practiceContentDoc {
 		Scale:    scaleDoc{Participants: c.Scale.Participants, Sites: c.Scale.Sites, SinceYear: c.Scale.SinceYear},
 		Evidence: evidenceDoc{Level: c.Evidence.Level, Description: c.Evidence.Description, Indicators: c.Evidence.Indicators},
 		Outcomes: c.Outcomes, Transferability: c.Transferability, LessonsLearned: c.LessonsLearned, LearningQuestions: c.LearningQuestions,
-		Links:   convert(c.Links, func(l domain.Link) linkDoc { return linkDoc{Title: l.Title, URL: l.URL} }),
+		Links:   lists.Map(c.Links, func(l domain.Link) linkDoc { return linkDoc{Title: l.Title, URL: l.URL} }),
 		Contact: contactDoc{Name: c.Contact.Name, Email: c.Contact.Email}}
 }
 
@@ -77,7 +66,7 @@ func (d practiceContentDoc) toDomain() domain.PracticeContent {
 		Scale:    domain.Scale{Participants: d.Scale.Participants, Sites: d.Scale.Sites, SinceYear: d.Scale.SinceYear},
 		Evidence: domain.Evidence{Level: d.Evidence.Level, Description: d.Evidence.Description, Indicators: d.Evidence.Indicators},
 		Outcomes: d.Outcomes, Transferability: d.Transferability, LessonsLearned: d.LessonsLearned, LearningQuestions: d.LearningQuestions,
-		Links:   convert(d.Links, func(l linkDoc) domain.Link { return domain.Link{Title: l.Title, URL: l.URL} }),
+		Links:   lists.Map(d.Links, func(l linkDoc) domain.Link { return domain.Link{Title: l.Title, URL: l.URL} }),
 		Contact: domain.Contact{Name: d.Contact.Name, Email: d.Contact.Email}}
 }
 
@@ -122,7 +111,7 @@ type productTranslationDoc struct {
 func toTranslationDoc(t domain.Translation) translationDoc {
 	return translationDoc{Status: t.Status, Title: t.Title, Summary: t.Summary, Context: t.Context, Approach: t.Approach, Resources: t.Resources,
 		Outcomes: t.Outcomes, Transferability: t.Transferability, LessonsLearned: t.LessonsLearned, LearningQuestions: t.LearningQuestions,
-		Products: convert(t.Products, func(p domain.ProductTranslation) productTranslationDoc {
+		Products: lists.Map(t.Products, func(p domain.ProductTranslation) productTranslationDoc {
 			return productTranslationDoc{ID: p.ID, Name: p.Name, Description: p.Description}
 		}),
 		UpdatedAt: t.UpdatedAt, UpdatedBy: t.UpdatedBy}
@@ -131,7 +120,7 @@ func toTranslationDoc(t domain.Translation) translationDoc {
 func (d translationDoc) toDomain() domain.Translation {
 	return domain.Translation{Status: d.Status, Title: d.Title, Summary: d.Summary, Context: d.Context, Approach: d.Approach, Resources: d.Resources,
 		Outcomes: d.Outcomes, Transferability: d.Transferability, LessonsLearned: d.LessonsLearned, LearningQuestions: d.LearningQuestions,
-		Products: convert(d.Products, func(p productTranslationDoc) domain.ProductTranslation {
+		Products: lists.Map(d.Products, func(p productTranslationDoc) domain.ProductTranslation {
 			return domain.ProductTranslation{ID: p.ID, Name: p.Name, Description: p.Description}
 		}),
 		UpdatedAt: d.UpdatedAt, UpdatedBy: d.UpdatedBy}
@@ -190,12 +179,12 @@ type snapshotDoc struct {
 
 func toSnapshotDoc(t domain.PracticeText) snapshotDoc {
 	return snapshotDoc{Title: t.Title, Summary: t.Summary, Language: t.Language, Country: t.Country, Themes: t.Themes, TargetGroups: t.TargetGroups,
-		practiceContentDoc: toContentDoc(t.Content), Products: convert(t.Products, toProductDoc), Translations: toTranslationDocs(t.Translations)}
+		practiceContentDoc: toContentDoc(t.Content), Products: lists.Map(t.Products, toProductDoc), Translations: toTranslationDocs(t.Translations)}
 }
 
 func (d snapshotDoc) toDomain() domain.PracticeText {
 	return domain.PracticeText{Title: d.Title, Summary: d.Summary, Language: d.Language, Country: d.Country, Themes: d.Themes, TargetGroups: d.TargetGroups,
-		Content: d.practiceContentDoc.toDomain(), Products: convert(d.Products, productDoc.toDomain), Translations: translationsFromDocs(d.Translations)}
+		Content: d.practiceContentDoc.toDomain(), Products: lists.Map(d.Products, productDoc.toDomain), Translations: translationsFromDocs(d.Translations)}
 }
 
 type criterionDoc struct {
@@ -223,7 +212,7 @@ type levelDoc struct {
 func toCriterionDoc(c domain.Criterion) criterionDoc {
 	return criterionDoc{Key: c.Key, Title: c.Title, Description: c.Description, Tier: c.Tier, Weight: c.Weight,
 		Scale: rangeDoc{Min: c.Scale.Min, Max: c.Scale.Max},
-		Levels: convert(c.Levels, func(l domain.Level) levelDoc {
+		Levels: lists.Map(c.Levels, func(l domain.Level) levelDoc {
 			return levelDoc{Value: l.Value, Label: l.Label, Descriptor: l.Descriptor}
 		}),
 		AllowNA: c.AllowNA}
@@ -232,7 +221,7 @@ func toCriterionDoc(c domain.Criterion) criterionDoc {
 func (d criterionDoc) toDomain() domain.Criterion {
 	return domain.Criterion{Key: d.Key, Title: d.Title, Description: d.Description, Tier: d.Tier, Weight: d.Weight,
 		Scale: domain.Range{Min: d.Scale.Min, Max: d.Scale.Max},
-		Levels: convert(d.Levels, func(l levelDoc) domain.Level {
+		Levels: lists.Map(d.Levels, func(l levelDoc) domain.Level {
 			return domain.Level{Value: l.Value, Label: l.Label, Descriptor: l.Descriptor}
 		}),
 		AllowNA: d.AllowNA}

@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 	"github.com/peerbridge/peerbridge/internal/testdb"
 )
 
@@ -70,7 +71,7 @@ func assertSameJSON(t *testing.T, name, want, got string) {
 	}
 }
 
-func each[A, B any](f func(A) B) func([]A) []B { return func(in []A) []B { return convert(in, f) } }
+func each[A, B any](f func(A) B) func([]A) []B { return func(in []A) []B { return lists.Map(in, f) } }
 
 func TestStoredDocumentsRoundTrip(t *testing.T) {
 	roundTrip(t, "content", oldContent, practiceContentDoc.toDomain, toContentDoc)
