@@ -261,7 +261,7 @@ func toPracticeResponse(p domain.Practice, allowed []string) practiceResponse {
 	}
 	return practiceResponse{ID: p.ID, ProgrammeID: p.ProgrammeID, ProgrammeName: p.ProgrammeName,
 		Organisation:         organisationRef{ID: p.OrganisationID, Name: p.OrganisationName, Country: p.OrganisationCountry},
-		practiceTextResponse: toPracticeTextResponse(domain.Snapshot(&p)), Translations: translations,
+		practiceTextResponse: toPracticeTextResponse(p.PracticeText), Translations: translations,
 		Status: p.Status, Revision: p.Revision, Decision: toPracticeDecisionResponse(p.Decision),
 		Version: p.Version, CreatedAt: p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC(), SubmittedAt: p.SubmittedAt, PublishedAt: p.PublishedAt,
 		AllowedActions: allowed}

@@ -146,7 +146,7 @@ func TestOldRowsStillRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	p, err := s.CreatePractice(ctx, domain.Practice{ID: uuid.New(), ProgrammeID: prog.ID, OrganisationID: org.ID, CreatedBy: user.ID,
-		Title: "Return to work", Language: "en", Country: "BE", Status: domain.StatusDraft, Version: 1})
+		PracticeText: domain.PracticeText{Title: "Return to work", Language: "en", Country: "BE"}, Status: domain.StatusDraft, Version: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -70,9 +70,11 @@ func practiceToRow(p domain.Practice) practiceRow {
 }
 
 func (r practiceRow) toDomain() domain.Practice {
-	p := domain.Practice{ID: r.ID, ProgrammeID: r.ProgrammeID, OrganisationID: r.OrganisationID, CreatedBy: r.CreatedBy, Title: r.Title,
-		Summary: r.Summary, Language: r.Language, Country: r.Country, Themes: lists.NonNil(r.Themes.V), TargetGroups: lists.NonNil(r.TargetGroups.V),
-		Content: r.Content.V.toDomain(), Products: lists.NonNil(lists.Map(r.Products.V, productDoc.toDomain)), Translations: translationsFromDocs(r.Translations.V), Status: domain.PracticeStatus(r.Status),
+	p := domain.Practice{ID: r.ID, ProgrammeID: r.ProgrammeID, OrganisationID: r.OrganisationID, CreatedBy: r.CreatedBy,
+		PracticeText: domain.PracticeText{Title: r.Title, Summary: r.Summary, Language: r.Language, Country: r.Country,
+			Themes: lists.NonNil(r.Themes.V), TargetGroups: lists.NonNil(r.TargetGroups.V), Content: r.Content.V.toDomain(),
+			Products: lists.NonNil(lists.Map(r.Products.V, productDoc.toDomain)), Translations: translationsFromDocs(r.Translations.V)},
+		Status:   domain.PracticeStatus(r.Status),
 		Revision: r.Revision, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, SubmittedAt: r.SubmittedAt,
 		PublishedAt: r.PublishedAt, OrganisationName: r.OrganisationName, OrganisationCountry: r.OrganisationCountry, ProgrammeName: r.ProgrammeName, Rank: r.Rank}
 	if p.Translations == nil {
