@@ -77,13 +77,9 @@ type productDoc struct {
 	CoreElements []string  `json:"core_elements"`
 }
 
-func toProductDoc(p domain.Product) productDoc {
-	return productDoc(p)
-}
+func toProductDoc(p domain.Product) productDoc { return productDoc(p) }
 
-func (d productDoc) toDomain() domain.Product {
-	return domain.Product(d)
-}
+func (d productDoc) toDomain() domain.Product { return domain.Product(d) }
 
 type translationDoc struct {
 	Status            string                  `json:"status"`
@@ -150,13 +146,9 @@ type decisionDoc struct {
 	RoundID   uuid.UUID `json:"round_id"`
 }
 
-func toDecisionDoc(d domain.Decision) decisionDoc {
-	return decisionDoc(d)
-}
+func toDecisionDoc(d domain.Decision) decisionDoc { return decisionDoc(d) }
 
-func (d decisionDoc) toDomain() domain.Decision {
-	return domain.Decision(d)
-}
+func (d decisionDoc) toDomain() domain.Decision { return domain.Decision(d) }
 
 // snapshotDoc is a revision's frozen text. Rows written since revisions exist have exactly these
 // members, with the content sections at the top level beside the title.
@@ -222,13 +214,9 @@ type scoreDoc struct {
 	Comment      string   `json:"comment"`
 }
 
-func toScoreDoc(s domain.Score) scoreDoc {
-	return scoreDoc(s)
-}
+func toScoreDoc(s domain.Score) scoreDoc { return scoreDoc(s) }
 
-func (d scoreDoc) toDomain() domain.Score {
-	return domain.Score(d)
-}
+func (d scoreDoc) toDomain() domain.Score { return domain.Score(d) }
 
 type transferabilityDoc struct {
 	Rating     *int   `json:"rating"`
@@ -239,9 +227,7 @@ func toTransferabilityDoc(t domain.Transferability) transferabilityDoc {
 	return transferabilityDoc(t)
 }
 
-func (d transferabilityDoc) toDomain() domain.Transferability {
-	return domain.Transferability(d)
-}
+func (d transferabilityDoc) toDomain() domain.Transferability { return domain.Transferability(d) }
 
 type answerDoc struct {
 	Question string `json:"question"`
@@ -250,9 +236,7 @@ type answerDoc struct {
 
 func toAnswerDoc(a domain.Answer) answerDoc { return answerDoc(a) }
 
-func (d answerDoc) toDomain() domain.Answer {
-	return domain.Answer(d)
-}
+func (d answerDoc) toDomain() domain.Answer { return domain.Answer(d) }
 
 type frameDoc struct {
 	When                 string              `json:"when"`
@@ -269,13 +253,9 @@ type frameDoc struct {
 	Reasons              map[string][]string `json:"reasons"`
 }
 
-func toFrameDoc(f domain.Frame) frameDoc {
-	return frameDoc(f)
-}
+func toFrameDoc(f domain.Frame) frameDoc { return frameDoc(f) }
 
-func (d frameDoc) toDomain() domain.Frame {
-	return domain.Frame(d)
-}
+func (d frameDoc) toDomain() domain.Frame { return domain.Frame(d) }
 
 type keyedDoc struct {
 	Key   string `json:"key"`
