@@ -42,29 +42,30 @@ func action[T any](c *fiber.Ctx, object string, do func(ctx context.Context, a *
 
 // The send helpers answer 200 with one object and its ETag.
 
+// sendVersioned answers 200 with body and the ETag of version.
+func sendVersioned(c *fiber.Ctx, version int, body any) error {
+	etag(c, version)
+	return c.JSON(body)
+}
+
 func sendPractice(c *fiber.Ctx, p service.PracticeView) error {
-	etag(c, p.Version)
-	return c.JSON(toPracticeResponse(p.Practice, p.Allowed))
+	return sendVersioned(c, p.Version, toPracticeResponse(p.Practice, p.Allowed))
 }
 
 func sendReview(c *fiber.Ctx, v service.ReviewView) error {
-	etag(c, v.Version)
-	return c.JSON(toOwnReviewResponse(v))
+	return sendVersioned(c, v.Version, toOwnReviewResponse(v))
 }
 
 func sendRubric(c *fiber.Ctx, r domain.Rubric) error {
-	etag(c, r.Version)
-	return c.JSON(toRubricResponse(r))
+	return sendVersioned(c, r.Version, toRubricResponse(r))
 }
 
 func sendRound(c *fiber.Ctx, r domain.Round) error {
-	etag(c, r.Version)
-	return c.JSON(toRoundResponse(r))
+	return sendVersioned(c, r.Version, toRoundResponse(r))
 }
 
 func sendAssignment(c *fiber.Ctx, a domain.Assignment) error {
-	etag(c, a.Version)
-	return c.JSON(toAssignmentResponse(a))
+	return sendVersioned(c, a.Version, toAssignmentResponse(a))
 }
 
 // listResponse is the envelope of every list.
