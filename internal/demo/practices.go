@@ -11,7 +11,7 @@ import (
 type demoPractice struct {
 	key, programme, org, author string
 	status                      domain.PracticeStatus
-	practice                    domain.Practice
+	text                        domain.PracticeText
 }
 
 func ptr(i int) *int { return &i }
@@ -22,7 +22,7 @@ func product(key, name, kind, description string, core ...string) domain.Product
 
 // demoPractices are described in the partners' own languages: Dutch, French and English.
 var demoPractices = []demoPractice{
-	{key: "rentree", programme: cancer, org: "jobcentrum", author: "partner.be@peerbridge.example", status: domain.StatusPublished, practice: domain.Practice{
+	{key: "rentree", programme: cancer, org: "jobcentrum", author: "partner.be@peerbridge.example", status: domain.StatusPublished, text: domain.PracticeText{
 		Title:    "Rentree: begeleiding naar werk tijdens en na kanker",
 		Summary:  "Eén vaste jobcoach begeleidt mensen met of na kanker bij alle vragen over werk, van de diagnose tot een duurzame werkhervatting, en brengt werknemer, werkgever en artsen rond de tafel.",
 		Language: "nl", Country: "BE",
@@ -63,7 +63,7 @@ var demoPractices = []demoPractice{
 			},
 		}},
 	}},
-	{key: "bilan", programme: cancer, org: "retour", author: "partner.fr@peerbridge.example", status: domain.StatusPublished, practice: domain.Practice{
+	{key: "bilan", programme: cancer, org: "retour", author: "partner.fr@peerbridge.example", status: domain.StatusPublished, text: domain.PracticeText{
 		Title:    "Bilan de reprise : préparer le retour au travail après un cancer",
 		Summary:  "Avant la reprise, un bilan individuel évalue les capacités, la fatigue et les besoins d'aménagement du poste, puis donne lieu à un plan partagé avec le médecin du travail.",
 		Language: "fr", Country: "FR",
@@ -85,7 +85,7 @@ var demoPractices = []demoPractice{
 				"Entretien individuel avec une conseillère", "Évaluation de la fatigue et des capacités fonctionnelles", "Plan de reprise transmis au médecin du travail"),
 		},
 	}},
-	{key: "peer-mentors", programme: cancer, org: "workwell", author: "partner.ie@peerbridge.example", status: domain.StatusSubmitted, practice: domain.Practice{
+	{key: "peer-mentors", programme: cancer, org: "workwell", author: "partner.ie@peerbridge.example", status: domain.StatusSubmitted, text: domain.PracticeText{
 		Title:    "Peer mentors for employees returning after cancer",
 		Summary:  "Trained volunteers who returned to work after cancer themselves mentor employees during the first six months back, with a short training for their line managers.",
 		Language: "en", Country: "IE",
@@ -106,7 +106,7 @@ var demoPractices = []demoPractice{
 			product("manager-session", "Manager session", "training", "Two-hour session for line managers.", "Led by a mentor and an HR professional"),
 		},
 	}},
-	{key: "employer-toolkit", programme: cancer, org: "wiedereinstieg", author: "reviewer.de@peerbridge.example", status: domain.StatusSubmitted, practice: domain.Practice{
+	{key: "employer-toolkit", programme: cancer, org: "wiedereinstieg", author: "reviewer.de@peerbridge.example", status: domain.StatusSubmitted, text: domain.PracticeText{
 		Title:    "Employer toolkit: talking about cancer at work",
 		Summary:  "A set of conversation guides, checklists and templates that helps small employers keep in touch with an employee during treatment and plan the return together.",
 		Language: "en", Country: "DE",
@@ -124,14 +124,14 @@ var demoPractices = []demoPractice{
 				"Covers the four moments from diagnosis to the first months back", "Written for employers without an HR department"),
 		},
 	}},
-	{key: "vroeg", programme: cancer, org: "werkbrug", author: "partner.nl@peerbridge.example", status: domain.StatusDraft, practice: domain.Practice{
+	{key: "vroeg", programme: cancer, org: "werkbrug", author: "partner.nl@peerbridge.example", status: domain.StatusDraft, text: domain.PracticeText{
 		Title:    "Vroegtijdig contact bij langdurig verzuim door kanker",
 		Summary:  "Binnen zes weken na de ziekmelding neemt een casemanager contact op om werk bespreekbaar te houden.",
 		Language: "nl", Country: "NL",
 		Themes:  []string{"actors_work_health"},
 		Content: domain.PracticeContent{Context: "Werk komt vaak pas na maanden ter sprake.", Contact: domain.Contact{Name: "Anouk de Vries"}},
 	}},
-	{key: "placements-logistics", programme: secondTrack, org: "vanloon", author: "employer.nl@peerbridge.example", status: domain.StatusPublished, practice: domain.Practice{
+	{key: "placements-logistics", programme: secondTrack, org: "vanloon", author: "employer.nl@peerbridge.example", status: domain.StatusPublished, text: domain.PracticeText{
 		Title:    "Werk-leerplekken in de logistiek voor werknemers in het tweede spoor",
 		Summary:  "Een logistiek bedrijf stelt werk-leerplekken open voor werknemers van andere werkgevers die na langdurig verzuim niet terug kunnen naar hun eigen functie.",
 		Language: "nl", Country: "NL",
@@ -153,7 +153,7 @@ var demoPractices = []demoPractice{
 				"Vaste begeleider op de werkvloer", "Leerplan met getuigschrift", "Eigen werkgever blijft loon betalen"),
 		},
 	}},
-	{key: "matching", programme: secondTrack, org: "zorggroep", author: "zorg.nl@peerbridge.example", status: domain.StatusSubmitted, practice: domain.Practice{
+	{key: "matching", programme: secondTrack, org: "zorggroep", author: "zorg.nl@peerbridge.example", status: domain.StatusSubmitted, text: domain.PracticeText{
 		Title:    "Matchingstafel voor het tweede spoor",
 		Summary:  "Elke maand bespreken HR-medewerkers van de bedrijven in het netwerk wie een werk-leerplek zoekt en wie er een kan bieden.",
 		Language: "nl", Country: "NL",
@@ -175,7 +175,7 @@ var demoPractices = []demoPractice{
 // seedPractices loads the demo practices with their revisions; each is created once.
 func seedPractices(ctx context.Context, store *postgres.Store) error {
 	for _, d := range demoPractices {
-		p := d.practice
+		p := domain.Practice{PracticeText: d.text}
 		p.ID = ID("practice", d.key)
 		if _, err := store.Practice(ctx, p.ID, false); err == nil {
 			continue

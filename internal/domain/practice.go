@@ -39,23 +39,16 @@ type Practice struct {
 	ProgrammeID    uuid.UUID
 	OrganisationID uuid.UUID
 	CreatedBy      uuid.UUID
-	Title          string
-	Summary        string
-	Language       string
-	Country        string
-	Themes         []string
-	TargetGroups   []string
-	Content        PracticeContent
-	Products       []Product
-	Translations   map[string]Translation
-	Status         PracticeStatus
-	Revision       int
-	Decision       *Decision
-	Version        int
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
-	SubmittedAt    *time.Time
-	PublishedAt    *time.Time
+	// PracticeText is the text a revision freezes: title, content, products, translations.
+	PracticeText
+	Status      PracticeStatus
+	Revision    int
+	Decision    *Decision
+	Version     int
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+	SubmittedAt *time.Time
+	PublishedAt *time.Time
 	// Filled when read for display.
 	OrganisationName    string
 	OrganisationCountry string

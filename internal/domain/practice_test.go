@@ -81,7 +81,7 @@ func TestPracticeStatusEditable(t *testing.T) {
 
 func TestSubmitProblems(t *testing.T) {
 	complete := func() domain.Practice {
-		p := domain.Practice{Summary: "s", Themes: []string{"t"}}
+		p := domain.Practice{PracticeText: domain.PracticeText{Summary: "s", Themes: []string{"t"}}}
 		p.Content.Context, p.Content.Approach = "c", "a"
 		p.Content.Evidence.Level = "monitoring"
 		p.Content.Contact.Name, p.Content.Contact.Email = "n", "n@example.org"

@@ -15,6 +15,5 @@ type PracticeText struct {
 
 // Snapshot freezes the text of p.
 func Snapshot(p *Practice) PracticeText {
-	return PracticeText{Title: p.Title, Summary: p.Summary, Language: p.Language, Country: p.Country, Themes: p.Themes,
-		TargetGroups: p.TargetGroups, Content: p.Content, Products: p.Products, Translations: p.Translations}
+	return p.PracticeText
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 	"github.com/peerbridge/peerbridge/internal/service"
 )
 
@@ -51,7 +52,7 @@ func (r *adaptationRequest) checkRules() []domain.FieldError {
 
 func (r adaptationRequest) toInput() service.AdaptationInput {
 	return service.AdaptationInput{SourcePracticeID: r.SourcePracticeID, ProductID: r.ProductID, Country: r.Country, Title: r.Title,
-		ContextDescription: r.ContextDescription, TargetGroups: nonNilStrings(r.TargetGroups), Stage: r.Stage, Frame: r.Frame.toDomain(),
+		ContextDescription: r.ContextDescription, TargetGroups: lists.NonNil(r.TargetGroups), Stage: r.Stage, Frame: r.Frame.toDomain(),
 		Barriers: r.Barriers, Facilitators: r.Facilitators}
 }
 
@@ -147,8 +148,8 @@ func toAdaptationResponse(a domain.Adaptation, canEdit bool) adaptationResponse 
 	}
 	return adaptationResponse{ID: a.ID, ProgrammeID: a.ProgrammeID, SourcePracticeID: a.SourcePracticeID, SourcePracticeTitle: a.SourcePracticeTitle,
 		SourceCountry: a.SourceCountry, ProductID: a.ProductID, AdoptingOrganisation: organisationRef{ID: a.AdoptingOrganisationID, Name: a.AdoptingOrganisationName, Country: a.Country},
-		Country: a.Country, Title: a.Title, ContextDescription: a.ContextDescription, TargetGroups: nonNilStrings(a.TargetGroups), Stage: a.Stage,
-		Frame: frameResponse(a.Frame), Barriers: nonNilStrings(a.Barriers), Facilitators: nonNilStrings(a.Facilitators), Outcomes: outcomes, CanEdit: canEdit,
+		Country: a.Country, Title: a.Title, ContextDescription: a.ContextDescription, TargetGroups: lists.NonNil(a.TargetGroups), Stage: a.Stage,
+		Frame: frameResponse(a.Frame), Barriers: lists.NonNil(a.Barriers), Facilitators: lists.NonNil(a.Facilitators), Outcomes: outcomes, CanEdit: canEdit,
 		Version: a.Version, CreatedAt: a.CreatedAt.UTC(), UpdatedAt: a.UpdatedAt.UTC()}
 }
 
@@ -210,7 +211,7 @@ type newProductResponse struct {
 
 func toNewProductResponse(n domain.NewProduct) newProductResponse {
 	return newProductResponse{ID: n.ID, ProgrammeID: n.ProgrammeID, Title: n.Title, Kind: n.Kind, Description: n.Description, OrganisationIDs: n.OrganisationIDs,
-		Countries: nonNilStrings(n.Countries), Status: n.Status, InspiredByPracticeIDs: n.InspiredByPracticeIDs, DerivedFromAdaptationIDs: n.DerivedFromAdaptationIDs,
+		Countries: lists.NonNil(n.Countries), Status: n.Status, InspiredByPracticeIDs: n.InspiredByPracticeIDs, DerivedFromAdaptationIDs: n.DerivedFromAdaptationIDs,
 		Link: n.Link, Version: n.Version, CreatedAt: n.CreatedAt.UTC(), UpdatedAt: n.UpdatedAt.UTC()}
 }
 
@@ -257,11 +258,7 @@ type keyCount struct {
 }
 
 func keyCounts(in []domain.KeyCount) []keyCount {
-	out := make([]keyCount, len(in))
-	for i, k := range in {
-		out[i] = keyCount{Key: k.Key, Count: k.Count}
-	}
-	return out
+	return lists.NonNil(lists.Map(in, func(k domain.KeyCount) keyCount { return keyCount{Key: k.Key, Count: k.Count} }))
 }
 
 type outputs struct {

@@ -6,6 +6,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 	"github.com/peerbridge/peerbridge/internal/service"
 )
 
@@ -76,7 +77,7 @@ type userCreateRequest struct {
 
 func (r userCreateRequest) toInput() service.UserInput {
 	return service.UserInput{Email: r.Email, Name: r.Name, OrganisationID: r.OrganisationID, Password: r.Password,
-		Languages: nonNilStrings(r.Languages), Expertise: nonNilStrings(r.Expertise), IsAdmin: r.IsAdmin}
+		Languages: lists.NonNil(r.Languages), Expertise: lists.NonNil(r.Expertise), IsAdmin: r.IsAdmin}
 }
 
 type userUpdateRequest struct {
@@ -134,8 +135,8 @@ type userResponse struct {
 
 // toUserResponse never includes the password hash: the type has no field for it.
 func toUserResponse(u domain.User) userResponse {
-	return userResponse{ID: u.ID, Email: u.Email, Name: u.Name, OrganisationID: u.OrganisationID, Languages: nonNilStrings(u.Languages),
-		Expertise: nonNilStrings(u.Expertise), IsAdmin: u.IsAdmin, Disabled: u.Disabled, Version: u.Version,
+	return userResponse{ID: u.ID, Email: u.Email, Name: u.Name, OrganisationID: u.OrganisationID, Languages: lists.NonNil(u.Languages),
+		Expertise: lists.NonNil(u.Expertise), IsAdmin: u.IsAdmin, Disabled: u.Disabled, Version: u.Version,
 		CreatedAt: u.CreatedAt.UTC(), UpdatedAt: u.UpdatedAt.UTC()}
 }
 

@@ -7,6 +7,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 	"github.com/peerbridge/peerbridge/internal/service"
 )
 
@@ -53,7 +54,7 @@ func (r scaleRequest) toDomain() domain.Scale {
 }
 
 func (r evidenceRequest) toDomain() domain.Evidence {
-	return domain.Evidence{Level: r.Level, Description: r.Description, Indicators: nonNilStrings(r.Indicators)}
+	return domain.Evidence{Level: r.Level, Description: r.Description, Indicators: lists.NonNil(r.Indicators)}
 }
 
 func toLinks(in []linkRequest) []domain.Link {
@@ -87,10 +88,10 @@ type practiceCreateRequest struct {
 
 func (r practiceCreateRequest) toInput() service.PracticeInput {
 	return service.PracticeInput{Title: r.Title, Summary: r.Summary, Language: r.Language, Country: r.Country,
-		Themes: nonNilStrings(r.Themes), TargetGroups: nonNilStrings(r.TargetGroups), Products: toProductInputs(r.Products),
+		Themes: lists.NonNil(r.Themes), TargetGroups: lists.NonNil(r.TargetGroups), Products: toProductInputs(r.Products),
 		Content: domain.PracticeContent{Context: r.Context, Approach: r.Approach, Resources: r.Resources, Scale: r.Scale.toDomain(),
 			Evidence: r.Evidence.toDomain(), Outcomes: r.Outcomes, Transferability: r.Transferability, LessonsLearned: r.LessonsLearned,
-			LearningQuestions: nonNilStrings(r.LearningQuestions), Links: toLinks(r.Links), Contact: domain.Contact{Name: r.Contact.Name, Email: r.Contact.Email}}}
+			LearningQuestions: lists.NonNil(r.LearningQuestions), Links: toLinks(r.Links), Contact: domain.Contact{Name: r.Contact.Name, Email: r.Contact.Email}}}
 }
 
 type practicePatchRequest struct {
@@ -166,11 +167,17 @@ func (r translationRequest) toDomain() domain.Translation {
 		products[i] = domain.ProductTranslation{ID: p.ID, Name: p.Name, Description: p.Description}
 	}
 	return domain.Translation{Status: r.Status, Title: r.Title, Summary: r.Summary, Context: r.Context, Approach: r.Approach, Resources: r.Resources,
-		Outcomes: r.Outcomes, Transferability: r.Transferability, LessonsLearned: r.LessonsLearned, LearningQuestions: nonNilStrings(r.LearningQuestions), Products: products}
+		Outcomes: r.Outcomes, Transferability: r.Transferability, LessonsLearned: r.LessonsLearned, LearningQuestions: lists.NonNil(r.LearningQuestions), Products: products}
 }
 
 type translationResponse struct {
-	Language          string                       `json:"language"`
+	Language string `json:"language"`
+	translationTextResponse
+}
+
+// translationTextResponse is a translation's text, shared by a practice's translations and
+// the frozen ones of a revision.
+type translationTextResponse struct {
 	Status            string                       `json:"status"`
 	Title             string                       `json:"title"`
 	Summary           string                       `json:"summary"`
@@ -185,6 +192,13 @@ type translationResponse struct {
 	UpdatedAt         time.Time                    `json:"updated_at"`
 }
 
+// toTranslationTextResponse copies t as it is, nil lists and time zone included.
+func toTranslationTextResponse(t domain.Translation) translationTextResponse {
+	return translationTextResponse{Status: t.Status, Title: t.Title, Summary: t.Summary, Context: t.Context, Approach: t.Approach,
+		Resources: t.Resources, Outcomes: t.Outcomes, Transferability: t.Transferability, LessonsLearned: t.LessonsLearned,
+		LearningQuestions: t.LearningQuestions, Products: toProductTranslationResponses(t.Products), UpdatedAt: t.UpdatedAt}
+}
+
 type productTranslationResponse struct {
 	ID          uuid.UUID `json:"id"`
 	Name        string    `json:"name"`
@@ -192,62 +206,52 @@ type productTranslationResponse struct {
 }
 
 func toProductTranslationResponses(in []domain.ProductTranslation) []productTranslationResponse {
-	return convert(in, func(p domain.ProductTranslation) productTranslationResponse {
+	return lists.Map(in, func(p domain.ProductTranslation) productTranslationResponse {
 		return productTranslationResponse{ID: p.ID, Name: p.Name, Description: p.Description}
 	})
 }
 
+// toTranslationResponse: a practice's translations have no null lists and times in UTC.
 func toTranslationResponse(lang string, t domain.Translation) translationResponse {
-	products := toProductTranslationResponses(t.Products)
-	if products == nil {
-		products = []productTranslationResponse{}
+	r := translationResponse{Language: lang, translationTextResponse: toTranslationTextResponse(t)}
+	r.LearningQuestions = lists.NonNil(r.LearningQuestions)
+	if r.Products == nil {
+		r.Products = []productTranslationResponse{}
 	}
-	return translationResponse{Language: lang, Status: t.Status, Title: t.Title, Summary: t.Summary, Context: t.Context, Approach: t.Approach,
-		Resources: t.Resources, Outcomes: t.Outcomes, Transferability: t.Transferability, LessonsLearned: t.LessonsLearned,
-		LearningQuestions: nonNilStrings(t.LearningQuestions), Products: products, UpdatedAt: t.UpdatedAt.UTC()}
+	r.UpdatedAt = r.UpdatedAt.UTC()
+	return r
 }
 
 type practiceResponse struct {
-	ID                uuid.UUID                 `json:"id"`
-	ProgrammeID       uuid.UUID                 `json:"programme_id"`
-	ProgrammeName     string                    `json:"programme_name"`
-	Organisation      organisationRef           `json:"organisation"`
-	Title             string                    `json:"title"`
-	Summary           string                    `json:"summary"`
-	Language          string                    `json:"language"`
-	Country           string                    `json:"country"`
-	Themes            []string                  `json:"themes"`
-	TargetGroups      []string                  `json:"target_groups"`
-	Context           string                    `json:"context"`
-	Approach          string                    `json:"approach"`
-	Resources         string                    `json:"resources"`
-	Scale             scaleResponse             `json:"scale"`
-	Evidence          evidenceResponse          `json:"evidence"`
-	Outcomes          string                    `json:"outcomes"`
-	Transferability   string                    `json:"transferability"`
-	LessonsLearned    string                    `json:"lessons_learned"`
-	LearningQuestions []string                  `json:"learning_questions"`
-	Links             []linkResponse            `json:"links"`
-	Contact           contactResponse           `json:"contact"`
-	Products          []productResponse         `json:"products"`
-	Translations      []translationResponse     `json:"translations"`
-	Status            domain.PracticeStatus     `json:"status"`
-	Revision          int                       `json:"revision"`
-	Decision          *practiceDecisionResponse `json:"decision"`
-	Version           int                       `json:"version"`
-	CreatedAt         time.Time                 `json:"created_at"`
-	UpdatedAt         time.Time                 `json:"updated_at"`
-	SubmittedAt       *time.Time                `json:"submitted_at"`
-	PublishedAt       *time.Time                `json:"published_at"`
-	AllowedActions    []string                  `json:"allowed_actions"`
+	ID            uuid.UUID       `json:"id"`
+	ProgrammeID   uuid.UUID       `json:"programme_id"`
+	ProgrammeName string          `json:"programme_name"`
+	Organisation  organisationRef `json:"organisation"`
+	practiceTextResponse
+	Translations   []translationResponse     `json:"translations"`
+	Status         domain.PracticeStatus     `json:"status"`
+	Revision       int                       `json:"revision"`
+	Decision       *practiceDecisionResponse `json:"decision"`
+	Version        int                       `json:"version"`
+	CreatedAt      time.Time                 `json:"created_at"`
+	UpdatedAt      time.Time                 `json:"updated_at"`
+	SubmittedAt    *time.Time                `json:"submitted_at"`
+	PublishedAt    *time.Time                `json:"published_at"`
+	AllowedActions []string                  `json:"allowed_actions"`
 }
 
-func toPracticeResponse(p domain.Practice, allowed []string) practiceResponse {
-	langs := make([]string, 0, len(p.Translations))
-	for l := range p.Translations {
+// languagesOf lists the languages of translations in order, never null.
+func languagesOf(translations map[string]domain.Translation) []string {
+	langs := make([]string, 0, len(translations))
+	for l := range translations {
 		langs = append(langs, l)
 	}
 	sort.Strings(langs)
+	return langs
+}
+
+func toPracticeResponse(p domain.Practice, allowed []string) practiceResponse {
+	langs := languagesOf(p.Translations)
 	translations := make([]translationResponse, len(langs))
 	for i, l := range langs {
 		translations[i] = toTranslationResponse(l, p.Translations[l])
@@ -255,13 +259,9 @@ func toPracticeResponse(p domain.Practice, allowed []string) practiceResponse {
 	if allowed == nil {
 		allowed = []string{}
 	}
-	c := p.Content
 	return practiceResponse{ID: p.ID, ProgrammeID: p.ProgrammeID, ProgrammeName: p.ProgrammeName,
-		Organisation: organisationRef{ID: p.OrganisationID, Name: p.OrganisationName, Country: p.OrganisationCountry},
-		Title:        p.Title, Summary: p.Summary, Language: p.Language, Country: p.Country, Themes: p.Themes, TargetGroups: p.TargetGroups,
-		Context: c.Context, Approach: c.Approach, Resources: c.Resources, Scale: toScaleResponse(c.Scale), Evidence: toEvidenceResponse(c.Evidence),
-		Outcomes: c.Outcomes, Transferability: c.Transferability, LessonsLearned: c.LessonsLearned, LearningQuestions: c.LearningQuestions,
-		Links: toLinkResponses(c.Links), Contact: contactResponse(c.Contact), Products: toProductResponses(p.Products), Translations: translations,
+		Organisation:         organisationRef{ID: p.OrganisationID, Name: p.OrganisationName, Country: p.OrganisationCountry},
+		practiceTextResponse: toPracticeTextResponse(p.PracticeText), Translations: translations,
 		Status: p.Status, Revision: p.Revision, Decision: toPracticeDecisionResponse(p.Decision),
 		Version: p.Version, CreatedAt: p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC(), SubmittedAt: p.SubmittedAt, PublishedAt: p.PublishedAt,
 		AllowedActions: allowed}
@@ -297,11 +297,7 @@ type practiceSummaryResponse struct {
 }
 
 func toPracticeSummary(p domain.Practice) practiceSummaryResponse {
-	langs := make([]string, 0, len(p.Translations))
-	for l := range p.Translations {
-		langs = append(langs, l)
-	}
-	sort.Strings(langs)
+	langs := languagesOf(p.Translations)
 	return practiceSummaryResponse{ID: p.ID, ProgrammeID: p.ProgrammeID, ProgrammeName: p.ProgrammeName,
 		Organisation: organisationRef{ID: p.OrganisationID, Name: p.OrganisationName, Country: p.OrganisationCountry}, Title: p.Title, Summary: p.Summary,
 		Language: p.Language, Country: p.Country, Themes: p.Themes, TargetGroups: p.TargetGroups, Status: p.Status,
@@ -397,7 +393,7 @@ type linkResponse struct {
 }
 
 func toLinkResponses(in []domain.Link) []linkResponse {
-	return convert(in, func(l domain.Link) linkResponse { return linkResponse{Title: l.Title, URL: l.URL} })
+	return lists.Map(in, func(l domain.Link) linkResponse { return linkResponse{Title: l.Title, URL: l.URL} })
 }
 
 type contactResponse struct {
@@ -414,7 +410,7 @@ type productResponse struct {
 }
 
 func toProductResponses(in []domain.Product) []productResponse {
-	return convert(in, func(p domain.Product) productResponse {
+	return lists.Map(in, func(p domain.Product) productResponse {
 		return productResponse{ID: p.ID, Name: p.Name, Kind: p.Kind, Description: p.Description, CoreElements: p.CoreElements}
 	})
 }
@@ -433,61 +429,57 @@ func toPracticeDecisionResponse(d *domain.Decision) *practiceDecisionResponse {
 	return &practiceDecisionResponse{Outcome: d.Outcome, Rationale: d.Rationale, DecidedAt: d.DecidedAt, RoundID: d.RoundID}
 }
 
+// practiceTextResponse is the text of a practice, content sections beside the title, shared by
+// a practice and a revision's frozen copy. Nil lists stay null.
+type practiceTextResponse struct {
+	Title             string            `json:"title"`
+	Summary           string            `json:"summary"`
+	Language          string            `json:"language"`
+	Country           string            `json:"country"`
+	Themes            []string          `json:"themes"`
+	TargetGroups      []string          `json:"target_groups"`
+	Context           string            `json:"context"`
+	Approach          string            `json:"approach"`
+	Resources         string            `json:"resources"`
+	Scale             scaleResponse     `json:"scale"`
+	Evidence          evidenceResponse  `json:"evidence"`
+	Outcomes          string            `json:"outcomes"`
+	Transferability   string            `json:"transferability"`
+	LessonsLearned    string            `json:"lessons_learned"`
+	LearningQuestions []string          `json:"learning_questions"`
+	Links             []linkResponse    `json:"links"`
+	Contact           contactResponse   `json:"contact"`
+	Products          []productResponse `json:"products"`
+}
+
+func toPracticeTextResponse(t domain.PracticeText) practiceTextResponse {
+	c := t.Content
+	return practiceTextResponse{Title: t.Title, Summary: t.Summary, Language: t.Language, Country: t.Country, Themes: t.Themes, TargetGroups: t.TargetGroups,
+		Context: c.Context, Approach: c.Approach, Resources: c.Resources, Scale: toScaleResponse(c.Scale), Evidence: toEvidenceResponse(c.Evidence),
+		Outcomes: c.Outcomes, Transferability: c.Transferability, LessonsLearned: c.LessonsLearned, LearningQuestions: c.LearningQuestions,
+		Links: toLinkResponses(c.Links), Contact: contactResponse(c.Contact), Products: toProductResponses(t.Products)}
+}
+
 // snapshotResponse is a revision's frozen text: the practice's fields as they were, with the
 // content sections beside the title and translations keyed by language.
 type snapshotResponse struct {
-	Title             string                                 `json:"title"`
-	Summary           string                                 `json:"summary"`
-	Language          string                                 `json:"language"`
-	Country           string                                 `json:"country"`
-	Themes            []string                               `json:"themes"`
-	TargetGroups      []string                               `json:"target_groups"`
-	Context           string                                 `json:"context"`
-	Approach          string                                 `json:"approach"`
-	Resources         string                                 `json:"resources"`
-	Scale             scaleResponse                          `json:"scale"`
-	Evidence          evidenceResponse                       `json:"evidence"`
-	Outcomes          string                                 `json:"outcomes"`
-	Transferability   string                                 `json:"transferability"`
-	LessonsLearned    string                                 `json:"lessons_learned"`
-	LearningQuestions []string                               `json:"learning_questions"`
-	Links             []linkResponse                         `json:"links"`
-	Contact           contactResponse                        `json:"contact"`
-	Products          []productResponse                      `json:"products"`
-	Translations      map[string]snapshotTranslationResponse `json:"translations"`
+	practiceTextResponse
+	Translations map[string]snapshotTranslationResponse `json:"translations"`
 }
 
 type snapshotTranslationResponse struct {
-	Status            string                       `json:"status"`
-	Title             string                       `json:"title"`
-	Summary           string                       `json:"summary"`
-	Context           string                       `json:"context"`
-	Approach          string                       `json:"approach"`
-	Resources         string                       `json:"resources"`
-	Outcomes          string                       `json:"outcomes"`
-	Transferability   string                       `json:"transferability"`
-	LessonsLearned    string                       `json:"lessons_learned"`
-	LearningQuestions []string                     `json:"learning_questions"`
-	Products          []productTranslationResponse `json:"products"`
-	UpdatedAt         time.Time                    `json:"updated_at"`
-	UpdatedBy         uuid.UUID                    `json:"updated_by"`
+	translationTextResponse
+	UpdatedBy uuid.UUID `json:"updated_by"`
 }
 
 // toSnapshotResponse keeps nil lists as null: a revision shows what was frozen, as it was.
 func toSnapshotResponse(t domain.PracticeText) snapshotResponse {
-	c := t.Content
 	var translations map[string]snapshotTranslationResponse
 	if t.Translations != nil {
 		translations = make(map[string]snapshotTranslationResponse, len(t.Translations))
 		for lang, tr := range t.Translations {
-			translations[lang] = snapshotTranslationResponse{Status: tr.Status, Title: tr.Title, Summary: tr.Summary, Context: tr.Context,
-				Approach: tr.Approach, Resources: tr.Resources, Outcomes: tr.Outcomes, Transferability: tr.Transferability,
-				LessonsLearned: tr.LessonsLearned, LearningQuestions: tr.LearningQuestions, Products: toProductTranslationResponses(tr.Products),
-				UpdatedAt: tr.UpdatedAt, UpdatedBy: tr.UpdatedBy}
+			translations[lang] = snapshotTranslationResponse{translationTextResponse: toTranslationTextResponse(tr), UpdatedBy: tr.UpdatedBy}
 		}
 	}
-	return snapshotResponse{Title: t.Title, Summary: t.Summary, Language: t.Language, Country: t.Country, Themes: t.Themes, TargetGroups: t.TargetGroups,
-		Context: c.Context, Approach: c.Approach, Resources: c.Resources, Scale: toScaleResponse(c.Scale), Evidence: toEvidenceResponse(c.Evidence),
-		Outcomes: c.Outcomes, Transferability: c.Transferability, LessonsLearned: c.LessonsLearned, LearningQuestions: c.LearningQuestions,
-		Links: toLinkResponses(c.Links), Contact: contactResponse(c.Contact), Products: toProductResponses(t.Products), Translations: translations}
+	return snapshotResponse{practiceTextResponse: toPracticeTextResponse(t), Translations: translations}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 	"github.com/peerbridge/peerbridge/internal/service"
 )
 
@@ -36,7 +37,7 @@ type programmeCreateRequest struct {
 
 func (r programmeCreateRequest) toInput() service.ProgrammeInput {
 	return service.ProgrammeInput{Name: r.Name, Description: r.Description, Objective: r.Objective, Themes: toKeyed(r.Themes),
-		TargetGroups: toKeyed(r.TargetGroups), Languages: nonNilStrings(r.Languages), PublicCatalogue: r.PublicCatalogue,
+		TargetGroups: toKeyed(r.TargetGroups), Languages: lists.NonNil(r.Languages), PublicCatalogue: r.PublicCatalogue,
 		StartsOn: parseDate(r.StartsOn), EndsOn: parseDate(r.EndsOn)}
 }
 
@@ -95,7 +96,7 @@ func toProgrammeResponse(p domain.Programme) programmeResponse {
 		roles = []domain.Role{}
 	}
 	return programmeResponse{ID: p.ID, Name: p.Name, Description: p.Description, Objective: p.Objective, Themes: nonNilKeyed(p.Themes),
-		TargetGroups: nonNilKeyed(p.TargetGroups), Languages: nonNilStrings(p.Languages), PublicCatalogue: p.PublicCatalogue,
+		TargetGroups: nonNilKeyed(p.TargetGroups), Languages: lists.NonNil(p.Languages), PublicCatalogue: p.PublicCatalogue,
 		StartsOn: formatDate(p.StartsOn), EndsOn: formatDate(p.EndsOn), Version: p.Version, CreatedAt: p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC(), MyRoles: roles}
 }
 
@@ -182,11 +183,7 @@ type keyedResponse struct {
 }
 
 func nonNilKeyed(v []domain.Keyed) []keyedResponse {
-	out := make([]keyedResponse, len(v))
-	for i, k := range v {
-		out[i] = keyedResponse(k)
-	}
-	return out
+	return lists.NonNil(lists.Map(v, func(k domain.Keyed) keyedResponse { return keyedResponse(k) }))
 }
 
 func formatDate(t *time.Time) *string {

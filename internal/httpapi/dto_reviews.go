@@ -8,6 +8,7 @@ import (
 
 	"github.com/peerbridge/peerbridge/internal/assign"
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 	"github.com/peerbridge/peerbridge/internal/service"
 	"github.com/peerbridge/peerbridge/internal/stats"
 )
@@ -509,9 +510,9 @@ type levelResponse struct {
 }
 
 func toCriterionResponses(in []domain.Criterion) []criterionResponse {
-	return convert(in, func(c domain.Criterion) criterionResponse {
+	return lists.Map(in, func(c domain.Criterion) criterionResponse {
 		return criterionResponse{Key: c.Key, Title: c.Title, Description: c.Description, Tier: c.Tier, Weight: c.Weight,
-			Scale: rangeResponse(c.Scale), Levels: convert(c.Levels, func(l domain.Level) levelResponse { return levelResponse(l) }), AllowNA: c.AllowNA}
+			Scale: rangeResponse(c.Scale), Levels: lists.Map(c.Levels, func(l domain.Level) levelResponse { return levelResponse(l) }), AllowNA: c.AllowNA}
 	})
 }
 
@@ -522,7 +523,7 @@ type scoreResponse struct {
 }
 
 func toScoreResponses(in []domain.Score) []scoreResponse {
-	return convert(in, func(s domain.Score) scoreResponse { return scoreResponse(s) })
+	return lists.Map(in, func(s domain.Score) scoreResponse { return scoreResponse(s) })
 }
 
 type transferabilityResponse struct {
@@ -536,5 +537,5 @@ type answerResponse struct {
 }
 
 func toAnswerResponses(in []domain.Answer) []answerResponse {
-	return convert(in, func(a domain.Answer) answerResponse { return answerResponse(a) })
+	return lists.Map(in, func(a domain.Answer) answerResponse { return answerResponse(a) })
 }

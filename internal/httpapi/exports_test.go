@@ -11,7 +11,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -302,16 +301,8 @@ func TestExportLimitFreesWhenADownloadEnds(t *testing.T) {
 // 200 with a truncated file: nothing is sent before the spool is complete.
 func TestExportFailingWhilePreparedAnswers503(t *testing.T) {
 	dsn := testdb.New(t)
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	proxy := newCutProxy(t, u.Host)
-	u.Host = proxy.addr
-	q := u.Query()
-	q.Set("connect_timeout", "2")
-	u.RawQuery = q.Encode()
-	e := newEnvWithURL(t, u.String(), httpapi.Options{})
+	proxied, proxy := throughCutProxy(t, dsn)
+	e := newEnvWithURL(t, proxied, httpapi.Options{})
 	org := e.org("Jobcentrum", "BE")
 	coord := e.user("coord@example.org", org, false)
 	prog := e.programme("Return to work")

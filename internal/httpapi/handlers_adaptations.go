@@ -82,8 +82,7 @@ func (s *Server) getAdaptation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	etag(c, a.Version)
-	return c.JSON(toAdaptationView(a))
+	return sendVersioned(c, a.Version, toAdaptationView(a))
 }
 
 func (s *Server) updateAdaptation(c *fiber.Ctx) error {
@@ -103,8 +102,7 @@ func (s *Server) updateAdaptation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	etag(c, a.Version)
-	return c.JSON(toAdaptationView(a))
+	return sendVersioned(c, a.Version, toAdaptationView(a))
 }
 
 func (s *Server) addOutcome(c *fiber.Ctx) error {
@@ -216,8 +214,7 @@ func (s *Server) getNewProduct(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	etag(c, n.Version)
-	return c.JSON(toNewProductResponse(n))
+	return sendVersioned(c, n.Version, toNewProductResponse(n))
 }
 
 func (s *Server) updateNewProduct(c *fiber.Ctx) error {
@@ -237,8 +234,7 @@ func (s *Server) updateNewProduct(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	etag(c, n.Version)
-	return c.JSON(toNewProductResponse(n))
+	return sendVersioned(c, n.Version, toNewProductResponse(n))
 }
 
 func (s *Server) practiceLineage(c *fiber.Ctx) error {

@@ -47,8 +47,7 @@ func (s *Server) getOrganisation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	etag(c, o.Version)
-	return c.JSON(toOrganisationResponse(o))
+	return sendVersioned(c, o.Version, toOrganisationResponse(o))
 }
 
 func (s *Server) updateOrganisation(c *fiber.Ctx) error {
@@ -72,8 +71,7 @@ func (s *Server) updateOrganisation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	etag(c, o.Version)
-	return c.JSON(toOrganisationResponse(o))
+	return sendVersioned(c, o.Version, toOrganisationResponse(o))
 }
 
 func (s *Server) listUsers(c *fiber.Ctx) error {

@@ -226,8 +226,7 @@ func (s *Server) getTranslation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	etag(c, version)
-	return c.JSON(toTranslationResponse(lang, t))
+	return sendVersioned(c, version, toTranslationResponse(lang, t))
 }
 
 func (s *Server) putTranslation(c *fiber.Ctx) error {
@@ -251,8 +250,7 @@ func (s *Server) putTranslation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	etag(c, newVersion)
-	return c.JSON(toTranslationResponse(lang, t))
+	return sendVersioned(c, newVersion, toTranslationResponse(lang, t))
 }
 
 func (s *Server) listPracticeComments(c *fiber.Ctx) error {
@@ -305,8 +303,7 @@ func (s *Server) updateComment(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	etag(c, cm.Version)
-	return c.JSON(toCommentResponse(cm))
+	return sendVersioned(c, cm.Version, toCommentResponse(cm))
 }
 
 func (s *Server) deleteComment(c *fiber.Ctx) error {

@@ -41,8 +41,7 @@ func (s *Server) getProgramme(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	etag(c, p.Version)
-	return c.JSON(toProgrammeResponse(p))
+	return sendVersioned(c, p.Version, toProgrammeResponse(p))
 }
 
 func (s *Server) updateProgramme(c *fiber.Ctx) error {
@@ -66,8 +65,7 @@ func (s *Server) updateProgramme(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	etag(c, p.Version)
-	return c.JSON(toProgrammeResponse(p))
+	return sendVersioned(c, p.Version, toProgrammeResponse(p))
 }
 
 func (s *Server) listMembers(c *fiber.Ctx) error {

@@ -52,8 +52,7 @@ func (s *Server) getRubric(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	etag(c, r.Version)
-	return c.JSON(toRubricResponse(r))
+	return sendVersioned(c, r.Version, toRubricResponse(r))
 }
 
 func (s *Server) updateRubric(c *fiber.Ctx) error {
@@ -83,8 +82,7 @@ func (s *Server) updateRubric(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	etag(c, r.Version)
-	return c.JSON(toRubricResponse(r))
+	return sendVersioned(c, r.Version, toRubricResponse(r))
 }
 
 func (s *Server) activateRubric(c *fiber.Ctx) error {
@@ -132,8 +130,7 @@ func (s *Server) getRound(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	etag(c, r.Version)
-	return c.JSON(toRoundResponse(r))
+	return sendVersioned(c, r.Version, toRoundResponse(r))
 }
 
 func (s *Server) updateRound(c *fiber.Ctx) error {
@@ -153,8 +150,7 @@ func (s *Server) updateRound(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	etag(c, r.Version)
-	return c.JSON(toRoundResponse(r))
+	return sendVersioned(c, r.Version, toRoundResponse(r))
 }
 
 func (s *Server) openRound(c *fiber.Ctx) error {

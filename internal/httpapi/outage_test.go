@@ -40,6 +40,25 @@ func newCutProxy(t *testing.T, target string) *cutProxy {
 	return p
 }
 
+// throughCutProxy routes database URL dsn through a new cuttable proxy, with a short connect
+// timeout and the further query settings given as name, value pairs.
+func throughCutProxy(t *testing.T, dsn string, settings ...string) (string, *cutProxy) {
+	t.Helper()
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy := newCutProxy(t, u.Host)
+	u.Host = proxy.addr
+	q := u.Query()
+	q.Set("connect_timeout", "2")
+	for i := 0; i+1 < len(settings); i += 2 {
+		q.Set(settings[i], settings[i+1])
+	}
+	u.RawQuery = q.Encode()
+	return u.String(), proxy
+}
+
 func (p *cutProxy) serve(ln net.Listener) {
 	p.mu.Lock()
 	p.ln = ln
@@ -143,17 +162,8 @@ func (p *cutProxy) up(t *testing.T) {
 }
 
 func TestDatabaseOutageAnswers503AndRecoversByItself(t *testing.T) {
-	dsn := testdb.New(t)
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	proxy := newCutProxy(t, u.Host)
-	u.Host = proxy.addr
-	q := u.Query()
-	q.Set("connect_timeout", "2")
-	u.RawQuery = q.Encode()
-	e := newEnvWithURL(t, u.String(), httpapi.Options{})
+	proxied, proxy := throughCutProxy(t, testdb.New(t))
+	e := newEnvWithURL(t, proxied, httpapi.Options{})
 	w := &world{env: e}
 	org := e.org("Jobcentrum", "BE")
 	e.user("coord@example.org", org, true)
@@ -194,18 +204,8 @@ func TestDatabaseOutageAnswers503AndRecoversByItself(t *testing.T) {
 // use the simple protocol, so the proxy sees their text and values; no connection is kept idle,
 // so after a cut no half-dead one is left in the pool.
 func newProxiedEnv(t *testing.T) (*env, *cutProxy) {
-	dsn := testdb.New(t)
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	proxy := newCutProxy(t, u.Host)
-	u.Host = proxy.addr
-	q := u.Query()
-	q.Set("connect_timeout", "2")
-	q.Set("default_query_exec_mode", "simple_protocol")
-	u.RawQuery = q.Encode()
-	e := newEnvWithURL(t, u.String(), httpapi.Options{})
+	proxied, proxy := throughCutProxy(t, testdb.New(t), "default_query_exec_mode", "simple_protocol")
+	e := newEnvWithURL(t, proxied, httpapi.Options{})
 	e.db.SQL().SetMaxIdleConns(0)
 	return e, proxy
 }

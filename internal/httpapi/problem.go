@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 )
 
 // statusOf is the one table from error code to HTTP status. Codes not listed are rule violations
@@ -68,7 +69,7 @@ type fieldErrorResponse struct {
 }
 
 func toFieldErrorResponses(in []domain.FieldError) []fieldErrorResponse {
-	return convert(in, func(e domain.FieldError) fieldErrorResponse { return fieldErrorResponse(e) })
+	return lists.Map(in, func(e domain.FieldError) fieldErrorResponse { return fieldErrorResponse(e) })
 }
 
 // errorHandler is the one place where errors become responses. Internal errors are logged once,

@@ -145,6 +145,18 @@ func fieldPath(fe validator.FieldError) string {
 	return mapKey.ReplaceAllString(ns, ".$1")
 }
 
+// bound words a minimum or maximum ("at least 3"): texts count characters and lists items, both
+// with the length code; numbers take the size code.
+func bound(isText, isList bool, limit string, lengthCode, sizeCode domain.FieldCode) (domain.FieldCode, string) {
+	switch {
+	case isText:
+		return lengthCode, "must be " + limit + " characters"
+	case isList:
+		return lengthCode, "must have " + limit + " items"
+	}
+	return sizeCode, "must be " + limit
+}
+
 // describe turns a validator finding into a field code, an English message and parameters.
 func describe(fe validator.FieldError) (domain.FieldCode, string, map[string]any) {
 	kind := fe.Kind()
@@ -163,21 +175,11 @@ func describe(fe validator.FieldError) (domain.FieldCode, string, map[string]any
 	case "required", "notblank":
 		return domain.FieldRequired, "is required", nil
 	case "min", "gte":
-		switch {
-		case isText:
-			return domain.FieldTooShort, "must be at least " + fe.Param() + " characters", map[string]any{"min": num()}
-		case isList:
-			return domain.FieldTooShort, "must have at least " + fe.Param() + " items", map[string]any{"min": num()}
-		}
-		return domain.FieldTooSmall, "must be at least " + fe.Param(), map[string]any{"min": num()}
+		code, msg := bound(isText, isList, "at least "+fe.Param(), domain.FieldTooShort, domain.FieldTooSmall)
+		return code, msg, map[string]any{"min": num()}
 	case "max", "lte":
-		switch {
-		case isText:
-			return domain.FieldTooLong, "must be at most " + fe.Param() + " characters", map[string]any{"max": num()}
-		case isList:
-			return domain.FieldTooLong, "must have at most " + fe.Param() + " items", map[string]any{"max": num()}
-		}
-		return domain.FieldTooLarge, "must be at most " + fe.Param(), map[string]any{"max": num()}
+		code, msg := bound(isText, isList, "at most "+fe.Param(), domain.FieldTooLong, domain.FieldTooLarge)
+		return code, msg, map[string]any{"max": num()}
 	case "email":
 		return domain.FieldFormat, "must be an e-mail address", map[string]any{"format": "email"}
 	case "url", "http_url":

@@ -8,6 +8,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 	"github.com/peerbridge/peerbridge/internal/service"
 )
 
@@ -41,29 +42,30 @@ func action[T any](c *fiber.Ctx, object string, do func(ctx context.Context, a *
 
 // The send helpers answer 200 with one object and its ETag.
 
+// sendVersioned answers 200 with body and the ETag of version.
+func sendVersioned(c *fiber.Ctx, version int, body any) error {
+	etag(c, version)
+	return c.JSON(body)
+}
+
 func sendPractice(c *fiber.Ctx, p service.PracticeView) error {
-	etag(c, p.Version)
-	return c.JSON(toPracticeResponse(p.Practice, p.Allowed))
+	return sendVersioned(c, p.Version, toPracticeResponse(p.Practice, p.Allowed))
 }
 
 func sendReview(c *fiber.Ctx, v service.ReviewView) error {
-	etag(c, v.Version)
-	return c.JSON(toOwnReviewResponse(v))
+	return sendVersioned(c, v.Version, toOwnReviewResponse(v))
 }
 
 func sendRubric(c *fiber.Ctx, r domain.Rubric) error {
-	etag(c, r.Version)
-	return c.JSON(toRubricResponse(r))
+	return sendVersioned(c, r.Version, toRubricResponse(r))
 }
 
 func sendRound(c *fiber.Ctx, r domain.Round) error {
-	etag(c, r.Version)
-	return c.JSON(toRoundResponse(r))
+	return sendVersioned(c, r.Version, toRoundResponse(r))
 }
 
 func sendAssignment(c *fiber.Ctx, a domain.Assignment) error {
-	etag(c, a.Version)
-	return c.JSON(toAssignmentResponse(a))
+	return sendVersioned(c, a.Version, toAssignmentResponse(a))
 }
 
 // listResponse is the envelope of every list.
@@ -75,29 +77,5 @@ type listResponse[T any] struct {
 }
 
 func listOf[D, T any](p domain.Page[D], conv func(D) T) listResponse[T] {
-	items := make([]T, len(p.Items))
-	for i, d := range p.Items {
-		items[i] = conv(d)
-	}
-	return listResponse[T]{Items: items, Page: p.Page, PageSize: p.Size, Total: p.Total}
-}
-
-// convert maps a list through f, keeping nil as nil.
-func convert[A, B any](in []A, f func(A) B) []B {
-	if in == nil {
-		return nil
-	}
-	out := make([]B, len(in))
-	for i, v := range in {
-		out[i] = f(v)
-	}
-	return out
-}
-
-// nonNilStrings: lists in responses are never null.
-func nonNilStrings(v []string) []string {
-	if v == nil {
-		return []string{}
-	}
-	return v
+	return listResponse[T]{Items: lists.NonNil(lists.Map(p.Items, conv)), Page: p.Page, PageSize: p.Size, Total: p.Total}
 }

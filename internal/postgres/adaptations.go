@@ -7,6 +7,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 )
 
 type adaptationRow struct {
@@ -36,9 +37,9 @@ type adaptationRow struct {
 func (adaptationRow) TableName() string { return "adaptations" }
 
 func normFrame(f domain.Frame) domain.Frame {
-	f.DecidedBy, f.What, f.Goals = nonNil(f.DecidedBy), nonNil(f.What), nonNil(f.Goals)
-	f.ContextModifications, f.ContentModifications = nonNil(f.ContextModifications), nonNil(f.ContentModifications)
-	f.CoreElementsKept, f.CoreElementsChanged = nonNil(f.CoreElementsKept), nonNil(f.CoreElementsChanged)
+	f.DecidedBy, f.What, f.Goals = lists.NonNil(f.DecidedBy), lists.NonNil(f.What), lists.NonNil(f.Goals)
+	f.ContextModifications, f.ContentModifications = lists.NonNil(f.ContextModifications), lists.NonNil(f.ContentModifications)
+	f.CoreElementsKept, f.CoreElementsChanged = lists.NonNil(f.CoreElementsKept), lists.NonNil(f.CoreElementsChanged)
 	if f.Reasons == nil {
 		f.Reasons = map[string][]string{}
 	}
@@ -48,7 +49,7 @@ func normFrame(f domain.Frame) domain.Frame {
 func (r adaptationRow) toDomain() domain.Adaptation {
 	return domain.Adaptation{ID: r.ID, ProgrammeID: r.ProgrammeID, SourcePracticeID: r.SourcePracticeID, ProductID: r.ProductID,
 		AdoptingOrganisationID: r.AdoptingOrganisationID, Country: r.Country, Title: r.Title, ContextDescription: r.ContextDescription,
-		TargetGroups: nonNil(r.TargetGroups.V), Stage: r.Stage, Frame: normFrame(r.Frame.V.toDomain()), Barriers: nonNil(r.Barriers.V), Facilitators: nonNil(r.Facilitators.V),
+		TargetGroups: lists.NonNil(r.TargetGroups.V), Stage: r.Stage, Frame: normFrame(r.Frame.V.toDomain()), Barriers: lists.NonNil(r.Barriers.V), Facilitators: lists.NonNil(r.Facilitators.V),
 		CreatedBy: r.CreatedBy, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, AdoptingOrganisationName: r.AdoptingOrganisationName,
 		SourcePracticeTitle: r.SourcePracticeTitle, SourceCountry: r.SourceCountry, SourceOrganisationID: r.SourceOrganisationID}
 }
@@ -213,8 +214,8 @@ func (newProductRow) TableName() string { return "new_products" }
 
 func (r newProductRow) toDomain() domain.NewProduct {
 	return domain.NewProduct{ID: r.ID, ProgrammeID: r.ProgrammeID, Title: r.Title, Kind: r.Kind, Description: r.Description,
-		OrganisationIDs: nonNil(r.OrganisationIDs.V), Countries: nonNil(r.Countries.V), Status: r.Status, InspiredByPracticeIDs: nonNil(r.InspiredByPracticeIDs.V),
-		DerivedFromAdaptationIDs: nonNil(r.DerivedFromAdaptationIDs.V), Link: r.Link, CreatedBy: r.CreatedBy, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+		OrganisationIDs: lists.NonNil(r.OrganisationIDs.V), Countries: lists.NonNil(r.Countries.V), Status: r.Status, InspiredByPracticeIDs: lists.NonNil(r.InspiredByPracticeIDs.V),
+		DerivedFromAdaptationIDs: lists.NonNil(r.DerivedFromAdaptationIDs.V), Link: r.Link, CreatedBy: r.CreatedBy, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 }
 
 func newProductFields(n domain.NewProduct) map[string]any {

@@ -7,6 +7,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 )
 
 type assignmentRow struct {
@@ -200,7 +201,7 @@ func (s *Store) ProgrammeReviewers(ctx context.Context, programmeID uuid.UUID) (
 		WHERE m.programme_id = ? AND m.roles @> '["reviewer"]' AND NOT u.disabled ORDER BY u.id`, programmeID).Scan(&rows).Error
 	out := make([]domain.ReviewerProfile, len(rows))
 	for i, r := range rows {
-		out[i] = domain.ReviewerProfile{UserID: r.UserID, Name: r.Name, OrganisationID: r.OrganisationID, Country: r.Country, Languages: nonNil(r.Languages.V), Expertise: nonNil(r.Expertise.V)}
+		out[i] = domain.ReviewerProfile{UserID: r.UserID, Name: r.Name, OrganisationID: r.OrganisationID, Country: r.Country, Languages: lists.NonNil(r.Languages.V), Expertise: lists.NonNil(r.Expertise.V)}
 	}
 	return out, translate(err)
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 )
 
 // keyCountDoc and flowDoc are the members of the jsonb lists the dashboard statements build.
@@ -22,7 +23,9 @@ type flowDoc struct {
 
 func (d keyCountDoc) toKeyCount() domain.KeyCount { return domain.KeyCount(d) }
 
-func keyCounts(j JSON[[]keyCountDoc]) []domain.KeyCount { return convert(j.V, keyCountDoc.toKeyCount) }
+func keyCounts(j JSON[[]keyCountDoc]) []domain.KeyCount {
+	return lists.Map(j.V, keyCountDoc.toKeyCount)
+}
 
 // keyCountList aggregates the (key, n) rows of a subquery into a jsonb list, most frequent first.
 func keyCountList(subquery string) string {
@@ -86,7 +89,7 @@ func (s *Store) Dashboard(ctx context.Context, programmeID uuid.UUID) (domain.Da
 					WHERE f IS NOT NULL AND programme_id = ? GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`)+` AS facilitators`,
 				programmeID, programmeID, programmeID, programmeID, programmeID, programmeID).Scan(&row).Error
 			d.Adaptations = domain.AdaptationFigures{ByStage: keyCounts(row.ByStage), ByFidelity: keyCounts(row.ByFidelity), ByReasonLevel: keyCounts(row.ByReasonLevel),
-				Flow:     convert(row.Flow.V, func(f flowDoc) domain.CountryFlow { return domain.CountryFlow(f) }),
+				Flow:     lists.Map(row.Flow.V, func(f flowDoc) domain.CountryFlow { return domain.CountryFlow(f) }),
 				Barriers: keyCounts(row.Barriers), Facilitators: keyCounts(row.Facilitators)}
 			return err
 		},

@@ -9,22 +9,12 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
-	"github.com/peerbridge/peerbridge/internal/testdb"
 )
 
 // TestDashboardFigures checks every figure group the dashboard statements return, typed.
 func TestDashboardFigures(t *testing.T) {
-	db, err := Open(testdb.New(t), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	s := NewStore(db)
+	s, org, prog := newTestStore(t)
 	ctx := context.Background()
-	org, err := s.CreateOrganisation(ctx, domain.Organisation{ID: uuid.New(), Name: "Org", Country: "BE", Kind: "ngo", Version: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var users []uuid.UUID
 	for _, email := range []string{"a@example.org", "b@example.org", "c@example.org", "d@example.org"} {
 		u, err := s.CreateUser(ctx, domain.User{ID: uuid.New(), Email: email, Name: email, OrganisationID: org.ID, PasswordHash: "x", Version: 1})
@@ -33,16 +23,7 @@ func TestDashboardFigures(t *testing.T) {
 		}
 		users = append(users, u.ID)
 	}
-	prog, err := s.CreateProgramme(ctx, domain.Programme{ID: uuid.New(), Name: "P", Version: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	exec := func(q string, args ...any) {
-		t.Helper()
-		if _, err := db.SQL().Exec(q, args...); err != nil {
-			t.Fatal(err)
-		}
-	}
+	exec := execer(t, s)
 	practices := map[string]uuid.UUID{}
 	for _, p := range []struct{ key, country, status, themes string }{
 		{"be1", "BE", "published", `["upscaling"]`}, {"be2", "BE", "published", `["upscaling"]`},

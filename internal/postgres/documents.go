@@ -6,26 +6,18 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 )
 
 // The types in this file are the JSON documents stored in jsonb columns. Their member names are
 // fixed by the rows already in the database, not by the domain or the API: renaming a field of
 // either must leave these alone, so every document has its own type and a converter each way.
-
-// convert maps a list through f, keeping nil as nil (a stored null stays distinguishable).
-func convert[A, B any](in []A, f func(A) B) []B {
-	if in == nil {
-		return nil
-	}
-	out := make([]B, len(in))
-	for i, v := range in {
-		out[i] = f(v)
-	}
-	return out
-}
+// Where a document has exactly the domain type's fields, the converter is a type conversion
+// (struct tags do not count): it stops compiling, rather than dropping a member, the day the two
+// differ, and then it is written out field by field.
 
 // docList stores a list of documents as a jsonb array, never null.
-func docList[A, B any](in []A, f func(A) B) JSON[[]B] { return List(convert(in, f)) }
+func docList[A, B any](in []A, f func(A) B) JSON[[]B] { return List(lists.Map(in, f)) }
 
 type practiceContentDoc struct {
 	Context           string      `json:"context"`
@@ -65,20 +57,16 @@ type contactDoc struct {
 
 func toContentDoc(c domain.PracticeContent) practiceContentDoc {
 	return practiceContentDoc{Context: c.Context, Approach: c.Approach, Resources: c.Resources,
-		Scale:    scaleDoc{Participants: c.Scale.Participants, Sites: c.Scale.Sites, SinceYear: c.Scale.SinceYear},
-		Evidence: evidenceDoc{Level: c.Evidence.Level, Description: c.Evidence.Description, Indicators: c.Evidence.Indicators},
+		Scale: scaleDoc(c.Scale), Evidence: evidenceDoc(c.Evidence),
 		Outcomes: c.Outcomes, Transferability: c.Transferability, LessonsLearned: c.LessonsLearned, LearningQuestions: c.LearningQuestions,
-		Links:   convert(c.Links, func(l domain.Link) linkDoc { return linkDoc{Title: l.Title, URL: l.URL} }),
-		Contact: contactDoc{Name: c.Contact.Name, Email: c.Contact.Email}}
+		Links: lists.Map(c.Links, func(l domain.Link) linkDoc { return linkDoc(l) }), Contact: contactDoc(c.Contact)}
 }
 
 func (d practiceContentDoc) toDomain() domain.PracticeContent {
 	return domain.PracticeContent{Context: d.Context, Approach: d.Approach, Resources: d.Resources,
-		Scale:    domain.Scale{Participants: d.Scale.Participants, Sites: d.Scale.Sites, SinceYear: d.Scale.SinceYear},
-		Evidence: domain.Evidence{Level: d.Evidence.Level, Description: d.Evidence.Description, Indicators: d.Evidence.Indicators},
+		Scale: domain.Scale(d.Scale), Evidence: domain.Evidence(d.Evidence),
 		Outcomes: d.Outcomes, Transferability: d.Transferability, LessonsLearned: d.LessonsLearned, LearningQuestions: d.LearningQuestions,
-		Links:   convert(d.Links, func(l linkDoc) domain.Link { return domain.Link{Title: l.Title, URL: l.URL} }),
-		Contact: domain.Contact{Name: d.Contact.Name, Email: d.Contact.Email}}
+		Links: lists.Map(d.Links, func(l linkDoc) domain.Link { return domain.Link(l) }), Contact: domain.Contact(d.Contact)}
 }
 
 type productDoc struct {
@@ -89,13 +77,9 @@ type productDoc struct {
 	CoreElements []string  `json:"core_elements"`
 }
 
-func toProductDoc(p domain.Product) productDoc {
-	return productDoc{ID: p.ID, Name: p.Name, Kind: p.Kind, Description: p.Description, CoreElements: p.CoreElements}
-}
+func toProductDoc(p domain.Product) productDoc { return productDoc(p) }
 
-func (d productDoc) toDomain() domain.Product {
-	return domain.Product{ID: d.ID, Name: d.Name, Kind: d.Kind, Description: d.Description, CoreElements: d.CoreElements}
-}
+func (d productDoc) toDomain() domain.Product { return domain.Product(d) }
 
 type translationDoc struct {
 	Status            string                  `json:"status"`
@@ -122,18 +106,14 @@ type productTranslationDoc struct {
 func toTranslationDoc(t domain.Translation) translationDoc {
 	return translationDoc{Status: t.Status, Title: t.Title, Summary: t.Summary, Context: t.Context, Approach: t.Approach, Resources: t.Resources,
 		Outcomes: t.Outcomes, Transferability: t.Transferability, LessonsLearned: t.LessonsLearned, LearningQuestions: t.LearningQuestions,
-		Products: convert(t.Products, func(p domain.ProductTranslation) productTranslationDoc {
-			return productTranslationDoc{ID: p.ID, Name: p.Name, Description: p.Description}
-		}),
+		Products:  lists.Map(t.Products, func(p domain.ProductTranslation) productTranslationDoc { return productTranslationDoc(p) }),
 		UpdatedAt: t.UpdatedAt, UpdatedBy: t.UpdatedBy}
 }
 
 func (d translationDoc) toDomain() domain.Translation {
 	return domain.Translation{Status: d.Status, Title: d.Title, Summary: d.Summary, Context: d.Context, Approach: d.Approach, Resources: d.Resources,
 		Outcomes: d.Outcomes, Transferability: d.Transferability, LessonsLearned: d.LessonsLearned, LearningQuestions: d.LearningQuestions,
-		Products: convert(d.Products, func(p productTranslationDoc) domain.ProductTranslation {
-			return domain.ProductTranslation{ID: p.ID, Name: p.Name, Description: p.Description}
-		}),
+		Products:  lists.Map(d.Products, func(p productTranslationDoc) domain.ProductTranslation { return domain.ProductTranslation(p) }),
 		UpdatedAt: d.UpdatedAt, UpdatedBy: d.UpdatedBy}
 }
 
@@ -166,13 +146,9 @@ type decisionDoc struct {
 	RoundID   uuid.UUID `json:"round_id"`
 }
 
-func toDecisionDoc(d domain.Decision) decisionDoc {
-	return decisionDoc{Outcome: d.Outcome, Rationale: d.Rationale, DecidedAt: d.DecidedAt, RoundID: d.RoundID}
-}
+func toDecisionDoc(d domain.Decision) decisionDoc { return decisionDoc(d) }
 
-func (d decisionDoc) toDomain() domain.Decision {
-	return domain.Decision{Outcome: d.Outcome, Rationale: d.Rationale, DecidedAt: d.DecidedAt, RoundID: d.RoundID}
-}
+func (d decisionDoc) toDomain() domain.Decision { return domain.Decision(d) }
 
 // snapshotDoc is a revision's frozen text. Rows written since revisions exist have exactly these
 // members, with the content sections at the top level beside the title.
@@ -190,12 +166,12 @@ type snapshotDoc struct {
 
 func toSnapshotDoc(t domain.PracticeText) snapshotDoc {
 	return snapshotDoc{Title: t.Title, Summary: t.Summary, Language: t.Language, Country: t.Country, Themes: t.Themes, TargetGroups: t.TargetGroups,
-		practiceContentDoc: toContentDoc(t.Content), Products: convert(t.Products, toProductDoc), Translations: toTranslationDocs(t.Translations)}
+		practiceContentDoc: toContentDoc(t.Content), Products: lists.Map(t.Products, toProductDoc), Translations: toTranslationDocs(t.Translations)}
 }
 
 func (d snapshotDoc) toDomain() domain.PracticeText {
 	return domain.PracticeText{Title: d.Title, Summary: d.Summary, Language: d.Language, Country: d.Country, Themes: d.Themes, TargetGroups: d.TargetGroups,
-		Content: d.practiceContentDoc.toDomain(), Products: convert(d.Products, productDoc.toDomain), Translations: translationsFromDocs(d.Translations)}
+		Content: d.practiceContentDoc.toDomain(), Products: lists.Map(d.Products, productDoc.toDomain), Translations: translationsFromDocs(d.Translations)}
 }
 
 type criterionDoc struct {
@@ -222,19 +198,13 @@ type levelDoc struct {
 
 func toCriterionDoc(c domain.Criterion) criterionDoc {
 	return criterionDoc{Key: c.Key, Title: c.Title, Description: c.Description, Tier: c.Tier, Weight: c.Weight,
-		Scale: rangeDoc{Min: c.Scale.Min, Max: c.Scale.Max},
-		Levels: convert(c.Levels, func(l domain.Level) levelDoc {
-			return levelDoc{Value: l.Value, Label: l.Label, Descriptor: l.Descriptor}
-		}),
+		Scale: rangeDoc(c.Scale), Levels: lists.Map(c.Levels, func(l domain.Level) levelDoc { return levelDoc(l) }),
 		AllowNA: c.AllowNA}
 }
 
 func (d criterionDoc) toDomain() domain.Criterion {
 	return domain.Criterion{Key: d.Key, Title: d.Title, Description: d.Description, Tier: d.Tier, Weight: d.Weight,
-		Scale: domain.Range{Min: d.Scale.Min, Max: d.Scale.Max},
-		Levels: convert(d.Levels, func(l levelDoc) domain.Level {
-			return domain.Level{Value: l.Value, Label: l.Label, Descriptor: l.Descriptor}
-		}),
+		Scale: domain.Range(d.Scale), Levels: lists.Map(d.Levels, func(l levelDoc) domain.Level { return domain.Level(l) }),
 		AllowNA: d.AllowNA}
 }
 
@@ -244,13 +214,9 @@ type scoreDoc struct {
 	Comment      string   `json:"comment"`
 }
 
-func toScoreDoc(s domain.Score) scoreDoc {
-	return scoreDoc{CriterionKey: s.CriterionKey, Value: s.Value, Comment: s.Comment}
-}
+func toScoreDoc(s domain.Score) scoreDoc { return scoreDoc(s) }
 
-func (d scoreDoc) toDomain() domain.Score {
-	return domain.Score{CriterionKey: d.CriterionKey, Value: d.Value, Comment: d.Comment}
-}
+func (d scoreDoc) toDomain() domain.Score { return domain.Score(d) }
 
 type transferabilityDoc struct {
 	Rating     *int   `json:"rating"`
@@ -258,23 +224,19 @@ type transferabilityDoc struct {
 }
 
 func toTransferabilityDoc(t domain.Transferability) transferabilityDoc {
-	return transferabilityDoc{Rating: t.Rating, Conditions: t.Conditions}
+	return transferabilityDoc(t)
 }
 
-func (d transferabilityDoc) toDomain() domain.Transferability {
-	return domain.Transferability{Rating: d.Rating, Conditions: d.Conditions}
-}
+func (d transferabilityDoc) toDomain() domain.Transferability { return domain.Transferability(d) }
 
 type answerDoc struct {
 	Question string `json:"question"`
 	Answer   string `json:"answer"`
 }
 
-func toAnswerDoc(a domain.Answer) answerDoc { return answerDoc{Question: a.Question, Answer: a.Answer} }
+func toAnswerDoc(a domain.Answer) answerDoc { return answerDoc(a) }
 
-func (d answerDoc) toDomain() domain.Answer {
-	return domain.Answer{Question: d.Question, Answer: d.Answer}
-}
+func (d answerDoc) toDomain() domain.Answer { return domain.Answer(d) }
 
 type frameDoc struct {
 	When                 string              `json:"when"`
@@ -291,23 +253,15 @@ type frameDoc struct {
 	Reasons              map[string][]string `json:"reasons"`
 }
 
-func toFrameDoc(f domain.Frame) frameDoc {
-	return frameDoc{When: f.When, Planned: f.Planned, DecidedBy: f.DecidedBy, What: f.What, Level: f.Level,
-		ContextModifications: f.ContextModifications, ContentModifications: f.ContentModifications, Fidelity: f.Fidelity,
-		CoreElementsKept: f.CoreElementsKept, CoreElementsChanged: f.CoreElementsChanged, Goals: f.Goals, Reasons: f.Reasons}
-}
+func toFrameDoc(f domain.Frame) frameDoc { return frameDoc(f) }
 
-func (d frameDoc) toDomain() domain.Frame {
-	return domain.Frame{When: d.When, Planned: d.Planned, DecidedBy: d.DecidedBy, What: d.What, Level: d.Level,
-		ContextModifications: d.ContextModifications, ContentModifications: d.ContentModifications, Fidelity: d.Fidelity,
-		CoreElementsKept: d.CoreElementsKept, CoreElementsChanged: d.CoreElementsChanged, Goals: d.Goals, Reasons: d.Reasons}
-}
+func (d frameDoc) toDomain() domain.Frame { return domain.Frame(d) }
 
 type keyedDoc struct {
 	Key   string `json:"key"`
 	Title string `json:"title"`
 }
 
-func toKeyedDoc(k domain.Keyed) keyedDoc { return keyedDoc{Key: k.Key, Title: k.Title} }
+func toKeyedDoc(k domain.Keyed) keyedDoc { return keyedDoc(k) }
 
-func (d keyedDoc) toDomain() domain.Keyed { return domain.Keyed{Key: d.Key, Title: d.Title} }
+func (d keyedDoc) toDomain() domain.Keyed { return domain.Keyed(d) }

@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 	"github.com/peerbridge/peerbridge/internal/testdb"
 )
 
@@ -70,7 +71,7 @@ func assertSameJSON(t *testing.T, name, want, got string) {
 	}
 }
 
-func each[A, B any](f func(A) B) func([]A) []B { return func(in []A) []B { return convert(in, f) } }
+func each[A, B any](f func(A) B) func([]A) []B { return func(in []A) []B { return lists.Map(in, f) } }
 
 func TestStoredDocumentsRoundTrip(t *testing.T) {
 	roundTrip(t, "content", oldContent, practiceContentDoc.toDomain, toContentDoc)
@@ -104,39 +105,52 @@ func TestDocumentMembersAreFixedHere(t *testing.T) {
 		"links":null,"contact":{"name":"","email":""}}`, string(b))
 }
 
-// TestOldRowsStillRead writes documents in their old shape straight into the tables, reads them
-// through the store, writes them back, and checks that the stored documents did not change.
-func TestOldRowsStillRead(t *testing.T) {
+// newTestStore opens a store on a fresh test database, closed when t ends, with one
+// organisation and one programme in it.
+func newTestStore(t *testing.T) (*Store, domain.Organisation, domain.Programme) {
+	t.Helper()
 	db, err := Open(testdb.New(t), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
 	s := NewStore(db)
-	ctx := context.Background()
-	org, err := s.CreateOrganisation(ctx, domain.Organisation{ID: uuid.New(), Name: "Org", Country: "BE", Kind: "ngo", Version: 1})
+	org, err := s.CreateOrganisation(context.Background(), domain.Organisation{ID: uuid.New(), Name: "Org", Country: "BE", Kind: "ngo", Version: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
+	prog, err := s.CreateProgramme(context.Background(), domain.Programme{ID: uuid.New(), Name: "P", Version: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, org, prog
+}
+
+// execer runs SQL statements straight on s, failing t on the first error.
+func execer(t *testing.T, s *Store) func(q string, args ...any) {
+	return func(q string, args ...any) {
+		t.Helper()
+		if _, err := s.SQL().Exec(q, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestOldRowsStillRead writes documents in their old shape straight into the tables, reads them
+// through the store, writes them back, and checks that the stored documents did not change.
+func TestOldRowsStillRead(t *testing.T) {
+	s, org, prog := newTestStore(t)
+	ctx := context.Background()
 	user, err := s.CreateUser(ctx, domain.User{ID: uuid.New(), Email: "u@example.org", Name: "U", OrganisationID: org.ID, PasswordHash: "x", Version: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := s.CreateProgramme(ctx, domain.Programme{ID: uuid.New(), Name: "P", Version: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
 	p, err := s.CreatePractice(ctx, domain.Practice{ID: uuid.New(), ProgrammeID: prog.ID, OrganisationID: org.ID, CreatedBy: user.ID,
-		Title: "Return to work", Language: "en", Country: "BE", Status: domain.StatusDraft, Version: 1})
+		PracticeText: domain.PracticeText{Title: "Return to work", Language: "en", Country: "BE"}, Status: domain.StatusDraft, Version: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	exec := func(q string, args ...any) {
-		t.Helper()
-		if _, err := db.SQL().Exec(q, args...); err != nil {
-			t.Fatal(err)
-		}
-	}
+	exec := execer(t, s)
 	exec(`UPDATE practices SET content = $2, products = $3, translations = $4, decision = $5 WHERE id = $1`,
 		p.ID, oldContent, oldProducts, oldTranslations, oldDecision)
 	exec(`INSERT INTO practice_revisions (practice_id, number, snapshot, created_by) VALUES ($1, 1, $2, $3)`, p.ID, oldSnapshot, user.ID)
@@ -166,7 +180,7 @@ func TestOldRowsStillRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	var content, products, translations, decision, snapshot string
-	if err := db.SQL().QueryRow(`SELECT p.content::text, p.products::text, p.translations::text, p.decision::text, r.snapshot::text
+	if err := s.SQL().QueryRow(`SELECT p.content::text, p.products::text, p.translations::text, p.decision::text, r.snapshot::text
 		FROM practices p JOIN practice_revisions r ON r.practice_id = p.id WHERE p.id = $1`, p.ID).
 		Scan(&content, &products, &translations, &decision, &snapshot); err != nil {
 		t.Fatal(err)

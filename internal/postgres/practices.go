@@ -9,6 +9,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 )
 
 type practiceRow struct {
@@ -44,12 +45,12 @@ func (practiceRow) TableName() string { return "practices" }
 
 func practiceToRow(p domain.Practice) practiceRow {
 	// Lists are stored as arrays, never null.
-	p.Content.LearningQuestions = nonNil(p.Content.LearningQuestions)
-	p.Content.Links = nonNil(p.Content.Links)
-	p.Content.Evidence.Indicators = nonNil(p.Content.Evidence.Indicators)
+	p.Content.LearningQuestions = lists.NonNil(p.Content.LearningQuestions)
+	p.Content.Links = lists.NonNil(p.Content.Links)
+	p.Content.Evidence.Indicators = lists.NonNil(p.Content.Evidence.Indicators)
 	products := make([]domain.Product, len(p.Products))
 	for i, pr := range p.Products {
-		pr.CoreElements = nonNil(pr.CoreElements)
+		pr.CoreElements = lists.NonNil(pr.CoreElements)
 		products[i] = pr
 	}
 	p.Products = products
@@ -69,20 +70,22 @@ func practiceToRow(p domain.Practice) practiceRow {
 }
 
 func (r practiceRow) toDomain() domain.Practice {
-	p := domain.Practice{ID: r.ID, ProgrammeID: r.ProgrammeID, OrganisationID: r.OrganisationID, CreatedBy: r.CreatedBy, Title: r.Title,
-		Summary: r.Summary, Language: r.Language, Country: r.Country, Themes: nonNil(r.Themes.V), TargetGroups: nonNil(r.TargetGroups.V),
-		Content: r.Content.V.toDomain(), Products: nonNil(convert(r.Products.V, productDoc.toDomain)), Translations: translationsFromDocs(r.Translations.V), Status: domain.PracticeStatus(r.Status),
+	p := domain.Practice{ID: r.ID, ProgrammeID: r.ProgrammeID, OrganisationID: r.OrganisationID, CreatedBy: r.CreatedBy,
+		PracticeText: domain.PracticeText{Title: r.Title, Summary: r.Summary, Language: r.Language, Country: r.Country,
+			Themes: lists.NonNil(r.Themes.V), TargetGroups: lists.NonNil(r.TargetGroups.V), Content: r.Content.V.toDomain(),
+			Products: lists.NonNil(lists.Map(r.Products.V, productDoc.toDomain)), Translations: translationsFromDocs(r.Translations.V)},
+		Status:   domain.PracticeStatus(r.Status),
 		Revision: r.Revision, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, SubmittedAt: r.SubmittedAt,
 		PublishedAt: r.PublishedAt, OrganisationName: r.OrganisationName, OrganisationCountry: r.OrganisationCountry, ProgrammeName: r.ProgrammeName, Rank: r.Rank}
 	if p.Translations == nil {
 		p.Translations = map[string]domain.Translation{}
 	}
 	for i := range p.Products {
-		p.Products[i].CoreElements = nonNil(p.Products[i].CoreElements)
+		p.Products[i].CoreElements = lists.NonNil(p.Products[i].CoreElements)
 	}
-	p.Content.LearningQuestions = nonNil(p.Content.LearningQuestions)
-	p.Content.Links = nonNil(p.Content.Links)
-	p.Content.Evidence.Indicators = nonNil(p.Content.Evidence.Indicators)
+	p.Content.LearningQuestions = lists.NonNil(p.Content.LearningQuestions)
+	p.Content.Links = lists.NonNil(p.Content.Links)
+	p.Content.Evidence.Indicators = lists.NonNil(p.Content.Evidence.Indicators)
 	if r.Decision != nil {
 		d := r.Decision.V.toDomain()
 		p.Decision = &d

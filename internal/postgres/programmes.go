@@ -7,6 +7,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 )
 
 var programmeOrder = map[string]string{"name": "p.name", "created_at": "p.created_at", "starts_on": "p.starts_on"}
@@ -154,7 +155,7 @@ func (s *Store) ListMembers(ctx context.Context, programmeID uuid.UUID, f domain
 	total, err := findPage(q, p, columns{sql: memberColumns}, orderBy(p.Sort, memberOrder, "m.user_id", "u.name ASC, m.user_id ASC"), &rows)
 	return pageOf(rows, func(r memberRow) domain.Member {
 		return domain.Member{
-			Membership: domain.Membership{ProgrammeID: r.ProgrammeID, UserID: r.UserID, Roles: nonNil(r.Roles.V), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt},
+			Membership: domain.Membership{ProgrammeID: r.ProgrammeID, UserID: r.UserID, Roles: lists.NonNil(r.Roles.V), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt},
 			Name:       r.Name, Email: r.Email, OrganisationID: r.OrganisationID, OrganisationName: r.OrganisationName, OrganisationCountry: r.OrganisationCountry,
 		}
 	}, p, total), err

@@ -7,6 +7,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 )
 
 type reviewRow struct {
@@ -40,8 +41,8 @@ type reviewRow struct {
 func (reviewRow) TableName() string { return "reviews" }
 
 func (r reviewRow) toDomain() domain.Review {
-	return domain.Review{AssignmentID: r.AssignmentID, Revision: r.Revision, Scores: nonNil(convert(r.Scores.V, scoreDoc.toDomain)), Strengths: r.Strengths, Improvements: r.Improvements,
-		Transferability: r.Transferability.V.toDomain(), Answers: nonNil(convert(r.Answers.V, answerDoc.toDomain)), Recommendation: r.Recommendation, Confidence: r.Confidence, Status: r.Status,
+	return domain.Review{AssignmentID: r.AssignmentID, Revision: r.Revision, Scores: lists.NonNil(lists.Map(r.Scores.V, scoreDoc.toDomain)), Strengths: r.Strengths, Improvements: r.Improvements,
+		Transferability: r.Transferability.V.toDomain(), Answers: lists.NonNil(lists.Map(r.Answers.V, answerDoc.toDomain)), Recommendation: r.Recommendation, Confidence: r.Confidence, Status: r.Status,
 		SubmittedAt: r.SubmittedAt, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, RoundID: r.RoundID, PracticeID: r.PracticeID,
 		ReviewerID: r.ReviewerID, ReviewerName: r.ReviewerName, ReviewerOrg: r.ReviewerOrg, ReviewerCntry: r.ReviewerCntry, Blind: r.Blind,
 		RoundName: r.RoundName, RubricID: r.RubricID}

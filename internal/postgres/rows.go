@@ -6,6 +6,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 )
 
 type organisationRow struct {
@@ -55,7 +56,7 @@ func userToRow(u domain.User) userRow {
 
 func (r userRow) toDomain() domain.User {
 	return domain.User{ID: r.ID, Email: r.Email, Name: r.Name, OrganisationID: r.OrganisationID, PasswordHash: r.PasswordHash,
-		Languages: nonNil(r.Languages.V), Expertise: nonNil(r.Expertise.V), IsAdmin: r.IsAdmin, Disabled: r.Disabled,
+		Languages: lists.NonNil(r.Languages.V), Expertise: lists.NonNil(r.Expertise.V), IsAdmin: r.IsAdmin, Disabled: r.Disabled,
 		Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 }
 
@@ -86,10 +87,10 @@ func programmeToRow(p domain.Programme) programmeRow {
 }
 
 func (r programmeRow) toDomain() domain.Programme {
-	return domain.Programme{ID: r.ID, Name: r.Name, Description: r.Description, Objective: r.Objective, Themes: nonNil(convert(r.Themes.V, keyedDoc.toDomain)),
-		TargetGroups: nonNil(convert(r.TargetGroups.V, keyedDoc.toDomain)), Languages: nonNil(r.Languages.V), PublicCatalogue: r.PublicCatalogue,
+	return domain.Programme{ID: r.ID, Name: r.Name, Description: r.Description, Objective: r.Objective, Themes: lists.NonNil(lists.Map(r.Themes.V, keyedDoc.toDomain)),
+		TargetGroups: lists.NonNil(lists.Map(r.TargetGroups.V, keyedDoc.toDomain)), Languages: lists.NonNil(r.Languages.V), PublicCatalogue: r.PublicCatalogue,
 		StartsOn: dateOnly(r.StartsOn), EndsOn: dateOnly(r.EndsOn), Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
-		MyRoles: nonNil(r.MyRoles.V)}
+		MyRoles: lists.NonNil(r.MyRoles.V)}
 }
 
 type membershipRow struct {
@@ -103,7 +104,7 @@ type membershipRow struct {
 func (membershipRow) TableName() string { return "memberships" }
 
 func (r membershipRow) toDomain() domain.Membership {
-	return domain.Membership{ProgrammeID: r.ProgrammeID, UserID: r.UserID, Roles: nonNil(r.Roles.V), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+	return domain.Membership{ProgrammeID: r.ProgrammeID, UserID: r.UserID, Roles: lists.NonNil(r.Roles.V), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 }
 
 type invitationRow struct {
@@ -128,15 +129,8 @@ func (invitationRow) TableName() string { return "invitations" }
 
 func (r invitationRow) toDomain() domain.Invitation {
 	return domain.Invitation{ID: r.ID, Email: r.Email, Name: r.Name, OrganisationID: r.OrganisationID, ProgrammeID: r.ProgrammeID,
-		Roles: nonNil(r.Roles.V), InvitedBy: r.InvitedBy, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt, AcceptedAt: r.AcceptedAt,
+		Roles: lists.NonNil(r.Roles.V), InvitedBy: r.InvitedBy, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt, AcceptedAt: r.AcceptedAt,
 		ProgrammeName: r.ProgrammeName, OrganisationName: r.OrganisationName}
-}
-
-func nonNil[T any](v []T) []T {
-	if v == nil {
-		return []T{}
-	}
-	return v
 }
 
 // dateOnly drops the time zone a date column comes back with, so dates print as written.

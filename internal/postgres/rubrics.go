@@ -7,6 +7,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 )
 
 type rubricRow struct {
@@ -27,8 +28,8 @@ type rubricRow struct {
 func (rubricRow) TableName() string { return "rubrics" }
 
 func (r rubricRow) toDomain() domain.Rubric {
-	return domain.Rubric{ID: r.ID, ProgrammeID: r.ProgrammeID, Number: r.Number, Title: r.Title, Status: r.Status, Criteria: nonNil(convert(r.Criteria.V, criterionDoc.toDomain)),
-		RecommendationOptions: nonNil(r.RecommendationOptions.V), BasedOn: r.BasedOn, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, InUse: r.InUse}
+	return domain.Rubric{ID: r.ID, ProgrammeID: r.ProgrammeID, Number: r.Number, Title: r.Title, Status: r.Status, Criteria: lists.NonNil(lists.Map(r.Criteria.V, criterionDoc.toDomain)),
+		RecommendationOptions: lists.NonNil(r.RecommendationOptions.V), BasedOn: r.BasedOn, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, InUse: r.InUse}
 }
 
 const rubricSelect = `r.*, EXISTS (SELECT 1 FROM rounds x WHERE x.rubric_id = r.id) AS in_use`

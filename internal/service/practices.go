@@ -150,9 +150,9 @@ func (s *Service) CreatePractice(ctx context.Context, a *domain.Actor, programme
 		country = a.Country
 	}
 	p := domain.Practice{ID: uuid.New(), ProgrammeID: programmeID, OrganisationID: a.OrganisationID, CreatedBy: a.UserID,
-		Title: strings.TrimSpace(in.Title), Summary: strings.TrimSpace(in.Summary), Language: in.Language, Country: country,
-		Themes: in.Themes, TargetGroups: in.TargetGroups, Content: in.Content, Status: domain.StatusDraft, Version: 1,
-		Translations: map[string]domain.Translation{}}
+		PracticeText: domain.PracticeText{Title: strings.TrimSpace(in.Title), Summary: strings.TrimSpace(in.Summary), Language: in.Language,
+			Country: country, Themes: in.Themes, TargetGroups: in.TargetGroups, Content: in.Content, Translations: map[string]domain.Translation{}},
+		Status: domain.StatusDraft, Version: 1}
 	if p.Products, err = mergeProducts(nil, in.Products); err != nil {
 		return PracticeView{}, err
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/peerbridge/peerbridge/internal/auth"
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 )
 
 // ProgrammeStore keeps programmes and their memberships.
@@ -204,7 +205,7 @@ func (s *Service) PutMember(ctx context.Context, a *domain.Actor, programmeID, u
 			return err
 		}
 		if !sameRoles(before, roles) {
-			if err := s.audit(ctx, a, &programmeID, "membership.roles_changed", "user", userID, map[string]any{"roles": nonNilRoles(before)}, map[string]any{"roles": roles}); err != nil {
+			if err := s.audit(ctx, a, &programmeID, "membership.roles_changed", "user", userID, map[string]any{"roles": lists.NonNil(before)}, map[string]any{"roles": roles}); err != nil {
 				return err
 			}
 		}
@@ -413,7 +414,7 @@ func (s *Service) AcceptInvitation(ctx context.Context, token, name, password, c
 		}
 		actor := &domain.Actor{UserID: user.ID}
 		return s.audit(ctx, actor, &inv.ProgrammeID, "membership.roles_changed", "user", user.ID,
-			map[string]any{"roles": nonNilRoles(before)}, map[string]any{"roles": roles, "invitation_id": inv.ID})
+			map[string]any{"roles": lists.NonNil(before)}, map[string]any{"roles": roles, "invitation_id": inv.ID})
 	})
 	if err != nil {
 		return Tokens{}, err
@@ -433,11 +434,4 @@ func uniqueRoles(roles []domain.Role) []domain.Role {
 
 func sameRoles(a, b []domain.Role) bool {
 	return slices.Equal(uniqueRoles(a), uniqueRoles(b))
-}
-
-func nonNilRoles(r []domain.Role) []domain.Role {
-	if r == nil {
-		return []domain.Role{}
-	}
-	return r
 }
