@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/peerbridge/peerbridge/internal/auth"
+	"github.com/peerbridge/peerbridge/internal/benchdata"
 	"github.com/peerbridge/peerbridge/internal/config"
 	"github.com/peerbridge/peerbridge/internal/demo"
 	"github.com/peerbridge/peerbridge/internal/domain"
@@ -41,6 +42,7 @@ commands:
   migrate                               apply database migrations
   seed-demo                             load the demo programmes (idempotent)
   create-admin --email E --name N       create an administrator; password read from stdin
+  bench-seed [--size small|full]        generate the realistic benchmark data set (SPEC §6)
 `
 
 // run is the whole program, so that it can be tested without a process.
@@ -74,6 +76,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 			svc := newService(cfg, db, log, []byte("unused-for-seeding"))
 			return demo.Seed(ctx, postgres.NewStore(db), svc, stdout)
 		})
+	case "bench-seed":
+		return benchSeed(ctx, cfg, log, args[1:], stdout)
 	case "create-admin":
 		return createAdmin(ctx, cfg, log, args[1:], stdin, stdout)
 	case "help", "-h", "--help":
@@ -82,6 +86,35 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	}
 	fmt.Fprint(stderr, usage)
 	return fmt.Errorf("unknown command %q", args[0])
+}
+
+// benchSeed migrates the database and adds one generated programme of the chosen size.
+func benchSeed(ctx context.Context, cfg config.Config, log *slog.Logger, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("bench-seed", flag.ContinueOnError)
+	sizeName := fs.String("size", "small", "small or full")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	size, ok := benchdata.Sizes[*sizeName]
+	if !ok {
+		return fmt.Errorf("unknown size %q: use small or full", *sizeName)
+	}
+	return withDB(ctx, cfg, log, func(db *postgres.DB) error {
+		if _, err := db.Migrate(ctx); err != nil {
+			return err
+		}
+		start := time.Now()
+		if err := benchdata.Generate(ctx, db.SQL(), size); err != nil {
+			return err
+		}
+		var dbSize string
+		if err := db.SQL().QueryRowContext(ctx, `SELECT pg_size_pretty(pg_database_size(current_database()))`).Scan(&dbSize); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "generated %s data set in %s; database size %s; every user's password is %q\n",
+			*sizeName, time.Since(start).Round(time.Millisecond), dbSize, benchdata.Password)
+		return nil
+	})
 }
 
 func newLogger(w io.Writer, level string) *slog.Logger {

@@ -104,3 +104,11 @@ func TestServeStopsGracefully(t *testing.T) {
 		t.Fatal("the signing secret reached the logs")
 	}
 }
+
+func TestBenchSeedRefusesAnUnknownSize(t *testing.T) {
+	var out, errs bytes.Buffer
+	err := run(context.Background(), []string{"bench-seed", "--size", "huge"}, getenvFrom(map[string]string{}), strings.NewReader(""), &out, &errs)
+	if err == nil || !strings.Contains(err.Error(), "unknown size") {
+		t.Fatalf("bench-seed --size huge: %v", err)
+	}
+}
