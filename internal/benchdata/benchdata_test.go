@@ -42,18 +42,20 @@ func TestGenerateSmall(t *testing.T) {
 		return n
 	}
 	for q, want := range map[string]int{
-		`SELECT count(*) FROM practices`:                                     size.Practices,
-		`SELECT count(*) FROM users`:                                         size.Users,
-		`SELECT count(*) FROM organisations`:                                 size.Organisations,
-		`SELECT count(DISTINCT country) FROM organisations`:                  size.Countries,
-		`SELECT count(*) FROM reviews WHERE status = 'submitted'`:            size.Reviews,
-		`SELECT count(*) FROM adaptations`:                                   size.Adaptations,
-		`SELECT count(*) FROM comments`:                                      size.Comments,
-		`SELECT count(*) FROM rounds`:                                        3,
-		`SELECT count(*) FROM rubrics WHERE status = 'active'`:               1,
-		`SELECT count(*) FROM memberships`:                                   size.Users,
-		`SELECT count(DISTINCT language) FROM practices`:                     4,
-		`SELECT count(*) FROM reviews WHERE jsonb_array_length(scores) = 10`: size.Reviews,
+		`SELECT count(*) FROM practices`:                                                                    size.Practices,
+		`SELECT count(*) FROM users`:                                                                        size.Users,
+		`SELECT count(*) FROM organisations`:                                                                size.Organisations,
+		`SELECT count(DISTINCT country) FROM organisations`:                                                 size.Countries,
+		`SELECT count(*) FROM reviews WHERE status = 'submitted'`:                                           size.Reviews,
+		`SELECT count(*) FROM adaptations`:                                                                  size.Adaptations,
+		`SELECT count(*) FROM comments`:                                                                     size.Comments,
+		`SELECT count(*) FROM rounds`:                                                                       3,
+		`SELECT count(*) FROM rubrics WHERE status = 'active'`:                                              1,
+		`SELECT count(*) FROM memberships`:                                                                  size.Users,
+		`SELECT count(DISTINCT language) FROM practices`:                                                    4,
+		`SELECT count(*) FROM reviews WHERE jsonb_array_length(scores) = 10`:                                size.Reviews,
+		`SELECT count(*) FROM practices WHERE status IN ('published', 'archived') AND published_at IS NULL`: 0,
+		`SELECT count(*) FROM practices p WHERE revision > 0 AND NOT EXISTS (SELECT 1 FROM practice_revisions r WHERE r.practice_id = p.id AND r.number = p.revision)`: 0,
 	} {
 		if got := count(q); got != want {
 			t.Errorf("%s = %d, want %d", q, got, want)

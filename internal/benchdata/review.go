@@ -106,6 +106,12 @@ func (g *gen) planRounds() error {
 			}
 		}
 	}
+	for i := range g.practices {
+		p := &g.practices[i]
+		if p.publishedAt == nil && (p.status == domain.StatusPublished || p.status == domain.StatusArchived) {
+			p.publishedAt = ptr(p.submitted.Add(30 * 24 * time.Hour))
+		}
+	}
 	return nil
 }
 
