@@ -103,6 +103,15 @@ func benchSeed(ctx context.Context, cfg config.Config, log *slog.Logger, args []
 		if _, err := db.Migrate(ctx); err != nil {
 			return err
 		}
+		// The data set has an administrator with a published password: only ever into an empty
+		// installation, never next to real accounts.
+		var users int
+		if err := db.SQL().QueryRowContext(ctx, `SELECT count(*) FROM users`).Scan(&users); err != nil {
+			return err
+		}
+		if users > 0 {
+			return fmt.Errorf("bench-seed needs an empty database; this one already has %d accounts", users)
+		}
 		start := time.Now()
 		if err := benchdata.Generate(ctx, db.SQL(), size); err != nil {
 			return err
