@@ -30,6 +30,16 @@ import dashboardNl from './locales/dashboard.nl.json';
 import exchangeFr from './locales/exchange.fr.json';
 import roundsFr from './locales/rounds.fr.json';
 import dashboardFr from './locales/dashboard.fr.json';
+import de from './locales/de.json';
+import practicesDe from './locales/practices.de.json';
+import programmesDe from './locales/programmes.de.json';
+import adminDe from './locales/admin.de.json';
+import accountDe from './locales/account.de.json';
+import authDe from './locales/auth.de.json';
+import reviewDe from './locales/review.de.json';
+import exchangeDe from './locales/exchange.de.json';
+import roundsDe from './locales/rounds.de.json';
+import dashboardDe from './locales/dashboard.de.json';
 
 export const LANGUAGE_STORAGE_KEY = 'peerbridge.lang';
 
@@ -37,6 +47,7 @@ export const SUPPORTED_LANGUAGES = [
   { code: 'en', label: 'English' },
   { code: 'nl', label: 'Nederlands' },
   { code: 'fr', label: 'Français' },
+  { code: 'de', label: 'Deutsch' },
 ] as const;
 
 export type LanguageCode = (typeof SUPPORTED_LANGUAGES)[number]['code'];
@@ -55,6 +66,7 @@ export const FEATURE_NAMESPACES = ['practices', 'programmes', 'admin', 'account'
 export const resources = {
   en: { translation: en, practices: practicesEn, programmes: programmesEn, admin: adminEn, account: accountEn, auth: authEn, review: reviewEn, rounds: roundsEn, exchange: exchangeEn, dashboard: dashboardEn },
   nl: { translation: nl, practices: practicesNl, programmes: programmesNl, admin: adminNl, account: accountNl, auth: authNl, review: reviewNl, rounds: roundsNl, exchange: exchangeNl, dashboard: dashboardNl },
+  de: { translation: de, practices: practicesDe, programmes: programmesDe, admin: adminDe, account: accountDe, auth: authDe, review: reviewDe, rounds: roundsDe, exchange: exchangeDe, dashboard: dashboardDe },
   fr: { translation: fr, practices: practicesFr, programmes: programmesFr, admin: adminFr, account: accountFr, auth: authFr, review: reviewFr, rounds: roundsFr, exchange: exchangeFr, dashboard: dashboardFr },
 } as const;
 
