@@ -19,6 +19,7 @@ import (
 
 	"github.com/peerbridge/peerbridge/internal/auth"
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/postgres"
 )
 
 // Size says how many rows of each kind Generate writes. Reviews are submitted reviews; every
@@ -158,6 +159,15 @@ func Generate(ctx context.Context, db *sql.DB, size Size) error {
 		_, err = pc.Exec(ctx, `ANALYZE`)
 		return err
 	})
+}
+
+// mustDoc encodes a domain value exactly as the store writes it into its jsonb column.
+func mustDoc(v any) []byte {
+	b, err := postgres.Document(v)
+	if err != nil {
+		panic(err)
+	}
+	return b
 }
 
 func mustJSON(v any) []byte {

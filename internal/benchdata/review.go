@@ -99,7 +99,7 @@ func (g *gen) planRounds() error {
 		round := g.plans[k]
 		for i, outcome := range round.decisions {
 			p := &g.practices[i]
-			p.decision = mustJSON(decisionDoc{Outcome: outcome, Rationale: "Decided after three peer reviews: " + reviewText[i%len(reviewText)],
+			p.decision = mustDoc(domain.Decision{Outcome: outcome, Rationale: "Decided after three peer reviews: " + reviewText[i%len(reviewText)],
 				DecidedAt: round.decided, RoundID: g.rounds[k]})
 			if p.status == domain.StatusPublished || p.status == domain.StatusArchived {
 				p.publishedAt = ptr(round.decided)
@@ -188,9 +188,9 @@ func (g *gen) reviews(ctx context.Context, tx pgx.Tx) error {
 			p := g.practices[m.p]
 			r := g.rng(fmt.Sprintf("review%d", k), i)
 			quality := 1 + g.rng("quality", m.p).IntN(4)
-			scores := make([]scoreDoc, 0, len(criteria))
+			scores := make([]domain.Score, 0, len(criteria))
 			for _, c := range criteria {
-				sc := scoreDoc{CriterionKey: c.Key}
+				sc := domain.Score{CriterionKey: c.Key}
 				switch {
 				case c.Gate():
 					v := 1.0
@@ -208,14 +208,14 @@ func (g *gen) reviews(ctx context.Context, tx pgx.Tx) error {
 				}
 				scores = append(scores, sc)
 			}
-			answers := make([]answerDoc, len(p.questions))
+			answers := make([]domain.Answer, len(p.questions))
 			for j, q := range p.questions {
-				answers[j] = answerDoc{Question: q, Answer: pick(r, reviewText) + " " + pick(r, reviewText)}
+				answers[j] = domain.Answer{Question: q, Answer: pick(r, reviewText) + " " + pick(r, reviewText)}
 			}
 			rec := domain.DefaultRecommendations[min(3, max(0, 4-quality+r.IntN(2)-1))]
 			submitted := round.opens.Add(time.Duration(1+r.IntN(40*24)) * time.Hour)
-			return []any{round.assignments[i], m.rev, mustJSON(scores), pick(r, reviewText) + " " + pick(r, reviewText), pick(r, reviewText),
-				mustJSON(transferabilityDoc{Rating: ptr(1 + r.IntN(5)), Conditions: pick(r, reviewText)}), mustJSON(answers),
+			return []any{round.assignments[i], m.rev, mustDoc(scores), pick(r, reviewText) + " " + pick(r, reviewText), pick(r, reviewText),
+				mustDoc(domain.Transferability{Rating: ptr(1 + r.IntN(5)), Conditions: pick(r, reviewText)}), mustDoc(answers),
 				rec, 1 + r.IntN(5), "submitted", submitted, 3, round.opens, submitted}
 		}); err != nil {
 			return err
@@ -279,7 +279,7 @@ func (g *gen) adaptations(ctx context.Context, tx pgx.Tx) error {
 		for _, lvl := range some(r, domain.ReasonLevels, 2) {
 			reasons[lvl] = some(r, domain.ReasonVocabulary[lvl], 2)
 		}
-		frame := frameDoc{When: pick(r, domain.FrameWhen), Planned: pick(r, domain.FramePlanned), DecidedBy: some(r, domain.FrameDecidedBy, 3),
+		frame := domain.Frame{When: pick(r, domain.FrameWhen), Planned: pick(r, domain.FramePlanned), DecidedBy: some(r, domain.FrameDecidedBy, 3),
 			What: some(r, domain.FrameWhat, 2), Level: pick(r, domain.FrameLevel), ContextModifications: some(r, domain.FrameContextModifications, 2),
 			ContentModifications: some(r, domain.FrameContentModifications, 3), Fidelity: fidelity,
 			CoreElementsKept: append([]string{}, core[:cut]...), CoreElementsChanged: append([]string{}, core[cut:]...),
@@ -287,7 +287,7 @@ func (g *gen) adaptations(ctx context.Context, tx pgx.Tx) error {
 		lang := countryLanguage[g.orgs[o].country]
 		return []any{ids[i], g.programme, p.id, product, g.orgs[o].id, g.orgs[o].country,
 			fmt.Sprintf("%s in %s", pick(r, titleMethods[lang]), pick(r, cities)), paragraph(r, lang, 3),
-			mustJSON(some(r, keys(targetGroups), 2)), stages[i], mustJSON(frame), mustJSON(some(r, barriers, 3)), mustJSON(some(r, facilitators, 3)),
+			mustJSON(some(r, keys(targetGroups), 2)), stages[i], mustDoc(frame), mustJSON(some(r, barriers, 3)), mustJSON(some(r, facilitators, 3)),
 			g.users[pick(r, byOrg[o])].id, created[i], created[i].Add(time.Duration(r.IntN(200)) * time.Hour)}
 	})
 	if err != nil {

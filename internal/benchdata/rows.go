@@ -13,160 +13,6 @@ import (
 	"github.com/peerbridge/peerbridge/internal/domain"
 )
 
-// The document types mirror the jsonb members internal/postgres writes (documents.go); the test
-// reads the rows back through the store to keep the two in step.
-
-type contentDoc struct {
-	Context           string      `json:"context"`
-	Approach          string      `json:"approach"`
-	Resources         string      `json:"resources"`
-	Scale             scaleDoc    `json:"scale"`
-	Evidence          evidenceDoc `json:"evidence"`
-	Outcomes          string      `json:"outcomes"`
-	Transferability   string      `json:"transferability"`
-	LessonsLearned    string      `json:"lessons_learned"`
-	LearningQuestions []string    `json:"learning_questions"`
-	Links             []linkDoc   `json:"links"`
-	Contact           contactDoc  `json:"contact"`
-}
-
-type scaleDoc struct {
-	Participants *int `json:"participants"`
-	Sites        *int `json:"sites"`
-	SinceYear    *int `json:"since_year"`
-}
-
-type evidenceDoc struct {
-	Level       string   `json:"level"`
-	Description string   `json:"description"`
-	Indicators  []string `json:"indicators"`
-}
-
-type linkDoc struct {
-	Title string `json:"title"`
-	URL   string `json:"url"`
-}
-
-type contactDoc struct {
-	Name  string `json:"name"`
-	Email string `json:"email"`
-}
-
-type productDoc struct {
-	ID           uuid.UUID `json:"id"`
-	Name         string    `json:"name"`
-	Kind         string    `json:"kind"`
-	Description  string    `json:"description"`
-	CoreElements []string  `json:"core_elements"`
-}
-
-type translationDoc struct {
-	Status            string                  `json:"status"`
-	Title             string                  `json:"title"`
-	Summary           string                  `json:"summary"`
-	Context           string                  `json:"context"`
-	Approach          string                  `json:"approach"`
-	Resources         string                  `json:"resources"`
-	Outcomes          string                  `json:"outcomes"`
-	Transferability   string                  `json:"transferability"`
-	LessonsLearned    string                  `json:"lessons_learned"`
-	LearningQuestions []string                `json:"learning_questions"`
-	Products          []productTranslationDoc `json:"products"`
-	UpdatedAt         time.Time               `json:"updated_at"`
-	UpdatedBy         uuid.UUID               `json:"updated_by"`
-}
-
-type productTranslationDoc struct {
-	ID          uuid.UUID `json:"id"`
-	Name        string    `json:"name"`
-	Description string    `json:"description"`
-}
-
-type decisionDoc struct {
-	Outcome   string    `json:"outcome"`
-	Rationale string    `json:"rationale"`
-	DecidedAt time.Time `json:"decided_at"`
-	RoundID   uuid.UUID `json:"round_id"`
-}
-
-type snapshotDoc struct {
-	Title        string   `json:"title"`
-	Summary      string   `json:"summary"`
-	Language     string   `json:"language"`
-	Country      string   `json:"country"`
-	Themes       []string `json:"themes"`
-	TargetGroups []string `json:"target_groups"`
-	contentDoc
-	Products     []productDoc              `json:"products"`
-	Translations map[string]translationDoc `json:"translations"`
-}
-
-type criterionDoc struct {
-	Key         string     `json:"key"`
-	Title       string     `json:"title"`
-	Description string     `json:"description"`
-	Tier        string     `json:"tier"`
-	Weight      float64    `json:"weight"`
-	Scale       rangeDoc   `json:"scale"`
-	Levels      []levelDoc `json:"levels"`
-	AllowNA     bool       `json:"allow_na"`
-}
-
-type rangeDoc struct {
-	Min int `json:"min"`
-	Max int `json:"max"`
-}
-
-type levelDoc struct {
-	Value      int    `json:"value"`
-	Label      string `json:"label"`
-	Descriptor string `json:"descriptor"`
-}
-
-type scoreDoc struct {
-	CriterionKey string   `json:"criterion_key"`
-	Value        *float64 `json:"value"`
-	Comment      string   `json:"comment"`
-}
-
-type transferabilityDoc struct {
-	Rating     *int   `json:"rating"`
-	Conditions string `json:"conditions"`
-}
-
-type answerDoc struct {
-	Question string `json:"question"`
-	Answer   string `json:"answer"`
-}
-
-type frameDoc struct {
-	When                 string              `json:"when"`
-	Planned              string              `json:"planned"`
-	DecidedBy            []string            `json:"decided_by"`
-	What                 []string            `json:"what"`
-	Level                string              `json:"level"`
-	ContextModifications []string            `json:"context_modifications"`
-	ContentModifications []string            `json:"content_modifications"`
-	Fidelity             string              `json:"fidelity"`
-	CoreElementsKept     []string            `json:"core_elements_kept"`
-	CoreElementsChanged  []string            `json:"core_elements_changed"`
-	Goals                []string            `json:"goals"`
-	Reasons              map[string][]string `json:"reasons"`
-}
-
-type keyedDoc struct {
-	Key   string `json:"key"`
-	Title string `json:"title"`
-}
-
-func keyed(ks []domain.Keyed) []keyedDoc {
-	out := make([]keyedDoc, len(ks))
-	for i, k := range ks {
-		out[i] = keyedDoc(k)
-	}
-	return out
-}
-
 func ptr[T any](v T) *T { return &v }
 
 // ago is a moment between from and to days before now.
@@ -228,20 +74,11 @@ func (g *gen) programmeAndRubric(ctx context.Context, tx pgx.Tx) error {
 		VALUES ($1, $2, $3, $4, $5, $6, $7, true, '2025-01-01', '2027-12-31')`, g.programme, ProgrammeName,
 		"Partners in twelve European countries compare how they bring people with or after cancer back to work.",
 		"Improve return-to-work programmes by exchanging information, peer review, adaptation and new products.",
-		mustJSON(keyed(themes)), mustJSON(keyed(targetGroups)), mustJSON(languages)); err != nil {
+		mustDoc(themes), mustDoc(targetGroups), mustJSON(languages)); err != nil {
 		return fmt.Errorf("benchdata: programme: %w", err)
 	}
-	crit := []criterionDoc{}
-	for _, c := range domain.DefaultCriteria() {
-		levels := []levelDoc{}
-		for _, l := range c.Levels {
-			levels = append(levels, levelDoc(l))
-		}
-		crit = append(crit, criterionDoc{Key: c.Key, Title: c.Title, Description: c.Description, Tier: c.Tier, Weight: c.Weight,
-			Scale: rangeDoc(c.Scale), Levels: levels, AllowNA: c.AllowNA})
-	}
 	if _, err := tx.Exec(ctx, `INSERT INTO rubrics (id, programme_id, number, title, status, criteria, recommendation_options)
-		VALUES ($1, $2, 1, 'Default rubric (EC best-practice criteria)', 'active', $3, $4)`, g.rubric, g.programme, mustJSON(crit), mustJSON(domain.DefaultRecommendations)); err != nil {
+		VALUES ($1, $2, 1, 'Default rubric (EC best-practice criteria)', 'active', $3, $4)`, g.rubric, g.programme, mustDoc(domain.DefaultCriteria()), mustJSON(domain.DefaultRecommendations)); err != nil {
 		return fmt.Errorf("benchdata: rubric: %w", err)
 	}
 	return copyRows(ctx, tx, "memberships", []string{"programme_id", "user_id", "roles"}, len(g.users), func(i int) []any {
@@ -281,9 +118,9 @@ func statusFor(r *rand.Rand) domain.PracticeStatus {
 type text struct {
 	title, summary string
 	themes, groups []string
-	content        contentDoc
-	products       []productDoc
-	translations   map[string]translationDoc
+	content        domain.PracticeContent
+	products       []domain.Product
+	translations   map[string]domain.Translation
 }
 
 func (g *gen) text(i int) text {
@@ -295,29 +132,29 @@ func (g *gen) text(i int) text {
 		summary: paragraph(r, l, 2),
 		themes:  some(r, keys(themes), 2), groups: some(r, keys(targetGroups), 2),
 	}
-	t.content = contentDoc{
+	t.content = domain.PracticeContent{
 		Context: paragraph(r, l, 9), Approach: paragraph(r, l, 13), Resources: paragraph(r, l, 5),
-		Scale:    scaleDoc{Participants: ptr(20 + r.IntN(2000)), Sites: ptr(1 + r.IntN(30)), SinceYear: ptr(2010 + r.IntN(15))},
-		Evidence: evidenceDoc{Level: pick(r, domain.EvidenceLevels), Description: paragraph(r, l, 5), Indicators: []string{"returned_to_work", "in_work_after_6_months"}},
+		Scale:    domain.Scale{Participants: ptr(20 + r.IntN(2000)), Sites: ptr(1 + r.IntN(30)), SinceYear: ptr(2010 + r.IntN(15))},
+		Evidence: domain.Evidence{Level: pick(r, domain.EvidenceLevels), Description: paragraph(r, l, 5), Indicators: []string{"returned_to_work", "in_work_after_6_months"}},
 		Outcomes: paragraph(r, l, 9), Transferability: paragraph(r, l, 7), LessonsLearned: paragraph(r, l, 7),
 		LearningQuestions: p.questions,
-		Links:             []linkDoc{{Title: "Project website", URL: fmt.Sprintf("https://practice%d.example.org", i)}},
-		Contact:           contactDoc{Name: pick(r, firstNames) + " " + pick(r, lastNames), Email: fmt.Sprintf("contact%d@example.org", i)},
+		Links:             []domain.Link{{Title: "Project website", URL: fmt.Sprintf("https://practice%d.example.org", i)}},
+		Contact:           domain.Contact{Name: pick(r, firstNames) + " " + pick(r, lastNames), Email: fmt.Sprintf("contact%d@example.org", i)},
 	}
 	for j, id := range p.products {
-		t.products = append(t.products, productDoc{ID: id, Name: pick(r, titleMethods[l]), Kind: domain.ProductKinds[(i+j)%len(domain.ProductKinds)],
+		t.products = append(t.products, domain.Product{ID: id, Name: pick(r, titleMethods[l]), Kind: domain.ProductKinds[(i+j)%len(domain.ProductKinds)],
 			Description: paragraph(r, l, 3), CoreElements: some(r, coreElements[l], 3)})
 	}
 	if tl := p.translated; tl != "" {
-		tr := translationDoc{Status: pick(r, domain.TranslationStatuses),
+		tr := domain.Translation{Status: pick(r, domain.TranslationStatuses),
 			Title:   fmt.Sprintf("%s %s", pick(r, titleMethods[tl]), pick(r, titleGroups[tl])),
 			Summary: paragraph(r, tl, 2), Context: paragraph(r, tl, 9), Approach: paragraph(r, tl, 13), Resources: paragraph(r, tl, 5),
 			Outcomes: paragraph(r, tl, 9), Transferability: paragraph(r, tl, 7), LessonsLearned: paragraph(r, tl, 7),
 			LearningQuestions: questions[tl][:len(p.questions)], UpdatedAt: p.created.Add(48 * time.Hour), UpdatedBy: p.author}
 		for _, pr := range t.products {
-			tr.Products = append(tr.Products, productTranslationDoc{ID: pr.ID, Name: pick(r, titleMethods[tl]), Description: paragraph(r, tl, 3)})
+			tr.Products = append(tr.Products, domain.ProductTranslation{ID: pr.ID, Name: pick(r, titleMethods[tl]), Description: paragraph(r, tl, 3)})
 		}
-		t.translations = map[string]translationDoc{tl: tr}
+		t.translations = map[string]domain.Translation{tl: tr}
 	}
 	return t
 }
@@ -374,14 +211,14 @@ func (g *gen) practiceRows(ctx context.Context, tx pgx.Tx) error {
 		}
 		tr := []byte("{}")
 		if t.translations != nil {
-			tr = mustJSON(t.translations)
+			tr = mustDoc(t.translations)
 		}
 		var decision any
 		if p.decision != nil {
 			decision = p.decision
 		}
 		return []any{p.id, g.programme, g.orgs[p.org].id, p.author, t.title, t.summary, p.lang, p.country, mustJSON(t.themes), mustJSON(t.groups),
-			mustJSON(t.content), mustJSON(t.products), tr, string(p.status), p.revision, decision, p.created, updated, p.submitted, p.publishedAt}
+			mustDoc(t.content), mustDoc(t.products), tr, string(p.status), p.revision, decision, p.created, updated, p.submitted, p.publishedAt}
 	})
 }
 
@@ -397,9 +234,9 @@ func (g *gen) revisions(ctx context.Context, tx pgx.Tx) error {
 		i := refs[k].p
 		p := g.practices[i]
 		t := g.text(i)
-		snap := snapshotDoc{Title: t.title, Summary: t.summary, Language: p.lang, Country: p.country, Themes: t.themes, TargetGroups: t.groups,
-			contentDoc: t.content, Products: t.products, Translations: t.translations}
+		snap := domain.PracticeText{Title: t.title, Summary: t.summary, Language: p.lang, Country: p.country, Themes: t.themes, TargetGroups: t.groups,
+			Content: t.content, Products: t.products, Translations: t.translations}
 		at := p.submitted.Add(time.Duration(refs[k].n-1) * 30 * 24 * time.Hour)
-		return []any{p.id, refs[k].n, mustJSON(snap), p.author, at}
+		return []any{p.id, refs[k].n, mustDoc(snap), p.author, at}
 	})
 }

@@ -1,6 +1,8 @@
 package postgres
 
 import (
+	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/google/uuid"
@@ -265,3 +267,33 @@ type keyedDoc struct {
 func toKeyedDoc(k domain.Keyed) keyedDoc { return keyedDoc(k) }
 
 func (d keyedDoc) toDomain() domain.Keyed { return domain.Keyed(d) }
+
+// Document encodes a domain value exactly as the store writes it into its jsonb column, for
+// tools that write rows in bulk (the benchmark data set) rather than through the store.
+func Document(v any) ([]byte, error) {
+	switch x := v.(type) {
+	case domain.PracticeContent:
+		return json.Marshal(toContentDoc(x))
+	case []domain.Product:
+		return json.Marshal(docList(x, toProductDoc).V)
+	case map[string]domain.Translation:
+		return json.Marshal(toTranslationDocs(x))
+	case domain.Decision:
+		return json.Marshal(toDecisionDoc(x))
+	case domain.PracticeText:
+		return json.Marshal(toSnapshotDoc(x))
+	case []domain.Criterion:
+		return json.Marshal(docList(x, toCriterionDoc).V)
+	case []domain.Score:
+		return json.Marshal(docList(x, toScoreDoc).V)
+	case domain.Transferability:
+		return json.Marshal(toTransferabilityDoc(x))
+	case []domain.Answer:
+		return json.Marshal(docList(x, toAnswerDoc).V)
+	case domain.Frame:
+		return json.Marshal(toFrameDoc(x))
+	case []domain.Keyed:
+		return json.Marshal(docList(x, toKeyedDoc).V)
+	}
+	return nil, fmt.Errorf("postgres.Document: %T is not a stored document", v)
+}
