@@ -55,6 +55,15 @@ describe.each(namespaces)('the "%s" namespace', (ns) => {
     expect(mismatches).toEqual([]);
   });
 
+  it('addresses the reader formally in Dutch (u) and German (Sie), never with du or je', () => {
+    const informal = { nl: /\b(je|jij|jou|jouw|jullie|jezelf)\b/i, de: /\b(du|dich|dir|dein|deine|deinen|deinem|deiner|euch|euer)\b/i } as const;
+    const found: string[] = [];
+    for (const [lang, pattern] of Object.entries(informal)) {
+      for (const [key, text] of strings[ns][lang] ?? new Map<string, string>()) if (pattern.test(text)) found.push(`${lang}:${key}: ${text}`);
+    }
+    expect(found).toEqual([]);
+  });
+
   it('is really translated: other languages differ from English in most strings', () => {
     for (const lang of others) {
       const same = [...en].filter(([k, v]) => strings[ns][lang].get(k) === v).length;
