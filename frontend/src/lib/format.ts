@@ -1,3 +1,30 @@
+/**
+ * The locale to format dates and numbers in: the interface language, with the browser's region
+ * when the browser prefers that same language (an en-GB browser reading English gets
+ * "28 Dec 2026", an en-US one "Dec 28, 2026"; a fr-BE browser reading French gets Belgian
+ * conventions). The interface language always wins over the browser's other languages.
+ */
+export function regionalLocale(language: string, preferred: readonly string[] = browserLanguages()): string {
+  const base = language.toLowerCase().split('-')[0];
+  if (language.includes('-')) return language;
+  for (const tag of preferred) {
+    const [lang, ...rest] = tag.split('-');
+    if (lang.toLowerCase() === base && rest.length > 0) {
+      try {
+        return Intl.getCanonicalLocales(tag)[0];
+      } catch {
+        // An invalid tag from the browser: ignore it.
+      }
+    }
+  }
+  return language;
+}
+
+function browserLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : navigator.language ? [navigator.language] : [];
+}
+
 /** Formats an ISO date (`2025-03-01`) or timestamp for the current interface language. */
 export function formatDate(value: string | null | undefined, language: string): string {
   if (!value) return '';
@@ -5,7 +32,7 @@ export function formatDate(value: string | null | undefined, language: string): 
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(language, {
+  return new Intl.DateTimeFormat(regionalLocale(language), {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
@@ -68,7 +95,7 @@ export function slugKey(title: string): string {
 export function formatTime(value: Date | string | number, language: string): string {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat(regionalLocale(language), { hour: '2-digit', minute: '2-digit' }).format(date);
 }
 
 /** A date with its time, e.g. "3 Mar 2026, 14:02". */
@@ -76,7 +103,7 @@ export function formatDateTime(value: string | null | undefined, language: strin
   if (!value) return '';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(regionalLocale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -95,7 +122,7 @@ export function formatRelativeTime(value: string | null | undefined, language: s
   const at = new Date(value).getTime();
   if (Number.isNaN(at)) return value;
   let delta = (at - now) / 1000;
-  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const format = new Intl.RelativeTimeFormat(regionalLocale(language), { numeric: 'auto' });
   for (const [unit, size] of RELATIVE_STEPS) {
     if (Math.abs(delta) < size) return format.format(Math.round(delta), unit);
     delta /= size;
