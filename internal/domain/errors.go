@@ -60,20 +60,21 @@ const (
 type FieldCode string
 
 const (
-	FieldRequired  FieldCode = "required"       // absent, or empty where a value is needed
-	FieldNotNull   FieldCode = "not_null"       // null where the contract does not allow it
-	FieldType      FieldCode = "wrong_type"     // params: expected
-	FieldFormat    FieldCode = "invalid_format" // params: format (uuid, date, date-time, email, url, key, …)
-	FieldTooLong   FieldCode = "too_long"       // params: max (characters or items)
-	FieldTooShort  FieldCode = "too_short"      // params: min (characters or items)
-	FieldTooLarge  FieldCode = "too_large"      // params: max
-	FieldTooSmall  FieldCode = "too_small"      // params: min
-	FieldOneOf     FieldCode = "not_allowed"    // params: allowed
-	FieldNUL       FieldCode = "nul_character"  // text holds a NUL character
-	FieldDuplicate FieldCode = "duplicate"      // a list repeats a value
-	FieldCountry   FieldCode = "invalid_country"
-	FieldLanguage  FieldCode = "invalid_language"
-	FieldInvalid   FieldCode = "invalid" // a rule specific to the field; the message says which
+	FieldRequired     FieldCode = "required"       // absent, or empty where a value is needed
+	FieldNotNull      FieldCode = "not_null"       // null where the contract does not allow it
+	FieldType         FieldCode = "wrong_type"     // params: expected
+	FieldFormat       FieldCode = "invalid_format" // params: format (uuid, date, date-time, email, url, key, …)
+	FieldTooLong      FieldCode = "too_long"       // params: max (characters or items)
+	FieldTooShort     FieldCode = "too_short"      // params: min (characters or items)
+	FieldTooLarge     FieldCode = "too_large"      // params: max
+	FieldTooSmall     FieldCode = "too_small"      // params: min
+	FieldOneOf        FieldCode = "not_allowed"    // params: allowed
+	FieldNUL          FieldCode = "nul_character"  // text holds a NUL character
+	FieldDuplicate    FieldCode = "duplicate"      // a list repeats a value
+	FieldCountry      FieldCode = "invalid_country"
+	FieldLanguage     FieldCode = "invalid_language"
+	FieldUnknownTheme FieldCode = "unknown_theme" // params: value; not a theme key of the programmes in scope
+	FieldInvalid      FieldCode = "invalid"       // a rule specific to the field; the message says which
 )
 
 // FieldError names one invalid input field by its JSON path, with a code and its parameters.

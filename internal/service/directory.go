@@ -2,6 +2,8 @@ package service
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/google/uuid"
@@ -128,6 +130,9 @@ func (s *Service) createUser(ctx context.Context, a *domain.Actor, in UserInput)
 	if err := checkPassword("password", in.Password, in.Email); err != nil {
 		return domain.User{}, err
 	}
+	if err := s.checkExpertise(ctx, a.UserID, true, nil, in.Expertise); err != nil {
+		return domain.User{}, err
+	}
 	if _, err := s.organisations.Organisation(ctx, in.OrganisationID); err != nil {
 		if domain.IsCode(err, domain.CodeNotFound) {
 			return domain.User{}, domain.Invalid(domain.FieldError{Field: "organisation_id", Message: "does not exist"})
@@ -189,6 +194,11 @@ func (s *Service) UpdateUser(ctx context.Context, a *domain.Actor, id uuid.UUID,
 			return domain.User{}, err
 		}
 	}
+	if in.Expertise != nil {
+		if err := s.checkExpertise(ctx, a.UserID, true, u.Expertise, *in.Expertise); err != nil {
+			return domain.User{}, err
+		}
+	}
 	in.apply(&u)
 	if id == a.UserID && (u.Disabled || !u.IsAdmin) {
 		return domain.User{}, domain.Errorf(domain.CodeConflict, "You cannot disable your own account or remove your own administrator rights.")
@@ -243,6 +253,11 @@ func (s *Service) UpdateMe(ctx context.Context, a *domain.Actor, in MePatch) (do
 	if err != nil {
 		return u, err
 	}
+	if in.Expertise != nil {
+		if err := s.checkExpertise(ctx, a.UserID, a.IsAdmin, u.Expertise, *in.Expertise); err != nil {
+			return domain.User{}, err
+		}
+	}
 	in.apply(&u)
 	return s.users.UpdateProfile(ctx, a.UserID, u.Name, u.Languages, u.Expertise)
 }
@@ -252,6 +267,48 @@ func (in MePatch) apply(u *domain.User) {
 	setIf(&u.Name, in.Name, strings.TrimSpace)
 	setIf(&u.Languages, in.Languages, nil)
 	setIf(&u.Expertise, in.Expertise, nil)
+}
+
+// checkExpertise refuses expertise that is not a theme key of a programme in scope: the
+// programmes of the person choosing (userID), or every programme when all is set (an
+// administrator editing an account). Keys the account already holds are kept even if their
+// programme has since dropped the theme, so that an unrelated edit never fails on them.
+func (s *Service) checkExpertise(ctx context.Context, userID uuid.UUID, all bool, held, keys []string) error {
+	var fresh []int
+	for i, k := range keys {
+		if !slices.Contains(held, k) {
+			fresh = append(fresh, i)
+		}
+	}
+	if len(fresh) == 0 {
+		return nil
+	}
+	themes := map[string]bool{}
+	for page := 1; ; page++ {
+		ps, err := s.programmes.ListProgrammes(ctx, userID, all, domain.PageRequest{Page: page, Size: 100})
+		if err != nil {
+			return err
+		}
+		for _, p := range ps.Items {
+			for _, t := range p.Themes {
+				themes[t.Key] = true
+			}
+		}
+		if len(ps.Items) < 100 {
+			break
+		}
+	}
+	var errs []domain.FieldError
+	for _, i := range fresh {
+		if !themes[keys[i]] {
+			errs = append(errs, domain.FieldError{Field: fmt.Sprintf("expertise[%d]", i), Code: domain.FieldUnknownTheme,
+				Message: "is not a theme of your programmes", Params: map[string]any{"value": keys[i]}})
+		}
+	}
+	if len(errs) > 0 {
+		return domain.Invalid(errs...)
+	}
+	return nil
 }
 
 // OrganisationRefs reads several organisations in one query, for embedding in responses.

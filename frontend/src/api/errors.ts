@@ -2,7 +2,10 @@ import type { Problem } from './types';
 
 export interface FieldError {
   field: string;
+  /** The server's English explanation, for logs; the interface renders `code` with `params`. */
   message: string;
+  code?: string;
+  params?: Record<string, unknown>;
 }
 
 /**
@@ -79,7 +82,12 @@ export function toApiError(response: Response, body: unknown): ApiError {
       ? body.errors
           // Checked at run time too: a problem body is whatever the server sent.
           .filter((e) => !!e && typeof e.field === 'string' && typeof e.message === 'string')
-          .map((e) => ({ field: e.field, message: e.message }))
+          .map((e) => ({
+            field: e.field,
+            message: e.message,
+            code: typeof e.code === 'string' ? e.code : undefined,
+            params: e.params && typeof e.params === 'object' && !Array.isArray(e.params) ? (e.params as Record<string, unknown>) : undefined,
+          }))
       : [];
     return new ApiError({
       status: typeof body.status === 'number' ? body.status : response.status,
@@ -119,6 +127,7 @@ export function mapFieldErrors<F extends string>(
   error: ApiError,
   formFields: readonly F[],
   aliases: Partial<Record<string, F>> = {},
+  render: (fe: FieldError) => string = (fe) => fe.message,
 ): { fields: Partial<Record<F, string>>; unmatched: FieldError[] } {
   const known = new Set<string>(formFields);
   const fields: Partial<Record<F, string>> = {};
@@ -137,7 +146,7 @@ export function mapFieldErrors<F extends string>(
       }
     }
     if (target) {
-      if (!fields[target]) fields[target] = fe.message;
+      if (!fields[target]) fields[target] = render(fe);
     } else {
       unmatched.push(fe);
     }

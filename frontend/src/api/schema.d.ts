@@ -1382,7 +1382,7 @@ export interface components {
                  * @description What is wrong; clients render their own words from it and params.
                  * @enum {string}
                  */
-                code: "required" | "not_null" | "wrong_type" | "invalid_format" | "too_long" | "too_short" | "too_large" | "too_small" | "not_allowed" | "nul_character" | "duplicate" | "invalid_country" | "invalid_language" | "invalid";
+                code: "required" | "not_null" | "wrong_type" | "invalid_format" | "too_long" | "too_short" | "too_large" | "too_small" | "not_allowed" | "nul_character" | "duplicate" | "invalid_country" | "invalid_language" | "unknown_theme" | "invalid";
                 /** @description English explanation for logs and API users. */
                 message: string;
                 /** @description Parameters of the code: max, min, expected, format, allowed. */
@@ -1471,6 +1471,7 @@ export interface components {
             organisation_id: string;
             password: string;
             languages?: components["schemas"]["Language"][];
+            /** @description Theme keys of the programmes in scope (your own; any programme for an administrator); others are refused with `unknown_theme`. */
             expertise?: string[];
             is_admin?: boolean;
         };
@@ -1479,6 +1480,7 @@ export interface components {
             /** Format: uuid */
             organisation_id?: string;
             languages?: components["schemas"]["Language"][];
+            /** @description Theme keys of the programmes in scope (your own; any programme for an administrator); others are refused with `unknown_theme`. */
             expertise?: string[];
             is_admin?: boolean;
             disabled?: boolean;
@@ -1486,6 +1488,7 @@ export interface components {
         MeUpdate: {
             name?: string;
             languages?: components["schemas"]["Language"][];
+            /** @description Theme keys of the programmes in scope (your own; any programme for an administrator); others are refused with `unknown_theme`. */
             expertise?: string[];
         };
         PasswordChange: {

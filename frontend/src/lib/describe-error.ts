@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { isApiError } from '@/api/errors';
+import { isApiError, type FieldError } from '@/api/errors';
 
 /** A sentence for the user about a failed request, in the interface language. */
 export function describeError(error: unknown, t: TFunction): string {
@@ -32,4 +32,15 @@ export function describeError(error: unknown, t: TFunction): string {
       if (error.status >= 500) return t('errors.server');
       return error.detail || error.title || t('errors.unexpected');
   }
+}
+
+/**
+ * A field error in the interface language, from its code and parameters; the server's English
+ * message only when the code is one this version of the app does not know.
+ */
+export function describeFieldError(fe: FieldError, t: TFunction): string {
+  if (!fe.code) return fe.message;
+  const params: Record<string, unknown> = { ...fe.params };
+  for (const [k, v] of Object.entries(params)) if (Array.isArray(v)) params[k] = v.join(', ');
+  return t(`fieldErrors.${fe.code}`, { ...params, defaultValue: fe.message });
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, mapFieldErrors } from '@/api/errors';
-import { describeError } from './describe-error';
+import { describeError, describeFieldError } from './describe-error';
 
 const NO_ALIASES = {};
 
@@ -59,9 +59,9 @@ export function useFormErrors<F extends string, E extends HTMLElement = HTMLForm
         return;
       }
       if (isApiError(error) && error.fieldErrors.length > 0) {
-        const { fields, unmatched } = mapFieldErrors(error, fieldNames, aliases);
+        const { fields, unmatched } = mapFieldErrors(error, fieldNames, aliases, (fe) => describeFieldError(fe, t));
         setErrors(fields);
-        const extra = unmatched.map((u) => `${u.field}: ${u.message}`).join(' ');
+        const extra = unmatched.map((u) => describeFieldError(u, t)).join(' ');
         const count = Object.keys(fields).length;
         setFormError(
           messageOverride ??

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@/api/types';
 import { Button } from '@/components/ui/button';
+import { ExpertiseChoices, LanguageChoices } from '@/components/profile/profile-choices';
 import { FormActions, FormAlert, TextField } from '@/components/ui/form-fields';
 import { useToast } from '@/components/ui/toast';
-import { splitList } from '@/lib/format';
 import { useSession } from '@/lib/session';
 import { useFormErrors } from '@/lib/use-form-errors';
 import { checks, compact, firstError, limits } from '@/lib/validation';
@@ -19,14 +19,14 @@ export function ProfileForm({ user }: { user: User }) {
   const update = useUpdateMe();
   const form = useFormErrors(FIELDS);
   const [name, setName] = useState(user.name);
-  const [languages, setLanguages] = useState(user.languages.join(', '));
-  const [expertise, setExpertise] = useState(user.expertise.join(', '));
+  const [languages, setLanguages] = useState<string[]>(user.languages);
+  const [expertise, setExpertise] = useState<string[]>(user.expertise);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const c = checks(t);
-    const languageList = splitList(languages.toLowerCase());
-    const expertiseList = splitList(expertise);
+    const languageList = languages;
+    const expertiseList = expertise;
     const ok = form.validate(
       compact({
         name: firstError(name, c.required, c.maxLength(limits.nameMax)),
@@ -72,29 +72,21 @@ export function ProfileForm({ user }: { user: User }) {
           form.clearError('name');
         }}
       />
-      <TextField
-        label={t('fields.languages')}
-        name="languages"
-        hint={t('account.languagesHint')}
-        spellCheck={false}
-        autoCapitalize="none"
+      <LanguageChoices
         value={languages}
+        held={user.languages}
         error={form.errors.languages}
-        onChange={(e) => {
-          setLanguages(e.target.value);
+        onChange={(next) => {
+          setLanguages(next);
           form.clearError('languages');
         }}
       />
-      <TextField
-        label={t('fields.expertise')}
-        name="expertise"
-        hint={t('account.expertiseHint')}
-        spellCheck={false}
-        autoCapitalize="none"
+      <ExpertiseChoices
         value={expertise}
+        held={user.expertise}
         error={form.errors.expertise}
-        onChange={(e) => {
-          setExpertise(e.target.value);
+        onChange={(next) => {
+          setExpertise(next);
           form.clearError('expertise');
         }}
       />

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User, UserCreate, UserUpdate } from '@/api/types';
 import { useOrganisationOptions } from '@/components/organisations/use-organisations';
+import { ExpertiseChoices, LanguageChoices } from '@/components/profile/profile-choices';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, FormActions, FormAlert, FormNotice, RequiredNote, SelectField, TextField } from '@/components/ui/form-fields';
-import { splitList } from '@/lib/format';
 import { useFormErrors } from '@/lib/use-form-errors';
 import { checks, compact, firstError, limits } from '@/lib/validation';
 
@@ -41,8 +41,8 @@ export function UserForm(props: Props) {
   const [name, setName] = useState(initial?.name ?? '');
   const [organisationId, setOrganisationId] = useState(initial?.organisation_id ?? '');
   const [password, setPassword] = useState('');
-  const [languages, setLanguages] = useState((initial?.languages ?? []).join(', '));
-  const [expertise, setExpertise] = useState((initial?.expertise ?? []).join(', '));
+  const [languages, setLanguages] = useState<string[]>(initial?.languages ?? []);
+  const [expertise, setExpertise] = useState<string[]>(initial?.expertise ?? []);
   const [isAdmin, setIsAdmin] = useState(initial?.is_admin ?? false);
   const [disabled, setDisabled] = useState(initial?.disabled ?? false);
 
@@ -54,8 +54,8 @@ export function UserForm(props: Props) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const c = checks(t);
-    const languageList = splitList(languages.toLowerCase());
-    const expertiseList = splitList(expertise);
+    const languageList = languages;
+    const expertiseList = expertise;
     const ok = form.validate(
       compact({
         email: mode === 'create' ? firstError(email, c.required, c.email, c.maxLength(limits.emailMax)) : undefined,
@@ -169,34 +169,24 @@ export function UserForm(props: Props) {
           }}
         />
       )}
-      <div className="field-row">
-        <TextField
-          label={t('fields.languages')}
-          name="languages"
-          hint={t('account.languagesHint')}
-          spellCheck={false}
-          autoCapitalize="none"
-          value={languages}
-          error={form.errors.languages}
-          onChange={(e) => {
-            setLanguages(e.target.value);
-            form.clearError('languages');
-          }}
-        />
-        <TextField
-          label={t('fields.expertise')}
-          name="expertise"
-          hint={t('account.expertiseHint')}
-          spellCheck={false}
-          autoCapitalize="none"
-          value={expertise}
-          error={form.errors.expertise}
-          onChange={(e) => {
-            setExpertise(e.target.value);
-            form.clearError('expertise');
-          }}
-        />
-      </div>
+      <LanguageChoices
+        value={languages}
+        held={initial?.languages ?? []}
+        error={form.errors.languages}
+        onChange={(next) => {
+          setLanguages(next);
+          form.clearError('languages');
+        }}
+      />
+      <ExpertiseChoices
+        value={expertise}
+        held={initial?.expertise ?? []}
+        error={form.errors.expertise}
+        onChange={(next) => {
+          setExpertise(next);
+          form.clearError('expertise');
+        }}
+      />
       <CheckboxField
         label={t('fields.isAdmin')}
         hint={t('admin.users.isAdminHint')}
