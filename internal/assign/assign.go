@@ -101,6 +101,9 @@ const (
 	// RuleMaxLoad is not an eligibility rule: it counts eligible reviewers
 	// that had no capacity left, in Unstaffed reports.
 	RuleMaxLoad = "at_max_load"
+	// RuleDeclined counts reviewers who declined the practice in this round (Input.Excluded);
+	// they are counted here whatever other rule would also keep them off.
+	RuleDeclined = "declined"
 )
 
 // Practice is a good practice to be reviewed in the round.
@@ -139,8 +142,22 @@ type Input struct {
 	CrossBorder bool // reviewer's country must differ from the practice's country
 }
 
-// Assignment is one proposed new pair with a human-readable explanation.
-type Assignment struct{ PracticeID, ReviewerID, Explanation string }
+// Assignment is one proposed new pair with a human-readable explanation and the same facts as data.
+type Assignment struct {
+	PracticeID, ReviewerID, Explanation string
+	Reasons                             Reasons
+}
+
+// Reasons are the facts behind a proposed pair: countries, the languages the reviewer reads of
+// the practice's, the practice's themes the reviewer has expertise in (keys), the reviewer's
+// load in the round with this pair, and whether another reviewer of the practice shares the
+// reviewer's country.
+type Reasons struct {
+	ReviewerCountry, PracticeCountry string
+	Languages, Expertise             []string
+	Load, MaxLoad                    int
+	SharesCountry                    bool
+}
 
 // RuleCount counts the reviewers excluded from a practice by one rule.
 type RuleCount struct {

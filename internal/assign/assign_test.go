@@ -492,8 +492,10 @@ func TestExplanation(t *testing.T) {
 	}
 	res := solveValid(t, in)
 	want := []Assignment{
-		{"p", "r1", "Reviewer from DE for a practice from BE; reads en, nl; expertise in upscaling; load 2 of 5."},
-		{"p", "r2", "Reviewer from an unknown country for a practice from BE; reads en; no expertise in the practice's themes; load 1 of 5."},
+		{"p", "r1", "Reviewer from DE for a practice from BE; reads en, nl; expertise in upscaling; load 2 of 5.",
+			Reasons{ReviewerCountry: "DE", PracticeCountry: "BE", Languages: []string{"en", "nl"}, Expertise: []string{"upscaling"}, Load: 2, MaxLoad: 5}},
+		{"p", "r2", "Reviewer from an unknown country for a practice from BE; reads en; no expertise in the practice's themes; load 1 of 5.",
+			Reasons{ReviewerCountry: "", PracticeCountry: "BE", Languages: []string{"en"}, Expertise: []string{}, Load: 1, MaxLoad: 5}},
 	}
 	if !reflect.DeepEqual(res.Assignments, want) {
 		t.Fatalf("Assignments =\n%+v\nwant\n%+v", res.Assignments, want)
@@ -615,6 +617,11 @@ func TestExcludedPairsAreNeverProposed(t *testing.T) {
 	}
 	if len(res.Assignments) != 3 || len(res.Unstaffed) != 1 || res.Unstaffed[0].PracticeID != "p1" {
 		t.Fatalf("result: %+v", res)
+	}
+	// The reviewer who declined is reported as such, not as one who already reviews it.
+	u := res.Unstaffed[0]
+	if !slices.Equal(u.Excluded, []RuleCount{{RuleDeclined, 1}}) || u.Reason != "1 of 2 reviewers found: 1 declined it in this round." {
+		t.Fatalf("Unstaffed = %+v", u)
 	}
 	if err := Validate(in, []Pair{{PracticeID: "p1", ReviewerID: "r1"}}); err == nil {
 		t.Fatal("Validate accepted an excluded pair")

@@ -15,6 +15,7 @@ const (
 	ruleDeclared
 	ruleLanguage
 	ruleMaxLoad
+	ruleDeclined
 	numRules
 )
 
@@ -24,6 +25,7 @@ var ruleNames = [numRules]string{
 	ruleDeclared: RuleDeclared,
 	ruleLanguage: RuleLanguage,
 	ruleMaxLoad:  RuleMaxLoad,
+	ruleDeclined: RuleDeclined,
 }
 
 // model is the normalised, interned form of an Input.
@@ -359,6 +361,7 @@ func Solve(in Input) Result {
 			PracticeID:  m.ps[p].ID,
 			ReviewerID:  m.rs[r].ID,
 			Explanation: m.explain(p, r, load[r], dup),
+			Reasons:     m.reasons(p, r, load[r], dup),
 		})
 		out = append(out, Pair{m.ps[p].ID, m.rs[r].ID})
 	}
@@ -377,9 +380,6 @@ func Solve(in Input) Result {
 			for _, r := range m.exRevs[p] {
 				assigned[r] = true
 			}
-			for _, r := range m.blocked[p] {
-				assigned[r] = true
-			}
 			for j := k; j < len(pairs) && int(pairs[j].p) == p; j++ {
 				assigned[pairs[j].r] = true
 			}
@@ -388,6 +388,20 @@ func Solve(in Input) Result {
 	}
 	res.Cost = Cost(in, out)
 	return res
+}
+
+// reasons is the explanation of a new pair as data, for clients that write it in their own words.
+func (m *model) reasons(p, r, load int, dupCountry bool) Reasons {
+	pr, rv := &m.ps[p], &m.rs[r]
+	return Reasons{ReviewerCountry: rv.country, PracticeCountry: pr.country, Languages: nonNil(common(pr.langs, rv.langs)),
+		Expertise: nonNil(common(pr.themes, rv.expertise)), Load: load, MaxLoad: m.in.MaxLoad, SharesCountry: dupCountry}
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }
 
 // explain writes the one-sentence explanation of a new pair.
@@ -439,11 +453,17 @@ func common(a, b []string) []string {
 func (m *model) unstaffed(p, found int, assigned []bool, load []int) Unstaffed {
 	var counts [numRules]int
 	unused := 0
+	declined := make(map[int32]bool, len(m.blocked[p]))
+	for _, r := range m.blocked[p] {
+		declined[r] = true
+	}
 	for r := range m.rs {
 		if assigned[r] {
 			continue
 		}
 		switch rule := m.rule(p, r); {
+		case declined[int32(r)]:
+			counts[ruleDeclined]++
 		case rule != ruleOK:
 			counts[rule]++
 		case load[r] >= m.in.MaxLoad:
@@ -481,6 +501,8 @@ func (m *model) unstaffed(p, found int, assigned []bool, load []int) Unstaffed {
 			}
 		case ruleMaxLoad:
 			parts = append(parts, fmt.Sprintf("%d at maximum load (%d)", n, m.in.MaxLoad))
+		case ruleDeclined:
+			parts = append(parts, fmt.Sprintf("%d declined it in this round", n))
 		}
 	}
 	if unused > 0 {

@@ -192,26 +192,50 @@ type autoAssignResponse struct {
 }
 
 type autoAssignmentItem struct {
-	PracticeID    uuid.UUID  `json:"practice_id"`
-	PracticeTitle string     `json:"practice_title"`
-	ReviewerID    uuid.UUID  `json:"reviewer_id"`
-	ReviewerName  string     `json:"reviewer_name"`
-	ReviewerCntry string     `json:"reviewer_country"`
-	Explanation   string     `json:"explanation"`
-	AssignmentID  *uuid.UUID `json:"assignment_id,omitempty"`
+	PracticeID    uuid.UUID   `json:"practice_id"`
+	PracticeTitle string      `json:"practice_title"`
+	ReviewerID    uuid.UUID   `json:"reviewer_id"`
+	ReviewerName  string      `json:"reviewer_name"`
+	ReviewerCntry string      `json:"reviewer_country"`
+	Explanation   string      `json:"explanation"`
+	Reasons       pairReasons `json:"reasons"`
+	AssignmentID  *uuid.UUID  `json:"assignment_id,omitempty"`
+}
+
+// pairReasons are the facts behind a proposed pair, for clients that write them in their own words.
+type pairReasons struct {
+	ReviewerCountry string   `json:"reviewer_country"`
+	PracticeCountry string   `json:"practice_country"`
+	Languages       []string `json:"languages"`
+	Expertise       []string `json:"expertise"`
+	Load            int      `json:"load"`
+	MaxLoad         int      `json:"max_load"`
+	SharesCountry   bool     `json:"shares_country"`
 }
 
 type unstaffedItem struct {
-	PracticeID uuid.UUID `json:"practice_id"`
-	Missing    int       `json:"missing"`
-	Reason     string    `json:"reason"`
+	PracticeID uuid.UUID   `json:"practice_id"`
+	Missing    int         `json:"missing"`
+	Found      int         `json:"found"`
+	Blocked    []ruleCount `json:"blocked"`
+	Reason     string      `json:"reason"`
+}
+
+type ruleCount struct {
+	Rule  string `json:"rule"`
+	Count int    `json:"count"`
 }
 
 func toAutoAssignResponse(r service.AutoAssignResult, dryRun bool) autoAssignResponse {
 	out := autoAssignResponse{DryRun: dryRun, Assignments: []autoAssignmentItem{}, Unstaffed: []unstaffedItem{}}
-	for _, a := range r.Assignments {
+	for i, a := range r.Assignments {
 		it := autoAssignmentItem{PracticeID: a.PracticeID, PracticeTitle: a.PracticeTitle, ReviewerID: a.ReviewerID, ReviewerName: a.ReviewerName,
 			ReviewerCntry: a.ReviewerCountry, Explanation: a.Explanation}
+		if i < len(r.Reasons) {
+			x := r.Reasons[i]
+			it.Reasons = pairReasons{ReviewerCountry: x.ReviewerCountry, PracticeCountry: x.PracticeCountry, Languages: lists.NonNil(x.Languages),
+				Expertise: lists.NonNil(x.Expertise), Load: x.Load, MaxLoad: x.MaxLoad, SharesCountry: x.SharesCountry}
+		}
 		if r.Committed {
 			id := a.ID
 			it.AssignmentID = &id
@@ -226,7 +250,8 @@ func toAutoAssignResponse(r service.AutoAssignResult, dryRun bool) autoAssignRes
 
 func toUnstaffed(u assign.Unstaffed) unstaffedItem {
 	id, _ := uuid.Parse(u.PracticeID)
-	return unstaffedItem{PracticeID: id, Missing: u.Missing, Reason: u.Reason}
+	blocked := lists.Map(u.Excluded, func(c assign.RuleCount) ruleCount { return ruleCount{Rule: c.Rule, Count: c.Count} })
+	return unstaffedItem{PracticeID: id, Missing: u.Missing, Found: u.Found, Blocked: lists.NonNil(blocked), Reason: u.Reason}
 }
 
 type scoreRequest struct {

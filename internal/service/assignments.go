@@ -228,6 +228,7 @@ func (s *Service) notifyAssigned(ctx context.Context, r domain.Round, as []domai
 // AutoAssignResult is the optimiser's proposal (or what was committed).
 type AutoAssignResult struct {
 	Assignments []domain.Assignment
+	Reasons     []assign.Reasons // Reasons[i] explains Assignments[i]
 	Unstaffed   []assign.Unstaffed
 	Committed   bool
 }
@@ -271,6 +272,7 @@ func (s *Service) AutoAssign(ctx context.Context, a *domain.Actor, roundID uuid.
 			out.Assignments = append(out.Assignments, domain.Assignment{ID: uuid.New(), RoundID: roundID, PracticeID: pid, ReviewerID: rid,
 				Status: domain.AssignmentAssigned, DueAt: r.DueAt, Source: "auto", Explanation: p.Explanation,
 				ReviewerName: rv.Name, ReviewerCountry: rv.Country, PracticeTitle: rc.practices[pid].Title, PracticeCountry: rc.practices[pid].Country})
+			out.Reasons = append(out.Reasons, p.Reasons)
 		}
 		if dryRun {
 			return nil

@@ -2008,7 +2008,23 @@ export interface components {
                 reviewer_id: string;
                 reviewer_name?: string;
                 reviewer_country?: string;
+                /** @description The same facts as `reasons` in one English sentence, for logs and API users. */
                 explanation: string;
+                /** @description Why this reviewer was proposed, as data the web app writes in the reader's language. */
+                reasons: {
+                    /** @description Empty when unknown. */
+                    reviewer_country: string;
+                    practice_country: string;
+                    /** @description Languages of the practice the reviewer reads. */
+                    languages: string[];
+                    /** @description Theme keys of the practice the reviewer has expertise in. */
+                    expertise: string[];
+                    /** @description The reviewer's assignments in the round, this one included. */
+                    load: number;
+                    max_load: number;
+                    /** @description Another reviewer of the practice comes from the same country. */
+                    shares_country: boolean;
+                };
                 /**
                  * Format: uuid
                  * @description Present when committed.
@@ -2019,6 +2035,15 @@ export interface components {
                 /** Format: uuid */
                 practice_id: string;
                 missing: number;
+                /** @description Reviewers the practice has, existing and proposed. */
+                found: number;
+                /** @description For every other reviewer of the pool, the first rule that keeps them off the practice, counted. */
+                blocked: {
+                    /** @enum {string} */
+                    rule: "conflict_same_organisation" | "conflict_same_country" | "conflict_declared" | "language_mismatch" | "at_max_load" | "declined";
+                    count: number;
+                }[];
+                /** @description The same facts in one English sentence. */
                 reason: string;
             }[];
         };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sessionStore } from '@/api/session-store';
 import type { AutoAssignResult } from '@/api/review-types';
 import { json, mockFetch } from '@/test/fetch-mock';
-import { tokenPair } from '@/test/fixtures';
+import { programme, tokenPair } from '@/test/fixtures';
 import { renderWithProviders } from '@/test/render';
 import { reviewerDe, round, roundPracticeId } from '@/test/review-fixtures';
 import { AutoAssignPanel } from './auto-assign-panel';
@@ -22,6 +22,7 @@ function result(dryRun: boolean): AutoAssignResult {
         reviewer_name: 'Jonas Weber',
         reviewer_country: 'DE',
         explanation: 'Reviewer from DE for a practice from BE; reads en; expertise in upscaling; load 1 of 3.',
+        reasons: { reviewer_country: 'DE', practice_country: 'BE', languages: ['en'], expertise: ['employer_engagement'], load: 1, max_load: 3, shares_country: false },
         ...(dryRun ? {} : { assignment_id: '9a3b4c5d-0000-4000-8000-000000000900' }),
       },
     ],
@@ -29,7 +30,13 @@ function result(dryRun: boolean): AutoAssignResult {
       {
         practice_id: otherPractice,
         missing: 1,
-        reason: 'Return-to-work café: 4 reviewers are from the practice’s country, 1 already has the maximum load.',
+        found: 1,
+        blocked: [
+          { rule: 'conflict_same_country', count: 4 },
+          { rule: 'at_max_load', count: 1 },
+          { rule: 'declined', count: 1 },
+        ],
+        reason: '1 of 2 reviewers found: 4 from the practice’s country (BE), 1 at maximum load (3), 1 declined it in this round.',
       },
     ],
   };
@@ -39,6 +46,7 @@ describe('AutoAssignPanel', () => {
   it('previews the proposed pairs with their explanations and the unstaffed practices with reasons, then commits', async () => {
     sessionStore.setTokens(tokenPair());
     const { calls } = mockFetch([
+      { method: 'GET', path: `/api/v1/programmes/${programme.id}`, respond: () => json(programme, { headers: { ETag: '"1"' } }) },
       {
         method: 'POST',
         path: `/api/v1/rounds/${round.id}/auto-assign`,
@@ -57,18 +65,26 @@ describe('AutoAssignPanel', () => {
     const table = await screen.findByRole('table', { name: '1 proposed assignment' });
     const row = within(table).getByRole('row', { name: /Job coach at the hospital/ });
     expect(within(row).getByText('Jonas Weber')).toBeInTheDocument();
-    expect(within(row).getByText('Reviewer from DE for a practice from BE; reads en; expertise in upscaling; load 1 of 3.')).toBeInTheDocument();
+    // Written from the facts in the interface language, with the theme's title, never its key.
+    expect(
+      await within(row).findByText(
+        'reviewer from Germany for a practice from Belgium; reads English; expertise in Employer engagement; 1 of at most 3 reviews in this round.',
+      ),
+    ).toBeInTheDocument();
     expect(within(table).getByRole('columnheader', { name: 'Why this reviewer' })).toBeInTheDocument();
 
     expect(screen.getByRole('heading', { name: '1 practice cannot be fully staffed' })).toBeInTheDocument();
     const unstaffed = screen.getByRole('listitem');
     expect(unstaffed).toHaveTextContent('Return-to-work café — 1 reviewer missing');
-    expect(unstaffed).toHaveTextContent('4 reviewers are from the practice’s country, 1 already has the maximum load.');
-    expect(calls[0].body).toEqual({ dry_run: true });
+    expect(unstaffed).toHaveTextContent(
+      '4 reviewers are from the practice’s country; 1 reviewer has reached the maximum load; 1 reviewer declined it in this round.',
+    );
+    const posts = () => calls.filter((c) => c.method === 'POST');
+    expect(posts()[0].body).toEqual({ dry_run: true });
 
     await user.click(screen.getByRole('button', { name: 'Commit 1 assignment' }));
-    await waitFor(() => expect(calls).toHaveLength(2));
-    expect(calls[1].body).toEqual({ dry_run: false });
+    await waitFor(() => expect(posts()).toHaveLength(2));
+    expect(posts()[1].body).toEqual({ dry_run: false });
     expect(await screen.findByRole('heading', { name: '1 assignment made' })).toBeInTheDocument();
     expect(await screen.findByText('1 assignment made.')).toBeInTheDocument();
   });

@@ -1,11 +1,44 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import type { AutoAssignResult, Round } from '@/api/review-types';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-fields';
 import { useToast } from '@/components/ui/toast';
 import { describeError } from '@/lib/describe-error';
+import { countryName, languageName } from '@/lib/format';
 import { useReviewTranslation } from '@/lib/use-review-translation';
 import { useAutoAssign } from '../api/assignments';
+import { useRoundProgramme } from '../api/rounds';
+
+type Proposed = AutoAssignResult['assignments'][number];
+type Unstaffed = AutoAssignResult['unstaffed'][number];
+
+function list(items: string[], language: string): string {
+  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/** Why a reviewer was proposed, written from the server's facts in the interface language. */
+export function proposalReasons(a: Proposed, themes: Map<string, string>, t: TFunction, language: string): string {
+  const r = a.reasons;
+  const parts = [
+    r.reviewer_country
+      ? t('auto.reasons.countries', { reviewer: countryName(r.reviewer_country, language), practice: countryName(r.practice_country, language) })
+      : t('auto.reasons.countryUnknown', { practice: countryName(r.practice_country, language) }),
+    t('auto.reasons.reads', { languages: list(r.languages.map((l) => languageName(l, language)), language) }),
+    r.expertise.length > 0
+      ? t('auto.reasons.expertise', { themes: list(r.expertise.map((k) => themes.get(k) ?? k), language) })
+      : t('auto.reasons.noExpertise'),
+    t('auto.reasons.load', { load: r.load, max: r.max_load }),
+  ];
+  if (r.shares_country) parts.push(t('auto.reasons.sharesCountry'));
+  return parts.join('; ') + '.';
+}
+
+/** Why a practice lacks reviewers: how many of the pool each rule keeps off it. */
+export function unstaffedReasons(u: Unstaffed, t: TFunction): string {
+  if (u.blocked.length === 0) return t('auto.blocked.none', { count: u.found });
+  return u.blocked.map((b) => t(`auto.blocked.${b.rule}`, { count: b.count })).join('; ') + '.';
+}
 
 /**
  * Automatic assignment: "Preview" asks the server for a proposal (dry run) and shows each
@@ -13,8 +46,10 @@ import { useAutoAssign } from '../api/assignments';
  * with why; "Commit" makes the assignments (the server recomputes the same proposal).
  */
 export function AutoAssignPanel({ round, practiceTitles }: { round: Round; practiceTitles: Map<string, string> }) {
-  const { t } = useReviewTranslation();
+  const { t, i18n } = useReviewTranslation();
   const toast = useToast();
+  const programme = useRoundProgramme(round.programme_id);
+  const themes = useMemo(() => new Map((programme.data?.data.themes ?? []).map((th) => [th.key, th.title])), [programme.data]);
   const auto = useAutoAssign(round.id);
   const [result, setResult] = useState<AutoAssignResult | null>(null);
   const writable = round.status === 'draft' || round.status === 'open';
@@ -80,7 +115,7 @@ export function AutoAssignPanel({ round, practiceTitles }: { round: Round; pract
                           {a.reviewer_name}{' '}
                           {a.reviewer_country && <span className="country-code">{a.reviewer_country}</span>}
                         </td>
-                        <td>{a.explanation}</td>
+                        <td>{proposalReasons(a, themes, t, i18n.language)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -95,7 +130,7 @@ export function AutoAssignPanel({ round, practiceTitles }: { round: Round; pract
                     <li key={u.practice_id}>
                       <strong>{title(u.practice_id)}</strong> — {t('auto.missing', { count: u.missing })}
                       <br />
-                      <span>{u.reason}</span>
+                      <span>{unstaffedReasons(u, t)}</span>
                     </li>
                   ))}
                 </ul>
