@@ -103,8 +103,8 @@ func (s *Store) ListAssignments(ctx context.Context, f domain.AssignmentFilter, 
 		q = q.Where("r.status <> 'draft'")
 	}
 	var rows []assignmentRow
-	total, err := findPage(q, p, columns{sql: assignmentSelect}, "a.due_at ASC, p.title ASC, a.id ASC", &rows)
-	return pageOf(rows, assignmentRow.toDomain, p, total), err
+	total, err := findPageCapped(q, p, columns{sql: assignmentSelect}, "a.due_at ASC, p.title ASC, a.id ASC", &rows)
+	return pageAt(rows, assignmentRow.toDomain, p, total), err
 }
 
 // AllAssignments lists every assignment of a round (for the optimiser and results).
