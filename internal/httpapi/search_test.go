@@ -45,8 +45,8 @@ func TestMultilingualSearchWithoutRUM(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(plan, "practices_search_rum") || !strings.Contains(plan, "practices_search") {
-		t.Fatalf("search without RUM does not use the GIN index:\n%s", plan)
+	if strings.Contains(plan, "practices_search_rum") || strings.Contains(plan, "Seq Scan on practices") {
+		t.Fatalf("search without RUM reads the RUM index or the whole table:\n%s", plan)
 	}
 }
 

@@ -99,7 +99,8 @@ var adaptationOrder = map[string]string{"updated_at": "a.updated_at", "created_a
 
 // ListAdaptations returns a page of a programme's adaptations with their outcomes.
 func (s *Store) ListAdaptations(ctx context.Context, f domain.AdaptationFilter, p domain.PageRequest) (domain.Page[domain.Adaptation], error) {
-	q := s.conn(ctx).Table("adaptations a").Joins(adaptationJoins).Where("a.programme_id = ?", f.ProgrammeID)
+	// The joins only name things on the page: the count reads adaptations alone.
+	q := s.conn(ctx).Table("adaptations a").Where("a.programme_id = ?", f.ProgrammeID)
 	if f.Stage != "" {
 		q = q.Where("a.stage = ?", f.Stage)
 	}
@@ -116,7 +117,7 @@ func (s *Store) ListAdaptations(ctx context.Context, f domain.AdaptationFilter, 
 		q = q.Where("a.frame->>'fidelity' = ?", f.Fidelity)
 	}
 	var rows []adaptationRow
-	total, err := findPageCapped(q, p, columns{sql: adaptationSelect}, orderBy(p.Sort, adaptationOrder, "a.id", "a.updated_at DESC, a.id DESC"), &rows)
+	total, err := findPageCapped(q, p, columns{sql: adaptationSelect, joins: adaptationJoins}, orderBy(p.Sort, adaptationOrder, "a.id", "a.updated_at DESC, a.id DESC"), &rows)
 	if err != nil {
 		return domain.Page[domain.Adaptation]{}, err
 	}

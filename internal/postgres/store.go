@@ -48,6 +48,12 @@ func likePattern(q string) string {
 // version, and reads the new row back into dest in the same statement. Column names come from
 // the calling code, never from a request.
 func (db *DB) updateVersioned(ctx context.Context, dest any, table string, id uuid.UUID, version int, fields map[string]any) error {
+	return db.updateVersionedReturning(ctx, dest, table, "*", id, version, fields)
+}
+
+// updateVersionedReturning is updateVersioned reading back only the returning columns (written by
+// the calling code), for tables whose rows carry more than the caller needs.
+func (db *DB) updateVersionedReturning(ctx context.Context, dest any, table, returning string, id uuid.UUID, version int, fields map[string]any) error {
 	cols := make([]string, 0, len(fields))
 	for c := range fields {
 		cols = append(cols, c)
@@ -61,7 +67,7 @@ func (db *DB) updateVersioned(ctx context.Context, dest any, table string, id uu
 	}
 	sets = append(sets, "version = version + 1", "updated_at = now()")
 	args = append(args, id, version)
-	res := db.conn(ctx).Raw("UPDATE "+table+" SET "+strings.Join(sets, ", ")+" WHERE id = ? AND version = ? RETURNING *", args...).Scan(dest)
+	res := db.conn(ctx).Raw("UPDATE "+table+" SET "+strings.Join(sets, ", ")+" WHERE id = ? AND version = ? RETURNING "+returning, args...).Scan(dest)
 	if res.Error != nil {
 		return translate(res.Error)
 	}
