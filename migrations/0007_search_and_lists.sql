@@ -18,6 +18,12 @@ BEGIN
     END IF;
 END $$;
 
+-- The practice listing walks a programme's practices newest first and applies the reader's
+-- visibility (organisation, status) to each: with those two columns in the index, practices the
+-- reader may not see are skipped without reading their rows. Replaces 0005's index on the same keys.
+CREATE INDEX practices_programme_updated_vis ON practices (programme_id, updated_at DESC, id DESC) INCLUDE (status, organisation_id);
+DROP INDEX practices_programme_updated;
+
 -- The public catalogue lists published practices newest first: read them in that order.
 CREATE INDEX practices_published_updated ON practices (updated_at DESC, id DESC) WHERE status = 'published';
 
