@@ -231,16 +231,45 @@ func (s *Store) ListPractices(ctx context.Context, f domain.PracticeFilter, p do
 	if err != nil {
 		return domain.Page[domain.Practice]{}, err
 	}
-	db := s.conn(ctx)
-	total, err := countCapped(practiceFilter(db, f, tsq))
+	total, err := s.countPractices(ctx, f, tsq)
 	if err != nil || total.N == 0 {
 		return pageAt([]practiceRow{}, practiceRow.toDomain, p, total), err
 	}
+	db := s.conn(ctx)
 	var rows []practiceRow
 	if err := practicePage(db, f, tsq, p, rum).Scan(&rows).Error; err != nil {
 		return domain.Page[domain.Practice]{}, translate(err)
 	}
 	return pageAt(rows, practiceRow.toDomain, p, total), nil
+}
+
+// countPractices counts what f matches, exactly up to exactCountLimit. A text search is counted
+// from the full-text index only: with a LIMIT the planner would otherwise read rows in table or
+// date order and test each one's search vector, which it prices as cheap but which decompresses
+// kilobytes per row (measured: 29,431 buffers and 226 ms for one common word, against about
+// 1,400 buffers from the index).
+func (s *Store) countPractices(ctx context.Context, f domain.PracticeFilter, tsq string) (domain.Total, error) {
+	if tsq == "" {
+		return countCapped(practiceFilter(s.conn(ctx), f, tsq))
+	}
+	var total domain.Total
+	err := s.WithTx(ctx, func(ctx context.Context) error {
+		db := s.conn(ctx)
+		if err := db.Exec("SET LOCAL enable_seqscan = off").Error; err != nil {
+			return translate(err)
+		}
+		if err := db.Exec("SET LOCAL enable_indexscan = off").Error; err != nil {
+			return translate(err)
+		}
+		var err error
+		total, err = countCapped(practiceFilter(db, f, tsq))
+		if err != nil {
+			return err
+		}
+		// Inside a caller's transaction the settings would outlive this count.
+		return translate(db.Exec("RESET enable_seqscan; RESET enable_indexscan").Error)
+	})
+	return total, err
 }
 
 // ExplainPractices returns PostgreSQL's plan for the page query of ListPractices with sequential
