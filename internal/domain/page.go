@@ -16,12 +16,14 @@ type PageRequest struct {
 // Offset is the number of rows before this page.
 func (p PageRequest) Offset() int { return (p.Page - 1) * p.Size }
 
-// Page is one page of a list with the total count for the same filters.
+// Page is one page of a list with the total count for the same filters; TotalIsEstimate says
+// the total is the planner's estimate of a large result rather than an exact count.
 type Page[T any] struct {
-	Items []T
-	Page  int
-	Size  int
-	Total int64
+	Items           []T
+	Page            int
+	Size            int
+	Total           int64
+	TotalIsEstimate bool
 }
 
 // Sort allow-lists per list; the storage layer maps each key to an ORDER BY clause.
@@ -31,3 +33,11 @@ var (
 	ProgrammeSorts    = []string{"name", "created_at", "starts_on"}
 	MemberSorts       = []string{"name", "organisation", "country"}
 )
+
+// Total is the number of objects a list's filter matches. Estimated totals come from the
+// planner, for filters too broad to count on every request; they are never below the exact
+// threshold the store counted to.
+type Total struct {
+	N         int64
+	Estimated bool
+}

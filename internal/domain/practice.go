@@ -54,6 +54,16 @@ type Practice struct {
 	OrganisationCountry string
 	ProgrammeName       string
 	Rank                float64
+	// Listing is set by lists, which read what a summary shows instead of the practice's text
+	// (content, products and translations stay unread).
+	Listing *PracticeListing
+}
+
+// PracticeListing is what a list shows of a practice's text besides its title and summary.
+type PracticeListing struct {
+	EvidenceLevel        string
+	TranslationLanguages []string
+	ProductsCount        int
 }
 
 // PracticeContent holds the structured sections of a practice.

@@ -297,11 +297,14 @@ type practiceSummaryResponse struct {
 }
 
 func toPracticeSummary(p domain.Practice) practiceSummaryResponse {
-	langs := languagesOf(p.Translations)
+	l := domain.PracticeListing{EvidenceLevel: p.Content.Evidence.Level, TranslationLanguages: languagesOf(p.Translations), ProductsCount: len(p.Products)}
+	if p.Listing != nil {
+		l = *p.Listing
+	}
 	return practiceSummaryResponse{ID: p.ID, ProgrammeID: p.ProgrammeID, ProgrammeName: p.ProgrammeName,
 		Organisation: organisationRef{ID: p.OrganisationID, Name: p.OrganisationName, Country: p.OrganisationCountry}, Title: p.Title, Summary: p.Summary,
 		Language: p.Language, Country: p.Country, Themes: p.Themes, TargetGroups: p.TargetGroups, Status: p.Status,
-		EvidenceLevel: p.Content.Evidence.Level, TranslationsAvailable: langs, ProductsCount: len(p.Products), Rank: p.Rank,
+		EvidenceLevel: l.EvidenceLevel, TranslationsAvailable: lists.NonNil(l.TranslationLanguages), ProductsCount: l.ProductsCount, Rank: p.Rank,
 		UpdatedAt: p.UpdatedAt.UTC(), PublishedAt: p.PublishedAt}
 }
 

@@ -400,7 +400,7 @@ func (s *Server) myNotifications(c *fiber.Ctx) error {
 		return err
 	}
 	list := listOf(page, toNotificationResponse)
-	return c.JSON(fiber.Map{"items": list.Items, "page": list.Page, "page_size": list.PageSize, "total": list.Total, "unread": unread})
+	return c.JSON(fiber.Map{"items": list.Items, "page": list.Page, "page_size": list.PageSize, "total": list.Total, "total_is_estimate": list.TotalIsEstimate, "unread": unread})
 }
 
 func (s *Server) markNotificationsRead(c *fiber.Ctx) error {

@@ -68,14 +68,16 @@ func sendAssignment(c *fiber.Ctx, a domain.Assignment) error {
 	return sendVersioned(c, a.Version, toAssignmentResponse(a))
 }
 
-// listResponse is the envelope of every list.
+// listResponse is the envelope of every list. TotalIsEstimate says total is an estimate of a
+// large result (exact counts stop at a threshold).
 type listResponse[T any] struct {
-	Items    []T   `json:"items"`
-	Page     int   `json:"page"`
-	PageSize int   `json:"page_size"`
-	Total    int64 `json:"total"`
+	Items           []T   `json:"items"`
+	Page            int   `json:"page"`
+	PageSize        int   `json:"page_size"`
+	Total           int64 `json:"total"`
+	TotalIsEstimate bool  `json:"total_is_estimate"`
 }
 
 func listOf[D, T any](p domain.Page[D], conv func(D) T) listResponse[T] {
-	return listResponse[T]{Items: lists.NonNil(lists.Map(p.Items, conv)), Page: p.Page, PageSize: p.Size, Total: p.Total}
+	return listResponse[T]{Items: lists.NonNil(lists.Map(p.Items, conv)), Page: p.Page, PageSize: p.Size, Total: p.Total, TotalIsEstimate: p.TotalIsEstimate}
 }

@@ -99,7 +99,8 @@ var adaptationOrder = map[string]string{"updated_at": "a.updated_at", "created_a
 
 // ListAdaptations returns a page of a programme's adaptations with their outcomes.
 func (s *Store) ListAdaptations(ctx context.Context, f domain.AdaptationFilter, p domain.PageRequest) (domain.Page[domain.Adaptation], error) {
-	q := s.conn(ctx).Table("adaptations a").Joins(adaptationJoins).Where("a.programme_id = ?", f.ProgrammeID)
+	// The joins only name things on the page: the count reads adaptations alone.
+	q := s.conn(ctx).Table("adaptations a").Where("a.programme_id = ?", f.ProgrammeID)
 	if f.Stage != "" {
 		q = q.Where("a.stage = ?", f.Stage)
 	}
@@ -116,11 +117,11 @@ func (s *Store) ListAdaptations(ctx context.Context, f domain.AdaptationFilter, 
 		q = q.Where("a.frame->>'fidelity' = ?", f.Fidelity)
 	}
 	var rows []adaptationRow
-	total, err := findPage(q, p, columns{sql: adaptationSelect}, orderBy(p.Sort, adaptationOrder, "a.id", "a.updated_at DESC, a.id DESC"), &rows)
+	total, err := findPageCapped(q, p, columns{sql: adaptationSelect, joins: adaptationJoins}, orderBy(p.Sort, adaptationOrder, "a.id", "a.updated_at DESC, a.id DESC"), &rows)
 	if err != nil {
 		return domain.Page[domain.Adaptation]{}, err
 	}
-	page := pageOf(rows, adaptationRow.toDomain, p, total)
+	page := pageAt(rows, adaptationRow.toDomain, p, total)
 	ids := make([]uuid.UUID, len(page.Items))
 	for i, a := range page.Items {
 		ids[i] = a.ID
@@ -254,8 +255,8 @@ func (s *Store) ListNewProducts(ctx context.Context, programmeID uuid.UUID, stat
 		q = q.Where("status = ?", status)
 	}
 	var rows []newProductRow
-	total, err := findPage(q, p, columns{}, "created_at DESC, id DESC", &rows)
-	return pageOf(rows, newProductRow.toDomain, p, total), err
+	total, err := findPageCapped(q, p, columns{}, "created_at DESC, id DESC", &rows)
+	return pageAt(rows, newProductRow.toDomain, p, total), err
 }
 
 // NewProductsFrom lists the new products inspired by a practice or derived from any of the
@@ -312,8 +313,8 @@ func (s *Store) ListAudit(ctx context.Context, f domain.AuditFilter, p domain.Pa
 		q = q.Where("l.action = ?", f.Action)
 	}
 	var rows []auditRow
-	total, err := findPage(q, p, columns{sql: "l.*, u.name AS actor_name"}, "l.at DESC, l.id DESC", &rows)
-	return pageOf(rows, func(r auditRow) domain.AuditLine {
+	total, err := findPageCapped(q, p, columns{sql: "l.*, u.name AS actor_name"}, "l.at DESC, l.id DESC", &rows)
+	return pageAt(rows, func(r auditRow) domain.AuditLine {
 		name := ""
 		if r.ActorName != nil {
 			name = *r.ActorName

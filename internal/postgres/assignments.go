@@ -86,7 +86,8 @@ func (s *Store) Assignment(ctx context.Context, id uuid.UUID, lock bool) (domain
 
 // ListAssignments returns a page of assignments.
 func (s *Store) ListAssignments(ctx context.Context, f domain.AssignmentFilter, p domain.PageRequest) (domain.Page[domain.Assignment], error) {
-	q := s.conn(ctx).Table("assignments a").Joins(assignmentJoins)
+	// The joins only name things on the page: the count reads assignments alone.
+	q := s.conn(ctx).Table("assignments a")
 	if f.RoundID != nil {
 		q = q.Where("a.round_id = ?", *f.RoundID)
 	}
@@ -100,11 +101,11 @@ func (s *Store) ListAssignments(ctx context.Context, f domain.AssignmentFilter, 
 		q = q.Where("a.status IN ?", f.Statuses)
 	}
 	if f.OpenRoundsOnly {
-		q = q.Where("r.status <> 'draft'")
+		q = q.Where("a.round_id IN (SELECT id FROM rounds WHERE status <> 'draft')")
 	}
 	var rows []assignmentRow
-	total, err := findPage(q, p, columns{sql: assignmentSelect}, "a.due_at ASC, p.title ASC, a.id ASC", &rows)
-	return pageOf(rows, assignmentRow.toDomain, p, total), err
+	total, err := findPageCapped(q, p, columns{sql: assignmentSelect, joins: assignmentJoins}, "a.due_at ASC, p.title ASC, a.id ASC", &rows)
+	return pageAt(rows, assignmentRow.toDomain, p, total), err
 }
 
 // AllAssignments lists every assignment of a round (for the optimiser and results).

@@ -68,8 +68,8 @@ func (s *Store) Comment(ctx context.Context, id uuid.UUID) (domain.Comment, erro
 func (s *Store) ListComments(ctx context.Context, subjectType string, subjectID uuid.UUID, p domain.PageRequest) (domain.Page[domain.Comment], error) {
 	q := s.conn(ctx).Table("comments c").Joins(commentJoins).Where("c.subject_type = ? AND c.subject_id = ?", subjectType, subjectID)
 	var rows []commentRow
-	total, err := findPage(q, p, columns{sql: commentSelect}, "c.created_at ASC, c.id ASC", &rows)
-	return pageOf(rows, commentRow.toDomain, p, total), err
+	total, err := findPageCapped(q, p, columns{sql: commentSelect}, "c.created_at ASC, c.id ASC", &rows)
+	return pageAt(rows, commentRow.toDomain, p, total), err
 }
 
 // UpdateCommentBody changes the text of a comment when its version is still version.

@@ -38,8 +38,8 @@ func (s *Store) ListOrganisations(ctx context.Context, f domain.OrganisationFilt
 		q = q.Where("country = ?", f.Country)
 	}
 	var rows []organisationRow
-	total, err := findPage(q, p, columns{}, orderBy(p.Sort, organisationOrder, "id", "name ASC, id ASC"), &rows)
-	return pageOf(rows, organisationRow.toDomain, p, total), err
+	total, err := findPageCapped(q, p, columns{}, orderBy(p.Sort, organisationOrder, "id", "name ASC, id ASC"), &rows)
+	return pageAt(rows, organisationRow.toDomain, p, total), err
 }
 
 // UpdateOrganisation writes o if its version is still version.
@@ -98,8 +98,8 @@ func (s *Store) ListUsers(ctx context.Context, f domain.UserFilter, p domain.Pag
 		q = q.Where("organisation_id = ?", *f.OrganisationID)
 	}
 	var rows []userRow
-	total, err := findPage(q, p, columns{}, orderBy(p.Sort, userOrder, "id", "name ASC, id ASC"), &rows)
-	return pageOf(rows, userRow.toDomain, p, total), err
+	total, err := findPageCapped(q, p, columns{}, orderBy(p.Sort, userOrder, "id", "name ASC, id ASC"), &rows)
+	return pageAt(rows, userRow.toDomain, p, total), err
 }
 
 // UpdateUser writes the changeable fields of u if its version is still version.
@@ -157,6 +157,13 @@ func pageOf[R, T any](rows []R, conv func(R) T, p domain.PageRequest, total int6
 		items[i] = conv(r)
 	}
 	return domain.Page[T]{Items: items, Page: p.Page, Size: p.Size, Total: total}
+}
+
+// pageAt is pageOf with a total that may be an estimate.
+func pageAt[R, T any](rows []R, conv func(R) T, p domain.PageRequest, total domain.Total) domain.Page[T] {
+	page := pageOf(rows, conv, p, total.N)
+	page.TotalIsEstimate = total.Estimated
+	return page
 }
 
 // notFoundAs names the missing object in a not-found error.

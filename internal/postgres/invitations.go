@@ -62,6 +62,6 @@ func (s *Store) ListInvitations(ctx context.Context, programmeID uuid.UUID, stat
 		q = q.Where("accepted_at IS NULL AND expires_at <= now()")
 	}
 	var rows []invitationRow
-	total, err := findPage(q, p, columns{}, "created_at DESC, id DESC", &rows)
-	return pageOf(rows, invitationRow.toDomain, p, total), err
+	total, err := findPageCapped(q, p, columns{}, "created_at DESC, id DESC", &rows)
+	return pageAt(rows, invitationRow.toDomain, p, total), err
 }

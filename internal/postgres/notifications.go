@@ -53,7 +53,7 @@ func (s *Store) ListNotifications(ctx context.Context, userID uuid.UUID, unreadO
 		q = q.Where("read_at IS NULL")
 	}
 	var rows []notificationRow
-	total, err := findPage(q, p, columns{}, "created_at DESC, id DESC", &rows)
+	total, err := findPageCapped(q, p, columns{}, "created_at DESC, id DESC", &rows)
 	if err != nil {
 		return domain.Page[domain.Notification]{}, 0, err
 	}
@@ -61,7 +61,7 @@ func (s *Store) ListNotifications(ctx context.Context, userID uuid.UUID, unreadO
 	if err := s.conn(ctx).Table("notifications").Where("user_id = ? AND read_at IS NULL", userID).Count(&unread).Error; err != nil {
 		return domain.Page[domain.Notification]{}, 0, translate(err)
 	}
-	return pageOf(rows, notificationRow.toDomain, p, total), unread, nil
+	return pageAt(rows, notificationRow.toDomain, p, total), unread, nil
 }
 
 // MarkNotificationsRead marks the given notifications of a user read (all of them when ids is empty).

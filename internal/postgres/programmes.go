@@ -43,8 +43,8 @@ func (s *Store) ListProgrammes(ctx context.Context, userID uuid.UUID, all bool, 
 		q = q.Where("m.user_id IS NOT NULL")
 	}
 	var rows []programmeRow
-	total, err := findPage(q, p, columns{sql: "p.*, COALESCE(m.roles, '[]') AS my_roles"}, orderBy(p.Sort, programmeOrder, "p.id", "p.name ASC, p.id ASC"), &rows)
-	return pageOf(rows, programmeRow.toDomain, p, total), err
+	total, err := findPageCapped(q, p, columns{sql: "p.*, COALESCE(m.roles, '[]') AS my_roles"}, orderBy(p.Sort, programmeOrder, "p.id", "p.name ASC, p.id ASC"), &rows)
+	return pageAt(rows, programmeRow.toDomain, p, total), err
 }
 
 // UpdateProgramme writes p if its version is still version.
@@ -152,8 +152,8 @@ func (s *Store) ListMembers(ctx context.Context, programmeID uuid.UUID, f domain
 		q = q.Where("m.user_id = ?", *f.UserID)
 	}
 	var rows []memberRow
-	total, err := findPage(q, p, columns{sql: memberColumns}, orderBy(p.Sort, memberOrder, "m.user_id", "u.name ASC, m.user_id ASC"), &rows)
-	return pageOf(rows, func(r memberRow) domain.Member {
+	total, err := findPageCapped(q, p, columns{sql: memberColumns}, orderBy(p.Sort, memberOrder, "m.user_id", "u.name ASC, m.user_id ASC"), &rows)
+	return pageAt(rows, func(r memberRow) domain.Member {
 		return domain.Member{
 			Membership: domain.Membership{ProgrammeID: r.ProgrammeID, UserID: r.UserID, Roles: lists.NonNil(r.Roles.V), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt},
 			Name:       r.Name, Email: r.Email, OrganisationID: r.OrganisationID, OrganisationName: r.OrganisationName, OrganisationCountry: r.OrganisationCountry,

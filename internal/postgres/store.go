@@ -2,6 +2,8 @@ package postgres
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -12,7 +14,10 @@ import (
 )
 
 // Store implements the service layer's storage interfaces on PostgreSQL.
-type Store struct{ *DB }
+type Store struct {
+	*DB
+	search searchIndex
+}
 
 // NewStore wraps db.
 func NewStore(db *DB) *Store { return &Store{DB: db} }
@@ -43,6 +48,12 @@ func likePattern(q string) string {
 // version, and reads the new row back into dest in the same statement. Column names come from
 // the calling code, never from a request.
 func (db *DB) updateVersioned(ctx context.Context, dest any, table string, id uuid.UUID, version int, fields map[string]any) error {
+	return db.updateVersionedReturning(ctx, dest, table, "*", id, version, fields)
+}
+
+// updateVersionedReturning is updateVersioned reading back only the returning columns (written by
+// the calling code), for tables whose rows carry more than the caller needs.
+func (db *DB) updateVersionedReturning(ctx context.Context, dest any, table, returning string, id uuid.UUID, version int, fields map[string]any) error {
 	cols := make([]string, 0, len(fields))
 	for c := range fields {
 		cols = append(cols, c)
@@ -56,7 +67,7 @@ func (db *DB) updateVersioned(ctx context.Context, dest any, table string, id uu
 	}
 	sets = append(sets, "version = version + 1", "updated_at = now()")
 	args = append(args, id, version)
-	res := db.conn(ctx).Raw("UPDATE "+table+" SET "+strings.Join(sets, ", ")+" WHERE id = ? AND version = ? RETURNING *", args...).Scan(dest)
+	res := db.conn(ctx).Raw("UPDATE "+table+" SET "+strings.Join(sets, ", ")+" WHERE id = ? AND version = ? RETURNING "+returning, args...).Scan(dest)
 	if res.Error != nil {
 		return translate(res.Error)
 	}
@@ -81,8 +92,13 @@ type columns struct {
 	joins string
 }
 
-// findPage counts the rows matched by q and reads one page of them into dest, ordered by order
-// (which must come from an allow-list).
+// exactCountLimit is how far findPage counts exactly; beyond it a list's total is an estimate.
+// Counting every match of a broad filter (the whole catalogue) costs more than the page itself.
+const exactCountLimit = 1000
+
+// findPage counts the rows matched by q exactly and reads one page of them into dest, ordered by
+// order (which must come from an allow-list). For lists that stay small (a programme's rounds);
+// lists that grow with a programme use findPageCapped.
 func findPage(q *gorm.DB, p domain.PageRequest, sel columns, order string, dest any) (int64, error) {
 	base := q.Session(&gorm.Session{})
 	var total int64
@@ -92,16 +108,63 @@ func findPage(q *gorm.DB, p domain.PageRequest, sel columns, order string, dest 
 	if total == 0 {
 		return 0, nil
 	}
+	return total, readPage(base, p, sel, order, dest)
+}
+
+// findPageCapped is findPage with a count that stops at exactCountLimit + 1 rows; when it gets
+// there the total is the planner's estimate for the whole filter (never below the exact part),
+// and the total says so.
+func findPageCapped(q *gorm.DB, p domain.PageRequest, sel columns, order string, dest any) (domain.Total, error) {
+	base := q.Session(&gorm.Session{})
+	total, err := countCapped(base)
+	if err != nil || total.N == 0 {
+		return total, err
+	}
+	return total, readPage(base, p, sel, order, dest)
+}
+
+func readPage(base *gorm.DB, p domain.PageRequest, sel columns, order string, dest any) error {
 	if sel.joins != "" {
 		base = base.Joins(sel.joins)
 	}
 	if sel.sql != "" {
 		base = base.Select(sel.sql, sel.args...)
 	}
-	if err := base.Order(order).Limit(p.Size).Offset(p.Offset()).Find(dest).Error; err != nil {
+	return translate(base.Order(order).Limit(p.Size).Offset(p.Offset()).Find(dest).Error)
+}
+
+// countCapped counts the rows of q exactly up to exactCountLimit, and estimates beyond it.
+func countCapped(q *gorm.DB) (domain.Total, error) {
+	var n int64
+	capped := q.Session(&gorm.Session{}).Select("1").Limit(exactCountLimit + 1)
+	if err := q.Session(&gorm.Session{NewDB: true}).Table("(?) AS capped", capped).Count(&n).Error; err != nil {
+		return domain.Total{}, translate(err)
+	}
+	if n <= exactCountLimit {
+		return domain.Total{N: n}, nil
+	}
+	est, err := estimateRows(q.Session(&gorm.Session{}).Select("1"))
+	if err != nil {
+		return domain.Total{}, err
+	}
+	return domain.Total{N: max(est, exactCountLimit+1), Estimated: true}, nil
+}
+
+// estimateRows is the planner's estimate of the number of rows q returns (EXPLAIN, not run).
+func estimateRows(q *gorm.DB) (int64, error) {
+	var plan string
+	if err := q.Session(&gorm.Session{NewDB: true}).Raw("EXPLAIN (FORMAT JSON) ?", q).Scan(&plan).Error; err != nil {
 		return 0, translate(err)
 	}
-	return total, nil
+	var out []struct {
+		Plan struct {
+			Rows float64 `json:"Plan Rows"`
+		} `json:"Plan"`
+	}
+	if err := json.Unmarshal([]byte(plan), &out); err != nil || len(out) == 0 {
+		return 0, fmt.Errorf("read plan estimate: %w", err)
+	}
+	return int64(out[0].Plan.Rows), nil
 }
 
 // Exec runs a statement written by the calling code (demo loading), never one built from a request.

@@ -203,7 +203,7 @@ func (s *Service) ListAdaptations(ctx context.Context, a *domain.Actor, f domain
 		return domain.Page[AdaptationView]{}, err
 	}
 	page, err := s.adaptations.ListAdaptations(ctx, f, p)
-	out := domain.Page[AdaptationView]{Page: page.Page, Size: page.Size, Total: page.Total, Items: make([]AdaptationView, len(page.Items))}
+	out := domain.Page[AdaptationView]{Page: page.Page, Size: page.Size, Total: page.Total, TotalIsEstimate: page.TotalIsEstimate, Items: make([]AdaptationView, len(page.Items))}
 	for i, ad := range page.Items {
 		out.Items[i] = AdaptationView{Adaptation: ad, CanEdit: domain.CanEditAdaptation(sc, &ad)}
 	}

@@ -76,7 +76,7 @@ func (s *Service) ListComments(ctx context.Context, a *domain.Actor, subjectType
 		return domain.Page[CommentView]{}, err
 	}
 	hidden, err := s.hiddenAuthors(ctx, sc, subjectType, subjectID)
-	out := domain.Page[CommentView]{Page: page.Page, Size: page.Size, Total: page.Total, Items: make([]CommentView, len(page.Items))}
+	out := domain.Page[CommentView]{Page: page.Page, Size: page.Size, Total: page.Total, TotalIsEstimate: page.TotalIsEstimate, Items: make([]CommentView, len(page.Items))}
 	for i, c := range page.Items {
 		out.Items[i] = commentView(sc, c, hidden)
 	}

@@ -1394,7 +1394,16 @@ export interface components {
         PageMeta: {
             page: number;
             page_size: number;
+            /**
+             * @description How many objects the filters match. Counted exactly up to 1,000; above that it is the
+             *     database's estimate (never below 1,001) and total_is_estimate is true.
+             */
             total: number;
+            /**
+             * @description True when total is an estimate because more than 1,000 objects match; clients show it as
+             *     approximate ("about 12,400"), or as "more than 1,000" when total is 1,001.
+             */
+            total_is_estimate: boolean;
         };
         /** @description ISO 3166-1 alpha-2, upper case. */
         Country: string;

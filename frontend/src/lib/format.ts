@@ -129,3 +129,19 @@ export function formatRelativeTime(value: string | null | undefined, language: s
   }
   return format.format(Math.round(delta), 'year');
 }
+
+/** Lists count exactly up to this many matches; above it the API's total is an estimate. */
+export const EXACT_COUNT_LIMIT = 1000;
+
+/**
+ * How a list's total reads when the API marks it as an estimate (`total_is_estimate`): "about"
+ * the estimate rounded to three significant digits, or "more than 1,000" when the estimate is no
+ * more than the exact part. `null` for an exact total.
+ */
+export function estimatedTotal(total: number, isEstimate: boolean | undefined, language: string): { kind: 'about' | 'more'; text: string } | null {
+  if (!isEstimate) return null;
+  const format = (n: number) => new Intl.NumberFormat(language).format(n);
+  if (total <= EXACT_COUNT_LIMIT + 1) return { kind: 'more', text: format(EXACT_COUNT_LIMIT) };
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(total)) - 2);
+  return { kind: 'about', text: format(Math.round(total / step) * step) };
+}

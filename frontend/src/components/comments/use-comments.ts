@@ -31,7 +31,7 @@ async function fetchAllComments(subject: CommentSubject): Promise<{ items: Comme
     const result = await fetchPage(subject, page);
     items.push(...result.items);
     total = result.total;
-    if (items.length >= total || result.items.length === 0) break;
+    if (result.items.length === 0 || (!result.total_is_estimate && items.length >= total)) break;
   }
   return { items, total };
 }

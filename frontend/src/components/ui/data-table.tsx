@@ -17,7 +17,7 @@ export interface DataTableProps<T> {
   columns: Column<T>[];
   rows: T[];
   rowKey: (row: T) => string;
-  pagination?: { page: number; pageSize: number; total: number; onPageChange: (page: number) => void };
+  pagination?: { page: number; pageSize: number; total: number; totalIsEstimate?: boolean; onPageChange: (page: number) => void };
   busy?: boolean;
 }
 

@@ -180,7 +180,7 @@ export function AdaptationsPage() {
           rows={list.data.items}
           rowKey={(a) => a.id}
           busy={list.isFetching}
-          pagination={{ page: list.data.page, pageSize: list.data.page_size || DEFAULT_PAGE_SIZE, total: list.data.total, onPageChange: setPage }}
+          pagination={{ page: list.data.page, pageSize: list.data.page_size || DEFAULT_PAGE_SIZE, total: list.data.total, totalIsEstimate: list.data.total_is_estimate, onPageChange: setPage }}
         />
       )}
     </div>

@@ -168,7 +168,7 @@ export function ProductsPage() {
               </li>
             ))}
           </ul>
-          <Pagination page={list.data.page} pageSize={list.data.page_size || DEFAULT_PAGE_SIZE} total={list.data.total} onPageChange={setPage} />
+          <Pagination page={list.data.page} pageSize={list.data.page_size || DEFAULT_PAGE_SIZE} total={list.data.total} totalIsEstimate={list.data.total_is_estimate} onPageChange={setPage} />
         </>
       )}
       {editing && (

@@ -61,6 +61,7 @@ export function AdminListPage<T>({ title, lead, newLabel, searchLabel, emptyTitl
             page: list.data.page,
             pageSize: list.data.page_size || DEFAULT_PAGE_SIZE,
             total: list.data.total,
+            totalIsEstimate: list.data.total_is_estimate,
             onPageChange,
           }}
         />

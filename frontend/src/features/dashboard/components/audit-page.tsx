@@ -132,7 +132,7 @@ export function AuditPage() {
               </tbody>
             </table>
           </div>
-          <Pagination page={audit.data.page} pageSize={audit.data.page_size || DEFAULT_PAGE_SIZE} total={audit.data.total} onPageChange={setPage} />
+          <Pagination page={audit.data.page} pageSize={audit.data.page_size || DEFAULT_PAGE_SIZE} total={audit.data.total} totalIsEstimate={audit.data.total_is_estimate} onPageChange={setPage} />
         </>
       )}
     </div>

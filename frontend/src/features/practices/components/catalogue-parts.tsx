@@ -5,7 +5,7 @@ import type { PracticeSummary } from '@/api/types';
 import { SelectField } from '@/components/ui/form-fields';
 import { Pagination } from '@/components/ui/pagination';
 import { DEFAULT_PAGE_SIZE } from '@/lib/constants';
-import { countryName, excerpt, languageName } from '@/lib/format';
+import { countryName, estimatedTotal, excerpt, languageName } from '@/lib/format';
 import { PracticeStatusBadge } from './practice-status-badge';
 import type { SortChoice } from './use-catalogue-params';
 
@@ -146,11 +146,16 @@ export function SortSelect({ value, onChange, withRelevance }: { value: SortChoi
 }
 
 /** "12 practices", announced when it changes after a search. */
-export function ResultCount({ total, busy }: { total: number; busy?: boolean }) {
-  const { t } = useTranslation();
+export function ResultCount({ total, isEstimate, busy }: { total: number; isEstimate?: boolean; busy?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const estimate = estimatedTotal(total, isEstimate, i18n.language);
   return (
     <p className="result-count" role="status" aria-live="polite" aria-busy={busy || undefined}>
-      {t('practices.catalogue.count', { count: total })}
+      {!estimate
+        ? t('practices.catalogue.count', { count: total })
+        : estimate.kind === 'about'
+          ? t('practices.catalogue.countAbout', { total: estimate.text })
+          : t('practices.catalogue.countMore', { total: estimate.text })}
     </p>
   );
 }
@@ -178,7 +183,7 @@ export function PracticeResultList({
   onPageChange,
   card,
 }: {
-  results: { items: readonly PracticeSummary[]; page: number; page_size: number; total: number };
+  results: { items: readonly PracticeSummary[]; page: number; page_size: number; total: number; total_is_estimate?: boolean };
   busy: boolean;
   page: number;
   onPageChange: (page: number) => void;
@@ -194,7 +199,14 @@ export function PracticeResultList({
         ))}
       </ul>
       {(results.total > pageSize || page > 1) && (
-        <Pagination page={results.page} pageSize={pageSize} total={results.total} onPageChange={onPageChange} label={t('practices.catalogue.pages')} />
+        <Pagination
+          page={results.page}
+          pageSize={pageSize}
+          total={results.total}
+          totalIsEstimate={results.total_is_estimate}
+          onPageChange={onPageChange}
+          label={t('practices.catalogue.pages')}
+        />
       )}
     </>
   );

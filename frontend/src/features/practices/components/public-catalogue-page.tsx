@@ -80,7 +80,7 @@ export function PublicCataloguePage() {
         ) : (
           <>
             <div className="results-bar">
-              <ResultCount total={results.data.total} busy={results.isFetching} />
+              <ResultCount total={results.data.total} isEstimate={results.data.total_is_estimate} busy={results.isFetching} />
               <SortSelect value={sort} onChange={search.setSort} withRelevance={!!q} />
             </div>
             {results.data.items.length === 0 ? (

@@ -58,6 +58,7 @@ export function NotificationsPage() {
                 page={notifications.data.page}
                 pageSize={notifications.data.page_size || PAGE_SIZE}
                 total={notifications.data.total}
+                totalIsEstimate={notifications.data.total_is_estimate}
                 onPageChange={setPage}
               />
             </>

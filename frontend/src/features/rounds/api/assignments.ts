@@ -17,7 +17,7 @@ export function useRoundAssignments(roundId: string) {
           api.GET('/api/v1/rounds/{id}/assignments', { params: { path: { id: roundId }, query: { page, page_size: PAGE } } }),
         );
         all.push(...res.items);
-        if (all.length >= res.total || res.items.length === 0) break;
+        if (res.items.length === 0 || (!res.total_is_estimate && all.length >= res.total)) break;
       }
       return all;
     },
@@ -37,7 +37,7 @@ export function useReviewers(programmeId: string) {
           }),
         );
         all.push(...res.items);
-        if (all.length >= res.total || res.items.length === 0) break;
+        if (res.items.length === 0 || (!res.total_is_estimate && all.length >= res.total)) break;
       }
       return all;
     },
