@@ -44,6 +44,8 @@ commands:
   seed-demo                             load the demo programmes (idempotent)
   create-admin --email E --name N       create an administrator; password read from stdin
   bench-seed [--size small|full]        generate the realistic benchmark data set (SPEC §6)
+  bench-load --url U [--pid P] …        HTTP load test of a running server on that data set, next
+                                        to the same SQL run directly (see bench-load -h)
 `
 
 // run is the whole program, so that it can be tested without a process.
@@ -79,6 +81,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		})
 	case "bench-seed":
 		return benchSeed(ctx, cfg, log, args[1:], stdout)
+	case "bench-load":
+		return benchLoad(ctx, cfg, log, args[1:], stdout, stderr)
 	case "create-admin":
 		return createAdmin(ctx, cfg, log, args[1:], stdin, stdout)
 	case "help", "-h", "--help":
