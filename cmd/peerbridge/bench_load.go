@@ -157,7 +157,7 @@ type bench struct {
 	partners, reviewers, notified     []string
 	practices                         []string
 	adaptations, adopters             []string
-	reviewPractice, commentPractice   string
+	reviewPractice                    string
 	reviewAssignments, reviewerTokens []string
 	etags                             []string
 }
