@@ -41,15 +41,18 @@ type Plan struct {
 	Timeout time.Duration
 }
 
-// Run runs op from p.Workers goroutines, each in a loop: first for p.Warmup (not counted), then for
-// p.Measure. Operations that start inside the measured window are counted, also when they end
-// after it; none starts after it.
+// Run runs op from p.Workers goroutines, each in a loop, for p.Warmup and then p.Measure; no
+// operation starts after that. Every operation that ends after the warm-up is counted, also one
+// that started during it or ends after the window: an operation slower than the whole run still
+// shows up, as its latency or its failure. The elapsed time runs from the end of the warm-up to
+// the last counted end, and at least p.Measure.
 func Run(ctx context.Context, p Plan, op Op) Summary {
 	var mu sync.Mutex
 	var latencies []time.Duration
 	failures := map[string]int{}
 	start := time.Now()
 	from, to := start.Add(p.Warmup), start.Add(p.Warmup+p.Measure)
+	last := to
 	var wg sync.WaitGroup
 	for w := range p.Workers {
 		wg.Add(1)
@@ -57,6 +60,7 @@ func Run(ctx context.Context, p Plan, op Op) Summary {
 			defer wg.Done()
 			var mine []time.Duration
 			kinds := map[string]int{}
+			end := to
 			for ctx.Err() == nil {
 				t0 := time.Now()
 				if !t0.Before(to) {
@@ -68,23 +72,33 @@ func Run(ctx context.Context, p Plan, op Op) Summary {
 				}
 				err := op(opCtx, w)
 				cancel()
-				if t0.Before(from) {
+				t1 := time.Now()
+				if t1.Before(from) {
 					continue
 				}
+				end = maxTime(end, t1)
 				if err != nil {
 					kinds[Kind(err)]++
 					continue
 				}
-				mine = append(mine, time.Since(t0))
+				mine = append(mine, t1.Sub(t0))
 			}
 			mu.Lock()
 			latencies = append(latencies, mine...)
 			for k, n := range kinds {
 				failures[k] += n
 			}
+			last = maxTime(last, end)
 			mu.Unlock()
 		}()
 	}
 	wg.Wait()
-	return Summarise(latencies, failures, p.Measure)
+	return Summarise(latencies, failures, last.Sub(from))
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }
