@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -32,7 +31,7 @@ import (
 // data set, and next to each scenario the same SQL statements run directly on PostgreSQL. The
 // statements are recorded, not copied: each scenario's request is sent once to an in-process
 // server on a connection that traces what it sends, and that is what the SQL run replays.
-func benchLoad(ctx context.Context, cfg config.Config, log *slog.Logger, args []string, stdout, stderr io.Writer) error {
+func benchLoad(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("bench-load", flag.ContinueOnError)
 	base := fs.String("url", "http://127.0.0.1:8080", "base URL of the running server")
 	pid := fs.Int("pid", 0, "process id of the server, to sample its memory (0: do not)")
@@ -55,7 +54,7 @@ func benchLoad(ctx context.Context, cfg config.Config, log *slog.Logger, args []
 	plan := loadtest.Plan{Workers: *conns, Warmup: secondsOf(*warmup), Measure: secondsOf(*seconds), Timeout: *timeout}
 
 	// The recording server logs only what goes wrong: its access log would drown the progress.
-	log = newLogger(stderr, "warn")
+	log := newLogger(stderr, "warn")
 	rec := &loadtest.Recorder{}
 	db, err := postgres.OpenForRecording(cfg.DatabaseURL, log, rec)
 	if err != nil {

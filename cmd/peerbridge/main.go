@@ -82,7 +82,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "bench-seed":
 		return benchSeed(ctx, cfg, log, args[1:], stdout)
 	case "bench-load":
-		return benchLoad(ctx, cfg, log, args[1:], stdout, stderr)
+		return benchLoad(ctx, cfg, args[1:], stdout, stderr)
 	case "create-admin":
 		return createAdmin(ctx, cfg, log, args[1:], stdin, stdout)
 	case "help", "-h", "--help":
