@@ -2,7 +2,7 @@
 SHELL := /usr/bin/env bash
 .DEFAULT_GOAL := help
 
-.PHONY: help run test bench build lint clean db-stop
+.PHONY: help run test bench bench-go build lint clean db-stop
 
 help: ## Show this help
 	@echo "Peerbridge make targets:"
@@ -15,8 +15,11 @@ run: ## Build everything, start local PostgreSQL (.data/pg), migrate, seed demo 
 test: ## Go (vet + race tests), frontend (vitest + build) and Playwright e2e; ends with "N passed, M failed"
 	@bash scripts/test.sh
 
-bench: ## Go benchmarks against a throwaway PostgreSQL (BENCH=regexp to filter)
+bench: ## HTTP load test on generated data next to the same SQL run directly (BENCH_SIZE=small for a quick run)
 	@bash scripts/bench.sh
+
+bench-go: ## Go benchmarks (go test -bench) against a throwaway PostgreSQL (BENCH=regexp to filter)
+	@bash scripts/bench-go.sh
 
 build: ## Build frontend/dist and bin/peerbridge
 	@bash scripts/build.sh

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -43,6 +44,8 @@ commands:
   seed-demo                             load the demo programmes (idempotent)
   create-admin --email E --name N       create an administrator; password read from stdin
   bench-seed [--size small|full]        generate the realistic benchmark data set (SPEC §6)
+  bench-load --url U [--pid P] …        HTTP load test of a running server on that data set, next
+                                        to the same SQL run directly (see bench-load -h)
 `
 
 // run is the whole program, so that it can be tested without a process.
@@ -58,7 +61,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	log := newLogger(stderr, cfg.LogLevel)
 	switch args[0] {
 	case "serve":
-		return serve(ctx, cfg, log)
+		return serve(ctx, cfg, getenv, log)
 	case "migrate":
 		return withDB(ctx, cfg, log, func(db *postgres.DB) error {
 			applied, err := db.Migrate(ctx)
@@ -78,6 +81,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		})
 	case "bench-seed":
 		return benchSeed(ctx, cfg, log, args[1:], stdout)
+	case "bench-load":
+		return benchLoad(ctx, cfg, args[1:], stdout, stderr)
 	case "create-admin":
 		return createAdmin(ctx, cfg, log, args[1:], stdin, stdout)
 	case "help", "-h", "--help":
@@ -166,7 +171,7 @@ func newService(cfg config.Config, db *postgres.DB, log *slog.Logger, secret []b
 	})
 }
 
-func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
+func serve(ctx context.Context, cfg config.Config, getenv func(string) string, log *slog.Logger) error {
 	if err := cfg.ValidateForServe(); err != nil {
 		return err
 	}
@@ -181,6 +186,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		log.Warn("demo mode: using a random signing key; sessions end when the server stops")
 	}
 	log.Info("starting", "config", cfg.String())
+	applyMemoryLimit(cfg, getenv, log)
 	db, err := postgres.Open(cfg.DatabaseURL, log)
 	if err != nil {
 		return err
@@ -194,6 +200,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	store := postgres.NewStore(db)
 	srv := httpapi.New(newService(cfg, db, log, secret), store, log, httpapi.Options{
 		BodyLimit: cfg.BodyLimit, TrustedProxies: cfg.TrustedProxies, WebDir: cfg.WebDir, MaxExports: cfg.MaxExports,
+		RequestTimeout: cfg.RequestTimeout, HeavySlots: cfg.HeavySlots, HeavyQueueWait: cfg.HeavyQueueWait,
 	})
 	var mailer service.Mailer = service.LogMailer{Log: log}
 	if cfg.SMTP.Host != "" {
@@ -210,6 +217,17 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	stopWorker()
 	<-workerDone
 	return err
+}
+
+// applyMemoryLimit sets the runtime's soft memory limit, so that the garbage collector and the
+// scavenger give memory back after a burst instead of holding the peak. GOMEMLIMIT, read by the
+// runtime itself, wins when it is set.
+func applyMemoryLimit(cfg config.Config, getenv func(string) string, log *slog.Logger) {
+	if getenv("GOMEMLIMIT") != "" || cfg.MemoryLimit <= 0 {
+		return
+	}
+	debug.SetMemoryLimit(cfg.MemoryLimit)
+	log.Info("memory limit", "bytes", cfg.MemoryLimit)
 }
 
 // migrateWithRetry waits for a database that is still starting (as under docker compose).

@@ -29,8 +29,16 @@ type Config struct {
 	BodyLimit       int
 	MaxExports      int
 	HashConcurrency int
-	SMTP            SMTP
-	LogLevel        string
+	// RequestTimeout is each request's deadline; one that runs out answers 503 overloaded.
+	RequestTimeout time.Duration
+	// HeavySlots and HeavyQueueWait are the admission limit of each heavy class of reads.
+	HeavySlots     int
+	HeavyQueueWait time.Duration
+	// MemoryLimit is the Go runtime's soft memory limit in bytes (0: none), so that memory taken
+	// by a burst goes back to the system; GOMEMLIMIT, when set, takes precedence.
+	MemoryLimit int64
+	SMTP        SMTP
+	LogLevel    string
 }
 
 // SMTP holds the outgoing mail settings; Host empty means e-mail is logged, not sent.
@@ -60,6 +68,10 @@ func Load(getenv func(string) string) (Config, error) {
 		BodyLimit:       1 << 20,
 		MaxExports:      4,
 		HashConcurrency: 4,
+		RequestTimeout:  30 * time.Second,
+		HeavySlots:      4,
+		HeavyQueueWait:  500 * time.Millisecond,
+		MemoryLimit:     defaultMemoryLimit,
 		LogLevel:        orDefault(getenv("PEERBRIDGE_LOG_LEVEL"), "info"),
 	}
 	var errs []error
@@ -90,6 +102,34 @@ func Load(getenv func(string) string) (Config, error) {
 			errs = append(errs, fmt.Errorf("PEERBRIDGE_MAX_EXPORTS: must be a positive integer"))
 		}
 		c.MaxExports = n
+	}
+	if v := getenv("PEERBRIDGE_REQUEST_TIMEOUT"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			errs = append(errs, fmt.Errorf("PEERBRIDGE_REQUEST_TIMEOUT: not a positive duration"))
+		}
+		c.RequestTimeout = d
+	}
+	if v := getenv("PEERBRIDGE_HEAVY_SLOTS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			errs = append(errs, fmt.Errorf("PEERBRIDGE_HEAVY_SLOTS: must be a positive integer"))
+		}
+		c.HeavySlots = n
+	}
+	if v := getenv("PEERBRIDGE_HEAVY_QUEUE_WAIT"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 0 {
+			errs = append(errs, fmt.Errorf("PEERBRIDGE_HEAVY_QUEUE_WAIT: not a duration >= 0"))
+		}
+		c.HeavyQueueWait = d
+	}
+	if v := getenv("PEERBRIDGE_MEMORY_LIMIT"); v != "" {
+		n, err := parseBytes(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("PEERBRIDGE_MEMORY_LIMIT: %w", err))
+		}
+		c.MemoryLimit = n
 	}
 	secret, err := readSecret(getenv, "PEERBRIDGE_JWT_SECRET")
 	if err != nil {
@@ -156,6 +196,36 @@ func readSecret(getenv func(string) string, name string) ([]byte, error) {
 		return []byte(strings.TrimSpace(string(b))), nil
 	}
 	return []byte(getenv(name)), nil
+}
+
+// defaultMemoryLimit keeps the heap of one instance near SPEC §6's 200 MB of server memory.
+const defaultMemoryLimit = 160 << 20
+
+// parseBytes reads a size such as 160MiB, 1GiB, 200MB or 167772160; "off" or 0 means no limit.
+func parseBytes(v string) (int64, error) {
+	v = strings.TrimSpace(v)
+	if v == "off" || v == "0" {
+		return 0, nil
+	}
+	units := []struct {
+		suffix string
+		mult   int64
+	}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}, {"GB", 1e9}, {"MB", 1e6}, {"kB", 1e3}, {"B", 1}}
+	mult := int64(1)
+	for _, u := range units {
+		if n, ok := strings.CutSuffix(v, u.suffix); ok {
+			v, mult = n, u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+	if err != nil || n < 0 {
+		return 0, errors.New("not a size such as 160MiB, or off")
+	}
+	if n*mult < 16<<20 {
+		return 0, errors.New("must be at least 16MiB, or off")
+	}
+	return n * mult, nil
 }
 
 func orDefault(v, d string) string {

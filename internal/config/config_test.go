@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
@@ -75,11 +76,13 @@ func TestSecretFromFile(t *testing.T) {
 }
 
 func TestInvalidSettingsAreNamed(t *testing.T) {
-	_, err := Load(env(map[string]string{"PEERBRIDGE_PUBLIC_URL": "not a url", "PEERBRIDGE_SMTP_PORT": "99999", "PEERBRIDGE_BODY_LIMIT": "12", "PEERBRIDGE_MAX_EXPORTS": "0"}))
+	_, err := Load(env(map[string]string{"PEERBRIDGE_PUBLIC_URL": "not a url", "PEERBRIDGE_SMTP_PORT": "99999", "PEERBRIDGE_BODY_LIMIT": "12", "PEERBRIDGE_MAX_EXPORTS": "0",
+		"PEERBRIDGE_HEAVY_SLOTS": "0", "PEERBRIDGE_HEAVY_QUEUE_WAIT": "soon", "PEERBRIDGE_MEMORY_LIMIT": "2MiB", "PEERBRIDGE_REQUEST_TIMEOUT": "-1s"}))
 	if err == nil {
 		t.Fatal("expected errors")
 	}
-	for _, name := range []string{"PEERBRIDGE_PUBLIC_URL", "PEERBRIDGE_SMTP_PORT", "PEERBRIDGE_BODY_LIMIT", "PEERBRIDGE_MAX_EXPORTS"} {
+	for _, name := range []string{"PEERBRIDGE_PUBLIC_URL", "PEERBRIDGE_SMTP_PORT", "PEERBRIDGE_BODY_LIMIT", "PEERBRIDGE_MAX_EXPORTS",
+		"PEERBRIDGE_HEAVY_SLOTS", "PEERBRIDGE_HEAVY_QUEUE_WAIT", "PEERBRIDGE_MEMORY_LIMIT", "PEERBRIDGE_REQUEST_TIMEOUT"} {
 		if !strings.Contains(err.Error(), name) {
 			t.Fatalf("error does not name %s: %v", name, err)
 		}
@@ -93,5 +96,18 @@ func TestDefaults(t *testing.T) {
 	}
 	if c.Addr != "127.0.0.1:8080" || !c.AutoMigrate || c.BodyLimit != 1<<20 || c.MaxExports != 4 || len(c.TrustedProxies) != 0 {
 		t.Fatalf("defaults: %+v", c)
+	}
+	if c.HeavySlots != 4 || c.HeavyQueueWait != 500*time.Millisecond || c.RequestTimeout != 30*time.Second || c.MemoryLimit != 160<<20 {
+		t.Fatalf("overload defaults: %+v", c)
+	}
+}
+
+func TestMemoryLimitSizes(t *testing.T) {
+	cases := map[string]int64{"off": 0, "0": 0, "160MiB": 160 << 20, "1GiB": 1 << 30, "200MB": 200e6, "67108864": 64 << 20}
+	for in, want := range cases {
+		c, err := Load(env(map[string]string{"PEERBRIDGE_MEMORY_LIMIT": in}))
+		if err != nil || c.MemoryLimit != want {
+			t.Errorf("PEERBRIDGE_MEMORY_LIMIT=%s: %d, %v; want %d", in, c.MemoryLimit, err, want)
+		}
 	}
 }

@@ -56,6 +56,10 @@ const (
 	CodeNotDecided          Code = "not_decided"
 )
 
+// CodeServerOverloaded: this server has more work than it can finish in time (an admission limit
+// is full, or the request ran into its deadline) while the database is reachable.
+const CodeServerOverloaded Code = "overloaded"
+
 // FieldCode says what is wrong with a field, for clients that render their own words.
 type FieldCode string
 
@@ -122,6 +126,13 @@ func Invalid(fields ...FieldError) *Error {
 		}
 	}
 	return &Error{Code: CodeValidation, Message: "The request has invalid fields.", Fields: fields}
+}
+
+// Overloaded is the answer of a server that is too busy to finish a request in time; the caller
+// should come back after retryAfter seconds.
+func Overloaded(retryAfter int) *Error {
+	return &Error{Code: CodeServerOverloaded, RetryAfter: max(1, retryAfter),
+		Message: "The server is busy with other requests; try again shortly."}
 }
 
 // NotFound is the answer both for a missing id and for an object outside the caller's scope.

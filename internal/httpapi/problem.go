@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strconv"
@@ -33,6 +34,7 @@ var statusOf = map[domain.Code]int{
 	domain.CodeLastCoordinator:     http.StatusConflict,
 	domain.CodeUnavailable:         http.StatusServiceUnavailable,
 	domain.CodeBusy:                http.StatusServiceUnavailable,
+	domain.CodeServerOverloaded:    http.StatusServiceUnavailable,
 	domain.CodeBodyTooLarge:        http.StatusRequestEntityTooLarge,
 	domain.CodeUnsupportedMedia:    http.StatusUnsupportedMediaType,
 	domain.CodeMethodNotAllowed:    http.StatusMethodNotAllowed,
@@ -80,6 +82,9 @@ func (s *Server) errorHandler(c *fiber.Ctx, err error) error {
 	var fe *fiber.Error
 	switch {
 	case errors.As(err, &de):
+	case errors.Is(err, context.DeadlineExceeded):
+		// The request ran out of its own time outside the store (which translates its own).
+		de = domain.Overloaded(2)
 	case errors.As(err, &fe):
 		de = fromFiberError(fe)
 	default:

@@ -19,6 +19,8 @@ func (s *Server) routes() {
 	v1 := app.Group("/api/v1")
 	authed := s.authenticate
 	idem := s.idempotent
+	// Heavy reads pass an admission limit per class (admission.go).
+	search, results, dashboard := admit(s.heavy.search), admit(s.heavy.results), admit(s.heavy.dashboard)
 
 	// Sessions.
 	v1.Post("/auth/login", s.login)
@@ -54,7 +56,7 @@ func (s *Server) routes() {
 	v1.Post("/invitations/:token/accept", s.acceptInvitation)
 
 	// Practices, their revisions, translations and discussion.
-	v1.Get("/programmes/:id/practices", authed, s.listPractices)
+	v1.Get("/programmes/:id/practices", authed, search, s.listPractices)
 	v1.Post("/programmes/:id/practices", authed, idem, s.createPractice)
 	v1.Get("/practices/:id", authed, s.getPractice)
 	v1.Patch("/practices/:id", authed, s.updatePractice)
@@ -87,7 +89,7 @@ func (s *Server) routes() {
 	v1.Get("/rounds/:id/assignments", authed, s.listRoundAssignments)
 	v1.Post("/rounds/:id/assignments", authed, idem, s.createAssignment)
 	v1.Post("/rounds/:id/auto-assign", authed, s.autoAssign)
-	v1.Get("/rounds/:id/results", authed, s.roundResults)
+	v1.Get("/rounds/:id/results", authed, results, s.roundResults)
 	v1.Get("/me/assignments", authed, s.myAssignments)
 	v1.Patch("/assignments/:id", authed, s.extendAssignment)
 	v1.Delete("/assignments/:id", authed, s.deleteAssignment)
@@ -114,7 +116,7 @@ func (s *Server) routes() {
 	v1.Get("/products/:id", authed, s.getNewProduct)
 	v1.Patch("/products/:id", authed, s.updateNewProduct)
 	v1.Get("/practices/:id/lineage", authed, s.practiceLineage)
-	v1.Get("/programmes/:id/dashboard", authed, s.dashboard)
+	v1.Get("/programmes/:id/dashboard", authed, dashboard, s.dashboard)
 	v1.Get("/programmes/:id/exports/:kind", authed, s.exportCSV)
 	v1.Get("/programmes/:id/export.json", authed, s.exportJSON)
 	v1.Get("/programmes/:id/audit", authed, s.audit)
@@ -126,7 +128,7 @@ func (s *Server) routes() {
 	v1.Put("/me/notification-preferences", authed, s.putNotificationPreferences)
 
 	// The public catalogue.
-	v1.Get("/public/practices", s.listPublicPractices)
+	v1.Get("/public/practices", search, s.listPublicPractices)
 	v1.Get("/public/practices/:id", s.getPublicPractice)
 
 	// Anything else under /api is a problem+json 405 (a known path, another method) or 404; other

@@ -39,6 +39,7 @@ type Server struct {
 	opts        Options
 	allowed     *allowedMethods
 	exportSlots exportSlots
+	heavy       heavyClasses
 }
 
 // Options configure the HTTP server.
@@ -53,6 +54,11 @@ type Options struct {
 	// MaxExports bounds the exports this instance prepares or sends at once (default 4); more
 	// are answered 429.
 	MaxExports int
+	// HeavySlots is how many requests of each heavy class (search and practice lists, round
+	// results, dashboard) run at once on this instance (default 4); HeavyQueueWait is how long
+	// one more waits for a slot before it is answered 503 overloaded (default 500 ms).
+	HeavySlots     int
+	HeavyQueueWait time.Duration
 	// SpoolDir holds exports while they are sent (default: the system's temporary directory).
 	SpoolDir string
 }
@@ -71,7 +77,14 @@ func New(svc *service.Service, idem IdempotencyStore, log *slog.Logger, opts Opt
 	if opts.MaxExports <= 0 {
 		opts.MaxExports = 4
 	}
-	s := &Server{svc: svc, idempotency: idem, log: log, opts: opts, exportSlots: make(exportSlots, opts.MaxExports)}
+	if opts.HeavySlots <= 0 {
+		opts.HeavySlots = 4
+	}
+	if opts.HeavyQueueWait == 0 {
+		opts.HeavyQueueWait = 500 * time.Millisecond
+	}
+	s := &Server{svc: svc, idempotency: idem, log: log, opts: opts, exportSlots: make(exportSlots, opts.MaxExports),
+		heavy: newHeavyClasses(opts.HeavySlots, opts.HeavyQueueWait)}
 	cfg := fiber.Config{
 		AppName:               "peerbridge",
 		BodyLimit:             opts.BodyLimit,

@@ -34,7 +34,11 @@ type DB struct {
 // Open connects and configures the pool. It does not fail when the database is down: the server
 // starts, answers 503 and recovers by itself when the database comes back.
 func Open(dsn string, log *slog.Logger) (*DB, error) {
-	g, err := gorm.Open(postgres.New(postgres.Config{DSN: dsn}), &gorm.Config{
+	return open(postgres.New(postgres.Config{DSN: dsn}))
+}
+
+func open(dialector gorm.Dialector) (*DB, error) {
+	g, err := gorm.Open(dialector, &gorm.Config{
 		Logger:                 logger.Discard,
 		SkipDefaultTransaction: true,
 		DisableAutomaticPing:   true,
@@ -115,6 +119,9 @@ func translate(err error) error {
 	if errors.Is(err, gorm.ErrRecordNotFound) || errors.Is(err, sql.ErrNoRows) {
 		return domain.Wrap(domain.CodeNotFound, err, "Not found.")
 	}
+	if ranOutOfTime(err) {
+		return overloaded(err)
+	}
 	if isUnavailable(err) {
 		return &domain.Error{Code: domain.CodeUnavailable, Message: "The database is unavailable; try again shortly.", RetryAfter: 5}
 	}
@@ -136,6 +143,26 @@ func translate(err error) error {
 	return err
 }
 
+// overloadRetryAfter is what a request that ran out of time is told to wait, in seconds.
+const overloadRetryAfter = 2
+
+func overloaded(cause error) error {
+	e := domain.Wrap(domain.CodeServerOverloaded, cause, domain.Overloaded(overloadRetryAfter).Message)
+	e.RetryAfter = overloadRetryAfter
+	return e
+}
+
+// ranOutOfTime recognises a request that reached its own deadline while waiting for a pooled
+// connection or for a statement: the database answers, this server is the bottleneck. A deadline
+// that expired while connecting is an unreachable database, not an overload.
+func ranOutOfTime(err error) bool {
+	var ce *pgconn.ConnectError
+	if errors.As(err, &ce) {
+		return false
+	}
+	return errors.Is(err, context.DeadlineExceeded)
+}
+
 // isUnavailable recognises a database that cannot be reached, as opposed to a bad query.
 func isUnavailable(err error) bool {
 	if errors.Is(err, driver.ErrBadConn) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) ||
@@ -150,13 +177,7 @@ func isUnavailable(err error) bool {
 	if errors.As(err, &ce) {
 		return true
 	}
-	if pgconn.SafeToRetry(err) {
-		return true
-	}
-	if errors.Is(err, context.DeadlineExceeded) {
-		return true
-	}
-	return false
+	return pgconn.SafeToRetry(err)
 }
 
 // IsUnavailable reports whether err means the database could not be reached.

@@ -37,8 +37,9 @@ type AuditLog interface {
 // next to the use cases that call it. *postgres.Store implements them all; tests may fake only
 // those a use case touches.
 //
-// Every method may also fail with CodeUnavailable (the database cannot be reached) or CodeBusy
-// (a transaction collided with another one); the comments name the other codes.
+// Every method may also fail with CodeUnavailable (the database cannot be reached), CodeBusy
+// (a transaction collided with another one) or CodeServerOverloaded (the context's deadline
+// passed while the database was answering); the comments name the other codes.
 type Stores struct {
 	Tx            Transactor
 	Audit         AuditLog

@@ -2559,6 +2559,16 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description This server is too busy to answer in time (`code` overloaded): the admission limit of this kind of request is full, or the request ran into its deadline while the database is up. Nothing was changed; retry after `Retry-After` seconds. `code` service_unavailable instead means the database cannot be reached. */
+        Overloaded: {
+            headers: {
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Something required is missing; `errors` lists each field. */
         Incomplete: {
             headers: {
@@ -3489,6 +3499,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Overloaded"];
         };
     };
     createPractice: {
@@ -3991,6 +4002,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            503: components["responses"]["Overloaded"];
         };
     };
     getPublicPractice: {
@@ -4538,6 +4550,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Overloaded"];
         };
     };
     myAssignments: {
@@ -5456,6 +5469,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Overloaded"];
         };
     };
     exportCSV: {

@@ -4,6 +4,10 @@ import { isApiError, type FieldError } from '@/api/errors';
 /** A sentence for the user about a failed request, in the interface language. */
 export function describeError(error: unknown, t: TFunction): string {
   if (!isApiError(error)) return t('errors.unexpected');
+  // The server is busy, not broken: say how long to wait (its Retry-After, in seconds).
+  if (error.code === 'overloaded') {
+    return t('errors.overloaded', { count: Math.max(1, Math.ceil(error.retryAfter ?? 5)) });
+  }
   // Known rule codes have their own sentence in every language.
   const byCode = t(`errors.codes.${error.code}`, { defaultValue: '' });
   if (byCode) return byCode;

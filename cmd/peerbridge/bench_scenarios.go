@@ -1,0 +1,185 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// searches are real queries in the four languages of the data set; stemming matches them against
+// the practices' prose ("employers" finds "employer", "Arbeitgeber" finds "Arbeitgebern").
+var searches = []string{
+	"employers return to work", "fatigue concentration colleagues", "werkgevers terugkeer naar het werk", "geleidelijke re-integratie",
+	"retour au travail employeur", "accompagnement des salariés", "Rückkehr an den Arbeitsplatz Arbeitgeber", "stufenweise Wiedereingliederung",
+}
+
+// scenarios are the rows of the table: every main read, as the users who make them, and a write
+// mix. notes say what could not be set up.
+func (b *bench) scenarios(ctx context.Context, pool *pgxpool.Pool) ([]loadScenario, []string) {
+	prog := "/api/v1/programmes/" + b.programme
+	get := func(path, token string) loadRequest { return loadRequest{method: "GET", path: path, token: token} }
+	partner := func(v int) string { return b.tok(b.partners[v%len(b.partners)]) }
+	out := []loadScenario{
+		{name: "search (partner, 8 queries en/nl/fr/de)", variants: len(searches), request: func(v int) loadRequest {
+			return get(prog+"/practices?q="+url.QueryEscape(searches[v]), partner(v))
+		}},
+		{name: "practice listing, page 5 (partner)", variants: 1, request: func(v int) loadRequest {
+			return get(prog+"/practices?page=5&page_size=20", partner(v))
+		}},
+		{name: "public catalogue (anonymous)", variants: 1, request: func(int) loadRequest {
+			return get("/api/v1/public/practices", "")
+		}},
+		{name: "adaptations list (partner)", variants: 1, request: func(v int) loadRequest {
+			return get(prog+"/adaptations", partner(v))
+		}},
+		{name: "round results (coordinator)", variants: 1, request: func(int) loadRequest {
+			return get("/api/v1/rounds/"+b.round+"/results", b.tok(b.coordinator))
+		}},
+		{name: "dashboard (coordinator)", variants: 1, request: func(int) loadRequest {
+			return get(prog+"/dashboard", b.tok(b.coordinator))
+		}},
+		{name: "practice page (partner)", variants: min(8, len(b.practices)), request: func(v int) loadRequest {
+			return get("/api/v1/practices/"+b.practices[v], partner(v))
+		}},
+		{name: "reviews of a practice (coordinator)", variants: 1, request: func(int) loadRequest {
+			return get("/api/v1/practices/"+b.reviewPractice+"/reviews", b.tok(b.coordinator))
+		}},
+		{name: "assignment list (reviewer)", variants: len(b.reviewers), request: func(v int) loadRequest {
+			return get("/api/v1/me/assignments", b.tok(b.reviewers[v]))
+		}},
+		{name: "notifications (member)", variants: len(b.notified), request: func(v int) loadRequest {
+			return get("/api/v1/me/notifications", b.tok(b.notified[v]))
+		}},
+		{name: "write: comment on a practice (partner)", variants: len(b.practices), write: true, request: func(v int) loadRequest {
+			body, _ := json.Marshal(map[string]string{"body": "How did employers in your region fund the coaching after the first year?"})
+			return loadRequest{method: "POST", path: "/api/v1/practices/" + b.practices[v] + "/comments", token: partner(v), body: body}
+		}},
+	}
+	if len(b.adaptations) > 0 {
+		today := time.Now().UTC().Format(time.DateOnly)
+		out = append(out, loadScenario{name: "write: adaptation follow-up (adopting partner)", variants: len(b.adaptations), write: true,
+			request: func(v int) loadRequest {
+				body, _ := json.Marshal(map[string]any{"recorded_on": today, "participants": 24, "returned_to_work": 9, "notes": "Follow-up after six months."})
+				return loadRequest{method: "POST", path: "/api/v1/adaptations/" + b.adaptations[v] + "/outcomes", token: b.tok(b.adopters[v]), body: body}
+			}})
+	}
+	var notes []string
+	if err := b.openDrafts(ctx, pool); err != nil {
+		notes = append(notes, "review autosave not measured: "+err.Error())
+	} else {
+		out = append(out, loadScenario{name: "write: review draft autosave, If-Match (reviewer)", variants: len(b.reviewAssignments), write: true,
+			request: func(v int) loadRequest {
+				body, _ := json.Marshal(map[string]any{"strengths": "Clear plan agreed with the employer before the first day; monthly reviews."})
+				b.mu.Lock()
+				etag := b.etags[v]
+				b.mu.Unlock()
+				return loadRequest{method: "PUT", path: "/api/v1/assignments/" + b.reviewAssignments[v] + "/review", token: b.reviewerTokens[v],
+					body: body, header: map[string]string{"If-Match": etag}}
+			},
+			answered: func(v int, h http.Header) {
+				b.mu.Lock()
+				b.etags[v] = h.Get("ETag")
+				b.mu.Unlock()
+			}})
+	}
+	return out, notes
+}
+
+// openDrafts prepares what review autosave needs, as a coordinator and reviewers would: a new
+// round on submitted practices, assigned automatically (one practice per reviewer), opened, and
+// each assignment accepted.
+func (b *bench) openDrafts(ctx context.Context, pool *pgxpool.Pool) error {
+	var rubric string
+	if err := pool.QueryRow(ctx, `SELECT id::text FROM rubrics WHERE programme_id = $1 AND status = 'active' LIMIT 1`, b.programme).Scan(&rubric); err != nil {
+		return fmt.Errorf("no active rubric: %w", err)
+	}
+	var practices []string
+	rows, err := pool.Query(ctx, `SELECT p.id::text FROM practices p WHERE p.programme_id = $1 AND p.status = 'submitted'
+		AND NOT EXISTS (SELECT 1 FROM round_practices rp WHERE rp.practice_id = p.id) ORDER BY p.id LIMIT 32`, b.programme)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		practices = append(practices, id)
+	}
+	rows.Close()
+	if len(practices) == 0 {
+		return fmt.Errorf("no submitted practice outside a round")
+	}
+	coord := b.tok(b.coordinator)
+	call := func(method, path string, body any, want int) (map[string]any, error) {
+		var raw []byte
+		if body != nil {
+			raw, _ = json.Marshal(body)
+		}
+		status, _, out, err := b.send(ctx, loadRequest{method: method, path: path, token: coord, body: raw})
+		if err != nil {
+			return nil, err
+		}
+		if status != want {
+			return nil, fmt.Errorf("%s %s: status %d: %.200s", method, path, status, out)
+		}
+		var m map[string]any
+		_ = json.Unmarshal(out, &m)
+		return m, nil
+	}
+	round, err := call("POST", "/api/v1/programmes/"+b.programme+"/rounds", map[string]any{
+		"name": "Load test round " + time.Now().UTC().Format(time.RFC3339), "rubric_id": rubric,
+		"due_at": time.Now().UTC().Add(30 * 24 * time.Hour).Format(time.RFC3339), "reviewers_per_practice": 1, "max_load": 1}, 201)
+	if err != nil {
+		return err
+	}
+	roundID, _ := round["id"].(string)
+	if _, err := call("POST", "/api/v1/rounds/"+roundID+"/practices", map[string]any{"practice_ids": practices}, 200); err != nil {
+		return err
+	}
+	if _, err := call("POST", "/api/v1/rounds/"+roundID+"/auto-assign", map[string]any{"dry_run": false}, 200); err != nil {
+		return err
+	}
+	if _, err := call("POST", "/api/v1/rounds/"+roundID+"/open", nil, 200); err != nil {
+		return err
+	}
+	rows, err = pool.Query(ctx, `SELECT a.id::text, u.email FROM assignments a JOIN users u ON u.id = a.reviewer_id WHERE a.round_id = $1 ORDER BY a.id`, roundID)
+	if err != nil {
+		return err
+	}
+	type pending struct{ id, email string }
+	var todo []pending
+	for rows.Next() {
+		var p pending
+		if err := rows.Scan(&p.id, &p.email); err != nil {
+			rows.Close()
+			return err
+		}
+		todo = append(todo, p)
+	}
+	rows.Close()
+	for _, p := range todo {
+		token, err := b.token(ctx, p.email)
+		if err != nil {
+			return err
+		}
+		if status, _, out, err := b.send(ctx, loadRequest{method: "POST", path: "/api/v1/assignments/" + p.id + "/accept", token: token}); err != nil || status != 200 {
+			return fmt.Errorf("accept assignment: %d %v %.200s", status, err, out)
+		}
+		status, h, out, err := b.send(ctx, loadRequest{method: "GET", path: "/api/v1/assignments/" + p.id + "/review", token: token})
+		if err != nil || status != 200 || h.Get("ETag") == "" {
+			return fmt.Errorf("read review draft: %d %v %.200s", status, err, out)
+		}
+		b.reviewAssignments, b.reviewerTokens, b.etags = append(b.reviewAssignments, p.id), append(b.reviewerTokens, token), append(b.etags, h.Get("ETag"))
+	}
+	if len(b.reviewAssignments) == 0 {
+		return fmt.Errorf("auto-assign made no assignment")
+	}
+	return nil
+}
