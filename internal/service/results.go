@@ -60,42 +60,10 @@ type Completion struct {
 	Assigned, Accepted, Declined, Submitted, Overdue int
 }
 
-// WeightedScore is a review's score from 0 to 100: each answered scored criterion is put on 0–1
-// over its scale and weighted; weights are normalised over the answered criteria, so an n/a
-// neither helps nor hurts. Nil when no weighted criterion was answered.
-func WeightedScore(r *domain.Review, rubric *domain.Rubric) *float64 {
-	var sum, weights float64
-	for _, c := range rubric.Criteria {
-		if c.Gate() || c.Weight <= 0 {
-			continue
-		}
-		s, ok := r.Score(c.Key)
-		if !ok || s.Value == nil {
-			continue
-		}
-		sum += c.Weight * (*s.Value - float64(c.Scale.Min)) / float64(c.Scale.Max-c.Scale.Min)
-		weights += c.Weight
-	}
-	if weights == 0 {
-		return nil
-	}
-	v := math.Round(sum/weights*1000) / 10
-	return &v
-}
+// WeightedScore is a review's score from 0 to 100 (see domain.Review.WeightedScore).
+func WeightedScore(r *domain.Review, rubric *domain.Rubric) *float64 { return r.WeightedScore(rubric) }
 
-// gatesPassed: every gate answered with "passes" in the review.
-func gatesPassed(r *domain.Review, rubric *domain.Rubric) bool {
-	for _, c := range rubric.Criteria {
-		if !c.Gate() {
-			continue
-		}
-		s, ok := r.Score(c.Key)
-		if !ok || s.Value == nil || *s.Value < 1 {
-			return false
-		}
-	}
-	return true
-}
+func gatesPassed(r *domain.Review, rubric *domain.Rubric) bool { return r.GatesPassed(rubric) }
 
 // Results computes a round's results (coordinators) from its submitted reviews.
 func (s *Service) Results(ctx context.Context, a *domain.Actor, roundID uuid.UUID) (RoundResults, error) {
