@@ -46,8 +46,7 @@ func (s *Store) Dashboard(ctx context.Context, programmeID uuid.UUID) (domain.Da
 				FROM (
 					SELECT 'information_exchanged' AS kind, c.created_at AS at FROM comments c WHERE c.programme_id = ? AND c.deleted_at IS NULL
 					UNION ALL SELECT 'information_exchanged', r.created_at FROM review_responses r JOIN practices p ON p.id = r.practice_id WHERE p.programme_id = ?
-					UNION ALL SELECT 'practices_reviewed', min(v.submitted_at) FROM reviews v JOIN assignments a ON a.id = v.assignment_id
-						JOIN rounds rd ON rd.id = a.round_id WHERE rd.programme_id = ? AND v.status = 'submitted' GROUP BY a.practice_id
+					UNION ALL `+firstReviewTimeline+`
 					UNION ALL SELECT 'products_adapted', created_at FROM adaptations WHERE programme_id = ?
 					UNION ALL SELECT 'new_products', created_at FROM new_products WHERE programme_id = ?
 				) x GROUP BY 1 ORDER BY 1`, programmeID, programmeID, programmeID, programmeID, programmeID).Scan(&d.Timeline).Error
@@ -99,12 +98,6 @@ func (s *Store) Dashboard(ctx context.Context, programmeID uuid.UUID) (domain.Da
 					round(avg(satisfaction), 2)::float8 AS satisfaction_mean
 				FROM (SELECT DISTINCT ON (o.adaptation_id) o.* FROM adaptation_outcomes o JOIN adaptations a ON a.id = o.adaptation_id
 					WHERE a.programme_id = ? ORDER BY o.adaptation_id, o.recorded_on DESC, o.created_at DESC) latest`, programmeID).Scan(&d.Outcomes).Error
-		},
-		func() error {
-			var rows []reviewRow
-			err := db.Raw(`SELECT `+reviewSelect+` FROM reviews v `+reviewJoins+` WHERE r.programme_id = ? AND v.status = 'submitted'`, programmeID).Scan(&rows).Error
-			d.Reviews = pageOf(rows, reviewRow.toDomain, domain.PageRequest{}, 0).Items
-			return err
 		},
 		func() (err error) {
 			d.Rounds, d.Rubrics, err = s.RoundsWithRubrics(ctx, programmeID)

@@ -120,16 +120,19 @@ func (s *Store) SaveRoundStatistics(ctx context.Context, roundID uuid.UUID, st d
 func (s *Store) RoundAggregates(ctx context.Context, roundID uuid.UUID, criterionKeys []string) (domain.RoundAggregates, error) {
 	db := s.conn(ctx)
 	var a domain.RoundAggregates
+	var counts struct{ Practices, Decided, Assigned, Accepted, Declined, Submitted, Reviews int }
 	err := db.Raw(`SELECT (SELECT count(*) FROM round_practices WHERE round_id = @round) AS practices,
 			(SELECT count(*) FROM decisions WHERE round_id = @round) AS decided,
 			count(*) FILTER (WHERE status = 'assigned') AS assigned, count(*) FILTER (WHERE status = 'accepted') AS accepted,
 			count(*) FILTER (WHERE status = 'declined') AS declined, count(*) FILTER (WHERE status = 'submitted') AS submitted,
 			(SELECT count(*) FROM round_practices rp JOIN assignments x ON x.round_id = rp.round_id AND x.practice_id = rp.practice_id
 				JOIN reviews v ON v.assignment_id = x.id WHERE rp.round_id = @round AND v.status = 'submitted') AS reviews
-		FROM assignments WHERE round_id = @round`, map[string]any{"round": roundID}).Scan(&a).Error
+		FROM assignments WHERE round_id = @round`, map[string]any{"round": roundID}).Scan(&counts).Error
 	if err != nil {
 		return a, translate(err)
 	}
+	a.Practices, a.Decided, a.Assigned, a.Accepted, a.Declined, a.Submitted, a.Reviews = counts.Practices, counts.Decided, counts.Assigned, counts.Accepted,
+		counts.Declined, counts.Submitted, counts.Reviews
 	var units []struct {
 		N    int
 		Mean float64
