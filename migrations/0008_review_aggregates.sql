@@ -100,5 +100,12 @@ GROUP BY rd.programme_id, a.practice_id;
 
 -- Results pages walk a round's practices in the order they were added.
 CREATE INDEX round_practices_order ON round_practices (round_id, added_at, practice_id);
--- The overdue count is computed at request time (it depends on the clock).
-CREATE INDEX assignments_round_open ON assignments (round_id, due_at) WHERE status IN ('assigned', 'accepted');
+-- A round's assignment counts and its overdue count (computed at request time: it depends on the
+-- clock) read this index only.
+CREATE INDEX assignments_round_status ON assignments (round_id, status, due_at);
+
+-- The dashboard's figures, each read from an index alone: information exchanged by month,
+-- practices by status, country and theme, adaptations by month.
+CREATE INDEX comments_programme_live ON comments (programme_id, created_at) WHERE deleted_at IS NULL;
+CREATE INDEX practices_programme_figures ON practices (programme_id, status, country) INCLUDE (themes);
+CREATE INDEX adaptations_programme_created ON adaptations (programme_id, created_at);
