@@ -197,55 +197,51 @@ func (s *Store) OverdueAssignments(ctx context.Context, roundID uuid.UUID, now t
 	return n, translate(err)
 }
 
-// resultReviewDoc is one submitted review as a results page needs it: the stored outcome and the
-// scores without their comments.
-type resultReviewDoc struct {
-	WeightedScore *float64   `json:"ws"`
-	GatesPassed   bool       `json:"gates"`
-	Scores        []scoreDoc `json:"scores"`
-}
-
 // ResultsPage reads one page of a round's practices, in the order they joined the round, with
-// their title, country, decision and submitted reviews; only the columns shown are read.
+// their title, country, decision and submitted reviews (scores and stored outcome): a row per
+// review, only the columns shown, index scans bounded by the page.
 func (s *Store) ResultsPage(ctx context.Context, roundID uuid.UUID, p domain.PageRequest) ([]domain.PracticeReviews, error) {
 	var rows []struct {
-		PracticeID uuid.UUID
-		Title      string
-		Country    string
-		Decision   *string
-		Reviews    JSON[[]resultReviewDoc]
+		PracticeID    uuid.UUID
+		Title         string
+		Country       string
+		Decision      *string
+		ReviewID      *uuid.UUID
+		WeightedScore *float64
+		GatesPassed   *bool
+		Scores        JSON[[]scoreDoc]
 	}
 	err := s.conn(ctx).Raw(`WITH page AS (
 			SELECT practice_id, added_at FROM round_practices WHERE round_id = @round ORDER BY added_at, practice_id LIMIT @limit OFFSET @offset
 		)
-		SELECT pg.practice_id, p.title, p.country, d.outcome AS decision,
-			(SELECT coalesce(jsonb_agg(jsonb_build_object('ws', v.weighted_score, 'gates', v.gates_passed,
-					'scores', (SELECT coalesce(jsonb_agg(jsonb_build_object('criterion_key', s ->> 'criterion_key', 'value', s -> 'value') ORDER BY i), '[]')
-						FROM jsonb_array_elements(pb_array(v.scores)) WITH ORDINALITY AS e(s, i)))
-				ORDER BY v.assignment_id), '[]')
-			 FROM assignments x JOIN reviews v ON v.assignment_id = x.id
-			 WHERE x.round_id = @round AND x.practice_id = pg.practice_id AND v.status = 'submitted') AS reviews
+		SELECT pg.practice_id, p.title, p.country, d.outcome AS decision, v.assignment_id AS review_id, v.weighted_score, v.gates_passed, v.scores
 		FROM page pg JOIN practices p ON p.id = pg.practice_id
 		LEFT JOIN decisions d ON d.round_id = @round AND d.practice_id = pg.practice_id
-		ORDER BY pg.added_at, pg.practice_id`, map[string]any{"round": roundID, "limit": p.Size, "offset": p.Offset()}).Scan(&rows).Error
+		LEFT JOIN (assignments x JOIN reviews v ON v.assignment_id = x.id AND v.status = 'submitted')
+			ON x.round_id = @round AND x.practice_id = pg.practice_id
+		ORDER BY pg.added_at, pg.practice_id, v.assignment_id`, map[string]any{"round": roundID, "limit": p.Size, "offset": p.Offset()}).Scan(&rows).Error
 	if err != nil {
 		return nil, translate(err)
 	}
-	out := make([]domain.PracticeReviews, 0, len(rows))
+	var out []domain.PracticeReviews
 	for _, r := range rows {
-		pr := domain.PracticeReviews{PracticeID: r.PracticeID, Title: r.Title, Country: r.Country}
-		if r.Decision != nil {
-			pr.Decision = *r.Decision
-		}
-		for _, v := range r.Reviews.V {
-			scores := make([]domain.Score, 0, len(v.Scores))
-			for _, sc := range v.Scores {
-				scores = append(scores, sc.toDomain())
+		if len(out) == 0 || out[len(out)-1].PracticeID != r.PracticeID {
+			pr := domain.PracticeReviews{PracticeID: r.PracticeID, Title: r.Title, Country: r.Country}
+			if r.Decision != nil {
+				pr.Decision = *r.Decision
 			}
-			pr.Reviews = append(pr.Reviews, domain.Review{Scores: scores, Status: domain.ReviewSubmitted, RoundID: roundID, PracticeID: r.PracticeID,
-				Outcome: domain.ReviewOutcome{WeightedScore: v.WeightedScore, GatesPassed: v.GatesPassed}})
+			out = append(out, pr)
 		}
-		out = append(out, pr)
+		if r.ReviewID == nil {
+			continue
+		}
+		last := &out[len(out)-1]
+		rv := domain.Review{AssignmentID: *r.ReviewID, Scores: make([]domain.Score, 0, len(r.Scores.V)), Status: domain.ReviewSubmitted, RoundID: roundID,
+			PracticeID: r.PracticeID, Outcome: domain.ReviewOutcome{WeightedScore: r.WeightedScore, GatesPassed: r.GatesPassed != nil && *r.GatesPassed}}
+		for _, sc := range r.Scores.V {
+			rv.Scores = append(rv.Scores, sc.toDomain())
+		}
+		last.Reviews = append(last.Reviews, rv)
 	}
 	return out, nil
 }

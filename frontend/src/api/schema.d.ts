@@ -2123,7 +2123,7 @@ export interface components {
         };
         RoundResults: {
             round: components["schemas"]["Round"];
-            /** @description The page of practices */
+            /** @description The page of practices, from 1. */
             page: number;
             /** @description Practices per page. */
             page_size: number;
@@ -4512,6 +4512,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundResults"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
