@@ -197,6 +197,13 @@ func (s *Store) OverdueAssignments(ctx context.Context, roundID uuid.UUID, now t
 	return n, translate(err)
 }
 
+// scoreValueDoc is a stored score without its comment, which results do not show: decoding
+// skips the comment's text instead of copying it.
+type scoreValueDoc struct {
+	CriterionKey string   `json:"criterion_key"`
+	Value        *float64 `json:"value"`
+}
+
 // ResultsPage reads one page of a round's practices, in the order they joined the round, with
 // their title, country, decision and submitted reviews (scores and stored outcome): a row per
 // review, only the columns shown, index scans bounded by the page.
@@ -209,7 +216,7 @@ func (s *Store) ResultsPage(ctx context.Context, roundID uuid.UUID, p domain.Pag
 		ReviewID      *uuid.UUID
 		WeightedScore *float64
 		GatesPassed   *bool
-		Scores        JSON[[]scoreDoc]
+		Scores        JSON[[]scoreValueDoc]
 	}
 	err := s.conn(ctx).Raw(`WITH page AS (
 			SELECT practice_id, added_at FROM round_practices WHERE round_id = @round ORDER BY added_at, practice_id LIMIT @limit OFFSET @offset
@@ -239,7 +246,7 @@ func (s *Store) ResultsPage(ctx context.Context, roundID uuid.UUID, p domain.Pag
 		rv := domain.Review{AssignmentID: *r.ReviewID, Scores: make([]domain.Score, 0, len(r.Scores.V)), Status: domain.ReviewSubmitted, RoundID: roundID,
 			PracticeID: r.PracticeID, Outcome: domain.ReviewOutcome{WeightedScore: r.WeightedScore, GatesPassed: r.GatesPassed != nil && *r.GatesPassed}}
 		for _, sc := range r.Scores.V {
-			rv.Scores = append(rv.Scores, sc.toDomain())
+			rv.Scores = append(rv.Scores, domain.Score{CriterionKey: sc.CriterionKey, Value: sc.Value})
 		}
 		last.Reviews = append(last.Reviews, rv)
 	}
