@@ -155,6 +155,7 @@ func (g *gen) pickReviewers(round *roundPlan) error {
 
 func (g *gen) reviews(ctx context.Context, tx pgx.Tx) error {
 	criteria := domain.DefaultCriteria()
+	rubric := domain.Rubric{Criteria: criteria}
 	for k, round := range g.plans {
 		if _, err := tx.Exec(ctx, `INSERT INTO rounds (id, programme_id, name, rubric_id, status, opens_at, due_at, reviewers_per_practice, max_load, blind, cross_border, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, 3, 100, true, true, $6, $8)`, g.rounds[k], g.programme, round.name, g.rubric, round.status, round.opens, round.due, round.decided); err != nil {
@@ -183,7 +184,7 @@ func (g *gen) reviews(ctx context.Context, tx pgx.Tx) error {
 			return err
 		}
 		if err := copyRows(ctx, tx, "reviews", []string{"assignment_id", "revision", "scores", "strengths", "improvements", "transferability", "answers",
-			"recommendation", "confidence", "status", "submitted_at", "version", "created_at", "updated_at"}, n, func(i int) []any {
+			"recommendation", "confidence", "status", "submitted_at", "weighted_score", "gates_passed", "version", "created_at", "updated_at"}, n, func(i int) []any {
 			m := round.members[i/3]
 			p := g.practices[m.p]
 			r := g.rng(fmt.Sprintf("review%d", k), i)
@@ -214,9 +215,11 @@ func (g *gen) reviews(ctx context.Context, tx pgx.Tx) error {
 			}
 			rec := domain.DefaultRecommendations[min(3, max(0, 4-quality+r.IntN(2)-1))]
 			submitted := round.opens.Add(time.Duration(1+r.IntN(40*24)) * time.Hour)
+			review := domain.Review{Scores: scores}
+			outcome := review.ComputeOutcome(&rubric)
 			return []any{round.assignments[i], m.rev, mustDoc(scores), pick(r, reviewText) + " " + pick(r, reviewText), pick(r, reviewText),
 				mustDoc(domain.Transferability{Rating: ptr(1 + r.IntN(5)), Conditions: pick(r, reviewText)}), mustDoc(answers),
-				rec, 1 + r.IntN(5), "submitted", submitted, 3, round.opens, submitted}
+				rec, 1 + r.IntN(5), "submitted", submitted, outcome.WeightedScore, outcome.GatesPassed, 3, round.opens, submitted}
 		}); err != nil {
 			return err
 		}
@@ -231,6 +234,10 @@ func (g *gen) reviews(ctx context.Context, tx pgx.Tx) error {
 		}); err != nil {
 			return err
 		}
+	}
+	// The first review date of each practice, as the store maintains it when reviews are submitted.
+	if _, err := tx.Exec(ctx, `SELECT pb_refresh_first_reviews(ARRAY(SELECT DISTINCT practice_id FROM assignments))`); err != nil {
+		return fmt.Errorf("benchdata: first reviews: %w", err)
 	}
 	return nil
 }

@@ -46,7 +46,6 @@ type DashboardData struct {
 	Assignments AssignmentFigures
 	Adaptations AdaptationFigures
 	Outcomes    OutcomeTotals
-	Reviews     []Review // submitted reviews, for agreement per round
 	Rubrics     map[uuid.UUID]Rubric
 	Rounds      []Round
 }

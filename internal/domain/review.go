@@ -85,6 +85,8 @@ type Review struct {
 	Version         int
 	CreatedAt       time.Time
 	UpdatedAt       time.Time
+	// Outcome is stored while the review is submitted; zero for a draft.
+	Outcome ReviewOutcome
 	// Filled for display and results.
 	RoundID       uuid.UUID
 	PracticeID    uuid.UUID

@@ -437,6 +437,9 @@ type criterionAgreementResponse struct {
 type resultsResponse struct {
 	Round     roundResponse            `json:"round"`
 	Practices []practiceResultResponse `json:"practices"`
+	Page      int                      `json:"page"`
+	PageSize  int                      `json:"page_size"`
+	Total     int                      `json:"total"`
 	Agreement struct {
 		WeightedScoreAlpha *float64                     `json:"weighted_score_alpha"`
 		Criteria           []criterionAgreementResponse `json:"criteria"`
@@ -455,6 +458,7 @@ type resultsResponse struct {
 func toResultsResponse(r service.RoundResults) resultsResponse {
 	var out resultsResponse
 	out.Round = toRoundResponse(r.Round)
+	out.Page, out.PageSize, out.Total = r.Page, r.PageSize, r.Total
 	out.Practices = []practiceResultResponse{}
 	for _, p := range r.Practices {
 		pr := practiceResultResponse{PracticeID: p.PracticeID, Title: p.Title, Country: p.Country, Reviews: p.Reviews, GatesPassed: p.GatesPassed,

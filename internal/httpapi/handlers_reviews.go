@@ -219,12 +219,23 @@ func (s *Server) autoAssign(c *fiber.Ctx) error {
 	return c.JSON(toAutoAssignResponse(res, req.DryRun))
 }
 
+// resultsPageSize is the default page of round results: a round of up to this many practices
+// answers in one page, as before paging; larger rounds page (page, page_size ≤ 100).
+const resultsPageSize = domain.MaxPageSize
+
 func (s *Server) roundResults(c *fiber.Ctx) error {
 	id, err := pathID(c, "id", "Round")
 	if err != nil {
 		return err
 	}
-	r, err := s.svc.Results(c.UserContext(), actorOf(c), id)
+	p, err := pageRequest(c, nil, "")
+	if err != nil {
+		return err
+	}
+	if c.Query("page_size") == "" {
+		p.Size = resultsPageSize
+	}
+	r, err := s.svc.Results(c.UserContext(), actorOf(c), id, p)
 	if err != nil {
 		return err
 	}

@@ -64,6 +64,15 @@ func (s *Store) CreateAssignments(ctx context.Context, as []domain.Assignment, r
 			return translate(err)
 		}
 	}
+	bumped := map[uuid.UUID]bool{}
+	for _, a := range as {
+		if !bumped[a.RoundID] {
+			bumped[a.RoundID] = true
+			if err := s.bumpRound(ctx, a.RoundID); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
@@ -132,7 +141,10 @@ func (s *Store) ReviewerLoads(ctx context.Context, roundID uuid.UUID) (map[uuid.
 // SetAssignmentStatus changes an assignment's status (and decline reason) when its version is current.
 func (s *Store) SetAssignmentStatus(ctx context.Context, id uuid.UUID, version int, status, reason string) error {
 	var row assignmentRow
-	return notFoundAs(s.updateVersioned(ctx, &row, "assignments", id, version, map[string]any{"status": status, "decline_reason": reason}), "Assignment")
+	if err := s.updateVersioned(ctx, &row, "assignments", id, version, map[string]any{"status": status, "decline_reason": reason}); err != nil {
+		return notFoundAs(err, "Assignment")
+	}
+	return s.bumpRoundOfAssignment(ctx, id)
 }
 
 // SetAssignmentDue moves an assignment's deadline and allows a new reminder.
@@ -149,14 +161,15 @@ func (s *Store) SetRoundDue(ctx context.Context, roundID uuid.UUID, due time.Tim
 
 // DeleteAssignment removes an assignment that has no submitted review.
 func (s *Store) DeleteAssignment(ctx context.Context, id uuid.UUID) error {
-	res := s.conn(ctx).Exec(`DELETE FROM assignments WHERE id = ? AND status <> 'submitted'`, id)
+	var rounds []uuid.UUID
+	res := s.conn(ctx).Raw(`DELETE FROM assignments WHERE id = ? AND status <> 'submitted' RETURNING round_id`, id).Scan(&rounds)
 	if res.Error != nil {
 		return translate(res.Error)
 	}
-	if res.RowsAffected == 0 {
+	if len(rounds) == 0 {
 		return domain.Errorf(domain.CodeAssignmentState, "A submitted review cannot be unassigned.")
 	}
-	return nil
+	return s.bumpRound(ctx, rounds[0])
 }
 
 // IsAssignedReviewer reports whether user reviews practice in a round that has opened.

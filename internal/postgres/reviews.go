@@ -22,6 +22,8 @@ type reviewRow struct {
 	Confidence      *int
 	Status          string
 	SubmittedAt     *time.Time
+	WeightedScore   *float64
+	GatesPassed     bool
 	Version         int
 	CreatedAt       time.Time
 	UpdatedAt       time.Time
@@ -43,7 +45,7 @@ func (reviewRow) TableName() string { return "reviews" }
 func (r reviewRow) toDomain() domain.Review {
 	return domain.Review{AssignmentID: r.AssignmentID, Revision: r.Revision, Scores: lists.NonNil(lists.Map(r.Scores.V, scoreDoc.toDomain)), Strengths: r.Strengths, Improvements: r.Improvements,
 		Transferability: r.Transferability.V.toDomain(), Answers: lists.NonNil(lists.Map(r.Answers.V, answerDoc.toDomain)), Recommendation: r.Recommendation, Confidence: r.Confidence, Status: r.Status,
-		SubmittedAt: r.SubmittedAt, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, RoundID: r.RoundID, PracticeID: r.PracticeID,
+		SubmittedAt: r.SubmittedAt, Outcome: domain.ReviewOutcome{WeightedScore: r.WeightedScore, GatesPassed: r.GatesPassed}, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, RoundID: r.RoundID, PracticeID: r.PracticeID,
 		ReviewerID: r.ReviewerID, ReviewerName: r.ReviewerName, ReviewerOrg: r.ReviewerOrg, ReviewerCntry: r.ReviewerCntry, Blind: r.Blind,
 		RoundName: r.RoundName, RubricID: r.RubricID}
 }
@@ -70,17 +72,30 @@ func (s *Store) Review(ctx context.Context, assignmentID uuid.UUID, lock bool) (
 	return row.toDomain(), nil
 }
 
-// SaveReview writes a review's content and status when its version is current.
+// SaveReview writes a review's content and status when its version is current. Submitting or
+// reopening a review also moves its round's statistics version and its practice's first review
+// date, in the same transaction.
 func (s *Store) SaveReview(ctx context.Context, r domain.Review, version int) (domain.Review, error) {
-	res := s.conn(ctx).Exec(`UPDATE reviews SET scores = ?, strengths = ?, improvements = ?, transferability = ?, answers = ?, recommendation = ?,
-		confidence = ?, status = ?, submitted_at = ?, version = version + 1, updated_at = now() WHERE assignment_id = ? AND version = ?`,
+	var was []string
+	res := s.conn(ctx).Raw(`UPDATE reviews v SET scores = ?, strengths = ?, improvements = ?, transferability = ?, answers = ?, recommendation = ?,
+		confidence = ?, status = ?, submitted_at = ?, weighted_score = ?, gates_passed = ?, version = v.version + 1, updated_at = now()
+		FROM (SELECT assignment_id, status FROM reviews WHERE assignment_id = ?) old
+		WHERE v.assignment_id = old.assignment_id AND v.version = ? RETURNING old.status`,
 		docList(r.Scores, toScoreDoc), r.Strengths, r.Improvements, JSON[transferabilityDoc]{V: toTransferabilityDoc(r.Transferability)}, docList(r.Answers, toAnswerDoc), r.Recommendation,
-		r.Confidence, r.Status, r.SubmittedAt, r.AssignmentID, version)
+		r.Confidence, r.Status, r.SubmittedAt, r.Outcome.WeightedScore, r.Outcome.GatesPassed, r.AssignmentID, version).Scan(&was)
 	if res.Error != nil {
 		return domain.Review{}, translate(res.Error)
 	}
-	if res.RowsAffected == 0 {
+	if len(was) == 0 {
 		return domain.Review{}, domain.Errorf(domain.CodeVersionMismatch, "The review was changed elsewhere; reload it and try again.")
+	}
+	if was[0] == domain.ReviewSubmitted || r.Status == domain.ReviewSubmitted {
+		if err := s.bumpRoundOfAssignment(ctx, r.AssignmentID); err != nil {
+			return domain.Review{}, err
+		}
+		if err := s.refreshFirstReview(ctx, r.AssignmentID); err != nil {
+			return domain.Review{}, err
+		}
 	}
 	return s.Review(ctx, r.AssignmentID, false)
 }
@@ -111,7 +126,7 @@ func (s *Store) InsertDecision(ctx context.Context, d domain.DecisionRecord) err
 	if res.RowsAffected == 0 {
 		return domain.Errorf(domain.CodeConflict, "A decision on this practice was already recorded in this round.")
 	}
-	return nil
+	return s.bumpRound(ctx, d.RoundID)
 }
 
 // Decisions lists the decisions of a round, or of a practice across rounds.

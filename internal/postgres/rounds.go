@@ -83,6 +83,9 @@ func (s *Store) UpdateRound(ctx context.Context, r domain.Round, version int) (d
 	if err != nil {
 		return domain.Round{}, notFoundAs(err, "Round")
 	}
+	if err := s.bumpRound(ctx, r.ID); err != nil { // its rubric may have changed
+		return domain.Round{}, err
+	}
 	return s.Round(ctx, r.ID, false)
 }
 
@@ -94,7 +97,7 @@ func (s *Store) AddRoundPractices(ctx context.Context, roundID uuid.UUID, items 
 			return translate(err)
 		}
 	}
-	return nil
+	return s.bumpRound(ctx, roundID)
 }
 
 // RoundPractices lists the practices of a round with their revision.

@@ -2,7 +2,9 @@ package service
 
 import (
 	"context"
+	"fmt"
 	"math"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -39,11 +41,7 @@ type PracticeResult struct {
 }
 
 // CriterionAgreement is Krippendorff's alpha for one criterion.
-type CriterionAgreement struct {
-	Key   string
-	Alpha *float64
-	Units int
-}
+type CriterionAgreement = domain.CriterionAgreement
 
 // RoundResults is what GET /rounds/{id}/results answers.
 type RoundResults struct {
@@ -52,6 +50,24 @@ type RoundResults struct {
 	WeightedScoreAlpha *float64
 	Criteria           []CriterionAgreement
 	Completion         Completion
+	// The page of Practices, and how many practices the round holds.
+	Page, PageSize, Total int
+}
+
+// ResultsStore reads what a round's results are aggregated from. Every method returns only
+// aggregates or one page of rows, never a round's reviews.
+type ResultsStore interface {
+	// CachedRoundStatistics returns each round's data version and the statistics cached for it.
+	CachedRoundStatistics(ctx context.Context, roundIDs []uuid.UUID) ([]domain.CachedStatistics, error)
+	// RoundAggregates aggregates the round's rows in SQL: counts, per-practice moments of the
+	// weighted scores, a coincidence matrix per criterion key.
+	RoundAggregates(ctx context.Context, roundID uuid.UUID, criterionKeys []string) (domain.RoundAggregates, error)
+	// SaveRoundStatistics caches statistics under their data version, unless newer ones are.
+	SaveRoundStatistics(ctx context.Context, roundID uuid.UUID, st domain.RoundStatistics) error
+	// ResultsPage reads one page of the round's practices with their submitted reviews.
+	ResultsPage(ctx context.Context, roundID uuid.UUID, p domain.PageRequest) ([]domain.PracticeReviews, error)
+	// OverdueAssignments counts the round's open assignments past their deadline at now.
+	OverdueAssignments(ctx context.Context, roundID uuid.UUID, now time.Time) (int, error)
 }
 
 // Completion counts where the round's assignments stand.
@@ -60,170 +76,117 @@ type Completion struct {
 	Assigned, Accepted, Declined, Submitted, Overdue int
 }
 
-// WeightedScore is a review's score from 0 to 100: each answered scored criterion is put on 0–1
-// over its scale and weighted; weights are normalised over the answered criteria, so an n/a
-// neither helps nor hurts. Nil when no weighted criterion was answered.
-func WeightedScore(r *domain.Review, rubric *domain.Rubric) *float64 {
-	var sum, weights float64
-	for _, c := range rubric.Criteria {
-		if c.Gate() || c.Weight <= 0 {
-			continue
+// WeightedScore is a review's score from 0 to 100 (see domain.Review.WeightedScore).
+func WeightedScore(r *domain.Review, rubric *domain.Rubric) *float64 { return r.WeightedScore(rubric) }
+
+func gatesPassed(r *domain.Review, rubric *domain.Rubric) bool { return r.GatesPassed(rubric) }
+
+// Results computes one page of a round's results (coordinators). Every figure comes from one
+// read-only snapshot: the round-wide statistics from SQL aggregates (cached under the round's
+// data version), the page's rows from that page's reviews only.
+func (s *Service) Results(ctx context.Context, a *domain.Actor, roundID uuid.UUID, p domain.PageRequest) (RoundResults, error) {
+	var out RoundResults
+	var fresh *domain.RoundStatistics
+	err := s.tx.ReadSnapshot(ctx, func(ctx context.Context) error {
+		round, err := s.coordinatedRound(ctx, a, roundID, false)
+		if err != nil {
+			return err
 		}
-		s, ok := r.Score(c.Key)
-		if !ok || s.Value == nil {
-			continue
+		rubric, err := s.rubrics.Rubric(ctx, round.RubricID)
+		if err != nil {
+			return err
 		}
-		sum += c.Weight * (*s.Value - float64(c.Scale.Min)) / float64(c.Scale.Max-c.Scale.Min)
-		weights += c.Weight
-	}
-	if weights == 0 {
+		cached, err := s.dashboards.CachedRoundStatistics(ctx, []uuid.UUID{roundID})
+		if err != nil {
+			return err
+		}
+		if len(cached) == 0 {
+			return domain.NotFound("Round")
+		}
+		st, computed, err := s.roundStatistics(ctx, cached[0], rubric)
+		if err != nil {
+			return err
+		}
+		if computed {
+			fresh = &st
+		}
+		now := s.now()
+		overdue, err := s.dashboards.OverdueAssignments(ctx, roundID, now)
+		if err != nil {
+			return err
+		}
+		rows, err := s.dashboards.ResultsPage(ctx, roundID, p)
+		if err != nil {
+			return err
+		}
+		out = RoundResults{Round: round, WeightedScoreAlpha: st.WeightedScoreAlpha, Criteria: st.Criteria, Page: p.Page, PageSize: p.Size, Total: st.Practices,
+			Completion: Completion{Practices: st.Practices, Decided: st.Decided, Assigned: st.Assigned, Accepted: st.Accepted, Declined: st.Declined,
+				Submitted: st.Submitted, Overdue: overdue}}
+		for _, row := range rows {
+			out.Practices = append(out.Practices, practiceResult(row, &rubric))
+		}
 		return nil
+	})
+	if err != nil {
+		return RoundResults{}, err
 	}
-	v := math.Round(sum/weights*1000) / 10
-	return &v
+	s.keepStatistics(ctx, roundID, fresh)
+	return out, nil
 }
 
-// gatesPassed: every gate answered with "passes" in the review.
-func gatesPassed(r *domain.Review, rubric *domain.Rubric) bool {
-	for _, c := range rubric.Criteria {
-		if !c.Gate() {
-			continue
-		}
-		s, ok := r.Score(c.Key)
-		if !ok || s.Value == nil || *s.Value < 1 {
-			return false
-		}
+// keepStatistics caches statistics this request computed; a failure only costs the next request
+// the computation again.
+func (s *Service) keepStatistics(ctx context.Context, roundID uuid.UUID, st *domain.RoundStatistics) {
+	if st == nil {
+		return
 	}
-	return true
+	if err := s.dashboards.SaveRoundStatistics(context.WithoutCancel(ctx), roundID, *st); err != nil && s.log != nil {
+		s.log.Warn("caching round statistics", "round", roundID, "err", err)
+	}
 }
 
-// Results computes a round's results (coordinators) from its submitted reviews.
-func (s *Service) Results(ctx context.Context, a *domain.Actor, roundID uuid.UUID) (RoundResults, error) {
-	round, err := s.coordinatedRound(ctx, a, roundID, false)
-	if err != nil {
-		return RoundResults{}, err
+// roundStatistics returns the cached statistics of the round's data version, or computes them
+// from SQL aggregates in the caller's snapshot (which reads that same version). Concurrent
+// requests for the same round and version wait for one computation.
+func (s *Service) roundStatistics(ctx context.Context, c domain.CachedStatistics, rubric domain.Rubric) (domain.RoundStatistics, bool, error) {
+	if c.Statistics != nil {
+		return *c.Statistics, false, nil
 	}
-	rubric, err := s.rubrics.Rubric(ctx, round.RubricID)
-	if err != nil {
-		return RoundResults{}, err
-	}
-	rps, err := s.rounds.RoundPractices(ctx, roundID)
-	if err != nil {
-		return RoundResults{}, err
-	}
-	ids := make([]uuid.UUID, len(rps))
-	for i, rp := range rps {
-		ids[i] = rp.PracticeID
-	}
-	practices, err := s.practices.PracticesByIDs(ctx, ids)
-	if err != nil {
-		return RoundResults{}, err
-	}
-	reviews, err := s.reviews.ReviewsOfRound(ctx, roundID)
-	if err != nil {
-		return RoundResults{}, err
-	}
-	assignments, err := s.assignments.AllAssignments(ctx, roundID)
-	if err != nil {
-		return RoundResults{}, err
-	}
-	decisions, err := s.reviews.Decisions(ctx, &roundID, nil)
-	if err != nil {
-		return RoundResults{}, err
-	}
-	return computeResults(round, rubric, ids, practices, reviews, assignments, decisions, s.now()), nil
+	key := fmt.Sprintf("%s@%d", c.RoundID, c.DataVersion)
+	return s.statsFlight.do(key, func() (domain.RoundStatistics, error) {
+		var keys []string
+		for _, cr := range rubric.Criteria {
+			if !cr.Gate() {
+				keys = append(keys, cr.Key)
+			}
+		}
+		agg, err := s.dashboards.RoundAggregates(ctx, c.RoundID, keys)
+		if err != nil {
+			return domain.RoundStatistics{}, err
+		}
+		return statisticsOf(c.DataVersion, agg, &rubric), nil
+	})
 }
 
-func computeResults(round domain.Round, rubric domain.Rubric, order []uuid.UUID, practices map[uuid.UUID]domain.Practice,
-	reviews []domain.Review, assignments []domain.Assignment, decisions []domain.DecisionRecord, now time.Time) RoundResults {
-	out := RoundResults{Round: round}
-	byPractice := map[uuid.UUID][]domain.Review{}
-	reviewers := map[uuid.UUID]int{} // reviewer → column in the reliability data
-	for _, r := range reviews {
-		byPractice[r.PracticeID] = append(byPractice[r.PracticeID], r)
-		if _, ok := reviewers[r.ReviewerID]; !ok {
-			reviewers[r.ReviewerID] = len(reviewers)
-		}
-	}
-	decided := map[uuid.UUID]string{}
-	for _, d := range decisions {
-		decided[d.PracticeID] = d.Outcome
-	}
-	// Reliability data: one row (unit) per practice, one column (coder) per reviewer.
-	matrix := func() [][]float64 {
-		m := make([][]float64, len(order))
-		for i := range m {
-			m[i] = make([]float64, len(reviewers))
-			for j := range m[i] {
-				m[i][j] = math.NaN()
-			}
-		}
-		return m
-	}
-	scoreData := matrix()
-	criterionData := map[string][][]float64{}
-	for _, c := range rubric.Criteria {
-		if !c.Gate() {
-			criterionData[c.Key] = matrix()
-		}
-	}
-	for i, pid := range order {
-		p := practices[pid]
-		pr := PracticeResult{PracticeID: pid, Title: p.Title, Country: p.Country, Decision: decided[pid]}
-		rs := byPractice[pid]
-		pr.Reviews = len(rs)
-		var scores []float64
-		if len(rs) > 0 {
-			passed := true
-			for _, r := range rs {
-				passed = passed && gatesPassed(&r, &rubric)
-				if ws := WeightedScore(&r, &rubric); ws != nil {
-					scores = append(scores, *ws)
-					scoreData[i][reviewers[r.ReviewerID]] = *ws
-				}
-			}
-			pr.GatesPassed = &passed
-		}
-		pr.ScoreSummary = stats.Describe(scores)
-		if len(scores) > 0 {
-			mean := math.Round(pr.ScoreSummary.Mean*10) / 10
-			pr.WeightedScore = &mean
-			pr.SpreadFlag = pr.ScoreSummary.Max-pr.ScoreSummary.Min > spreadScorePoints
-		}
-		for _, c := range rubric.Criteria {
-			var vals []float64
-			for _, r := range rs {
-				if s, ok := r.Score(c.Key); ok && s.Value != nil {
-					vals = append(vals, *s.Value)
-					if m, ok := criterionData[c.Key]; ok {
-						m[i][reviewers[r.ReviewerID]] = *s.Value
-					}
-				}
-			}
-			sum := stats.Describe(vals)
-			if !c.Gate() && sum.N > 1 && sum.Max-sum.Min >= spreadLevels {
-				pr.SpreadFlag = true
-			}
-			pr.Criteria = append(pr.Criteria, CriterionResult{Key: c.Key, Summary: sum})
-		}
-		pr.SuggestExtraReviewer = pr.SpreadFlag && pr.Decision == ""
-		out.Practices = append(out.Practices, pr)
-	}
-	out.WeightedScoreAlpha = alphaOrNil(scoreData, stats.Interval)
+// statisticsOf computes a round's agreement from its aggregates: interval alpha of the weighted
+// scores from per-practice moments, ordinal alpha per scored criterion from coincidences.
+func statisticsOf(version int64, agg domain.RoundAggregates, rubric *domain.Rubric) domain.RoundStatistics {
+	st := domain.RoundStatistics{DataVersion: version, Practices: agg.Practices, Decided: agg.Decided, Assigned: agg.Assigned, Accepted: agg.Accepted,
+		Declined: agg.Declined, Submitted: agg.Submitted, Reviews: agg.Reviews}
+	st.WeightedScoreAlpha = roundedAlpha(stats.IntervalAlpha(agg.ScoreUnits))
 	for _, c := range rubric.Criteria {
 		if c.Gate() {
 			continue
 		}
-		m := criterionData[c.Key]
-		out.Criteria = append(out.Criteria, CriterionAgreement{Key: c.Key, Alpha: alphaOrNil(m, stats.Ordinal), Units: pairableUnits(m)})
+		st.Criteria = append(st.Criteria, CriterionAgreement{Key: c.Key, Alpha: roundedAlpha(stats.AlphaFromCoincidences(agg.Coincidences[c.Key], stats.Ordinal)),
+			Units: agg.PairableUnits[c.Key]})
 	}
-	out.Completion = completion(order, assignments, decided, now)
-	return out
+	return st
 }
 
-// alphaOrNil is Krippendorff's alpha, or nil where it is undefined (too few values, no variation).
-func alphaOrNil(data [][]float64, level stats.Level) *float64 {
-	a, err := stats.Alpha(data, level)
+// roundedAlpha is alpha to three decimals, or nil where it is undefined (too few values, no
+// variation).
+func roundedAlpha(a float64, err error) *float64 {
 	if err != nil || math.IsNaN(a) {
 		return nil
 	}
@@ -231,39 +194,83 @@ func alphaOrNil(data [][]float64, level stats.Level) *float64 {
 	return &a
 }
 
-// pairableUnits counts units with at least two values: those alpha is computed from.
-func pairableUnits(data [][]float64) int {
-	n := 0
-	for _, row := range data {
-		k := 0
-		for _, v := range row {
-			if !math.IsNaN(v) {
-				k++
+// practiceResult summarises one practice's submitted reviews, using the weighted score and gates
+// each review stored when it was submitted.
+func practiceResult(row domain.PracticeReviews, rubric *domain.Rubric) PracticeResult {
+	pr := PracticeResult{PracticeID: row.PracticeID, Title: row.Title, Country: row.Country, Decision: row.Decision}
+	rs := row.Reviews
+	pr.Reviews = len(rs)
+	var scores []float64
+	if len(rs) > 0 {
+		passed := true
+		for _, r := range rs {
+			passed = passed && r.Outcome.GatesPassed
+			if ws := r.Outcome.WeightedScore; ws != nil {
+				scores = append(scores, *ws)
 			}
 		}
-		if k >= 2 {
-			n++
-		}
+		pr.GatesPassed = &passed
 	}
-	return n
+	pr.ScoreSummary = stats.Describe(scores)
+	if len(scores) > 0 {
+		mean := math.Round(pr.ScoreSummary.Mean*10) / 10
+		pr.WeightedScore = &mean
+		pr.SpreadFlag = pr.ScoreSummary.Max-pr.ScoreSummary.Min > spreadScorePoints
+	}
+	for _, c := range rubric.Criteria {
+		var vals []float64
+		for _, r := range rs {
+			if s, ok := r.Score(c.Key); ok && s.Value != nil {
+				vals = append(vals, *s.Value)
+			}
+		}
+		sum := stats.Describe(vals)
+		if !c.Gate() && sum.N > 1 && sum.Max-sum.Min >= spreadLevels {
+			pr.SpreadFlag = true
+		}
+		pr.Criteria = append(pr.Criteria, CriterionResult{Key: c.Key, Summary: sum})
+	}
+	pr.SuggestExtraReviewer = pr.SpreadFlag && pr.Decision == ""
+	return pr
 }
 
-func completion(order []uuid.UUID, as []domain.Assignment, decided map[uuid.UUID]string, now time.Time) Completion {
-	c := Completion{Practices: len(order), Decided: len(decided)}
-	for _, a := range as {
-		switch a.Status {
-		case domain.AssignmentAssigned:
-			c.Assigned++
-		case domain.AssignmentAccepted:
-			c.Accepted++
-		case domain.AssignmentDeclined:
-			c.Declined++
-		case domain.AssignmentSubmitted:
-			c.Submitted++
-		}
-		if (a.Status == domain.AssignmentAssigned || a.Status == domain.AssignmentAccepted) && a.DueAt.Before(now) {
-			c.Overdue++
-		}
+// statsFlight lets one request compute a round's statistics while others asking for the same
+// round and data version wait for its answer.
+type statsFlight struct {
+	mu    sync.Mutex
+	calls map[string]*statsCall
+}
+
+type statsCall struct {
+	done chan struct{}
+	st   domain.RoundStatistics
+	err  error
+}
+
+// do runs fn unless a call with the same key is running, in which case it waits for that call's
+// result; computed tells whether this caller ran fn. A waiter whose leader failed (its request
+// may have been cancelled) computes for itself.
+func (g *statsFlight) do(key string, fn func() (domain.RoundStatistics, error)) (domain.RoundStatistics, bool, error) {
+	g.mu.Lock()
+	if g.calls == nil {
+		g.calls = map[string]*statsCall{}
 	}
-	return c
+	if c, ok := g.calls[key]; ok {
+		g.mu.Unlock()
+		<-c.done
+		if c.err == nil {
+			return c.st, false, nil
+		}
+		st, err := fn()
+		return st, err == nil, err
+	}
+	c := &statsCall{done: make(chan struct{})}
+	g.calls[key] = c
+	g.mu.Unlock()
+	c.st, c.err = fn()
+	g.mu.Lock()
+	delete(g.calls, key)
+	g.mu.Unlock()
+	close(c.done)
+	return c.st, c.err == nil, c.err
 }

@@ -147,7 +147,7 @@ func (s *Service) SubmitReview(ctx context.Context, a *domain.Actor, assignmentI
 			return &domain.Error{Code: domain.CodeReviewIncomplete, Message: "The review is not complete yet.", Fields: problems}
 		}
 		now := s.now().UTC()
-		r.Status, r.SubmittedAt = domain.ReviewSubmitted, &now
+		r.Status, r.SubmittedAt, r.Outcome = domain.ReviewSubmitted, &now, r.ComputeOutcome(&rubric)
 		saved, err := s.reviews.SaveReview(ctx, r, r.Version)
 		if err != nil {
 			return err
@@ -187,7 +187,7 @@ func (s *Service) ReopenReview(ctx context.Context, a *domain.Actor, assignmentI
 		if !r.Submitted() {
 			return domain.Errorf(domain.CodeAssignmentState, "The review is not submitted.")
 		}
-		r.Status, r.SubmittedAt = domain.ReviewDraft, nil
+		r.Status, r.SubmittedAt, r.Outcome = domain.ReviewDraft, nil, domain.ReviewOutcome{}
 		saved, err := s.reviews.SaveReview(ctx, r, r.Version)
 		if err != nil {
 			return err

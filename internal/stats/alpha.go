@@ -61,26 +61,7 @@ func Alpha(data [][]float64, level Level) (float64, error) {
 	if level < Nominal || level > Ratio {
 		return math.NaN(), ErrUnknownLevel
 	}
-	cm := newCoincidences(data)
-	if cm.n < 2 {
-		return math.NaN(), ErrNoPairableValues
-	}
-	delta := cm.differenceFunc(level)
-	var observed, expected float64
-	for c := range cm.values {
-		for k := range cm.values {
-			if c == k {
-				continue // δ²_cc is zero at every level
-			}
-			d := delta(c, k)
-			observed += cm.o[c][k] * d
-			expected += cm.marg[c] * cm.marg[k] * d
-		}
-	}
-	if expected == 0 {
-		return math.NaN(), ErrNoVariation
-	}
-	return 1 - (cm.n-1)*observed/expected, nil
+	return newCoincidences(data).alpha(level)
 }
 
 // coincidences is the coincidence matrix of the pairable values, indexed by

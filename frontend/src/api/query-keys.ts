@@ -74,6 +74,7 @@ export const queryKeys = {
     round: (id: string) => ['review', 'round', id] as const,
     roundAssignments: (id: string) => ['review', 'round', id, 'assignments'] as const,
     roundResults: (id: string) => ['review', 'round', id, 'results'] as const,
+    roundResultsPage: (id: string, page: number) => ['review', 'round', id, 'results', page] as const,
     reviewers: (programmeId: string) => ['review', 'reviewers', programmeId] as const,
     submittedPractices: (programmeId: string) => ['review', 'submitted-practices', programmeId] as const,
     practiceReviews: (practiceId: string) => ['review', 'practice', practiceId, 'reviews'] as const,

@@ -874,7 +874,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Scores, gates, per-criterion statistics, spread flags and Krippendorff's alpha (coordinators) */
+        /**
+         * Scores, gates, per-criterion statistics, spread flags and Krippendorff's alpha (coordinators)
+         * @description `practices` is one page of the round's practices, in the order they joined the round; `total` is how many the round holds. Agreement and completion always cover the whole round. Without `page_size` a page holds 100 practices, so a round of up to 100 practices answers in one page.
+         */
         get: operations["roundResults"];
         put?: never;
         post?: never;
@@ -2157,6 +2160,12 @@ export interface components {
         };
         RoundResults: {
             round: components["schemas"]["Round"];
+            /** @description The page of practices, from 1. */
+            page: number;
+            /** @description Practices per page. */
+            page_size: number;
+            /** @description Practices in the round. */
+            total: number;
             practices: {
                 /** Format: uuid */
                 practice_id: string;
@@ -4529,7 +4538,12 @@ export interface operations {
     };
     roundResults: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Practices per page; values above 100 are capped at 100. */
+                page_size?: number;
+            };
             header?: never;
             path: {
                 id: components["parameters"]["Id"];
@@ -4547,6 +4561,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundResults"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

@@ -99,10 +99,12 @@ export function useSubmittedPractices(programmeId: string, enabled: boolean) {
   });
 }
 
-export function useRoundResults(id: string) {
+/** One page of a round's results (100 practices a page); completion and agreement cover the whole round. */
+export function useRoundResults(id: string, page = 1) {
   return useQuery({
-    queryKey: queryKeys.review.roundResults(id),
-    queryFn: () => unwrap(api.GET('/api/v1/rounds/{id}/results', { params: { path: { id } } })),
+    queryKey: queryKeys.review.roundResultsPage(id, page),
+    queryFn: () => unwrap(api.GET('/api/v1/rounds/{id}/results', { params: { path: { id }, query: { page } } })),
+    placeholderData: keepPreviousData,
   });
 }
 

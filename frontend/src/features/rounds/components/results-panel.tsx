@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { PracticeResult, Round, RoundResults, Rubric } from '@/api/review-types';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { Pagination } from '@/components/ui/pagination';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { alphaReading, formatNumber, prettifyKey } from '@/lib/review-format';
 import { useReviewTranslation } from '@/lib/use-review-translation';
@@ -22,13 +23,15 @@ const OUTCOME_TONES: Record<string, 'success' | 'info' | 'warning' | 'danger'> =
 /** The results of a round: completion, a chart and a table per practice, agreement, decisions. */
 export function ResultsPanel({ round, rubric, canCoordinate }: { round: Round; rubric?: Rubric; canCoordinate: boolean }) {
   const { t } = useReviewTranslation();
-  const results = useRoundResults(round.id);
+  const [page, setPage] = useState(1);
+  const results = useRoundResults(round.id, page);
   const [deciding, setDeciding] = useState<PracticeResult | null>(null);
 
   if (results.isPending) return <LoadingState />;
   if (results.isError) return <ErrorState error={results.error} onRetry={() => void results.refetch()} />;
   const data = results.data;
   const canDecide = canCoordinate && (round.status === 'open' || round.status === 'closed');
+  const paged = data.total > data.page_size;
 
   return (
     <div className="stack-lg">
@@ -45,7 +48,11 @@ export function ResultsPanel({ round, rubric, canCoordinate }: { round: Round; r
         <h2 id="results-table-title" className="h3">
           {t('results.tableTitle')}
         </h2>
+        {paged && <p className="muted">{t('results.pageNote')}</p>}
         <ResultsTable practices={data.practices} canDecide={canDecide} onDecide={setDeciding} />
+        {paged && (
+          <Pagination page={data.page} pageSize={data.page_size} total={data.total} onPageChange={setPage} label={t('results.pagination')} />
+        )}
       </section>
       <Agreement agreement={data.agreement} rubric={rubric} />
       {deciding && <DecisionDialog roundId={round.id} practice={deciding} onClose={() => setDeciding(null)} />}

@@ -1,0 +1,258 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/stats"
+)
+
+// Round statistics (agreement and completion counts) are aggregated in SQL and cached in
+// round_statistics under the round's data version (round_data_versions). Every store method that
+// changes what they are computed from bumps that version in the caller's transaction.
+
+// bumpRound moves the round's data version on; the caller's transaction holds the row until it
+// ends, so the new version becomes visible together with the write that caused it.
+func (s *Store) bumpRound(ctx context.Context, roundID uuid.UUID) error {
+	return translate(s.conn(ctx).Exec(`INSERT INTO round_data_versions (round_id, version) VALUES (?, 1)
+		ON CONFLICT (round_id) DO UPDATE SET version = round_data_versions.version + 1`, roundID).Error)
+}
+
+// bumpRoundOfAssignment bumps the round of an assignment.
+func (s *Store) bumpRoundOfAssignment(ctx context.Context, assignmentID uuid.UUID) error {
+	return translate(s.conn(ctx).Exec(`INSERT INTO round_data_versions (round_id, version) SELECT round_id, 1 FROM assignments WHERE id = ?
+		ON CONFLICT (round_id) DO UPDATE SET version = round_data_versions.version + 1`, assignmentID).Error)
+}
+
+// refreshFirstReview recomputes the first review date of an assignment's practice.
+func (s *Store) refreshFirstReview(ctx context.Context, assignmentID uuid.UUID) error {
+	return translate(s.conn(ctx).Exec(`SELECT pb_refresh_first_reviews(ARRAY(SELECT practice_id FROM assignments WHERE id = ?))`, assignmentID).Error)
+}
+
+// roundStatisticsDoc is the cached payload.
+type roundStatisticsDoc struct {
+	Practices          int                     `json:"practices"`
+	Decided            int                     `json:"decided"`
+	Assigned           int                     `json:"assigned"`
+	Accepted           int                     `json:"accepted"`
+	Declined           int                     `json:"declined"`
+	Submitted          int                     `json:"submitted"`
+	Reviews            int                     `json:"reviews"`
+	WeightedScoreAlpha *float64                `json:"weighted_score_alpha"`
+	Criteria           []criterionAgreementDoc `json:"criteria"`
+}
+
+type criterionAgreementDoc struct {
+	Key   string   `json:"key"`
+	Alpha *float64 `json:"alpha"`
+	Units int      `json:"units"`
+}
+
+func toRoundStatisticsDoc(st domain.RoundStatistics) roundStatisticsDoc {
+	d := roundStatisticsDoc{Practices: st.Practices, Decided: st.Decided, Assigned: st.Assigned, Accepted: st.Accepted, Declined: st.Declined,
+		Submitted: st.Submitted, Reviews: st.Reviews, WeightedScoreAlpha: st.WeightedScoreAlpha, Criteria: []criterionAgreementDoc{}}
+	for _, c := range st.Criteria {
+		d.Criteria = append(d.Criteria, criterionAgreementDoc(c))
+	}
+	return d
+}
+
+func (d roundStatisticsDoc) toDomain(version int64) domain.RoundStatistics {
+	st := domain.RoundStatistics{DataVersion: version, Practices: d.Practices, Decided: d.Decided, Assigned: d.Assigned, Accepted: d.Accepted,
+		Declined: d.Declined, Submitted: d.Submitted, Reviews: d.Reviews, WeightedScoreAlpha: d.WeightedScoreAlpha}
+	for _, c := range d.Criteria {
+		st.Criteria = append(st.Criteria, domain.CriterionAgreement(c))
+	}
+	return st
+}
+
+// CachedRoundStatistics reads the data version of each round and the statistics cached for that
+// version, in one statement.
+func (s *Store) CachedRoundStatistics(ctx context.Context, roundIDs []uuid.UUID) ([]domain.CachedStatistics, error) {
+	if len(roundIDs) == 0 {
+		return nil, nil
+	}
+	var rows []struct {
+		ID         uuid.UUID
+		Version    int64
+		Statistics JSON[*roundStatisticsDoc]
+	}
+	err := s.conn(ctx).Raw(`SELECT r.id, coalesce(v.version, 0) AS version,
+			CASE WHEN c.data_version = coalesce(v.version, 0) THEN c.statistics END AS statistics
+		FROM rounds r LEFT JOIN round_data_versions v ON v.round_id = r.id LEFT JOIN round_statistics c ON c.round_id = r.id
+		WHERE r.id IN ?`, roundIDs).Scan(&rows).Error
+	if err != nil {
+		return nil, translate(err)
+	}
+	out := make([]domain.CachedStatistics, 0, len(rows))
+	for _, r := range rows {
+		c := domain.CachedStatistics{RoundID: r.ID, DataVersion: r.Version}
+		if r.Statistics.V != nil {
+			st := r.Statistics.V.toDomain(r.Version)
+			c.Statistics = &st
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// SaveRoundStatistics caches statistics computed at st.DataVersion, unless statistics of a newer
+// version are cached already.
+func (s *Store) SaveRoundStatistics(ctx context.Context, roundID uuid.UUID, st domain.RoundStatistics) error {
+	doc, err := json.Marshal(toRoundStatisticsDoc(st))
+	if err != nil {
+		return err
+	}
+	return translate(s.conn(ctx).Exec(`INSERT INTO round_statistics (round_id, data_version, statistics, computed_at)
+		SELECT id, ?, ?, now() FROM rounds WHERE id = ?
+		ON CONFLICT (round_id) DO UPDATE SET data_version = EXCLUDED.data_version, statistics = EXCLUDED.statistics, computed_at = EXCLUDED.computed_at
+		WHERE round_statistics.data_version < EXCLUDED.data_version`, st.DataVersion, string(doc), roundID).Error)
+}
+
+// RoundAggregates aggregates a round's rows for its statistics: counts, per-practice moments of
+// the stored weighted scores, and a coincidence matrix per criterion key built from per-practice
+// value counts (a review holds at most one score per criterion: drafts with repeated keys are
+// refused). Three statements, each over the round's index ranges.
+func (s *Store) RoundAggregates(ctx context.Context, roundID uuid.UUID, criterionKeys []string) (domain.RoundAggregates, error) {
+	db := s.conn(ctx)
+	var a domain.RoundAggregates
+	var counts struct{ Practices, Decided, Assigned, Accepted, Declined, Submitted, Reviews int }
+	err := db.Raw(`SELECT (SELECT count(*) FROM round_practices WHERE round_id = @round) AS practices,
+			(SELECT count(*) FROM decisions WHERE round_id = @round) AS decided,
+			count(*) FILTER (WHERE status = 'assigned') AS assigned, count(*) FILTER (WHERE status = 'accepted') AS accepted,
+			count(*) FILTER (WHERE status = 'declined') AS declined, count(*) FILTER (WHERE status = 'submitted') AS submitted,
+			(SELECT count(*) FROM round_practices rp JOIN assignments x ON x.round_id = rp.round_id AND x.practice_id = rp.practice_id
+				JOIN reviews v ON v.assignment_id = x.id WHERE rp.round_id = @round AND v.status = 'submitted') AS reviews
+		FROM assignments WHERE round_id = @round`, map[string]any{"round": roundID}).Scan(&counts).Error
+	if err != nil {
+		return a, translate(err)
+	}
+	a.Practices, a.Decided, a.Assigned, a.Accepted, a.Declined, a.Submitted, a.Reviews = counts.Practices, counts.Decided, counts.Assigned, counts.Accepted,
+		counts.Declined, counts.Submitted, counts.Reviews
+	var units []struct {
+		N    int
+		Mean float64
+		SS   float64
+	}
+	err = db.Raw(`SELECT count(*) AS n, avg(v.weighted_score) AS mean, coalesce(var_samp(v.weighted_score) * (count(*) - 1), 0) AS ss
+		FROM round_practices rp JOIN assignments x ON x.round_id = rp.round_id AND x.practice_id = rp.practice_id
+		JOIN reviews v ON v.assignment_id = x.id
+		WHERE rp.round_id = ? AND v.status = 'submitted' AND v.weighted_score IS NOT NULL
+		GROUP BY rp.practice_id HAVING count(*) >= 2`, roundID).Scan(&units).Error
+	if err != nil {
+		return a, translate(err)
+	}
+	for _, u := range units {
+		a.ScoreUnits = append(a.ScoreUnits, stats.Moments{N: u.N, Mean: u.Mean, SS: u.SS})
+	}
+	a.Coincidences, a.PairableUnits = map[string][]stats.Coincidence{}, map[string]int{}
+	if len(criterionKeys) == 0 {
+		return a, nil
+	}
+	var cells []struct {
+		Key   string
+		C, K  float64
+		O     float64
+		Units int
+	}
+	err = db.Raw(`WITH vals AS (
+			SELECT rp.practice_id AS u, s ->> 'criterion_key' AS key, (s ->> 'value')::float8 AS v
+			FROM round_practices rp JOIN assignments x ON x.round_id = rp.round_id AND x.practice_id = rp.practice_id
+			JOIN reviews r ON r.assignment_id = x.id, jsonb_array_elements(pb_array(r.scores)) s
+			WHERE rp.round_id = ? AND r.status = 'submitted' AND s ->> 'criterion_key' IN ? AND jsonb_typeof(s -> 'value') = 'number'
+		), counts AS (
+			SELECT key, u, v, count(*) AS n FROM vals GROUP BY key, u, v
+		), units AS (
+			SELECT key, u, sum(n) AS m FROM counts GROUP BY key, u HAVING sum(n) >= 2
+		), unit_counts AS (
+			SELECT key, count(*) AS units FROM units GROUP BY key
+		)
+		SELECT c1.key, c1.v AS c, c2.v AS k,
+			sum((CASE WHEN c1.v = c2.v THEN c1.n * (c1.n - 1) ELSE c1.n * c2.n END)::float8 / (un.m - 1)::float8) AS o,
+			min(uc.units) AS units
+		FROM counts c1 JOIN units un ON un.key = c1.key AND un.u = c1.u
+		JOIN counts c2 ON c2.key = c1.key AND c2.u = c1.u
+		JOIN unit_counts uc ON uc.key = c1.key
+		GROUP BY c1.key, c1.v, c2.v`, roundID, criterionKeys).Scan(&cells).Error
+	if err != nil {
+		return a, translate(err)
+	}
+	for _, c := range cells {
+		if c.O != 0 {
+			a.Coincidences[c.Key] = append(a.Coincidences[c.Key], stats.Coincidence{C: c.C, K: c.K, O: c.O})
+		}
+		a.PairableUnits[c.Key] = c.Units
+	}
+	return a, nil
+}
+
+// OverdueAssignments counts the round's open assignments whose deadline is before now.
+func (s *Store) OverdueAssignments(ctx context.Context, roundID uuid.UUID, now time.Time) (int, error) {
+	var n int
+	err := s.conn(ctx).Raw(`SELECT count(*) FROM assignments WHERE round_id = ? AND status IN ('assigned', 'accepted') AND due_at < ?`, roundID, now).Scan(&n).Error
+	return n, translate(err)
+}
+
+// scoreValueDoc is a stored score without its comment, which results do not show: decoding
+// skips the comment's text instead of copying it.
+type scoreValueDoc struct {
+	CriterionKey string   `json:"criterion_key"`
+	Value        *float64 `json:"value"`
+}
+
+// ResultsPage reads one page of a round's practices, in the order they joined the round, with
+// their title, country, decision and submitted reviews (scores and stored outcome): a row per
+// review, only the columns shown, index scans bounded by the page.
+func (s *Store) ResultsPage(ctx context.Context, roundID uuid.UUID, p domain.PageRequest) ([]domain.PracticeReviews, error) {
+	var rows []struct {
+		PracticeID    uuid.UUID
+		Title         string
+		Country       string
+		Decision      *string
+		ReviewID      *uuid.UUID
+		WeightedScore *float64
+		GatesPassed   *bool
+		Scores        JSON[[]scoreValueDoc]
+	}
+	err := s.conn(ctx).Raw(`WITH page AS (
+			SELECT practice_id, added_at FROM round_practices WHERE round_id = @round ORDER BY added_at, practice_id LIMIT @limit OFFSET @offset
+		)
+		SELECT pg.practice_id, p.title, p.country, d.outcome AS decision, v.assignment_id AS review_id, v.weighted_score, v.gates_passed, v.scores
+		FROM page pg JOIN practices p ON p.id = pg.practice_id
+		LEFT JOIN decisions d ON d.round_id = @round AND d.practice_id = pg.practice_id
+		LEFT JOIN (assignments x JOIN reviews v ON v.assignment_id = x.id AND v.status = 'submitted')
+			ON x.round_id = @round AND x.practice_id = pg.practice_id
+		ORDER BY pg.added_at, pg.practice_id, v.assignment_id`, map[string]any{"round": roundID, "limit": p.Size, "offset": p.Offset()}).Scan(&rows).Error
+	if err != nil {
+		return nil, translate(err)
+	}
+	var out []domain.PracticeReviews
+	for _, r := range rows {
+		if len(out) == 0 || out[len(out)-1].PracticeID != r.PracticeID {
+			pr := domain.PracticeReviews{PracticeID: r.PracticeID, Title: r.Title, Country: r.Country}
+			if r.Decision != nil {
+				pr.Decision = *r.Decision
+			}
+			out = append(out, pr)
+		}
+		if r.ReviewID == nil {
+			continue
+		}
+		last := &out[len(out)-1]
+		rv := domain.Review{AssignmentID: *r.ReviewID, Scores: make([]domain.Score, 0, len(r.Scores.V)), Status: domain.ReviewSubmitted, RoundID: roundID,
+			PracticeID: r.PracticeID, Outcome: domain.ReviewOutcome{WeightedScore: r.WeightedScore, GatesPassed: r.GatesPassed != nil && *r.GatesPassed}}
+		for _, sc := range r.Scores.V {
+			rv.Scores = append(rv.Scores, domain.Score{CriterionKey: sc.CriterionKey, Value: sc.Value})
+		}
+		last.Reviews = append(last.Reviews, rv)
+	}
+	return out, nil
+}
+
+// firstReviewTimeline is the dashboard timeline's "practices peer-reviewed": practices by the month
+// of their first submitted review, from the maintained first-review dates.
+const firstReviewTimeline = `SELECT 'practices_reviewed', first_reviewed_at FROM practice_first_reviews WHERE programme_id = ?`
