@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Round } from '@/api/review-types';
 import { Button } from '@/components/ui/button';
+import { Pagination } from '@/components/ui/pagination';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useReviewTranslation } from '@/lib/use-review-translation';
 import { useReviewers, useRoundAssignments } from '../api/assignments';
@@ -12,8 +13,9 @@ import { AutoAssignPanel } from './auto-assign-panel';
 /** The practices of a round, automatic assignment and the assignment board. */
 export function AssignmentsView({ round, canCoordinate }: { round: Round; canCoordinate: boolean }) {
   const { t } = useReviewTranslation();
-  // The results list every practice of the round with its title and country.
-  const results = useRoundResults(round.id);
+  // The results list the round's practices with their titles and countries, a page at a time.
+  const [page, setPage] = useState(1);
+  const results = useRoundResults(round.id, page);
   const reviewers = useReviewers(round.programme_id);
   const assignments = useRoundAssignments(round.id);
   const [adding, setAdding] = useState(false);
@@ -55,6 +57,15 @@ export function AssignmentsView({ round, canCoordinate }: { round: Round; canCoo
           reviewers={reviewers.data}
           assignments={assignments.data}
           canAssign={canCoordinate}
+        />
+      )}
+      {results.data && results.data.total > results.data.page_size && (
+        <Pagination
+          page={results.data.page}
+          pageSize={results.data.page_size}
+          total={results.data.total}
+          onPageChange={setPage}
+          label={t('results.pagination')}
         />
       )}
       {adding && <AddPracticesDialog round={round} inRound={inRound} onClose={() => setAdding(false)} />}
