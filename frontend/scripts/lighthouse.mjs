@@ -103,7 +103,8 @@ async function measure(chrome, path, { signedIn }) {
   }
   const result = await lighthouse(
     `${base}${path}`,
-    { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'], disableStorageReset: signedIn },
+    // The dashboard's API can take many seconds at full size: give the load a minute.
+    { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'], disableStorageReset: signedIn, maxWaitForLoad: 60_000 },
     preset === 'desktop' ? desktopConfig : undefined,
   );
   const lhr = result.lhr;
@@ -114,6 +115,8 @@ async function measure(chrome, path, { signedIn }) {
     .filter((r) => r.url.includes('/api/'))
     .map((r) => ({ url: r.url.replace(base, ''), status: r.statusCode, ms: Math.round((r.networkEndTime ?? 0) - (r.networkRequestTime ?? r.rendererStartTime ?? 0)) }));
   const apiWait = Math.max(0, ...apiRequests.map((r) => r.ms));
+  // A request still open when Lighthouse stopped (status -1) or an error: the page never showed its data.
+  const apiFailed = apiRequests.filter((r) => !(r.status >= 200 && r.status < 400));
   if (process.env.PEERBRIDGE_LIGHTHOUSE_REPORT_DIR) {
     writeFileSync(`${process.env.PEERBRIDGE_LIGHTHOUSE_REPORT_DIR}/${path.replace(/\W+/g, '_')}.json`, result.report);
   }
@@ -134,11 +137,14 @@ async function measure(chrome, path, { signedIn }) {
     apiWait,
     apiRequests,
     cpuIndex: Math.round(lhr.environment?.benchmarkIndex ?? 0),
+    apiStatus: apiFailed.length === 0 ? 'ok' : apiFailed.map((r) => `${r.url.split('?')[0].split('/').pop()} ${r.status < 0 ? 'unfinished' : r.status}`).join(', '),
   };
 }
 
 function median(results) {
-  const sorted = [...results].sort((a, b) => a.score - b.score);
+  // Runs where the page never got its data measure something else: only when all are like that.
+  const complete = results.filter((r) => r.apiStatus === 'ok');
+  const sorted = [...(complete.length ? complete : results)].sort((a, b) => a.score - b.score);
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
@@ -164,8 +170,8 @@ try {
 }
 
 console.log(`Lighthouse ${preset} preset (performance), ${base}, ${runs} run(s) per page, median shown`);
-const header = ['page', 'score', 'FCP', 'LCP', 'TBT', 'CLS', 'main-thread work', 'JS execution', 'JS transferred', 'API wait', 'CPU index'];
-const table = rows.map((r) => [r.name, String(r.score), s(r.fcp), s(r.lcp), ms(r.tbt), r.cls.toFixed(3), s(r.mainThread), s(r.bootup), kB(r.jsTransferred), ms(r.apiWait), String(r.cpuIndex)]);
+const header = ['page', 'score', 'FCP', 'LCP', 'TBT', 'CLS', 'main-thread work', 'JS execution', 'JS transferred', 'API wait', 'API', 'CPU index'];
+const table = rows.map((r) => [r.name, String(r.score), s(r.fcp), s(r.lcp), ms(r.tbt), r.cls.toFixed(3), s(r.mainThread), s(r.bootup), kB(r.jsTransferred), ms(r.apiWait), r.apiStatus, String(r.cpuIndex)]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
 const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
 console.log(line(header));
@@ -173,5 +179,6 @@ console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of table) console.log(line(row));
 console.log(`initial JavaScript: ${kB(initialJS.gzip)} gzip in ${initialJS.files} files (entry + modulepreloads, as served)`);
 console.log('API wait: the longest API request of the load (server time, not the page\'s own work; it delays LCP)');
+console.log('API: "ok" when every API request of the load answered; otherwise the page measured is not the finished page');
 console.log('CPU index: Lighthouse\'s benchmarkIndex during the run; a low value means a busy machine and inflated TBT and main-thread figures');
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ preset, base, runs, initialJS, pages: rows }, null, 2));
