@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '@/i18n';
+import { i18nReady } from '@/i18n';
 // Shared styles first, then each feature's own, in this order (later rules win ties).
 import '@/styles/global.css';
 import '@/features/practices/practices.css';
@@ -13,8 +13,12 @@ import '@/features/adaptations/adaptations.css';
 import '@/features/dashboard/dashboard.css';
 import { App } from '@/app/app';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The first render waits for the interface language's strings (at once for English, which ships
+// with the app): no flash of English or of raw keys before the chosen language arrives.
+void i18nReady.finally(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

@@ -1,45 +1,6 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule, type ResourceLanguage } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import nl from './locales/nl.json';
-import fr from './locales/fr.json';
-import practicesEn from './locales/practices.en.json';
-import practicesNl from './locales/practices.nl.json';
-import practicesFr from './locales/practices.fr.json';
-import programmesEn from './locales/programmes.en.json';
-import programmesNl from './locales/programmes.nl.json';
-import programmesFr from './locales/programmes.fr.json';
-import adminEn from './locales/admin.en.json';
-import adminNl from './locales/admin.nl.json';
-import adminFr from './locales/admin.fr.json';
-import accountEn from './locales/account.en.json';
-import accountNl from './locales/account.nl.json';
-import accountFr from './locales/account.fr.json';
-import authEn from './locales/auth.en.json';
-import authNl from './locales/auth.nl.json';
-import authFr from './locales/auth.fr.json';
-import reviewEn from './locales/review.en.json';
-import reviewNl from './locales/review.nl.json';
-import reviewFr from './locales/review.fr.json';
-import exchangeEn from './locales/exchange.en.json';
-import roundsEn from './locales/rounds.en.json';
-import dashboardEn from './locales/dashboard.en.json';
-import exchangeNl from './locales/exchange.nl.json';
-import roundsNl from './locales/rounds.nl.json';
-import dashboardNl from './locales/dashboard.nl.json';
-import exchangeFr from './locales/exchange.fr.json';
-import roundsFr from './locales/rounds.fr.json';
-import dashboardFr from './locales/dashboard.fr.json';
-import de from './locales/de.json';
-import practicesDe from './locales/practices.de.json';
-import programmesDe from './locales/programmes.de.json';
-import adminDe from './locales/admin.de.json';
-import accountDe from './locales/account.de.json';
-import authDe from './locales/auth.de.json';
-import reviewDe from './locales/review.de.json';
-import exchangeDe from './locales/exchange.de.json';
-import roundsDe from './locales/rounds.de.json';
-import dashboardDe from './locales/dashboard.de.json';
+import en from './languages/en';
 
 export const LANGUAGE_STORAGE_KEY = 'peerbridge.lang';
 
@@ -63,12 +24,31 @@ export type LanguageCode = (typeof SUPPORTED_LANGUAGES)[number]['code'];
  */
 export const FEATURE_NAMESPACES = ['practices', 'programmes', 'admin', 'account', 'auth'] as const;
 
-export const resources = {
-  en: { translation: en, practices: practicesEn, programmes: programmesEn, admin: adminEn, account: accountEn, auth: authEn, review: reviewEn, rounds: roundsEn, exchange: exchangeEn, dashboard: dashboardEn },
-  nl: { translation: nl, practices: practicesNl, programmes: programmesNl, admin: adminNl, account: accountNl, auth: authNl, review: reviewNl, rounds: roundsNl, exchange: exchangeNl, dashboard: dashboardNl },
-  de: { translation: de, practices: practicesDe, programmes: programmesDe, admin: adminDe, account: accountDe, auth: authDe, review: reviewDe, rounds: roundsDe, exchange: exchangeDe, dashboard: dashboardDe },
-  fr: { translation: fr, practices: practicesFr, programmes: programmesFr, admin: adminFr, account: accountFr, auth: authFr, review: reviewFr, rounds: roundsFr, exchange: exchangeFr, dashboard: dashboardFr },
-} as const;
+/**
+ * English ships with the app (it is the fallback language); the other languages are chunks of
+ * their own, fetched when chosen, so a first visit downloads one language, not four.
+ */
+const otherLanguages: Record<Exclude<LanguageCode, 'en'>, () => Promise<{ default: ResourceLanguage }>> = {
+  nl: () => import('./languages/nl'),
+  fr: () => import('./languages/fr'),
+  de: () => import('./languages/de'),
+};
+
+const languageChunks: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, namespace, callback) {
+    const load = otherLanguages[language as keyof typeof otherLanguages];
+    if (!load) {
+      callback(null, {});
+      return;
+    }
+    load().then(
+      (m) => callback(null, m.default[namespace] ?? {}),
+      (err: unknown) => callback(err instanceof Error ? err : new Error(String(err)), false),
+    );
+  },
+};
 
 function isSupported(code: string | null | undefined): code is LanguageCode {
   return !!code && SUPPORTED_LANGUAGES.some((l) => l.code === code);
@@ -106,8 +86,10 @@ export async function setLanguage(code: LanguageCode): Promise<void> {
   await i18n.changeLanguage(code);
 }
 
-void i18n.use(initReactI18next).init({
-  resources,
+/** Settles once the interface language's strings are loaded; render the app after it. */
+export const i18nReady = i18n.use(languageChunks).use(initReactI18next).init({
+  resources: { en },
+  partialBundledLanguages: true,
   ns: ['translation', ...FEATURE_NAMESPACES, 'review', 'rounds', 'exchange', 'dashboard'],
   defaultNS: 'translation',
   fallbackNS: [...FEATURE_NAMESPACES],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import i18n, { resources, SUPPORTED_LANGUAGES } from '@/i18n';
+import i18n, { SUPPORTED_LANGUAGES } from '@/i18n';
+import { resources } from '@/i18n/resources';
 
 type Tree = { [key: string]: string | Tree };
 

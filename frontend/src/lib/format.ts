@@ -25,6 +25,34 @@ function browserLanguages(): readonly string[] {
   return navigator.languages?.length ? navigator.languages : navigator.language ? [navigator.language] : [];
 }
 
+// Building an Intl formatter costs far more than using one (locale data is resolved each time), and
+// lists and tables format a value per row: each formatter is built once per language and options.
+const formatters = new Map<string, unknown>();
+
+function cached<T>(kind: string, language: string, options: object, make: () => T): T {
+  const key = `${kind}|${language}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as T | undefined;
+  if (formatter === undefined) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** A shared Intl.DateTimeFormat for these options. */
+export function dateTimeFormat(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return cached('date', language, options, () => new Intl.DateTimeFormat(language, options));
+}
+
+/** A shared Intl.NumberFormat for these options. */
+export function numberFormat(language: string | undefined, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  return cached('number', language ?? '', options, () => new Intl.NumberFormat(language, options));
+}
+
+function displayNames(language: string, type: Intl.DisplayNamesType): Intl.DisplayNames {
+  return cached('names', language, { type }, () => new Intl.DisplayNames([language], { type }));
+}
+
 /** Formats an ISO date (`2025-03-01`) or timestamp for the current interface language. */
 export function formatDate(value: string | null | undefined, language: string): string {
   if (!value) return '';
@@ -32,7 +60,7 @@ export function formatDate(value: string | null | undefined, language: string): 
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(regionalLocale(language), {
+  return dateTimeFormat(regionalLocale(language), {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
@@ -63,8 +91,7 @@ export function splitList(value: string): string[] {
 /** A language code's name in the interface language, e.g. `nl` → "Dutch" / "Nederlands". */
 export function languageName(code: string, language: string): string {
   try {
-    const names = new Intl.DisplayNames([language], { type: 'language' });
-    return names.of(code) ?? code;
+    return displayNames(language, 'language').of(code) ?? code;
   } catch {
     return code;
   }
@@ -73,8 +100,7 @@ export function languageName(code: string, language: string): string {
 /** A country code's name in the interface language, e.g. `BE` → "Belgium". */
 export function countryName(code: string, language: string): string {
   try {
-    const names = new Intl.DisplayNames([language], { type: 'region' });
-    return names.of(code) ?? code;
+    return displayNames(language, 'region').of(code) ?? code;
   } catch {
     return code;
   }
@@ -95,7 +121,7 @@ export function slugKey(title: string): string {
 export function formatTime(value: Date | string | number, language: string): string {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(regionalLocale(language), { hour: '2-digit', minute: '2-digit' }).format(date);
+  return dateTimeFormat(regionalLocale(language), { hour: '2-digit', minute: '2-digit' }).format(date);
 }
 
 /** A date with its time, e.g. "3 Mar 2026, 14:02". */
@@ -103,7 +129,7 @@ export function formatDateTime(value: string | null | undefined, language: strin
   if (!value) return '';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(regionalLocale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return dateTimeFormat(regionalLocale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -122,7 +148,8 @@ export function formatRelativeTime(value: string | null | undefined, language: s
   const at = new Date(value).getTime();
   if (Number.isNaN(at)) return value;
   let delta = (at - now) / 1000;
-  const format = new Intl.RelativeTimeFormat(regionalLocale(language), { numeric: 'auto' });
+  const locale = regionalLocale(language);
+  const format = cached('relative', locale, {}, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   for (const [unit, size] of RELATIVE_STEPS) {
     if (Math.abs(delta) < size) return format.format(Math.round(delta), unit);
     delta /= size;

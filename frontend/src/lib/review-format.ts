@@ -1,4 +1,4 @@
-import { regionalLocale } from '@/lib/format';
+import { numberFormat, regionalLocale } from '@/lib/format';
 /**
  * Small helpers for the peer-review screens, shared by the reviewer and coordinator features.
  */
@@ -25,7 +25,7 @@ export function alphaReading(alpha: number | null | undefined): AlphaReading {
 /** A number with at most `digits` decimals in the interface language. */
 export function formatNumber(value: number | null | undefined, language: string, digits = 1): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '';
-  return new Intl.NumberFormat(regionalLocale(language), { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+  return numberFormat(regionalLocale(language), { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
 }
 
 /** True when a deadline has passed. */

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '@/api/errors';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
-import { countryName } from '@/lib/format';
+import { countryName, numberFormat } from '@/lib/format';
 import { useProgrammeOutlet } from '@/lib/programme-context';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useDashboard } from '../api/dashboard';
@@ -224,7 +224,7 @@ function DashboardContent({ data, programmeId, themes }: { data: Dashboard; prog
                 {o.satisfaction_mean == null
                   ? t('dashboard.outcomes.noSatisfaction')
                   : t('dashboard.outcomes.satisfactionValue', {
-                      value: new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(o.satisfaction_mean),
+                      value: numberFormat(lang, { maximumFractionDigits: 1 }).format(o.satisfaction_mean),
                     })}
               </dd>
             </div>
@@ -262,7 +262,7 @@ function AgreementTable({ rounds }: { rounds: readonly RoundAgreement[] }) {
                 <td>
                   {round.weighted_score_alpha == null
                     ? '—'
-                    : new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(round.weighted_score_alpha)}
+                    : numberFormat(i18n.language, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(round.weighted_score_alpha)}
                 </td>
                 <td>
                   <span className={`agreement agreement-${reading}`}>{t(`dashboard.reviews.readings.${reading}`)}</span>

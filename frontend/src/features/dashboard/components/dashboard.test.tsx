@@ -1,11 +1,12 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '@/test/render';
 import type { Flow } from '../api/types';
 import { fileNameFrom } from '../api/exports';
 import { changeLines } from './audit-page';
 import { agreementReading } from './dashboard-page';
-import { FlowMatrix, flowMatrix } from './flow-matrix';
+import { FlowMatrix, flowMatrix, RANKED_FLOWS_SHOWN } from './flow-matrix';
 import { fillMonths } from './outputs';
 
 const flows: Flow[] = [
@@ -35,6 +36,20 @@ describe('country flow matrix', () => {
     const items = within(ranked).getAllByRole('listitem').map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
     expect(items[0]).toBe('France (FR) → to Netherlands (NL)3 adaptations');
     expect(items[1]).toBe('Belgium (BE) → to Netherlands (NL)2 adaptations');
+  });
+
+  it('lists the largest flows first and the rest on request', async () => {
+    const countries = ['AT', 'BE', 'DE', 'FR', 'IE', 'NL'];
+    const many: Flow[] = countries.flatMap((from, i) => countries.filter((to) => to !== from).map((to, j) => ({ from_country: from, to_country: to, count: 1 + i * 5 + j })));
+    renderWithProviders(<FlowMatrix flows={many} />);
+    const ranked = screen.getByRole('list', { name: 'Flows, largest first' });
+    expect(within(ranked).getAllByRole('listitem')).toHaveLength(RANKED_FLOWS_SHOWN);
+    expect(within(ranked).getAllByRole('listitem')[0]).toHaveTextContent('Netherlands (NL) → to Ireland (IE)30 adaptations');
+
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Show all 30 flows' }));
+    expect(within(ranked).getAllByRole('listitem')).toHaveLength(30);
+    expect(screen.getByRole('button', { name: 'Show only the 10 largest' })).toHaveAttribute('aria-expanded', 'true');
   });
 
   it('adds up repeated pairs and says when there is nothing yet', () => {

@@ -1,4 +1,6 @@
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '@/components/ui/button';
 import { countryName } from '@/lib/format';
 import type { Flow } from '../api/types';
 import { DASHBOARD_NAMESPACES } from '../dashboard-namespaces';
@@ -32,6 +34,9 @@ function cellStyle(count: number, max: number): { background?: string; color?: s
   return { background: `rgba(11, 92, 107, ${strength.toFixed(2)})`, color: strength > 0.55 ? '#ffffff' : '#17212b' };
 }
 
+/** How many flows the ranked list shows before "show all": a programme can have hundreds. */
+export const RANKED_FLOWS_SHOWN = 10;
+
 /**
  * Where practices travelled: a heat map of adaptations from the country of the source practice to
  * the adopting country, as a real table (row and column headers, a caption), and the same flows as
@@ -40,10 +45,12 @@ function cellStyle(count: number, max: number): { background?: string; color?: s
 export function FlowMatrix({ flows }: { flows: readonly Flow[] }) {
   const { t, i18n } = useTranslation(DASHBOARD_NAMESPACES, { nsMode: 'fallback' });
   const lang = i18n.language;
+  const [showAll, setShowAll] = useState(false);
+  const m = useMemo(() => flowMatrix(flows), [flows]);
+  const ranked = useMemo(() => [...m.counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])), [m]);
   if (flows.length === 0) return <p className="muted">{t('dashboard.flow.empty')}</p>;
-  const m = flowMatrix(flows);
   const name = (c: string) => `${countryName(c, lang)} (${c})`;
-  const ranked = [...m.counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const shown = showAll ? ranked : ranked.slice(0, RANKED_FLOWS_SHOWN);
   return (
     <div className="flow-matrix-block">
       <div className="table-scroll" role="region" aria-labelledby="flow-matrix-caption" tabIndex={0}>
@@ -95,7 +102,7 @@ export function FlowMatrix({ flows }: { flows: readonly Flow[] }) {
           {t('dashboard.flow.ranked')}
         </h4>
         <ol className="flow-list" aria-labelledby="flow-ranked-title">
-          {ranked.map(([key, count]) => {
+          {shown.map(([key, count]) => {
             const [from, to] = key.split('>');
             return (
               <li key={key} className="flow-item">
@@ -108,6 +115,11 @@ export function FlowMatrix({ flows }: { flows: readonly Flow[] }) {
             );
           })}
         </ol>
+        {ranked.length > RANKED_FLOWS_SHOWN && (
+          <Button variant="ghost" size="sm" aria-expanded={showAll} onClick={() => setShowAll((v) => !v)}>
+            {showAll ? t('dashboard.flow.showTop', { top: RANKED_FLOWS_SHOWN }) : t('dashboard.flow.showAll', { total: ranked.length })}
+          </Button>
+        )}
       </div>
     </div>
   );

@@ -1,9 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelinePoint } from '../api/types';
+import { ChartSlot } from './chart-slot';
 import { fillMonths, monthLabel, OUTPUT_KEYS, type OutputKey } from './outputs';
 import { DASHBOARD_NAMESPACES } from '../dashboard-namespaces';
 
+const OUTPUTS_CHART_HEIGHT = 300;
 const OutputsBarChart = lazy(() => import('./charts').then((m) => ({ default: m.OutputsBarChart })));
 
 /** The four outputs per month as stacked bars, with the figures as a table on request. */
@@ -16,9 +18,9 @@ export function OutputsChart({ timeline }: { timeline: readonly TimelinePoint[] 
     <figure className="chart-figure">
       <figcaption>{t('dashboard.timeline.caption')}</figcaption>
       <div className="chart-box" aria-hidden="true">
-        <Suspense fallback={null}>
-          <OutputsBarChart data={data} names={names} />
-        </Suspense>
+        <ChartSlot height={OUTPUTS_CHART_HEIGHT}>
+          <OutputsBarChart data={data} names={names} height={OUTPUTS_CHART_HEIGHT} />
+        </ChartSlot>
       </div>
       <details className="chart-data">
         <summary>{t('dashboard.showFigures')}</summary>

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '@/lib/format';
 import type { TimelinePoint } from '../api/types';
 
 export const OUTPUT_KEYS = ['information_exchanged', 'practices_reviewed', 'products_adapted', 'new_products'] as const;
@@ -42,5 +43,5 @@ export function fillMonths(timeline: readonly TimelinePoint[]): TimelinePoint[] 
 export function monthLabel(month: string, language: string): string {
   const [y, m] = month.split('-').map(Number);
   if (!y || !m) return month;
-  return new Intl.DateTimeFormat(language, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return dateTimeFormat(language, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
 }

@@ -1,9 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyCount } from '../api/types';
+import { ChartSlot } from './chart-slot';
 import { STAGE_COLOURS, STAGE_ORDER } from './outputs';
 import { DASHBOARD_NAMESPACES } from '../dashboard-namespaces';
 
+const STAGE_CHART_HEIGHT = 230;
 const StageBarChart = lazy(() => import('./charts').then((m) => ({ default: m.StageBarChart })));
 
 /** Adaptations by stage, in the order of the cycle, with every stage shown (zeros too). */
@@ -15,9 +17,9 @@ export function StageChart({ byStage }: { byStage: readonly KeyCount[] }) {
     <figure className="chart-figure">
       <figcaption className="visually-hidden">{t('dashboard.adaptations.byStage')}</figcaption>
       <div className="chart-box" aria-hidden="true">
-        <Suspense fallback={null}>
-          <StageBarChart data={data} name={t('dashboard.adaptations.count')} />
-        </Suspense>
+        <ChartSlot height={STAGE_CHART_HEIGHT}>
+          <StageBarChart data={data} name={t('dashboard.adaptations.count')} height={STAGE_CHART_HEIGHT} />
+        </ChartSlot>
       </div>
       <ul className="stage-counts">
         {data.map((d) => (
