@@ -32,11 +32,11 @@ func TestMultilingualSearch(t *testing.T) {
 }
 
 // TestMultilingualSearchWithoutRUM runs the same searches on an installation without the rum
-// extension (migration 0007 then keeps only the GIN index): same answers, ranked from a bounded
-// set of candidates.
+// extension (migrations 0007 and 0009 then keep only the GIN indexes): same answers, ranked on
+// the practices' heads.
 func TestMultilingualSearchWithoutRUM(t *testing.T) {
 	w := newWorld(t)
-	if _, err := w.db.SQL().Exec(`DROP INDEX IF EXISTS practices_search_rum`); err != nil {
+	if _, err := w.db.SQL().Exec(`DROP INDEX IF EXISTS practices_search_rum, practices_search_head_rum`); err != nil {
 		t.Fatal(err)
 	}
 	testMultilingualSearch(t, w)
@@ -45,7 +45,7 @@ func TestMultilingualSearchWithoutRUM(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(plan, "practices_search_rum") || strings.Contains(plan, "Seq Scan on practices") {
+	if strings.Contains(plan, "_rum") || strings.Contains(plan, "Seq Scan on practices") {
 		t.Fatalf("search without RUM reads the RUM index or the whole table:\n%s", plan)
 	}
 }
@@ -97,6 +97,12 @@ func testMultilingualSearch(t *testing.T, w *world) {
 		{"q=werkgever&theme=upscaling", ""},
 		{"language=fr", "Accompagnement des salariés"},
 		{"q=zzzzunknownword", ""},
+		// Several words: the practice with all of them in its title or summary ranks before a
+		// newer one with them only in its body.
+		{"q=employer%20return", "Coaching for returning staff | Employer toolkit"},
+		// Words only in bodies (the English practices' products): newest first, page by page.
+		{"q=joint%20plan", "Employer toolkit | Coaching for returning staff"},
+		{"q=joint%20plan&page_size=1&page=2", "Coaching for returning staff"},
 		{"sort=title&status=published", "Accompagnement des salariés | Coaching for returning staff | Employer toolkit | Leerwerkplekken in de zorg"},
 	}
 	for _, c := range cases {
@@ -155,6 +161,14 @@ func TestSearchUsesIndexes(t *testing.T) {
 		if f.Query != "" && !strings.Contains(plan, "practices_search") {
 			t.Fatalf("text search %q does not use the full-text index:\n%s", f.Query, plan)
 		}
+	}
+	// A search of several words ranks on the practices' heads, never on their full text.
+	plan, err := w.store.ExplainPractices(ctx, domain.PracticeFilter{ProgrammeID: &w.other.ID, Query: "sector17 coaching", Viewer: viewer}, domain.PageRequest{Page: 1, Size: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(plan, "practices_search_head") {
+		t.Fatalf("search of several words does not read the head index:\n%s", plan)
 	}
 	// With the rum extension, a ranked search reads its best matches in RUM index order.
 	var rum bool

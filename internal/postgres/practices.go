@@ -227,7 +227,7 @@ func (s *Store) ListPractices(ctx context.Context, f domain.PracticeFilter, p do
 	if f.Query != "" && tsq == "" {
 		return domain.Page[domain.Practice]{Items: []domain.Practice{}, Page: p.Page, Size: p.Size}, nil // only stop words
 	}
-	rum, err := s.search.rum(ctx, s.conn(ctx))
+	idx, err := s.search.indexes(ctx, s.conn(ctx))
 	if err != nil {
 		return domain.Page[domain.Practice]{}, err
 	}
@@ -237,7 +237,7 @@ func (s *Store) ListPractices(ctx context.Context, f domain.PracticeFilter, p do
 	}
 	db := s.conn(ctx)
 	var rows []practiceRow
-	if err := practicePage(db, f, tsq, p, rum).Scan(&rows).Error; err != nil {
+	if err := practicePage(db, f, tsq, p, idx).Scan(&rows).Error; err != nil {
 		return domain.Page[domain.Practice]{}, translate(err)
 	}
 	return pageAt(rows, practiceRow.toDomain, p, total), nil
@@ -280,7 +280,7 @@ func (s *Store) ExplainPractices(ctx context.Context, f domain.PracticeFilter, p
 	if err != nil {
 		return "", err
 	}
-	rum, err := s.search.rum(ctx, s.conn(ctx))
+	idx, err := s.search.indexes(ctx, s.conn(ctx))
 	if err != nil {
 		return "", err
 	}
@@ -289,7 +289,7 @@ func (s *Store) ExplainPractices(ctx context.Context, f domain.PracticeFilter, p
 		db := s.conn(ctx)
 		sql := db.ToSQL(func(tx *gorm.DB) *gorm.DB {
 			var rows []practiceRow
-			return practicePage(tx, f, tsq, p, rum).Scan(&rows)
+			return practicePage(tx, f, tsq, p, idx).Scan(&rows)
 		})
 		if err := db.Exec("SET LOCAL enable_seqscan = off").Error; err != nil {
 			return err
@@ -305,42 +305,67 @@ func singleLexemes(tsq string) bool {
 	return !strings.ContainsAny(tsq, "&<")
 }
 
-// searchCandidates bounds the matches ranked per search when RUM does not rank them: the most
-// recently updated ones (found from the full-text index without reading their text), so ranking
-// a broad query costs the same as ranking a narrow one.
-const searchCandidates = 400
-
 // practicePage selects one page of practiceFilter's practices for a list. The page's ids are
 // chosen first (in index order where one serves), then only those rows are read for display.
-func practicePage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.PageRequest, rum bool) *gorm.DB {
+func practicePage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.PageRequest, idx searchIndexes) *gorm.DB {
 	q := practiceFilter(db, f, tsq)
 	var ids *gorm.DB
 	order := orderBy(p.Sort, practiceOrder, "p.id", "p.updated_at DESC, p.id DESC")
 	outer := order
 	switch {
 	case f.Query == "" || (p.Sort != "" && p.Sort != "relevance"):
-		ids = q.Select("p.id, 0::float8 AS rank").Order(order)
-	case rum && singleLexemes(tsq):
+		ids = q.Select("p.id, 0::float8 AS rank").Order(order).Limit(p.Size).Offset(p.Offset())
+	case idx.fullRUM && singleLexemes(tsq):
 		// RUM keeps each lexeme's positions in the index, so it ranks in index order (the
 		// distance is 1/relevance) and stops after the page. Only for one-word searches: for
 		// words that must occur together it scores the proximity of every match's positions,
-		// which on long documents costs more than ranking a bounded set of candidates (measured
-		// on the benchmark data set: 0.8 s against 0.1 s for "employers return to work").
-		ids = q.Select("p.id, 1 / (p.search_vector <=> ?::tsquery) AS rank", tsq).Order(clause.OrderBy{Expression: clause.Expr{SQL: "p.search_vector <=> ?::tsquery", Vars: []any{tsq}}})
+		// which on long documents costs more than ranking the heads (measured on the benchmark
+		// data set: 0.8 s for "employers return to work").
+		ids = q.Select("p.id, 1 / (p.search_vector <=> ?::tsquery) AS rank", tsq).
+			Order(clause.OrderBy{Expression: clause.Expr{SQL: "p.search_vector <=> ?::tsquery", Vars: []any{tsq}}}).
+			Limit(p.Size).Offset(p.Offset())
 		outer = "k.rank DESC, p.updated_at DESC, p.id DESC"
 	default:
-		limit := max(searchCandidates, p.Offset()+p.Size)
-		candidates := q.Select("p.id").Order("p.updated_at DESC, p.id DESC").Limit(limit)
-		ids = db.Session(&gorm.Session{NewDB: true}).Table("(?) AS c", candidates).Joins("JOIN practices p ON p.id = c.id").
-			Select("p.id, ts_rank(p.search_vector, ?::tsquery) AS rank", tsq).Order("rank DESC, p.updated_at DESC, p.id DESC")
+		ids = headFirstPage(db, f, tsq, p, idx.headRUM)
 		outer = "k.rank DESC, p.updated_at DESC, p.id DESC"
 	}
-	ids = ids.Limit(p.Size).Offset(p.Offset())
 	sel := practiceListSelect
 	if f.Query != "" {
 		sel += ", k.rank"
 	}
 	return db.Session(&gorm.Session{NewDB: true}).Raw("SELECT "+sel+" FROM (?) AS k JOIN practices p ON p.id = k.id "+practiceJoins+" ORDER BY "+outer, ids)
+}
+
+// headFirstPage ranks a search without reading the full text of its matches: practices whose
+// head (title and summary, search_head) matches come first, best first, ranked on their small
+// head vectors (in RUM index order where the index exists); practices that match only in their
+// body follow, newest first, with rank 0. The body matches are looked for only when the head
+// matches do not fill the page, so a broad query is answered from the head index alone.
+func headFirstPage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.PageRequest, rum bool) *gorm.DB {
+	n := p.Offset() + p.Size
+	withoutQuery := f
+	withoutQuery.Query = ""
+	head := practiceFilter(db, withoutQuery, "").Where("p.search_head @@ ?::tsquery", tsq)
+	if rum {
+		// The distance alone, so that the RUM index returns the heads in rank order and stops
+		// after the page (with a second key PostgreSQL computes the distance of every match from
+		// the row instead). GORM drops an expression ordering when another Order follows it.
+		head = head.Select("p.id, p.updated_at, 1 / (p.search_head <=> ?::tsquery) AS rank", tsq).
+			Order(clause.OrderBy{Expression: clause.Expr{SQL: "p.search_head <=> ?::tsquery", Vars: []any{tsq}}})
+	} else {
+		head = head.Select("p.id, p.updated_at, ts_rank(p.search_head, ?::tsquery) AS rank", tsq).Order("rank DESC, p.updated_at DESC, p.id DESC")
+	}
+	head = head.Limit(n)
+	// The body matches are sorted by an expression no index provides: walking the date index
+	// instead would test (and decompress) the full search vector of every practice on the way,
+	// which the planner prices as cheap (measured: 23,000 buffers and 0.3–0.5 s for "core
+	// elements", against about 4,800 from the full-text index).
+	body := practiceFilter(db, f, tsq).Where("NOT p.search_head @@ ?::tsquery", tsq).
+		Where("(SELECT count(*) FROM head) < ?", n).
+		Select("p.id, p.updated_at, 0::float8 AS rank").Order("p.updated_at + interval '0' DESC, p.id DESC").Limit(n)
+	return db.Session(&gorm.Session{NewDB: true}).Raw(`WITH head AS MATERIALIZED (?)
+		SELECT id, rank FROM (SELECT id, updated_at, rank FROM head UNION ALL (?)) AS m
+		ORDER BY rank DESC, updated_at DESC, id DESC LIMIT ? OFFSET ?`, head, body, p.Size, p.Offset())
 }
 
 // practiceFilter selects the practices f matches; tsq is f.Query as stem turned it into a tsquery.
@@ -393,27 +418,41 @@ func practiceFilter(db *gorm.DB, f domain.PracticeFilter, tsq string) *gorm.DB {
 	return q
 }
 
-// searchIndex remembers which full-text index migration 0007 could create: RUM where the server
-// has the extension, else only the GIN index. Looked up once, on the first search.
+// searchIndexes are the RUM indexes migrations 0007 and 0009 could create: on the full search
+// vector and on the head. Without the rum extension only their GIN counterparts exist.
+type searchIndexes struct {
+	fullRUM, headRUM bool
+}
+
+// searchIndex remembers which full-text indexes exist. Looked up once, on the first search.
 type searchIndex struct {
 	mu    sync.Mutex
 	known bool
-	isRUM bool
+	found searchIndexes
 }
 
-func (x *searchIndex) rum(ctx context.Context, db *gorm.DB) (bool, error) {
+func (x *searchIndex) indexes(ctx context.Context, db *gorm.DB) (searchIndexes, error) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if x.known {
-		return x.isRUM, nil
+		return x.found, nil
 	}
-	var found bool
-	if err := db.Raw(`SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_am am ON am.oid = c.relam
-		WHERE c.relname = 'practices_search_rum' AND c.relkind = 'i' AND am.amname = 'rum' AND c.relnamespace = to_regnamespace(current_schema())::oid)`).Scan(&found).Error; err != nil {
-		return false, translate(err)
+	var names []string
+	if err := db.WithContext(ctx).Raw(`SELECT c.relname FROM pg_class c JOIN pg_am am ON am.oid = c.relam
+		WHERE c.relname IN ('practices_search_rum', 'practices_search_head_rum') AND c.relkind = 'i' AND am.amname = 'rum'
+		AND c.relnamespace = to_regnamespace(current_schema())::oid`).Scan(&names).Error; err != nil {
+		return searchIndexes{}, translate(err)
 	}
-	x.known, x.isRUM = true, found
-	return found, nil
+	for _, n := range names {
+		switch n {
+		case "practices_search_rum":
+			x.found.fullRUM = true
+		case "practices_search_head_rum":
+			x.found.headRUM = true
+		}
+	}
+	x.known = true
+	return x.found, nil
 }
 
 // InsertRevision freezes a snapshot as revision number of a practice.
