@@ -115,8 +115,8 @@ func (s *Store) SaveRoundStatistics(ctx context.Context, roundID uuid.UUID, st d
 
 // RoundAggregates aggregates a round's rows for its statistics: counts, per-practice moments of
 // the stored weighted scores, and a coincidence matrix per criterion key built from per-practice
-// value counts (a review holds at most one score per criterion: drafts with repeated keys are
-// refused). Three statements, each over the round's index ranges.
+// value counts of the reviews' compact criterion values (one per key, without the comments of
+// their score documents). Three statements, each over the round's index ranges.
 func (s *Store) RoundAggregates(ctx context.Context, roundID uuid.UUID, criterionKeys []string) (domain.RoundAggregates, error) {
 	db := s.conn(ctx)
 	var a domain.RoundAggregates
@@ -160,10 +160,10 @@ func (s *Store) RoundAggregates(ctx context.Context, roundID uuid.UUID, criterio
 		Units int
 	}
 	err = db.Raw(`WITH vals AS (
-			SELECT rp.practice_id AS u, s ->> 'criterion_key' AS key, (s ->> 'value')::float8 AS v
+			SELECT rp.practice_id AS u, s.key, s.value::float8 AS v
 			FROM round_practices rp JOIN assignments x ON x.round_id = rp.round_id AND x.practice_id = rp.practice_id
-			JOIN reviews r ON r.assignment_id = x.id, jsonb_array_elements(pb_array(r.scores)) s
-			WHERE rp.round_id = ? AND r.status = 'submitted' AND s ->> 'criterion_key' IN ? AND jsonb_typeof(s -> 'value') = 'number'
+			JOIN reviews r ON r.assignment_id = x.id, jsonb_each(r.criterion_values) s
+			WHERE rp.round_id = ? AND r.status = 'submitted' AND s.key IN ?
 		), counts AS (
 			SELECT key, u, v, count(*) AS n FROM vals GROUP BY key, u, v
 		), units AS (
