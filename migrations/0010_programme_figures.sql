@@ -28,6 +28,9 @@ $$;
 
 ALTER TABLE reviews ADD COLUMN criterion_values jsonb
     GENERATED ALWAYS AS (CASE WHEN status = 'submitted' THEN pb_criterion_values(scores) END) STORED;
+-- A round's statistics read the values of its submitted reviews from this index alone, without
+-- the wide review rows.
+CREATE INDEX reviews_submitted_values ON reviews (assignment_id) INCLUDE (criterion_values) WHERE status = 'submitted';
 
 -- The data version of a programme's dashboard figures; no row means version 0.
 CREATE TABLE programme_data_versions (
