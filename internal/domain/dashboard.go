@@ -59,3 +59,32 @@ type OutcomeTotals struct {
 	PlacementsOffered  int64
 	SatisfactionMean   *float64
 }
+
+// RoundAgreement is the agreement of one round's reviewers on the weighted score.
+type RoundAgreement struct {
+	RoundID            uuid.UUID
+	RoundName          string
+	Status             string
+	WeightedScoreAlpha *float64
+	Reviews            int
+}
+
+// ProgrammeFigures are a programme's dashboard figures as of one data version: everything but the
+// overdue assignments, which depend on the clock.
+type ProgrammeFigures struct {
+	Timeline    []MonthOutputs
+	Practices   PracticeFigures
+	Assignments AssignmentFigures // Overdue left at 0
+	Adaptations AdaptationFigures
+	Outcomes    OutcomeTotals
+	Agreement   []RoundAgreement
+}
+
+// CachedFigures are a programme's data version, the figures cached for that version (nil when
+// none are), and the assignments overdue now.
+type CachedFigures struct {
+	ProgrammeID uuid.UUID
+	DataVersion int64
+	Figures     *ProgrammeFigures
+	Overdue     int64
+}

@@ -115,8 +115,9 @@ func (s *Store) SaveRoundStatistics(ctx context.Context, roundID uuid.UUID, st d
 
 // RoundAggregates aggregates a round's rows for its statistics: counts, per-practice moments of
 // the stored weighted scores, and a coincidence matrix per criterion key built from per-practice
-// value counts (a review holds at most one score per criterion: drafts with repeated keys are
-// refused). Three statements, each over the round's index ranges.
+// multisets of the reviews' compact criterion values (one per key, without the comments of their
+// score documents, read from a covering index). Three statements, each over the round's index
+// ranges.
 func (s *Store) RoundAggregates(ctx context.Context, roundID uuid.UUID, criterionKeys []string) (domain.RoundAggregates, error) {
 	db := s.conn(ctx)
 	var a domain.RoundAggregates
@@ -159,25 +160,23 @@ func (s *Store) RoundAggregates(ctx context.Context, roundID uuid.UUID, criterio
 		O     float64
 		Units int
 	}
-	err = db.Raw(`WITH vals AS (
-			SELECT rp.practice_id AS u, s ->> 'criterion_key' AS key, (s ->> 'value')::float8 AS v
-			FROM round_practices rp JOIN assignments x ON x.round_id = rp.round_id AND x.practice_id = rp.practice_id
-			JOIN reviews r ON r.assignment_id = x.id, jsonb_array_elements(pb_array(r.scores)) s
-			WHERE rp.round_id = ? AND r.status = 'submitted' AND s ->> 'criterion_key' IN ? AND jsonb_typeof(s -> 'value') = 'number'
-		), counts AS (
-			SELECT key, u, v, count(*) AS n FROM vals GROUP BY key, u, v
-		), units AS (
-			SELECT key, u, sum(n) AS m FROM counts GROUP BY key, u HAVING sum(n) >= 2
-		), unit_counts AS (
-			SELECT key, count(*) AS units FROM units GROUP BY key
+	// Each practice's answers to a criterion form a multiset of values; practices with the same
+	// multiset contribute the same coincidences, so the pairs are expanded once per distinct
+	// multiset (a few hundred), weighted by how many practices have it.
+	err = db.Raw(`WITH units AS (
+			SELECT s.key, array_agg(s.value::float8 ORDER BY s.value::float8) AS vs
+			FROM assignments x JOIN round_practices rp ON rp.round_id = x.round_id AND rp.practice_id = x.practice_id
+			JOIN reviews r ON r.assignment_id = x.id AND r.status = 'submitted', jsonb_each(r.criterion_values) s
+			WHERE x.round_id = ? AND s.key IN ?
+			GROUP BY s.key, x.practice_id HAVING count(*) >= 2
+		), kinds AS (
+			SELECT key, vs, count(*) AS units FROM units GROUP BY key, vs
 		)
-		SELECT c1.key, c1.v AS c, c2.v AS k,
-			sum((CASE WHEN c1.v = c2.v THEN c1.n * (c1.n - 1) ELSE c1.n * c2.n END)::float8 / (un.m - 1)::float8) AS o,
-			min(uc.units) AS units
-		FROM counts c1 JOIN units un ON un.key = c1.key AND un.u = c1.u
-		JOIN counts c2 ON c2.key = c1.key AND c2.u = c1.u
-		JOIN unit_counts uc ON uc.key = c1.key
-		GROUP BY c1.key, c1.v, c2.v`, roundID, criterionKeys).Scan(&cells).Error
+		SELECT k.key, a.v AS c, b.v AS k, sum(k.units::float8 / (cardinality(k.vs) - 1)) AS o, min(t.units) AS units
+		FROM kinds k JOIN (SELECT key, sum(units) AS units FROM kinds GROUP BY key) t ON t.key = k.key,
+			unnest(k.vs) WITH ORDINALITY a(v, i), unnest(k.vs) WITH ORDINALITY b(v, j)
+		WHERE a.i <> b.j
+		GROUP BY k.key, a.v, b.v`, roundID, criterionKeys).Scan(&cells).Error
 	if err != nil {
 		return a, translate(err)
 	}

@@ -2,6 +2,8 @@ package service
 
 import (
 	"context"
+	"fmt"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -12,17 +14,16 @@ import (
 type DashboardStore interface {
 	// Dashboard reads every aggregate of the programme, a statement each.
 	Dashboard(ctx context.Context, programmeID uuid.UUID) (domain.DashboardData, error)
+	// CachedProgrammeFigures reads the programme's data version, the figures cached for it and
+	// the assignments overdue at now. NotFound when the programme does not exist.
+	CachedProgrammeFigures(ctx context.Context, programmeID uuid.UUID, now time.Time) (domain.CachedFigures, error)
+	// SaveProgrammeFigures caches figures computed at version, unless the data moved on since.
+	SaveProgrammeFigures(ctx context.Context, programmeID uuid.UUID, version int64, f domain.ProgrammeFigures) error
 	ResultsStore
 }
 
 // RoundAgreement is the agreement of one round's reviewers on the weighted score.
-type RoundAgreement struct {
-	RoundID            uuid.UUID
-	RoundName          string
-	Status             string
-	WeightedScoreAlpha *float64
-	Reviews            int
-}
+type RoundAgreement = domain.RoundAgreement
 
 // Dashboard is what coordinators report to funders.
 type Dashboard struct {
@@ -35,36 +36,68 @@ type Dashboard struct {
 	Outcomes    domain.OutcomeTotals
 }
 
-// Dashboard computes a programme's dashboard (coordinators) in a fixed number of statements, all
-// in one read-only snapshot; agreement per round comes from the rounds' statistics.
+// Dashboard reads a programme's dashboard (coordinators) from one read-only snapshot: the figures
+// cached for the programme's current data version, or, when none are, computed in that snapshot
+// (one request per programme and version computes; the others wait for it) and cached after it;
+// the overdue assignments, which depend on the clock, at every request.
 func (s *Service) Dashboard(ctx context.Context, a *domain.Actor, programmeID uuid.UUID) (Dashboard, error) {
 	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
 		return Dashboard{}, err
 	}
-	var out Dashboard
+	var (
+		c        domain.CachedFigures
+		f        domain.ProgrammeFigures
+		computed bool
+	)
 	fresh := map[uuid.UUID]domain.RoundStatistics{}
 	err := s.tx.ReadSnapshot(ctx, func(ctx context.Context) error {
-		d, err := s.dashboards.Dashboard(ctx, programmeID)
-		if err != nil {
+		var err error
+		if c, err = s.dashboards.CachedProgrammeFigures(ctx, programmeID, s.now()); err != nil {
 			return err
 		}
-		out = Dashboard{Timeline: d.Timeline, Practices: d.Practices, Assignments: d.Assignments, Adaptations: d.Adaptations, Outcomes: d.Outcomes}
-		for _, m := range d.Timeline {
-			out.Outputs.InformationExchanged += m.InformationExchanged
-			out.Outputs.PracticesReviewed += m.PracticesReviewed
-			out.Outputs.ProductsAdapted += m.ProductsAdapted
-			out.Outputs.NewProducts += m.NewProducts
+		if c.Figures != nil {
+			f = *c.Figures
+			return nil
 		}
-		out.Agreement, err = s.roundAgreement(ctx, d, fresh)
+		key := fmt.Sprintf("%s@%d", programmeID, c.DataVersion)
+		f, computed, err = s.figuresFlight.do(key, func() (domain.ProgrammeFigures, error) { return s.programmeFigures(ctx, programmeID, fresh) })
 		return err
 	})
 	if err != nil {
 		return Dashboard{}, err
 	}
+	if computed {
+		if err := s.dashboards.SaveProgrammeFigures(context.WithoutCancel(ctx), programmeID, c.DataVersion, f); err != nil && s.log != nil {
+			s.log.Warn("caching dashboard figures", "programme", programmeID, "err", err)
+		}
+	}
 	for id, st := range fresh {
 		s.keepStatistics(ctx, id, &st)
 	}
+	out := Dashboard{Timeline: f.Timeline, Practices: f.Practices, Assignments: f.Assignments, Agreement: f.Agreement, Adaptations: f.Adaptations,
+		Outcomes: f.Outcomes}
+	out.Assignments.Overdue = c.Overdue
+	for _, m := range f.Timeline {
+		out.Outputs.InformationExchanged += m.InformationExchanged
+		out.Outputs.PracticesReviewed += m.PracticesReviewed
+		out.Outputs.ProductsAdapted += m.ProductsAdapted
+		out.Outputs.NewProducts += m.NewProducts
+	}
 	return out, nil
+}
+
+// programmeFigures computes a programme's figures in the caller's snapshot, in a fixed number of
+// statements; agreement per round comes from the rounds' statistics (those computed here are
+// recorded in fresh).
+func (s *Service) programmeFigures(ctx context.Context, programmeID uuid.UUID, fresh map[uuid.UUID]domain.RoundStatistics) (domain.ProgrammeFigures, error) {
+	d, err := s.dashboards.Dashboard(ctx, programmeID)
+	if err != nil {
+		return domain.ProgrammeFigures{}, err
+	}
+	f := domain.ProgrammeFigures{Timeline: d.Timeline, Practices: d.Practices, Assignments: d.Assignments, Adaptations: d.Adaptations, Outcomes: d.Outcomes}
+	f.Assignments.Overdue = 0 // depends on the clock: read at every request
+	f.Agreement, err = s.roundAgreement(ctx, d, fresh)
+	return f, err
 }
 
 // roundAgreement reads each round's agreement on the weighted score from its statistics, computing

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -232,45 +231,4 @@ func practiceResult(row domain.PracticeReviews, rubric *domain.Rubric) PracticeR
 	}
 	pr.SuggestExtraReviewer = pr.SpreadFlag && pr.Decision == ""
 	return pr
-}
-
-// statsFlight lets one request compute a round's statistics while others asking for the same
-// round and data version wait for its answer.
-type statsFlight struct {
-	mu    sync.Mutex
-	calls map[string]*statsCall
-}
-
-type statsCall struct {
-	done chan struct{}
-	st   domain.RoundStatistics
-	err  error
-}
-
-// do runs fn unless a call with the same key is running, in which case it waits for that call's
-// result; computed tells whether this caller ran fn. A waiter whose leader failed (its request
-// may have been cancelled) computes for itself.
-func (g *statsFlight) do(key string, fn func() (domain.RoundStatistics, error)) (domain.RoundStatistics, bool, error) {
-	g.mu.Lock()
-	if g.calls == nil {
-		g.calls = map[string]*statsCall{}
-	}
-	if c, ok := g.calls[key]; ok {
-		g.mu.Unlock()
-		<-c.done
-		if c.err == nil {
-			return c.st, false, nil
-		}
-		st, err := fn()
-		return st, err == nil, err
-	}
-	c := &statsCall{done: make(chan struct{})}
-	g.calls[key] = c
-	g.mu.Unlock()
-	c.st, c.err = fn()
-	g.mu.Lock()
-	delete(g.calls, key)
-	g.mu.Unlock()
-	close(c.done)
-	return c.st, c.err == nil, c.err
 }

@@ -85,7 +85,8 @@ type Service struct {
 	publicURL     string
 	refreshTTL    time.Duration
 	now           func() time.Time
-	statsFlight   *statsFlight
+	statsFlight   *flight[domain.RoundStatistics]
+	figuresFlight *flight[domain.ProgrammeFigures]
 }
 
 // Options configure a Service.
@@ -114,7 +115,7 @@ func New(o Options) *Service {
 		rubrics: st.Rubrics, rounds: st.Rounds, assignments: st.Assignments, reviews: st.Reviews,
 		notifications: st.Notifications, adaptations: st.Adaptations, dashboards: st.Dashboards, exports: st.Exports,
 		hasher: o.Hasher, signer: o.Signer, log: o.Log, publicURL: o.PublicURL, refreshTTL: o.RefreshTTL, now: o.Now,
-		statsFlight: &statsFlight{},
+		statsFlight: &flight[domain.RoundStatistics]{}, figuresFlight: &flight[domain.ProgrammeFigures]{},
 	}
 }
 

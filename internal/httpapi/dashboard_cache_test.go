@@ -1,0 +1,119 @@
+package httpapi_test
+
+import (
+	"reflect"
+	"testing"
+	"time"
+)
+
+// TestDashboardFollowsEveryWrite checks that the cached dashboard figures are never stale: after
+// each kind of write that changes a figure, the dashboard equals one computed without the cache
+// (and differs from before the write), and that consecutive requests with no write between them
+// are answered from the cache.
+func TestDashboardFollowsEveryWrite(t *testing.T) {
+	w := newAdaptationWorld(t)
+	path := "/api/v1/programmes/" + w.prog.ID.String() + "/dashboard"
+	sql := func(q string, args ...any) {
+		t.Helper()
+		if _, err := w.db.SQL().Exec(q, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const maybe = "either"
+	dashboard := func() map[string]any {
+		t.Helper()
+		return must(t, w.get(path, w.tok["coordinator"]), 200).json(t)
+	}
+	uncached := func() map[string]any {
+		t.Helper()
+		sql(`DELETE FROM programme_figures`)
+		return dashboard()
+	}
+	before := dashboard()
+	// step checks the dashboard after a write: the same as computed afresh, and changed from before
+	// when changes is true, unchanged when it is false (maybe: either).
+	step := func(name string, changes any) {
+		t.Helper()
+		got := dashboard()
+		if want := uncached(); !reflect.DeepEqual(got, want) {
+			t.Fatalf("after %s the dashboard is stale:\ngot  %v\nwant %v", name, got, want)
+		}
+		if c, ok := changes.(bool); ok && c == reflect.DeepEqual(got, before) {
+			t.Fatalf("after %s the dashboard changed: %v, want %v", name, !c, c)
+		}
+		before = got
+	}
+
+	// Two requests without a write between them: the second reads the cached figures (marked here
+	// so that reading them shows).
+	dashboard()
+	sql(`UPDATE programme_figures SET figures = jsonb_set(figures, '{outcomes,participants}', '4242')`)
+	if p := dashboard()["outcomes"].(map[string]any)["participants"].(float64); p != 4242 {
+		t.Fatalf("a second request did not reuse the cached figures: participants %v", p)
+	}
+	before = uncached()
+
+	// Practices: a submission, a draft's text (no figure), and a raw SQL change of country and themes.
+	second := w.createPractice(w.tok["partner"], fullPractice("Second practice", "en"))["id"].(string)
+	step("a draft created", false)
+	tag := w.get("/api/v1/practices/"+second, w.tok["partner"]).Header.Get("ETag")
+	must(t, w.do(req{method: "PATCH", path: "/api/v1/practices/" + second, token: w.tok["partner"], header: map[string]string{"If-Match": tag},
+		body: map[string]any{"title": "Second practice, renamed"}}), 200)
+	step("a draft edited", false)
+	must(t, w.action(w.tok["partner"], second, "submit"), 200)
+	step("a practice submitted", true)
+	sql(`UPDATE practices SET country = 'FI', themes = '["networks"]' WHERE id = $1`, second)
+	step("country and themes changed in SQL", true)
+
+	// Comments: posted and deleted.
+	c := must(t, w.do(req{method: "POST", path: "/api/v1/practices/" + w.practiceID + "/comments", token: w.tok["rev.fi"], body: map[string]any{"body": "Inspiring"}}), 201).json(t)
+	step("a comment", true)
+	must(t, w.do(req{method: "DELETE", path: "/api/v1/comments/" + c["id"].(string), token: w.tok["rev.fi"]}), 204)
+	step("a comment deleted", true)
+
+	// Peer review: a round, assignments, answers, reviews submitted and reopened, a decision, a response.
+	round := must(t, w.do(req{method: "POST", path: "/api/v1/programmes/" + w.prog.ID.String() + "/rounds", token: w.tok["coordinator"], body: map[string]any{
+		"name": "Spring round", "due_at": time.Now().Add(14 * 24 * time.Hour).UTC().Format(time.RFC3339), "reviewers_per_practice": 2, "max_load": 3,
+		"cross_border": true}}), 201).json(t)["id"].(string)
+	step("a round", true)
+	must(t, w.do(req{method: "POST", path: "/api/v1/rounds/" + round + "/practices", token: w.tok["coordinator"], body: map[string]any{"practice_ids": []string{second}}}), 200)
+	step("a practice in the round", maybe)
+	assign := func(reviewer string) string {
+		return must(t, w.do(req{method: "POST", path: "/api/v1/rounds/" + round + "/assignments", token: w.tok["coordinator"],
+			body: map[string]any{"practice_id": second, "reviewer_id": reviewer}}), 201).json(t)["id"].(string)
+	}
+	aDE, aIE := assign(w.revDE.ID.String()), assign(w.revIE.ID.String())
+	step("assignments", true)
+	must(t, w.do(req{method: "POST", path: "/api/v1/rounds/" + round + "/open", token: w.tok["coordinator"]}), 200)
+	step("the round opened", maybe)
+	sql(`UPDATE assignments SET due_at = now() - interval '1 hour' WHERE id = $1`, aIE)
+	step("an assignment overdue", true)
+	must(t, w.do(req{method: "POST", path: "/api/v1/assignments/" + aIE + "/decline", token: w.tok["rev.ie"], body: map[string]any{"reason": "No time."}}), 200)
+	step("an assignment declined", true)
+	w.review(w.tok["rev.de"], aDE, 3)
+	step("a review submitted", true)
+	must(t, w.do(req{method: "POST", path: "/api/v1/assignments/" + aDE + "/review/reopen", token: w.tok["coordinator"]}), 200)
+	step("a review reopened", true)
+	must(t, w.do(req{method: "POST", path: "/api/v1/assignments/" + aDE + "/review/submit", token: w.tok["rev.de"]}), 200)
+	step("a review submitted again", true)
+	must(t, w.do(req{method: "POST", path: "/api/v1/practices/" + second + "/decision", token: w.tok["coordinator"],
+		body: map[string]any{"round_id": round, "outcome": "good_practice", "rationale": "Strong."}}), 200)
+	step("a decision", maybe)
+	must(t, w.do(req{method: "POST", path: "/api/v1/practices/" + second + "/response", token: w.tok["partner"],
+		body: map[string]any{"round_id": round, "body": "Thank you."}}), 201)
+	step("a response to the reviews", true)
+
+	// Adaptations: created, their stage changed, a follow-up, a new product.
+	ad := must(t, w.adaptation(w.partnerDE, w.validBody()), 201).json(t)["id"].(string)
+	step("an adaptation", true)
+	tag = w.get("/api/v1/adaptations/"+ad, w.partnerDE).Header.Get("ETag")
+	must(t, w.do(req{method: "PATCH", path: "/api/v1/adaptations/" + ad, token: w.partnerDE, header: map[string]string{"If-Match": tag},
+		body: map[string]any{"stage": "planning"}}), 200)
+	step("an adaptation's stage", true)
+	must(t, w.do(req{method: "POST", path: "/api/v1/adaptations/" + ad + "/outcomes", token: w.partnerDE,
+		body: map[string]any{"recorded_on": time.Now().Format("2006-01-02"), "participants": 7, "returned_to_work": 2, "satisfaction": 4}}), 201)
+	step("a follow-up", true)
+	must(t, w.do(req{method: "POST", path: "/api/v1/programmes/" + w.prog.ID.String() + "/products", token: w.partnerDE, body: map[string]any{
+		"title": "Pool", "kind": "network", "status": "idea", "derived_from_adaptation_ids": []string{ad}}}), 201)
+	step("a new product", true)
+}
