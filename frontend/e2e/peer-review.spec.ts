@@ -135,6 +135,8 @@ test.describe.serial('peer review from submission to response', () => {
   });
 
   test('both reviewers accept and submit a complete review', async ({ browser }) => {
+    // Two complete reviews, each a long form filled as a person would: twice a single test's time.
+    test.setTimeout(120_000);
     for (const [index, name] of shared.reviewers.entries()) {
       await inNewContext(browser, async (page) => {
         await signIn(page, LOGINS[name]);
