@@ -138,7 +138,8 @@ func (s *Store) Practice(ctx context.Context, id uuid.UUID, lock bool) (domain.P
 		q += ` FOR UPDATE OF p`
 	}
 	var row practiceRow
-	res := s.conn(ctx).Raw(q, id).Scan(&row)
+	// Find, not Scan: Scan also formats the statement with its arguments for GORM's recorder.
+	res := s.conn(ctx).Raw(q, id).Find(&row)
 	if res.Error != nil {
 		return domain.Practice{}, translate(res.Error)
 	}
