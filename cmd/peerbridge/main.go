@@ -187,6 +187,7 @@ func serve(ctx context.Context, cfg config.Config, getenv func(string) string, l
 	}
 	log.Info("starting", "config", cfg.String())
 	applyMemoryLimit(cfg, getenv, log)
+	startProfiling(ctx, getenv("PEERBRIDGE_PPROF_ADDR"), log)
 	db, err := postgres.Open(cfg.DatabaseURL, log)
 	if err != nil {
 		return err

@@ -15,7 +15,9 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
@@ -34,7 +36,11 @@ type DB struct {
 // Open connects and configures the pool. It does not fail when the database is down: the server
 // starts, answers 503 and recovers by itself when the database comes back.
 func Open(dsn string, log *slog.Logger) (*DB, error) {
-	return open(postgres.New(postgres.Config{DSN: dsn}))
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	return open(postgres.New(postgres.Config{Conn: stdlib.OpenDB(*cfg, stdlib.OptionAfterConnect(encodeUUIDsAsBytes))}))
 }
 
 func open(dialector gorm.Dialector) (*DB, error) {

@@ -2,6 +2,8 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"strings"
 	"sync"
 	"time"
@@ -138,7 +140,8 @@ func (s *Store) Practice(ctx context.Context, id uuid.UUID, lock bool) (domain.P
 		q += ` FOR UPDATE OF p`
 	}
 	var row practiceRow
-	res := s.conn(ctx).Raw(q, id).Scan(&row)
+	// Find, not Scan: Scan also formats the statement with its arguments for GORM's recorder.
+	res := s.conn(ctx).Raw(q, id).Find(&row)
 	if res.Error != nil {
 		return domain.Practice{}, translate(res.Error)
 	}
@@ -146,6 +149,24 @@ func (s *Store) Practice(ctx context.Context, id uuid.UUID, lock bool) (domain.P
 		return domain.Practice{}, domain.NotFound("Practice")
 	}
 	return row.toDomain(), nil
+}
+
+// PracticeAccess reads what deciding who may see a practice needs (its programme, owning
+// organisation and status) and nothing of its text, for requests about a practice's reviews or
+// revisions that never show the practice itself. The other fields are left zero.
+func (s *Store) PracticeAccess(ctx context.Context, id uuid.UUID) (domain.Practice, error) {
+	p := domain.Practice{ID: id}
+	var status string
+	err := s.conn(ctx).Raw(`SELECT programme_id, organisation_id, status FROM practices WHERE id = ?`, id).
+		Row().Scan(&p.ProgrammeID, &p.OrganisationID, &status)
+	if errors.Is(err, sql.ErrNoRows) {
+		return domain.Practice{}, domain.NotFound("Practice")
+	}
+	if err != nil {
+		return domain.Practice{}, translate(err)
+	}
+	p.Status = domain.PracticeStatus(status)
+	return p, nil
 }
 
 // UpdatePractice writes every changeable field of p when its version is still version.

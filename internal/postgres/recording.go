@@ -22,7 +22,7 @@ func OpenForRecording(dsn string, log *slog.Logger, tracer pgx.QueryTracer) (*DB
 		return nil, fmt.Errorf("open database: %w", err)
 	}
 	cfg.Tracer = tracer
-	return open(postgres.New(postgres.Config{Conn: rollbackPool{stdlib.OpenDB(*cfg)}}))
+	return open(postgres.New(postgres.Config{Conn: rollbackPool{stdlib.OpenDB(*cfg, stdlib.OptionAfterConnect(encodeUUIDsAsBytes))}}))
 }
 
 // rollbackPool hands GORM transactions that roll back when committed.

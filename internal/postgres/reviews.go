@@ -104,7 +104,7 @@ func (s *Store) SaveReview(ctx context.Context, r domain.Review, version int) (d
 func (s *Store) ReviewsOfPractice(ctx context.Context, practiceID uuid.UUID) ([]domain.Review, error) {
 	var rows []reviewRow
 	err := s.conn(ctx).Raw(`SELECT `+reviewSelect+` FROM reviews v `+reviewJoins+` WHERE a.practice_id = ? AND a.status <> 'declined'
-		ORDER BY a.round_id, v.submitted_at NULLS LAST, v.assignment_id`, practiceID).Scan(&rows).Error
+		ORDER BY a.round_id, v.submitted_at NULLS LAST, v.assignment_id`, practiceID).Find(&rows).Error
 	return pageOf(rows, reviewRow.toDomain, domain.PageRequest{}, 0).Items, translate(err)
 }
 

@@ -2,6 +2,8 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"time"
 
 	"github.com/google/uuid"
@@ -66,27 +68,22 @@ func (s *Store) RevokeUserSessions(ctx context.Context, userID, keep uuid.UUID, 
 	return translate(s.conn(ctx).Exec(`UPDATE sessions SET revoked_at = now(), revoke_reason = ? WHERE user_id = ? AND id <> ? AND revoked_at IS NULL`, reason, userID, keep).Error)
 }
 
-// Actor reads the caller of a request: the session must be live and the account enabled. One query.
+// Actor reads the caller of a request: the session must be live and the account enabled. One
+// query on every authenticated request, so it is read with Row().Scan into the fields: GORM's
+// Scan into a struct would reflect over the row and format the statement for its recorder.
 func (s *Store) Actor(ctx context.Context, userID, sessionID uuid.UUID) (domain.Actor, error) {
-	var row struct {
-		UserID         uuid.UUID
-		Name           string
-		Email          string
-		OrganisationID uuid.UUID
-		Country        string
-		IsAdmin        bool
-	}
-	res := s.conn(ctx).Raw(`SELECT u.id AS user_id, u.name, u.email, u.organisation_id, o.country, u.is_admin
+	a := domain.Actor{SessionID: sessionID}
+	err := s.conn(ctx).Raw(`SELECT u.id, u.name, u.email, u.organisation_id, o.country, u.is_admin
 		FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id
-		WHERE s.id = ? AND s.user_id = ? AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled`, sessionID, userID).Scan(&row)
-	if res.Error != nil {
-		return domain.Actor{}, translate(res.Error)
-	}
-	if res.RowsAffected == 0 {
+		WHERE s.id = ? AND s.user_id = ? AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled`, sessionID, userID).
+		Row().Scan(&a.UserID, &a.Name, &a.Email, &a.OrganisationID, &a.Country, &a.IsAdmin)
+	if errors.Is(err, sql.ErrNoRows) {
 		return domain.Actor{}, domain.Errorf(domain.CodeUnauthenticated, "The session has ended; sign in again.")
 	}
-	return domain.Actor{UserID: row.UserID, SessionID: sessionID, OrganisationID: row.OrganisationID, Country: row.Country,
-		Name: row.Name, Email: row.Email, IsAdmin: row.IsAdmin}, nil
+	if err != nil {
+		return domain.Actor{}, translate(err)
+	}
+	return a, nil
 }
 
 // LoginFailures counts recent failures for an account key and for a client key, in one query.

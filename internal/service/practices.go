@@ -17,6 +17,9 @@ type PracticeStore interface {
 	// Practice returns CodeNotFound for an unknown id; lock holds the row for the transaction
 	// in ctx.
 	Practice(ctx context.Context, id uuid.UUID, lock bool) (domain.Practice, error)
+	// PracticeAccess returns only the ID, ProgrammeID, OrganisationID and Status of a practice,
+	// or CodeNotFound for an unknown id.
+	PracticeAccess(ctx context.Context, id uuid.UUID) (domain.Practice, error)
 	// PracticesByIDs returns the practices with the given ids that exist.
 	PracticesByIDs(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]domain.Practice, error)
 	// UpdatePractice returns CodeNotFound for an unknown id and CodeVersionMismatch when
@@ -96,6 +99,17 @@ func (s *Service) practiceScope(ctx context.Context, a *domain.Actor, p *domain.
 // visiblePractice loads a practice the caller may see.
 func (s *Service) visiblePractice(ctx context.Context, a *domain.Actor, id uuid.UUID, lock bool) (domain.Practice, domain.Scope, error) {
 	p, err := s.practices.Practice(ctx, id, lock)
+	if err != nil {
+		return p, domain.Scope{}, err
+	}
+	sc, err := s.practiceScope(ctx, a, &p)
+	return p, sc, err
+}
+
+// accessiblePractice is visiblePractice for a request that never shows the practice itself:
+// it reads only what the access rules need, not the practice's text.
+func (s *Service) accessiblePractice(ctx context.Context, a *domain.Actor, id uuid.UUID) (domain.Practice, domain.Scope, error) {
+	p, err := s.practices.PracticeAccess(ctx, id)
 	if err != nil {
 		return p, domain.Scope{}, err
 	}
@@ -424,7 +438,7 @@ func (s *Service) transitionPractice(ctx context.Context, a *domain.Actor, id uu
 
 // Revisions lists a practice's frozen revisions.
 func (s *Service) Revisions(ctx context.Context, a *domain.Actor, id uuid.UUID) ([]domain.Revision, error) {
-	if _, _, err := s.visiblePractice(ctx, a, id, false); err != nil {
+	if _, _, err := s.accessiblePractice(ctx, a, id); err != nil {
 		return nil, err
 	}
 	return s.practices.Revisions(ctx, id)
@@ -439,7 +453,7 @@ type RevisionView struct {
 
 // Revision reads revision n, with the text of revision compareTo when given.
 func (s *Service) Revision(ctx context.Context, a *domain.Actor, id uuid.UUID, n int, compareTo *int) (RevisionView, error) {
-	if _, _, err := s.visiblePractice(ctx, a, id, false); err != nil {
+	if _, _, err := s.accessiblePractice(ctx, a, id); err != nil {
 		return RevisionView{}, err
 	}
 	numbers := []int{n}

@@ -223,7 +223,7 @@ type PracticeReviewsView struct {
 
 // PracticeReviews lists the reviews of a practice the caller may see, following SPEC §2.
 func (s *Service) PracticeReviews(ctx context.Context, a *domain.Actor, practiceID uuid.UUID) (PracticeReviewsView, error) {
-	p, sc, err := s.visiblePractice(ctx, a, practiceID, false)
+	p, sc, err := s.accessiblePractice(ctx, a, practiceID)
 	if err != nil {
 		return PracticeReviewsView{}, err
 	}
