@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -42,7 +43,13 @@ type Hasher struct {
 	params Params
 	// dummy is verified against for unknown accounts so they cost the same time as real ones.
 	dummy string
+	// work adds up the argon2 cost (time passes × memory in KiB) of every hash computed, so that
+	// the equal cost of known and unknown accounts can be checked without a clock.
+	work atomic.Uint64
 }
+
+// Work is the argon2 cost of every hash this hasher has computed: passes × memory in KiB, summed.
+func (h *Hasher) Work() uint64 { return h.work.Load() }
 
 // NewHasher allows concurrency hashes at once with the OWASP parameters.
 func NewHasher(concurrency int) *Hasher { return NewHasherWithParams(concurrency, OWASP) }
@@ -81,6 +88,7 @@ func (h *Hasher) Hash(ctx context.Context, password string) (string, error) {
 	defer h.release()
 	p := h.params
 	key := argon2.IDKey([]byte(password), salt, p.Time, p.MemoryKiB, p.Threads, argonKeyLen)
+	h.work.Add(uint64(p.Time) * uint64(p.MemoryKiB))
 	return encode(salt, key, p.MemoryKiB, p.Time, p.Threads), nil
 }
 
@@ -100,6 +108,7 @@ func (h *Hasher) Verify(ctx context.Context, encoded, password string) (bool, er
 	}
 	defer h.release()
 	got := argon2.IDKey([]byte(password), salt, t, m, p, uint32(len(key)))
+	h.work.Add(uint64(t) * uint64(m))
 	return real && subtle.ConstantTimeCompare(got, key) == 1, nil
 }
 
