@@ -9,8 +9,9 @@ export interface Bar {
   colour: string;
 }
 
-const WIDTH = 720;
-const LABEL_WIDTH = 132;
+// Narrower than a column chart: bar charts usually sit in half a row, and the text scales with it.
+const WIDTH = 440;
+const LABEL_WIDTH = 120;
 const ROW = 30;
 const MARGIN = { top: 8, right: 48, bottom: 24 };
 
