@@ -8,6 +8,8 @@ import { changeLines } from './audit-page';
 import { agreementReading } from './dashboard-page';
 import { FlowMatrix, flowMatrix, RANKED_FLOWS_SHOWN } from './flow-matrix';
 import { fillMonths } from './outputs';
+import { OutputsChart } from './outputs-chart';
+import { StageChart } from './stage-chart';
 
 const flows: Flow[] = [
   { from_country: 'BE', to_country: 'FR', count: 1 },
@@ -58,6 +60,40 @@ describe('country flow matrix', () => {
     expect(m.max).toBe(3);
     renderWithProviders(<FlowMatrix flows={[]} />);
     expect(screen.getByText('No adaptations yet.')).toBeInTheDocument();
+  });
+});
+
+describe('dashboard charts', () => {
+  const zero = { information_exchanged: 0, practices_reviewed: 0, products_adapted: 0, new_products: 0 };
+
+  it('draws the outputs of every month, empty months included, with a legend and the figures as a table', () => {
+    renderWithProviders(
+      <OutputsChart
+        timeline={[
+          { month: '2025-11', ...zero, information_exchanged: 2, practices_reviewed: 1 },
+          { month: '2026-01', ...zero, new_products: 3 },
+        ]}
+      />,
+    );
+    const chart = screen.getByRole('img', { name: 'The four outputs per month, stacked.' });
+    expect(within(chart).getByText('Nov 2025')).toBeInTheDocument();
+    expect(within(chart).getByText('Dec 2025')).toBeInTheDocument();
+    expect(within(chart).getByText('Jan 2026')).toBeInTheDocument();
+    expect(within(chart).getByText('Nov 2025 — Information exchanged: 2')).toBeInTheDocument();
+    expect(within(chart).getByText('Nov 2025 — Practices peer-reviewed: 1')).toBeInTheDocument();
+    expect(within(chart).getByText('Jan 2026 — New products: 3')).toBeInTheDocument();
+    expect(within(chart).queryByText(/^Dec 2025 —/)).toBeNull();
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Information exchanged', 'Practices peer-reviewed', 'Products adapted', 'New products']);
+    const table = screen.getByRole('table', { name: 'The four outputs per month, stacked.' });
+    expect(within(table).getAllByRole('row')).toHaveLength(4);
+  });
+
+  it('shows every stage of the cycle with its count, zeros too', () => {
+    renderWithProviders(<StageChart byStage={[{ key: 'planning', count: 4 }]} />);
+    const chart = screen.getByRole('img', { name: 'Adaptations by stage' });
+    expect(within(chart).getByText('Planning: 4')).toBeInTheDocument();
+    expect(within(chart).getByText('Exploring: 0')).toBeInTheDocument();
+    expect(within(chart).getByText('Discontinued: 0')).toBeInTheDocument();
   });
 });
 

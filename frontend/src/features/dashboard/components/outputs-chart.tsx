@@ -1,27 +1,28 @@
-import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ColumnChart, type ChartSeries } from '@/components/charts/column-chart';
+import { ChartLegend } from '@/components/charts/legend';
+import { numberFormat } from '@/lib/format';
 import type { TimelinePoint } from '../api/types';
-import { ChartSlot } from './chart-slot';
-import { fillMonths, monthLabel, OUTPUT_KEYS, type OutputKey } from './outputs';
+import { fillMonths, monthLabel, OUTPUT_COLOURS, OUTPUT_KEYS } from './outputs';
 import { DASHBOARD_NAMESPACES } from '../dashboard-namespaces';
 
-const OUTPUTS_CHART_HEIGHT = 300;
-const OutputsBarChart = lazy(() => import('./charts').then((m) => ({ default: m.OutputsBarChart })));
-
-/** The four outputs per month as stacked bars, with the figures as a table on request. */
+/** The four outputs per month as stacked columns, with the figures as a table on request. */
 export function OutputsChart({ timeline }: { timeline: readonly TimelinePoint[] }) {
   const { t, i18n } = useTranslation(DASHBOARD_NAMESPACES, { nsMode: 'fallback' });
-  const data = fillMonths(timeline).map((p) => ({ ...p, label: monthLabel(p.month, i18n.language) }));
-  if (data.length === 0) return <p className="muted">{t('dashboard.timeline.empty')}</p>;
-  const names = Object.fromEntries(OUTPUT_KEYS.map((k) => [k, t(`dashboard.outputs.${k}.label`)])) as Record<OutputKey, string>;
+  const months = fillMonths(timeline).map((p) => ({ ...p, label: monthLabel(p.month, i18n.language) }));
+  if (months.length === 0) return <p className="muted">{t('dashboard.timeline.empty')}</p>;
+  const series: ChartSeries[] = OUTPUT_KEYS.map((k) => ({ key: k, name: t(`dashboard.outputs.${k}.label`), colour: OUTPUT_COLOURS[k] }));
+  const number = numberFormat(i18n.language);
   return (
     <figure className="chart-figure">
       <figcaption>{t('dashboard.timeline.caption')}</figcaption>
-      <div className="chart-box" aria-hidden="true">
-        <ChartSlot height={OUTPUTS_CHART_HEIGHT}>
-          <OutputsBarChart data={data} names={names} height={OUTPUTS_CHART_HEIGHT} />
-        </ChartSlot>
-      </div>
+      <ColumnChart
+        label={t('dashboard.timeline.caption')}
+        series={series}
+        columns={months.map((p) => ({ key: p.month, label: p.label, values: Object.fromEntries(OUTPUT_KEYS.map((k) => [k, p[k]])) }))}
+        format={(v) => number.format(v)}
+      />
+      <ChartLegend series={series} />
       <details className="chart-data">
         <summary>{t('dashboard.showFigures')}</summary>
         <div className="table-scroll">
@@ -30,15 +31,15 @@ export function OutputsChart({ timeline }: { timeline: readonly TimelinePoint[] 
             <thead>
               <tr>
                 <th scope="col">{t('dashboard.timeline.month')}</th>
-                {OUTPUT_KEYS.map((k) => (
-                  <th key={k} scope="col">
-                    {names[k]}
+                {series.map((s) => (
+                  <th key={s.key} scope="col">
+                    {s.name}
                   </th>
                 ))}
               </tr>
             </thead>
             <tbody>
-              {data.map((p) => (
+              {months.map((p) => (
                 <tr key={p.month}>
                   <th scope="row">{p.label}</th>
                   {OUTPUT_KEYS.map((k) => (

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { PracticeResult, Round, RoundResults, Rubric } from '@/api/review-types';
 import { Badge } from '@/components/ui/badge';
@@ -9,9 +9,7 @@ import { alphaReading, formatNumber, prettifyKey } from '@/lib/review-format';
 import { useReviewTranslation } from '@/lib/use-review-translation';
 import { useRoundResults } from '../api/rounds';
 import { DecisionDialog } from './decision-dialog';
-
-// The chart library is big: load it only when results are shown.
-const ScoreChart = lazy(() => import('./score-chart').then((m) => ({ default: m.ScoreChart })));
+import { ScoreChart } from './score-chart';
 
 const OUTCOME_TONES: Record<string, 'success' | 'info' | 'warning' | 'danger'> = {
   good_practice: 'success',
@@ -40,9 +38,7 @@ export function ResultsPanel({ round, rubric, canCoordinate }: { round: Round; r
         <h2 id="results-chart-title" className="h3">
           {t('results.chartTitle')}
         </h2>
-        <Suspense fallback={<LoadingState />}>
-          <ScoreChart practices={data.practices} />
-        </Suspense>
+        <ScoreChart practices={data.practices} />
       </section>
       <section aria-labelledby="results-table-title">
         <h2 id="results-table-title" className="h3">
