@@ -127,14 +127,7 @@ func AlphaFromCoincidences(cells []Coincidence, level Level) (float64, error) {
 		}
 	}
 	sort.Float64s(values)
-	index := make(map[float64]int, len(values))
-	for i, v := range values {
-		index[v] = i
-	}
-	cm := &coincidences{values: values, o: make([][]float64, len(values)), marg: make([]float64, len(values))}
-	for i := range cm.o {
-		cm.o[i] = make([]float64, len(values))
-	}
+	cm, index := emptyCoincidences(values)
 	for _, c := range cells {
 		cm.o[index[c.C]][index[c.K]] += c.O
 	}

@@ -73,9 +73,8 @@ type coincidences struct {
 	n      float64     // total number of pairable values
 }
 
-func newCoincidences(data [][]float64) *coincidences {
-	units := pairableUnits(data)
-	values := distinctSorted(units)
+// emptyCoincidences is a zero matrix over the sorted distinct values, with each value's index.
+func emptyCoincidences(values []float64) (*coincidences, map[float64]int) {
 	index := make(map[float64]int, len(values))
 	for i, v := range values {
 		index[v] = i
@@ -84,6 +83,12 @@ func newCoincidences(data [][]float64) *coincidences {
 	for i := range cm.o {
 		cm.o[i] = make([]float64, len(values))
 	}
+	return cm, index
+}
+
+func newCoincidences(data [][]float64) *coincidences {
+	units := pairableUnits(data)
+	cm, index := emptyCoincidences(distinctSorted(units))
 	for _, unit := range units {
 		cm.addUnit(unit, index)
 	}
