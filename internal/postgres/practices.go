@@ -271,6 +271,9 @@ func (s *Store) ListPractices(ctx context.Context, f domain.PracticeFilter, p do
 // 1,400 buffers from the index).
 func (s *Store) countPractices(ctx context.Context, f domain.PracticeFilter, tsq string) (domain.Total, error) {
 	if tsq == "" {
+		if branches := visibleBranches(s.conn(ctx), f); branches != nil {
+			return countCapped(branches...)
+		}
 		return countCapped(practiceFilter(s.conn(ctx), f, tsq))
 	}
 	var total domain.Total
@@ -333,7 +336,18 @@ func practicePage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.Pag
 	var ids *gorm.DB
 	order := orderBy(p.Sort, practiceOrder, "p.id", "p.updated_at DESC, p.id DESC")
 	outer := order
+	branches := visibleBranches(db, f)
 	switch {
+	case f.Query == "" && branches != nil:
+		// Each set a partner sees is read in its own index order up to the end of the page, so
+		// the page costs about offset + size index entries per set, not a walk through the
+		// programme's practices testing each one's visibility.
+		parts := make([]any, 0, len(branches)+2)
+		for _, b := range branches {
+			parts = append(parts, b.Select("p.id, p.title, p.updated_at, p.created_at, p.published_at").Order(order).Limit(p.Offset()+p.Size))
+		}
+		ids = db.Session(&gorm.Session{NewDB: true}).Raw("SELECT p.id, 0::float8 AS rank FROM ("+unionAll(len(branches))+") AS p ORDER BY "+order+" LIMIT ? OFFSET ?",
+			append(parts, p.Size, p.Offset())...)
 	case f.Query == "" || (p.Sort != "" && p.Sort != "relevance"):
 		ids = q.Select("p.id, 0::float8 AS rank").Order(order).Limit(p.Size).Offset(p.Offset())
 	case idx.fullRUM && singleLexemes(tsq):
@@ -391,10 +405,7 @@ func headFirstPage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.Pa
 
 // practiceFilter selects the practices f matches; tsq is f.Query as stem turned it into a tsquery.
 func practiceFilter(db *gorm.DB, f domain.PracticeFilter, tsq string) *gorm.DB {
-	q := db.Session(&gorm.Session{NewDB: true}).Table("practices p")
-	if f.ProgrammeID != nil {
-		q = q.Where("p.programme_id = ?", *f.ProgrammeID)
-	}
+	q := practiceMatch(db, f, tsq)
 	if f.Public {
 		// Published practices of programmes with a public catalogue, as a semi-join the planner
 		// can drive from practices_published_updated in the catalogue's order.
@@ -407,10 +418,41 @@ func practiceFilter(db *gorm.DB, f domain.PracticeFilter, tsq string) *gorm.DB {
 		if v.Coordinator {
 			q = q.Where(`(p.organisation_id = ? OR p.status <> 'draft')`, v.OrganisationID)
 		} else {
-			q = q.Where(`(p.organisation_id = ? OR p.status = 'published'
-				OR (p.status <> 'draft' AND p.id IN (SELECT a.practice_id FROM assignments a JOIN rounds r ON r.id = a.round_id
-					WHERE a.reviewer_id = ? AND a.status <> 'declined' AND r.status <> 'draft')))`, v.OrganisationID, v.UserID)
+			q = q.Where(`(p.organisation_id = ? OR p.status = 'published' OR (p.status <> 'draft' AND p.id IN (`+reviewingSQL+`)))`,
+				v.OrganisationID, v.UserID)
 		}
+	}
+	return q
+}
+
+// reviewingSQL selects the practices a user (the argument) is assigned to review in a round that
+// has started.
+const reviewingSQL = `SELECT a.practice_id FROM assignments a JOIN rounds r ON r.id = a.round_id
+	WHERE a.reviewer_id = ? AND a.status <> 'declined' AND r.status <> 'draft'`
+
+// visibleBranches splits what a partner or reviewer may see into its three disjoint sets — every
+// published practice, the organisation's own other practices, and the other practices under way
+// that they review — each with the rest of f, so that each set can be read in the order of its
+// own index. Nil for text searches (read from the full-text index, where one predicate serves)
+// and for viewers whose rule is a single predicate (public, admins, coordinators).
+func visibleBranches(db *gorm.DB, f domain.PracticeFilter) []*gorm.DB {
+	if f.Query != "" || f.Public || f.Viewer.Admin || f.Viewer.Coordinator {
+		return nil
+	}
+	v := f.Viewer
+	return []*gorm.DB{
+		practiceMatch(db, f, "").Where("p.status = 'published'"),
+		practiceMatch(db, f, "").Where("p.organisation_id = ? AND p.status <> 'published'", v.OrganisationID),
+		practiceMatch(db, f, "").Where("p.organisation_id <> ? AND p.status NOT IN ('draft', 'published') AND p.id IN ("+reviewingSQL+")",
+			v.OrganisationID, v.UserID),
+	}
+}
+
+// practiceMatch selects the practices f's filters match, whoever looks.
+func practiceMatch(db *gorm.DB, f domain.PracticeFilter, tsq string) *gorm.DB {
+	q := db.Session(&gorm.Session{NewDB: true}).Table("practices p")
+	if f.ProgrammeID != nil {
+		q = q.Where("p.programme_id = ?", *f.ProgrammeID)
 	}
 	if f.Query != "" {
 		q = q.Where("p.search_vector @@ ?::tsquery", tsq)

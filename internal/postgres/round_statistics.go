@@ -196,16 +196,10 @@ func (s *Store) OverdueAssignments(ctx context.Context, roundID uuid.UUID, now t
 	return n, translate(err)
 }
 
-// scoreValueDoc is a stored score without its comment, which results do not show: decoding
-// skips the comment's text instead of copying it.
-type scoreValueDoc struct {
-	CriterionKey string   `json:"criterion_key"`
-	Value        *float64 `json:"value"`
-}
-
 // ResultsPage reads one page of a round's practices, in the order they joined the round, with
-// their title, country, decision and submitted reviews (scores and stored outcome): a row per
-// review, only the columns shown, index scans bounded by the page.
+// their title, country, decision and submitted reviews (their compact criterion values and stored
+// outcome, not the score documents with their comments): a row per review, only the columns
+// shown, index scans bounded by the page.
 func (s *Store) ResultsPage(ctx context.Context, roundID uuid.UUID, p domain.PageRequest) ([]domain.PracticeReviews, error) {
 	var rows []struct {
 		PracticeID    uuid.UUID
@@ -215,12 +209,12 @@ func (s *Store) ResultsPage(ctx context.Context, roundID uuid.UUID, p domain.Pag
 		ReviewID      *uuid.UUID
 		WeightedScore *float64
 		GatesPassed   *bool
-		Scores        JSON[[]scoreValueDoc]
+		Values        JSON[map[string]float64]
 	}
 	err := s.conn(ctx).Raw(`WITH page AS (
 			SELECT practice_id, added_at FROM round_practices WHERE round_id = @round ORDER BY added_at, practice_id LIMIT @limit OFFSET @offset
 		)
-		SELECT pg.practice_id, p.title, p.country, d.outcome AS decision, v.assignment_id AS review_id, v.weighted_score, v.gates_passed, v.scores
+		SELECT pg.practice_id, p.title, p.country, d.outcome AS decision, v.assignment_id AS review_id, v.weighted_score, v.gates_passed, v.criterion_values AS values
 		FROM page pg JOIN practices p ON p.id = pg.practice_id
 		LEFT JOIN decisions d ON d.round_id = @round AND d.practice_id = pg.practice_id
 		LEFT JOIN (assignments x JOIN reviews v ON v.assignment_id = x.id AND v.status = 'submitted')
@@ -242,10 +236,10 @@ func (s *Store) ResultsPage(ctx context.Context, roundID uuid.UUID, p domain.Pag
 			continue
 		}
 		last := &out[len(out)-1]
-		rv := domain.Review{AssignmentID: *r.ReviewID, Scores: make([]domain.Score, 0, len(r.Scores.V)), Status: domain.ReviewSubmitted, RoundID: roundID,
+		rv := domain.Review{AssignmentID: *r.ReviewID, Scores: make([]domain.Score, 0, len(r.Values.V)), Status: domain.ReviewSubmitted, RoundID: roundID,
 			PracticeID: r.PracticeID, Outcome: domain.ReviewOutcome{WeightedScore: r.WeightedScore, GatesPassed: r.GatesPassed != nil && *r.GatesPassed}}
-		for _, sc := range r.Scores.V {
-			rv.Scores = append(rv.Scores, domain.Score{CriterionKey: sc.CriterionKey, Value: sc.Value})
+		for key, v := range r.Values.V {
+			rv.Scores = append(rv.Scores, domain.Score{CriterionKey: key, Value: &v})
 		}
 		last.Reviews = append(last.Reviews, rv)
 	}

@@ -133,21 +133,34 @@ func readPage(base *gorm.DB, p domain.PageRequest, sel columns, order string, de
 	return translate(base.Order(order).Limit(p.Size).Offset(p.Offset()).Find(dest).Error)
 }
 
-// countCapped counts the rows of q exactly up to exactCountLimit, and estimates beyond it.
-func countCapped(q *gorm.DB) (domain.Total, error) {
+// countCapped counts the rows of the disjoint queries qs together (one query, or the branches of a
+// union) exactly up to exactCountLimit, and estimates beyond it.
+func countCapped(qs ...*gorm.DB) (domain.Total, error) {
+	capped := make([]any, len(qs))
+	whole := make([]any, len(qs))
+	for i, q := range qs {
+		capped[i] = q.Session(&gorm.Session{}).Select("1").Limit(exactCountLimit + 1)
+		whole[i] = q.Session(&gorm.Session{}).Select("1")
+	}
+	db := qs[0].Session(&gorm.Session{NewDB: true})
 	var n int64
-	capped := q.Session(&gorm.Session{}).Select("1").Limit(exactCountLimit + 1)
-	if err := q.Session(&gorm.Session{NewDB: true}).Table("(?) AS capped", capped).Count(&n).Error; err != nil {
+	err := db.Raw("SELECT count(*) FROM (SELECT 1 FROM ("+unionAll(len(qs))+") AS u LIMIT ?) AS capped", append(capped, exactCountLimit+1)...).Scan(&n).Error
+	if err != nil {
 		return domain.Total{}, translate(err)
 	}
 	if n <= exactCountLimit {
 		return domain.Total{N: n}, nil
 	}
-	est, err := estimateRows(q.Session(&gorm.Session{}).Select("1"))
+	est, err := estimateRows(db.Raw(unionAll(len(qs)), whole...))
 	if err != nil {
 		return domain.Total{}, err
 	}
 	return domain.Total{N: max(est, exactCountLimit+1), Estimated: true}, nil
+}
+
+// unionAll is "(?) UNION ALL (?) ..." for n subqueries.
+func unionAll(n int) string {
+	return strings.TrimSuffix(strings.Repeat("(?) UNION ALL ", n), " UNION ALL ")
 }
 
 // estimateRows is the planner's estimate of the number of rows q returns (EXPLAIN, not run).
