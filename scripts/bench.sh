@@ -11,6 +11,10 @@
 #   BENCH_CONNECTIONS=32       concurrent connections
 #   BENCH_SCENARIOS=regexp     only the scenarios whose name matches
 #   BENCH_OUT=file             also write the table there (default .data/bench/last.md)
+#   BENCH_DATABASE_URL=url     measure a data set generated before (by `peerbridge bench-seed`)
+#                              instead of starting PostgreSQL and generating one; the server
+#                              applies newer migrations, and the write scenarios stay in it
+#   BENCH_WEB=0                skip the Lighthouse run
 # The Go benchmarks (go test -bench) are `make bench-go`.
 set -euo pipefail
 
@@ -48,7 +52,7 @@ chmod 755 "$PGTMP"
 export GOFLAGS="${GOFLAGS:+$GOFLAGS }-buildvcs=false"
 
 web_bench=""
-if [[ -x scripts/bench-web.sh ]]; then
+if [[ "${BENCH_WEB:-1}" != 0 && -x scripts/bench-web.sh ]]; then
   web_bench=scripts/bench-web.sh
   ensure_node
   frontend_npm_ci_if_needed
@@ -57,12 +61,17 @@ fi
 log "go build (peerbridge)"
 go build -o "$PGTMP/peerbridge" ./cmd/peerbridge </dev/null
 
-pg_start_cluster "$PGTMP/pg" "$(pick_free_port)" fast
-pg_psql "$PG_CLUSTER_PORT" "" -- -d postgres -c "CREATE DATABASE bench"
-export DATABASE_URL="postgres://postgres@127.0.0.1:${PG_CLUSTER_PORT}/bench?sslmode=disable"
-
-log "generating the $size data set (peerbridge bench-seed --size $size)"
-"$PGTMP/peerbridge" bench-seed --size "$size" </dev/null
+if [[ -n "${BENCH_DATABASE_URL:-}" ]]; then
+  export DATABASE_URL="$BENCH_DATABASE_URL"
+  size="given (BENCH_DATABASE_URL)"
+  log "measuring the data set at BENCH_DATABASE_URL"
+else
+  pg_start_cluster "$PGTMP/pg" "$(pick_free_port)" fast
+  pg_psql "$PG_CLUSTER_PORT" "" -- -d postgres -c "CREATE DATABASE bench"
+  export DATABASE_URL="postgres://postgres@127.0.0.1:${PG_CLUSTER_PORT}/bench?sslmode=disable"
+  log "generating the $size data set (peerbridge bench-seed --size $size)"
+  "$PGTMP/peerbridge" bench-seed --size "$size" </dev/null
+fi
 
 port="$(pick_free_port)"
 base="http://127.0.0.1:$port"
