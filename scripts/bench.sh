@@ -15,6 +15,8 @@
 #                              instead of starting PostgreSQL and generating one; the server
 #                              applies newer migrations, and the write scenarios stay in it
 #   BENCH_WEB=0                skip the Lighthouse run
+#   BENCH_SOAK=600             after the table, run all the scenarios mixed for that many
+#                              seconds and print the server's memory every 30 s (default 0: off)
 # The Go benchmarks (go test -bench) are `make bench-go`.
 set -euo pipefail
 
@@ -104,7 +106,7 @@ log "peerbridge bench-load (${BENCH_CONNECTIONS:-32} connections, ${BENCH_SECOND
   echo "make bench, $(date -u '+%Y-%m-%d %H:%M UTC'), BENCH_SIZE=$size; $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), $(free -g | awk '/^Mem:/ {print $2}') GiB memory, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
   "$PGTMP/peerbridge" bench-load --url "$base" --pid "$SERVER_PID" --start-to-ready "${ready_ms} ms" \
     --connections "${BENCH_CONNECTIONS:-32}" --seconds "${BENCH_SECONDS:-8}" --warmup "${BENCH_WARMUP:-2}" \
-    --only "${BENCH_SCENARIOS:-}" </dev/null
+    --only "${BENCH_SCENARIOS:-}" --soak "${BENCH_SOAK:-0}s" </dev/null
 } | tee "$out"
 log "table written to $out"
 

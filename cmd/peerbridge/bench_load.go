@@ -41,6 +41,7 @@ func benchLoad(ctx context.Context, cfg config.Config, args []string, stdout, st
 	timeout := fs.Duration("timeout", 30*time.Second, "bound of one request or statement sequence")
 	only := fs.String("only", "", "regular expression: run only the scenarios whose name matches")
 	ready := fs.String("start-to-ready", "", "the server's measured start-to-ready time, to print with the table")
+	soak := fs.Duration("soak", 0, "after the table, run all the chosen scenarios mixed for this long and print the server's memory over time (0: do not)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -135,7 +136,61 @@ func benchLoad(ctx context.Context, cfg config.Config, args []string, stdout, st
 		final, _ = loadtest.ReadMemory(*pid)
 	}
 	writeBenchTable(stdout, rows, plan, final, *ready, notes)
+	if *soak > 0 {
+		var mix []loadScenario
+		for _, sc := range scenarios {
+			if filter.MatchString(sc.name) {
+				mix = append(mix, sc)
+			}
+		}
+		b.soak(ctx, stdout, stderr, mix, plan, *soak, *pid)
+	}
 	return nil
+}
+
+// soakWindow is how often the soak run reports.
+const soakWindow = 30 * time.Second
+
+// soak runs the scenarios mixed (each worker takes the next scenario for each request) for d, in
+// windows, and prints per window the requests per second, the errors and the server's resident
+// memory after it: memory that keeps growing under a steady load is a leak.
+func (b *bench) soak(ctx context.Context, stdout, stderr io.Writer, mix []loadScenario, plan loadtest.Plan, d time.Duration, pid int) {
+	if len(mix) == 0 {
+		return
+	}
+	next := make([]int, plan.Workers)
+	ops := make([]loadtest.Op, len(mix))
+	for i, sc := range mix {
+		ops[i] = b.httpOp(sc)
+	}
+	op := func(ctx context.Context, worker int) error {
+		i := (worker + next[worker]) % len(ops)
+		next[worker]++
+		return ops[i](ctx, worker)
+	}
+	fmt.Fprintf(stderr, "bench-load: soak, %d scenarios mixed for %s\n", len(mix), d)
+	fmt.Fprintf(stdout, "\nSoak: the %d scenarios above mixed, %d connections, for %s; the server's memory after each %s.\n\n", len(mix), plan.Workers, d, soakWindow)
+	table := [][]string{{"minute", "req/s", "p50", "p99", "errors", "RSS", "peak so far"}}
+	var first, last int64
+	for at := time.Duration(0); at < d && ctx.Err() == nil; at += soakWindow {
+		window := min(soakWindow, d-at)
+		sampler := loadtest.StartSampler(pid, time.Second)
+		sum := loadtest.Run(ctx, loadtest.Plan{Workers: plan.Workers, Measure: window, Timeout: plan.Timeout}, op)
+		sampler.Stop()
+		m, _ := loadtest.ReadMemory(pid)
+		if first == 0 {
+			first = m.RSS
+		}
+		last = m.RSS
+		errs := strconv.Itoa(sum.Errors)
+		if sum.Errors > 0 {
+			errs += " (" + sum.KindsString() + ")"
+		}
+		table = append(table, []string{fmt.Sprintf("%.1f", (at + window).Minutes()), fmt.Sprintf("%.0f", sum.PerSecond), ms(sum.P50), ms(sum.P99), errs,
+			mib(m.RSS), mib(m.HWM)})
+	}
+	writeMarkdown(stdout, table)
+	fmt.Fprintf(stdout, "\nResident memory after the first window %s, after the last %s.\n", mib(first), mib(last))
 }
 
 func secondsOf(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
