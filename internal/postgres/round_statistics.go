@@ -114,10 +114,9 @@ func (s *Store) SaveRoundStatistics(ctx context.Context, roundID uuid.UUID, st d
 }
 
 // RoundAggregates aggregates a round's rows for its statistics: counts, per-practice moments of
-// the stored weighted scores, and a coincidence matrix per criterion key built from per-practice
-// multisets of the reviews' compact criterion values (one per key, without the comments of their
-// score documents, read from a covering index). Three statements, each over the round's index
-// ranges.
+// the stored weighted scores, and a coincidence matrix per criterion key, both from the
+// per-practice multisets of the submitted reviews' values that round_unit_values keeps (migration
+// 0016). Three statements, each over the round's index ranges.
 func (s *Store) RoundAggregates(ctx context.Context, roundID uuid.UUID, criterionKeys []string) (domain.RoundAggregates, error) {
 	db := s.conn(ctx)
 	var a domain.RoundAggregates
@@ -139,11 +138,10 @@ func (s *Store) RoundAggregates(ctx context.Context, roundID uuid.UUID, criterio
 		Mean float64
 		SS   float64
 	}
-	err = db.Raw(`SELECT count(*) AS n, avg(v.weighted_score) AS mean, coalesce(var_samp(v.weighted_score) * (count(*) - 1), 0) AS ss
-		FROM round_practices rp JOIN assignments x ON x.round_id = rp.round_id AND x.practice_id = rp.practice_id
-		JOIN reviews v ON v.assignment_id = x.id
-		WHERE rp.round_id = ? AND v.status = 'submitted' AND v.weighted_score IS NOT NULL
-		GROUP BY rp.practice_id HAVING count(*) >= 2`, roundID).Scan(&units).Error
+	err = db.Raw(`SELECT cardinality(u.vs) AS n, m.mean, m.ss
+		FROM round_unit_values u JOIN round_practices rp ON rp.round_id = u.round_id AND rp.practice_id = u.practice_id,
+			LATERAL (SELECT avg(x) AS mean, coalesce(var_samp(x) * (count(*) - 1), 0) AS ss FROM unnest(u.vs) x) m
+		WHERE u.round_id = ? AND u.key = '#weighted_score' AND cardinality(u.vs) >= 2`, roundID).Scan(&units).Error
 	if err != nil {
 		return a, translate(err)
 	}
@@ -160,17 +158,14 @@ func (s *Store) RoundAggregates(ctx context.Context, roundID uuid.UUID, criterio
 		O     float64
 		Units int
 	}
-	// Each practice's answers to a criterion form a multiset of values; practices with the same
-	// multiset contribute the same coincidences, so the pairs are expanded once per distinct
-	// multiset (a few hundred), weighted by how many practices have it.
-	err = db.Raw(`WITH units AS (
-			SELECT s.key, array_agg(s.value::float8 ORDER BY s.value::float8) AS vs
-			FROM assignments x JOIN round_practices rp ON rp.round_id = x.round_id AND rp.practice_id = x.practice_id
-			JOIN reviews r ON r.assignment_id = x.id AND r.status = 'submitted', jsonb_each(r.criterion_values) s
-			WHERE x.round_id = ? AND s.key IN ?
-			GROUP BY s.key, x.practice_id HAVING count(*) >= 2
-		), kinds AS (
-			SELECT key, vs, count(*) AS units FROM units GROUP BY key, vs
+	// Each practice's answers to a criterion form a multiset of values, kept in round_unit_values;
+	// practices with the same multiset contribute the same coincidences, so the pairs are expanded
+	// once per distinct multiset (a few hundred), weighted by how many practices have it.
+	err = db.Raw(`WITH kinds AS (
+			SELECT u.key, u.vs, count(*) AS units
+			FROM round_unit_values u JOIN round_practices rp ON rp.round_id = u.round_id AND rp.practice_id = u.practice_id
+			WHERE u.round_id = ? AND u.key IN ? AND cardinality(u.vs) >= 2
+			GROUP BY u.key, u.vs
 		)
 		SELECT k.key, a.v AS c, b.v AS k, sum(k.units::float8 / (cardinality(k.vs) - 1)) AS o, min(t.units) AS units
 		FROM kinds k JOIN (SELECT key, sum(units) AS units FROM kinds GROUP BY key) t ON t.key = k.key,

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -102,5 +103,141 @@ func TestRoundCoincidencesEqualMatrixAlpha(t *testing.T) {
 		if agg.PairableUnits[k] != pairable {
 			t.Errorf("%s: %d pairable units, want %d", k, agg.PairableUnits[k], pairable)
 		}
+	}
+}
+
+// unitValuesFromScratch is round_unit_values as migration 0016 first fills it, computed now from
+// every submitted review.
+const unitValuesFromScratch = `SELECT x.round_id, x.practice_id, s.key, array_agg(s.value::float8 ORDER BY s.value::float8)::text AS vs
+	FROM assignments x JOIN reviews r ON r.assignment_id = x.id AND r.status = 'submitted', jsonb_each(r.criterion_values) s
+	GROUP BY x.round_id, x.practice_id, s.key
+	UNION ALL
+	SELECT x.round_id, x.practice_id, '#weighted_score', array_agg(r.weighted_score ORDER BY r.weighted_score)::text
+	FROM assignments x JOIN reviews r ON r.assignment_id = x.id AND r.status = 'submitted'
+	WHERE r.weighted_score IS NOT NULL
+	GROUP BY x.round_id, x.practice_id`
+
+// TestRoundUnitValuesFollowEveryChange checks that the per-practice values a round's agreement is
+// computed from stay equal to a computation from scratch through every change that alters them —
+// submitting, reopening and editing reviews, deleting and moving assignments, a practice joining
+// the round — and through two reviews of one practice submitted at the same time.
+func TestRoundUnitValuesFollowEveryChange(t *testing.T) {
+	s, org, prog := newTestStore(t)
+	ctx := context.Background()
+	exec := execer(t, s)
+	var users []uuid.UUID
+	for i := 0; i < 4; i++ {
+		u, err := s.CreateUser(ctx, domain.User{ID: uuid.New(), Email: fmt.Sprintf("u%d@example.org", i), Name: "U", OrganisationID: org.ID, PasswordHash: "x", Version: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		users = append(users, u.ID)
+	}
+	rubric, round, other := uuid.New(), uuid.New(), uuid.New()
+	exec(`INSERT INTO rubrics (id, programme_id, number, title, status, criteria, recommendation_options) VALUES ($1, $2, 1, 'R', 'active', '[]', '[]')`, rubric, prog.ID)
+	for _, r := range []uuid.UUID{round, other} {
+		exec(`INSERT INTO rounds (id, programme_id, name, rubric_id, status, due_at, reviewers_per_practice, max_load) VALUES ($1, $2, 'R', $3, 'open', now(), 2, 50)`,
+			r, prog.ID, rubric)
+	}
+	practices := make([]uuid.UUID, 3)
+	for i := range practices {
+		practices[i] = uuid.New()
+		exec(`INSERT INTO practices (id, programme_id, organisation_id, created_by, title, language, country, status) VALUES ($1, $2, $3, $4, 'P', 'en', 'BE', 'submitted')`,
+			practices[i], prog.ID, org.ID, users[0])
+	}
+	// The third practice joins the round only after its reviews are in.
+	exec(`INSERT INTO round_practices (round_id, practice_id, revision) VALUES ($1, $2, 1), ($1, $3, 1)`, round, practices[0], practices[1])
+	scores := func(a, b any) string {
+		return fmt.Sprintf(`[{"criterion_key": "a", "value": %v, "comment": "c"}, {"criterion_key": "b", "value": %v}]`, a, b)
+	}
+	assignment := map[[2]int]uuid.UUID{}
+	for p := range practices {
+		for r := 0; r < 3; r++ {
+			id := uuid.New()
+			assignment[[2]int{p, r}] = id
+			exec(`INSERT INTO assignments (id, round_id, practice_id, reviewer_id, status, due_at, source) VALUES ($1, $2, $3, $4, 'accepted', now(), 'manual')`,
+				id, round, practices[p], users[r])
+			var weighted any = 50 + 10*p + r
+			if r == 2 && p == 1 {
+				weighted = nil // a review without a weighted score (every criterion n/a)
+			}
+			exec(`INSERT INTO reviews (assignment_id, revision, scores, status, weighted_score) VALUES ($1, 1, $2, 'submitted', $3)`,
+				id, scores(1+p+r, 4-r), weighted)
+		}
+	}
+	check := func(step string) {
+		t.Helper()
+		var got, want []string
+		rows := func(dst *[]string, q string) {
+			var all string
+			if err := s.SQL().QueryRowContext(ctx, `SELECT coalesce(string_agg(t::text, ';' ORDER BY t::text), '') FROM (`+q+`) t`).Scan(&all); err != nil {
+				t.Fatal(err)
+			}
+			*dst = append(*dst, all)
+		}
+		rows(&got, `SELECT round_id, practice_id, key, vs::text AS vs FROM round_unit_values`)
+		rows(&want, unitValuesFromScratch)
+		if got[0] != want[0] {
+			t.Fatalf("%s: round_unit_values\n%s\nfrom scratch\n%s", step, got[0], want[0])
+		}
+	}
+	check("after the reviews were submitted")
+	exec(`INSERT INTO round_practices (round_id, practice_id, revision) VALUES ($1, $2, 1)`, round, practices[2])
+	check("after a practice joined the round")
+	exec(`UPDATE reviews SET status = 'draft' WHERE assignment_id = $1`, assignment[[2]int{0, 1}])
+	check("after a review was reopened")
+	exec(`UPDATE reviews SET scores = $2 WHERE assignment_id = $1`, assignment[[2]int{0, 2}], scores("null", 2))
+	check("after a submitted answer became n/a")
+	exec(`UPDATE reviews SET scores = $2, status = 'submitted' WHERE assignment_id = $1`, assignment[[2]int{0, 1}], scores(4, 4))
+	check("after a reopened review was submitted again")
+	exec(`DELETE FROM assignments WHERE id = $1`, assignment[[2]int{1, 0}])
+	check("after an assignment and its review were deleted")
+	exec(`UPDATE assignments SET round_id = $2 WHERE id = $1`, assignment[[2]int{1, 1}], other)
+	check("after an assignment moved to another round")
+	exec(`UPDATE reviews SET weighted_score = 12.5 WHERE assignment_id = $1`, assignment[[2]int{2, 1}])
+	check("after a weighted score was stored again")
+	exec(`DELETE FROM reviews WHERE assignment_id = $1`, assignment[[2]int{2, 2}])
+	check("after a review was deleted")
+
+	// Two reviewers of one practice submit at the same time: each transaction's refresh must see
+	// the other's review once it has committed.
+	p := uuid.New()
+	exec(`INSERT INTO practices (id, programme_id, organisation_id, created_by, title, language, country, status) VALUES ($1, $2, $3, $4, 'P', 'en', 'BE', 'submitted')`,
+		p, prog.ID, org.ID, users[0])
+	exec(`INSERT INTO round_practices (round_id, practice_id, revision) VALUES ($1, $2, 1)`, round, p)
+	var ids []uuid.UUID
+	for r := 0; r < 2; r++ {
+		id := uuid.New()
+		ids = append(ids, id)
+		exec(`INSERT INTO assignments (id, round_id, practice_id, reviewer_id, status, due_at, source) VALUES ($1, $2, $3, $4, 'accepted', now(), 'manual')`, id, round, p, users[r])
+		exec(`INSERT INTO reviews (assignment_id, revision, scores, status, weighted_score) VALUES ($1, 1, $2, 'draft', $3)`, id, scores(r+1, r+2), 40+r)
+	}
+	txs := make([]*sql.Tx, 2)
+	for i, id := range ids {
+		tx, err := s.SQL().BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		txs[i] = tx
+		if _, err := tx.ExecContext(ctx, `UPDATE reviews SET status = 'submitted' WHERE assignment_id = $1`, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	done := make(chan error, 2)
+	for _, tx := range txs {
+		go func() { done <- tx.Commit() }()
+	}
+	for range txs {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	check("after two reviews of one practice were submitted at the same time")
+	var vs string
+	if err := s.SQL().QueryRowContext(ctx, `SELECT vs::text FROM round_unit_values WHERE practice_id = $1 AND key = 'a'`, p).Scan(&vs); err != nil || vs != "{1,2}" {
+		t.Fatalf("values of the practice reviewed concurrently: %q (%v), want {1,2}", vs, err)
+	}
+	if err := s.SQL().QueryRowContext(ctx, `SELECT vs::text FROM round_unit_values WHERE practice_id = $1 AND key = '#weighted_score'`, p).Scan(&vs); err != nil || vs != "{40,41}" {
+		t.Fatalf("weighted scores of the practice reviewed concurrently: %q (%v), want {40,41}", vs, err)
 	}
 }
