@@ -64,7 +64,7 @@ func TestBootstrapContainsEstimate(t *testing.T) {
 		"model, 40 × 3":          modelData(rng, 40, 3, 0.6),
 		"model, 300 × 2":         modelData(rng, 300, 2, 0.8),
 		"random, 200 × 3":        randomData(rng, 200, 3, 5),
-		"weighted scores":        randomData(rng, 500, 3, 0),
+		"weighted scores":        randomData(rng, 150, 3, 0),
 	}
 	for name, data := range sets {
 		moments, cells := fromUnits(data)
