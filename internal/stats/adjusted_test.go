@@ -88,7 +88,7 @@ func TestAdjustedIsLeastSquares(t *testing.T) {
 	}
 	ratings = append(ratings, Rating[int, int]{13, 7, 55}, Rating[int, int]{13, 7, 65})
 	scores, effects := ReviewerAdjustedScores(ratings)
-	want := denseAdditiveFit(ratings, 14, 8)
+	want := denseAdditiveFit(ratings, 14, 8, [][]int{{0, 1, 2, 3, 4}, {5, 6}, {7}})
 	for _, s := range scores {
 		if math.Abs(s.Adjusted-want[s.Practice]) > 1e-6 {
 			t.Errorf("practice %d: adjusted %.9f, least squares %.9f", s.Practice, s.Adjusted, want[s.Practice])
@@ -116,9 +116,8 @@ func TestAdjustedIsLeastSquares(t *testing.T) {
 
 // denseAdditiveFit solves min Σ (y − a_p − b_r)² with Σ_reviews b_r = 0 per connected group by
 // Gauss–Jordan elimination on the normal equations plus one constraint row per group
-// (Lagrange multipliers), and returns the a_p.
-func denseAdditiveFit(ratings []Rating[int, int], practices, reviewers int) []float64 {
-	groups := [][]int{{0, 1, 2, 3, 4}, {5, 6}, {7}} // reviewer groups of the test's design
+// (Lagrange multipliers; groups lists the reviewers of each group), and returns the a_p.
+func denseAdditiveFit(ratings []Rating[int, int], practices, reviewers int, groups [][]int) []float64 {
 	size := practices + reviewers + len(groups)
 	m := make([][]float64, size)
 	for i := range m {
@@ -168,6 +167,29 @@ func denseAdditiveFit(ratings []Rating[int, int], practices, reviewers int) []fl
 		out[p] = m[p][size] / m[p][p]
 	}
 	return out
+}
+
+// TestAdjustedChain: practices linked only in a long chain (practice i reviewed by reviewers i
+// and i+1) is the slowest design to fit by alternating means; the fit must still be the least-
+// squares one.
+func TestAdjustedChain(t *testing.T) {
+	rng := rand.New(rand.NewSource(10))
+	const practices = 150
+	var ratings []Rating[int, int]
+	for p := range practices {
+		ratings = append(ratings, Rating[int, int]{p, p, rng.Float64() * 100}, Rating[int, int]{p, p + 1, rng.Float64() * 100})
+	}
+	scores, _ := ReviewerAdjustedScores(ratings)
+	members := make([]int, practices+1)
+	for i := range members {
+		members[i] = i
+	}
+	want := denseAdditiveFit(ratings, practices, practices+1, [][]int{members})
+	for _, s := range scores {
+		if math.Abs(s.Adjusted-want[s.Practice]) > 1e-6 {
+			t.Fatalf("practice %d: adjusted %.9f, least squares %.9f", s.Practice, s.Adjusted, want[s.Practice])
+		}
+	}
 }
 
 func BenchmarkReviewerAdjustedRound(b *testing.B) {
