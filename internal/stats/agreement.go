@@ -49,3 +49,29 @@ func (a Agreement) undefined() Agreement {
 	a.CI95 = [2]float64{math.NaN(), math.NaN()}
 	return a
 }
+
+// AgreementOfUnitKinds is the agreement at a level of units given as kinds (distinct multisets
+// of values with their counts), with the bootstrap that resamples units (BootstrapAlphaOfUnits).
+func AgreementOfUnitKinds(kinds []UnitKind, level Level, cfg BootstrapConfig) Agreement {
+	var a Agreement
+	for _, kind := range kinds {
+		m := 0
+		for _, v := range kind.Values {
+			if !math.IsNaN(v) {
+				m++
+			}
+		}
+		if m >= 2 && kind.Units > 0 {
+			a.Units += kind.Units
+			a.PairableValues += m * kind.Units
+		}
+	}
+	b, err := BootstrapAlphaOfUnits(kinds, level, cfg)
+	a.Alpha = b.Estimate
+	a.Reading = ReadingOf(b.Estimate, err, a.Units, a.PairableValues)
+	if err != nil {
+		return a.undefined()
+	}
+	a.CI95, a.PBelow667 = b.CI95, b.PBelow667
+	return a
+}

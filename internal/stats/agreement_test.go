@@ -29,4 +29,12 @@ func TestAgreementOf(t *testing.T) {
 	if one.Reading != ReadingTooFewUnits || one.Alpha != 0 {
 		t.Errorf("one practice one level apart: %+v", one)
 	}
+
+	kinds := AgreementOfUnitKinds(kindsOf(krippendorffC), Ordinal, BootstrapConfig{})
+	if kinds.Alpha != ordinal.Alpha && math.Abs(kinds.Alpha-ordinal.Alpha) > 1e-12 || kinds.Units != 11 || kinds.PairableValues != 40 || kinds.Reading != ReadingGood {
+		t.Errorf("kinds: %+v, want alpha %v", kinds, ordinal.Alpha)
+	}
+	if k := AgreementOfUnitKinds([]UnitKind{{Values: []float64{3, 3}, Units: 4}}, Nominal, BootstrapConfig{}); k.Reading != ReadingNoVariation || !math.IsNaN(k.Alpha) {
+		t.Errorf("kinds without variation: %+v", k)
+	}
 }

@@ -1,8 +1,10 @@
 package stats
 
 import (
+	"fmt"
 	"math"
 	"math/rand"
+	"slices"
 	"testing"
 )
 
@@ -170,6 +172,71 @@ func TestBootstrapNoVariationCorrection(t *testing.T) {
 	}
 }
 
+// kindsOf groups units × coders into kinds: each distinct multiset of values with its count.
+func kindsOf(data [][]float64) []UnitKind {
+	var kinds []UnitKind
+	index := map[string]int{}
+	for _, row := range data {
+		var vs []float64
+		for _, v := range row {
+			if !math.IsNaN(v) {
+				vs = append(vs, v)
+			}
+		}
+		slices.Sort(vs)
+		key := fmt.Sprint(vs)
+		if i, ok := index[key]; ok {
+			kinds[i].Units++
+			continue
+		}
+		index[key] = len(kinds)
+		kinds = append(kinds, UnitKind{Values: vs, Units: 1})
+	}
+	return kinds
+}
+
+// TestBootstrapOfUnits: resampling units from their kinds holds the estimate at every level, is
+// deterministic, and at the interval level gives about the interval of the resampling of
+// units from moments (the same bootstrap from another aggregate).
+func TestBootstrapOfUnits(t *testing.T) {
+	rng := rand.New(rand.NewSource(13))
+	sets := map[string][][]float64{
+		"Krippendorff section C": krippendorffC,
+		"model, 400 × 3":         modelData(rng, 400, 3, 0.7),
+		"model, 5,000 × 3":       modelData(rng, 5000, 3, 0.7),
+	}
+	for name, data := range sets {
+		kinds := kindsOf(data)
+		for _, level := range []Level{Nominal, Ordinal, Interval, Ratio} {
+			alpha := mustAlpha(t, data, level)
+			b, err := BootstrapAlphaOfUnits(kinds, level, BootstrapConfig{})
+			if err != nil || !(b.CI95[0] <= alpha && alpha <= b.CI95[1]) {
+				t.Errorf("%s %v: alpha %.3f outside %v (%v)", name, level, alpha, b.CI95, err)
+			}
+			if again, _ := BootstrapAlphaOfUnits(kinds, level, BootstrapConfig{}); again != b {
+				t.Errorf("%s %v: %+v then %+v", name, level, b, again)
+			}
+		}
+		if len(data) < 100 {
+			continue
+		}
+		moments, _ := fromUnits(data)
+		byKinds, _ := BootstrapAlphaOfUnits(kinds, Interval, BootstrapConfig{})
+		byMoments, _ := BootstrapIntervalAlpha(moments, BootstrapConfig{})
+		for i := range 2 {
+			if d := math.Abs(byKinds.CI95[i] - byMoments.CI95[i]); d > 0.2*(byMoments.CI95[1]-byMoments.CI95[0]) {
+				t.Errorf("%s bound %d: kinds %.4f, moments %.4f", name, i, byKinds.CI95[i], byMoments.CI95[i])
+			}
+		}
+	}
+	if _, err := BootstrapAlphaOfUnits([]UnitKind{{Values: []float64{2, 2}, Units: 9}, {Values: []float64{2, nan}, Units: 3}}, Ordinal, BootstrapConfig{}); err != ErrNoVariation {
+		t.Errorf("no variation: error %v", err)
+	}
+	if _, err := BootstrapAlphaOfUnits(nil, Level(8), BootstrapConfig{}); err != ErrUnknownLevel {
+		t.Errorf("unknown level: error %v", err)
+	}
+}
+
 // BenchmarkBootstrapRound is a round of 7,000 practices with three reviews each.
 func BenchmarkBootstrapRound(b *testing.B) {
 	rng := rand.New(rand.NewSource(1))
@@ -180,6 +247,12 @@ func BenchmarkBootstrapRound(b *testing.B) {
 	b.Run("pairs, ordinal", func(b *testing.B) {
 		for b.Loop() {
 			BootstrapAlpha(cells, Ordinal, 7000, BootstrapConfig{})
+		}
+	})
+	kinds := kindsOf(data)
+	b.Run("unit kinds, ordinal", func(b *testing.B) {
+		for b.Loop() {
+			BootstrapAlphaOfUnits(kinds, Ordinal, BootstrapConfig{})
 		}
 	})
 	b.Run("units, interval", func(b *testing.B) {
