@@ -68,8 +68,9 @@ func resampleSize(size int) (draws int, shrink float64) {
 //
 // Krippendorff caps M at a practical limit; here the cap is MaxResampleSize with the rescaling
 // of resampleSize, so large rounds keep narrow intervals.
-// Resampling pairs treats the pairs of a unit with three or more values as independent, so the
-// interval is somewhat narrower than a resampling of units would give (BootstrapIntervalAlpha).
+// Resampling pairs treats the pairs of a unit with three or more values as independent and holds
+// D_e fixed, so the interval is narrower than a resampling of units gives, as Gwet (2015) and
+// Zapf et al. (2016) point out; BootstrapAlphaOfUnits and BootstrapIntervalAlpha resample units.
 //
 // Errors as AlphaFromCoincidences; with an error the Bootstrap is zero.
 func BootstrapAlpha(cells []Coincidence, level Level, units int, cfg BootstrapConfig) (Bootstrap, error) {
