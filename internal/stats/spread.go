@@ -13,8 +13,8 @@ import (
 // reviews q(2) = 1.96·√2 = 2.77, SPEC §7.3's "95 % limit for the difference of two
 // measurements"; for more reviews the limit widens with k, so that the share of practices
 // flagged by error alone stays 5 % however many reviewers a practice has, instead of growing with
-// them as a fixed limit does (a fixed 2.77·SEM flags 13 % of practices with three error-only
-// reviews and 28 % with five).
+// them as a fixed limit does (a fixed 2.77·SEM flags 12 % of practices with three error-only
+// reviews and 29 % with five).
 
 // SEM is the standard error of measurement of a round: the square root of the within-practice
 // mean square Σ SS_i / (N − a) over practices with reviews (SPEC §7.3). It equals
