@@ -116,6 +116,11 @@ func AlphaFromCoincidences(cells []Coincidence, level Level) (float64, error) {
 	if level < Nominal || level > Ratio {
 		return math.NaN(), ErrUnknownLevel
 	}
+	return matrixOf(cells).alpha(level)
+}
+
+// matrixOf assembles a coincidence matrix, marginals included, from its non-zero cells.
+func matrixOf(cells []Coincidence) *coincidences {
 	seen := map[float64]bool{}
 	var values []float64
 	for _, c := range cells {
@@ -137,7 +142,7 @@ func AlphaFromCoincidences(cells []Coincidence, level Level) (float64, error) {
 		}
 		cm.n += cm.marg[c]
 	}
-	return cm.alpha(level)
+	return cm
 }
 
 // alpha applies the coincidence-matrix formula; shared by Alpha and AlphaFromCoincidences.
