@@ -6,11 +6,22 @@ import (
 	"github.com/peerbridge/peerbridge/internal/stats"
 )
 
-// CriterionAgreement is Krippendorff's alpha (ordinal) for one scored criterion of a round.
+// AgreementFigure is one agreement figure of a round (SPEC §7.3): Krippendorff's alpha, the data
+// behind it, its bootstrap interval, P(α < .667) and a reading. Alpha, CI95 and PBelow667 are nil
+// where alpha is undefined (too few values, no variation).
+type AgreementFigure struct {
+	Alpha          *float64
+	Units          int // units (practices) with at least two values
+	PairableValues int
+	CI95           *[2]float64
+	PBelow667      *float64
+	Reading        string // good, tentative, low, too_few_units, no_variation
+}
+
+// CriterionAgreement is the agreement (ordinal) on one scored criterion of a round.
 type CriterionAgreement struct {
-	Key   string
-	Alpha *float64
-	Units int
+	Key string
+	AgreementFigure
 }
 
 // RoundStatistics are the figures of a round that depend on all of its reviews and assignments.
@@ -22,17 +33,29 @@ type RoundStatistics struct {
 	Assigned, Accepted, Declined, Submitted int
 	Reviews                                 int // submitted reviews of the round's practices
 	WeightedScoreAlpha                      *float64
+	WeightedScore                           AgreementFigure // interval
 	Criteria                                []CriterionAgreement
+	Gates                                   AgreementFigure // nominal, on each review's "passes every gate"
+	Recommendation                          AgreementFigure // nominal
 }
 
+// Unit keys of RoundAggregates.Kinds besides the criterion keys.
+const (
+	UnitGatesPassed    = "#gates_passed"   // 1 when the review passed every gate, else 0
+	UnitRecommendation = "#recommendation" // the recommendation's position in the rubric's options, from 1
+)
+
 // RoundAggregates are what the database aggregates from a round's rows, the input of its
-// statistics: per-practice moments of the weighted scores and, per scored criterion, the
-// coincidence matrix of the answers (never the reviews themselves).
+// statistics: per-practice moments of the weighted scores and, per scored criterion, gate
+// outcome and recommendation, the distinct multisets of the practices' answers with how many
+// practices gave each (never the reviews themselves). Coincidences and PairableUnits are the
+// criteria's coincidence matrices built from those kinds.
 type RoundAggregates struct {
 	Practices, Decided                      int
 	Assigned, Accepted, Declined, Submitted int
 	Reviews                                 int
 	ScoreUnits                              []stats.Moments
+	Kinds                                   map[string][]stats.UnitKind
 	Coincidences                            map[string][]stats.Coincidence
 	PairableUnits                           map[string]int
 }

@@ -428,10 +428,19 @@ type practiceResultResponse struct {
 	Decision             string                    `json:"decision,omitempty"`
 }
 
+// agreementResponse is one agreement figure of SPEC §7.3.
+type agreementResponse struct {
+	Alpha          *float64    `json:"alpha"`
+	Units          int         `json:"units"`
+	PairableValues int         `json:"pairable_values"`
+	CI95           *[2]float64 `json:"ci95"`
+	PBelow667      *float64    `json:"p_below_667"`
+	Reading        string      `json:"reading"`
+}
+
 type criterionAgreementResponse struct {
-	Key   string   `json:"key"`
-	Alpha *float64 `json:"alpha"`
-	Units int      `json:"units"`
+	Key string `json:"key"`
+	agreementResponse
 }
 
 type resultsResponse struct {
@@ -442,7 +451,10 @@ type resultsResponse struct {
 	Total     int                      `json:"total"`
 	Agreement struct {
 		WeightedScoreAlpha *float64                     `json:"weighted_score_alpha"`
+		WeightedScore      agreementResponse            `json:"weighted_score"`
 		Criteria           []criterionAgreementResponse `json:"criteria"`
+		Gates              agreementResponse            `json:"gates"`
+		Recommendation     agreementResponse            `json:"recommendation"`
 	} `json:"agreement"`
 	Completion struct {
 		Practices int `json:"practices"`
@@ -470,9 +482,11 @@ func toResultsResponse(r service.RoundResults) resultsResponse {
 		out.Practices = append(out.Practices, pr)
 	}
 	out.Agreement.WeightedScoreAlpha = r.WeightedScoreAlpha
+	out.Agreement.WeightedScore, out.Agreement.Gates, out.Agreement.Recommendation = agreementResponse(r.WeightedScore), agreementResponse(r.Gates),
+		agreementResponse(r.Recommendation)
 	out.Agreement.Criteria = []criterionAgreementResponse{}
 	for _, c := range r.Criteria {
-		out.Agreement.Criteria = append(out.Agreement.Criteria, criterionAgreementResponse{Key: c.Key, Alpha: c.Alpha, Units: c.Units})
+		out.Agreement.Criteria = append(out.Agreement.Criteria, criterionAgreementResponse{Key: c.Key, agreementResponse: agreementResponse(c.AgreementFigure)})
 	}
 	c := r.Completion
 	out.Completion.Practices, out.Completion.Decided, out.Completion.Assigned = c.Practices, c.Decided, c.Assigned

@@ -444,10 +444,23 @@ func TestResultsAndAgreement(t *testing.T) {
 		t.Fatalf("completion: %v", completion)
 	}
 	// One practice on which the two reviewers disagree: Krippendorff's alpha is exactly 0
-	// (observed disagreement equals expected disagreement).
+	// (observed disagreement equals expected disagreement), and one practice is too little to
+	// read it as low agreement (SPEC §7.3).
 	b, _ := json.Marshal(res["agreement"])
-	if !strings.Contains(string(b), `"weighted_score_alpha":0`) || !strings.Contains(string(b), `{"alpha":0,"key":"equity","units":1}`) {
-		t.Fatalf("agreement with one practice: %s", b)
+	agreement := res["agreement"].(map[string]any)
+	ws := agreement["weighted_score"].(map[string]any)
+	if agreement["weighted_score_alpha"] != float64(0) || ws["alpha"] != float64(0) || ws["reading"] != "too_few_units" || ws["units"] != float64(1) {
+		t.Fatalf("agreement on the weighted score with one practice: %s", b)
+	}
+	found := false
+	for _, c := range agreement["criteria"].([]any) {
+		c := c.(map[string]any)
+		if c["key"] == "equity" {
+			found = c["alpha"] == float64(0) && c["units"] == float64(1) && c["pairable_values"] == float64(2) && c["reading"] == "too_few_units"
+		}
+	}
+	if !found {
+		t.Fatalf("agreement on equity with one practice: %s", b)
 	}
 }
 

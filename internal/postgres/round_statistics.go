@@ -33,7 +33,8 @@ func (s *Store) refreshFirstReview(ctx context.Context, assignmentID uuid.UUID) 
 	return translate(s.conn(ctx).Exec(`SELECT pb_refresh_first_reviews(ARRAY(SELECT practice_id FROM assignments WHERE id = ?))`, assignmentID).Error)
 }
 
-// roundStatisticsDoc is the cached payload.
+// roundStatisticsDoc is the cached payload. (Migration 0016 emptied the cache of the statistics
+// computed before the agreement figures existed.)
 type roundStatisticsDoc struct {
 	Practices          int                     `json:"practices"`
 	Decided            int                     `json:"decided"`
@@ -43,29 +44,42 @@ type roundStatisticsDoc struct {
 	Submitted          int                     `json:"submitted"`
 	Reviews            int                     `json:"reviews"`
 	WeightedScoreAlpha *float64                `json:"weighted_score_alpha"`
+	WeightedScore      agreementDoc            `json:"weighted_score"`
 	Criteria           []criterionAgreementDoc `json:"criteria"`
+	Gates              agreementDoc            `json:"gates"`
+	Recommendation     agreementDoc            `json:"recommendation"`
+}
+
+type agreementDoc struct {
+	Alpha          *float64    `json:"alpha"`
+	Units          int         `json:"units"`
+	PairableValues int         `json:"pairable_values"`
+	CI95           *[2]float64 `json:"ci95"`
+	PBelow667      *float64    `json:"p_below_667"`
+	Reading        string      `json:"reading"`
 }
 
 type criterionAgreementDoc struct {
-	Key   string   `json:"key"`
-	Alpha *float64 `json:"alpha"`
-	Units int      `json:"units"`
+	Key string `json:"key"`
+	agreementDoc
 }
 
 func toRoundStatisticsDoc(st domain.RoundStatistics) roundStatisticsDoc {
 	d := roundStatisticsDoc{Practices: st.Practices, Decided: st.Decided, Assigned: st.Assigned, Accepted: st.Accepted, Declined: st.Declined,
-		Submitted: st.Submitted, Reviews: st.Reviews, WeightedScoreAlpha: st.WeightedScoreAlpha, Criteria: []criterionAgreementDoc{}}
+		Submitted: st.Submitted, Reviews: st.Reviews, WeightedScoreAlpha: st.WeightedScoreAlpha, WeightedScore: agreementDoc(st.WeightedScore),
+		Criteria: []criterionAgreementDoc{}, Gates: agreementDoc(st.Gates), Recommendation: agreementDoc(st.Recommendation)}
 	for _, c := range st.Criteria {
-		d.Criteria = append(d.Criteria, criterionAgreementDoc(c))
+		d.Criteria = append(d.Criteria, criterionAgreementDoc{Key: c.Key, agreementDoc: agreementDoc(c.AgreementFigure)})
 	}
 	return d
 }
 
 func (d roundStatisticsDoc) toDomain(version int64) domain.RoundStatistics {
 	st := domain.RoundStatistics{DataVersion: version, Practices: d.Practices, Decided: d.Decided, Assigned: d.Assigned, Accepted: d.Accepted,
-		Declined: d.Declined, Submitted: d.Submitted, Reviews: d.Reviews, WeightedScoreAlpha: d.WeightedScoreAlpha}
+		Declined: d.Declined, Submitted: d.Submitted, Reviews: d.Reviews, WeightedScoreAlpha: d.WeightedScoreAlpha,
+		WeightedScore: domain.AgreementFigure(d.WeightedScore), Gates: domain.AgreementFigure(d.Gates), Recommendation: domain.AgreementFigure(d.Recommendation)}
 	for _, c := range d.Criteria {
-		st.Criteria = append(st.Criteria, domain.CriterionAgreement(c))
+		st.Criteria = append(st.Criteria, domain.CriterionAgreement{Key: c.Key, AgreementFigure: domain.AgreementFigure(c.agreementDoc)})
 	}
 	return st
 }
@@ -114,9 +128,10 @@ func (s *Store) SaveRoundStatistics(ctx context.Context, roundID uuid.UUID, st d
 }
 
 // RoundAggregates aggregates a round's rows for its statistics: counts, per-practice moments of
-// the stored weighted scores, and a coincidence matrix per criterion key, both from the
-// per-practice multisets of the submitted reviews' values that round_unit_values keeps (migration
-// 0016). Three statements, each over the round's index ranges.
+// the stored weighted scores, and the kinds of per-practice answer multisets per criterion key,
+// gate outcome and recommendation (with each criterion's coincidence matrix built from them),
+// all from the values round_unit_values keeps (migration 0016). Three statements, each over the
+// round's index ranges.
 func (s *Store) RoundAggregates(ctx context.Context, roundID uuid.UUID, criterionKeys []string) (domain.RoundAggregates, error) {
 	db := s.conn(ctx)
 	var a domain.RoundAggregates
@@ -148,38 +163,44 @@ func (s *Store) RoundAggregates(ctx context.Context, roundID uuid.UUID, criterio
 	for _, u := range units {
 		a.ScoreUnits = append(a.ScoreUnits, stats.Moments{N: u.N, Mean: u.Mean, SS: u.SS})
 	}
-	a.Coincidences, a.PairableUnits = map[string][]stats.Coincidence{}, map[string]int{}
-	if len(criterionKeys) == 0 {
-		return a, nil
-	}
-	var cells []struct {
+	// Each practice's answers to a criterion (or its gate outcomes, or recommendations) form a
+	// multiset of values; practices with the same multiset are one kind, so a round of
+	// thousands of practices comes as a few hundred kinds per key.
+	keys := append([]string{domain.UnitGatesPassed, domain.UnitRecommendation}, criterionKeys...)
+	var kinds []struct {
 		Key   string
-		C, K  float64
-		O     float64
+		VS    JSON[[]float64] `gorm:"column:vs"`
 		Units int
 	}
-	// Each practice's answers to a criterion form a multiset of values, kept in round_unit_values;
-	// practices with the same multiset contribute the same coincidences, so the pairs are expanded
-	// once per distinct multiset (a few hundred), weighted by how many practices have it.
-	err = db.Raw(`WITH kinds AS (
-			SELECT u.key, u.vs, count(*) AS units
-			FROM round_unit_values u JOIN round_practices rp ON rp.round_id = u.round_id AND rp.practice_id = u.practice_id
-			WHERE u.round_id = ? AND u.key IN ? AND cardinality(u.vs) >= 2
-			GROUP BY u.key, u.vs
-		)
-		SELECT k.key, a.v AS c, b.v AS k, sum(k.units::float8 / (cardinality(k.vs) - 1)) AS o, min(t.units) AS units
-		FROM kinds k JOIN (SELECT key, sum(units) AS units FROM kinds GROUP BY key) t ON t.key = k.key,
-			unnest(k.vs) WITH ORDINALITY a(v, i), unnest(k.vs) WITH ORDINALITY b(v, j)
-		WHERE a.i <> b.j
-		GROUP BY k.key, a.v, b.v`, roundID, criterionKeys).Scan(&cells).Error
+	err = db.Raw(`SELECT u.key, to_jsonb(u.vs) AS vs, count(*) AS units
+		FROM round_unit_values u JOIN round_practices rp ON rp.round_id = u.round_id AND rp.practice_id = u.practice_id
+		WHERE u.round_id = ? AND u.key IN ? AND cardinality(u.vs) >= 2
+		GROUP BY u.key, u.vs ORDER BY u.key, u.vs`, roundID, keys).Scan(&kinds).Error
 	if err != nil {
 		return a, translate(err)
 	}
-	for _, c := range cells {
-		if c.O != 0 {
-			a.Coincidences[c.Key] = append(a.Coincidences[c.Key], stats.Coincidence{C: c.C, K: c.K, O: c.O})
+	a.Kinds, a.Coincidences, a.PairableUnits = map[string][]stats.UnitKind{}, map[string][]stats.Coincidence{}, map[string]int{}
+	cells := map[string]map[[2]float64]float64{}
+	for _, k := range kinds {
+		a.Kinds[k.Key] = append(a.Kinds[k.Key], stats.UnitKind{Values: k.VS.V, Units: k.Units})
+		if cells[k.Key] == nil {
+			cells[k.Key] = map[[2]float64]float64{}
 		}
-		a.PairableUnits[c.Key] = c.Units
+		one := map[[2]float64]float64{}
+		counts := map[float64]int{}
+		for _, v := range k.VS.V {
+			counts[v]++
+		}
+		stats.UnitCoincidences(counts, one)
+		for ck, o := range one {
+			cells[k.Key][ck] += o * float64(k.Units)
+		}
+		a.PairableUnits[k.Key] += k.Units
+	}
+	for key, m := range cells {
+		for ck, o := range m {
+			a.Coincidences[key] = append(a.Coincidences[key], stats.Coincidence{C: ck[0], K: ck[1], O: o})
+		}
 	}
 	return a, nil
 }

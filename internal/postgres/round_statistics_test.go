@@ -108,14 +108,7 @@ func TestRoundCoincidencesEqualMatrixAlpha(t *testing.T) {
 
 // unitValuesFromScratch is round_unit_values as migration 0016 first fills it, computed now from
 // every submitted review.
-const unitValuesFromScratch = `SELECT x.round_id, x.practice_id, s.key, array_agg(s.value::float8 ORDER BY s.value::float8)::text AS vs
-	FROM assignments x JOIN reviews r ON r.assignment_id = x.id AND r.status = 'submitted', jsonb_each(r.criterion_values) s
-	GROUP BY x.round_id, x.practice_id, s.key
-	UNION ALL
-	SELECT x.round_id, x.practice_id, '#weighted_score', array_agg(r.weighted_score ORDER BY r.weighted_score)::text
-	FROM assignments x JOIN reviews r ON r.assignment_id = x.id AND r.status = 'submitted'
-	WHERE r.weighted_score IS NOT NULL
-	GROUP BY x.round_id, x.practice_id`
+const unitValuesFromScratch = `SELECT round_id, practice_id, key, vs::text AS vs FROM pb_unit_values(NULL, NULL)`
 
 // TestRoundUnitValuesFollowEveryChange checks that the per-practice values a round's agreement is
 // computed from stay equal to a computation from scratch through every change that alters them —
@@ -134,7 +127,8 @@ func TestRoundUnitValuesFollowEveryChange(t *testing.T) {
 		users = append(users, u.ID)
 	}
 	rubric, round, other := uuid.New(), uuid.New(), uuid.New()
-	exec(`INSERT INTO rubrics (id, programme_id, number, title, status, criteria, recommendation_options) VALUES ($1, $2, 1, 'R', 'active', '[]', '[]')`, rubric, prog.ID)
+	exec(`INSERT INTO rubrics (id, programme_id, number, title, status, criteria, recommendation_options) VALUES ($1, $2, 1, 'R', 'active', '[]', '["adopt", "adapt", "reject"]')`,
+		rubric, prog.ID)
 	for _, r := range []uuid.UUID{round, other} {
 		exec(`INSERT INTO rounds (id, programme_id, name, rubric_id, status, due_at, reviewers_per_practice, max_load) VALUES ($1, $2, 'R', $3, 'open', now(), 2, 50)`,
 			r, prog.ID, rubric)
@@ -196,6 +190,8 @@ func TestRoundUnitValuesFollowEveryChange(t *testing.T) {
 	check("after an assignment moved to another round")
 	exec(`UPDATE reviews SET weighted_score = 12.5 WHERE assignment_id = $1`, assignment[[2]int{2, 1}])
 	check("after a weighted score was stored again")
+	exec(`UPDATE reviews SET recommendation = 'adapt', gates_passed = true WHERE assignment_id = $1`, assignment[[2]int{2, 1}])
+	check("after a recommendation and a gate outcome changed")
 	exec(`DELETE FROM reviews WHERE assignment_id = $1`, assignment[[2]int{2, 2}])
 	check("after a review was deleted")
 
@@ -210,7 +206,8 @@ func TestRoundUnitValuesFollowEveryChange(t *testing.T) {
 		id := uuid.New()
 		ids = append(ids, id)
 		exec(`INSERT INTO assignments (id, round_id, practice_id, reviewer_id, status, due_at, source) VALUES ($1, $2, $3, $4, 'accepted', now(), 'manual')`, id, round, p, users[r])
-		exec(`INSERT INTO reviews (assignment_id, revision, scores, status, weighted_score) VALUES ($1, 1, $2, 'draft', $3)`, id, scores(r+1, r+2), 40+r)
+		exec(`INSERT INTO reviews (assignment_id, revision, scores, status, weighted_score, gates_passed, recommendation) VALUES ($1, 1, $2, 'draft', $3, $4, $5)`,
+			id, scores(r+1, r+2), 40+r, r == 0, []string{"reject", "adopt"}[r])
 	}
 	txs := make([]*sql.Tx, 2)
 	for i, id := range ids {
@@ -237,7 +234,9 @@ func TestRoundUnitValuesFollowEveryChange(t *testing.T) {
 	if err := s.SQL().QueryRowContext(ctx, `SELECT vs::text FROM round_unit_values WHERE practice_id = $1 AND key = 'a'`, p).Scan(&vs); err != nil || vs != "{1,2}" {
 		t.Fatalf("values of the practice reviewed concurrently: %q (%v), want {1,2}", vs, err)
 	}
-	if err := s.SQL().QueryRowContext(ctx, `SELECT vs::text FROM round_unit_values WHERE practice_id = $1 AND key = '#weighted_score'`, p).Scan(&vs); err != nil || vs != "{40,41}" {
-		t.Fatalf("weighted scores of the practice reviewed concurrently: %q (%v), want {40,41}", vs, err)
+	for key, want := range map[string]string{"#weighted_score": "{40,41}", "#gates_passed": "{0,1}", "#recommendation": "{1,3}"} {
+		if err := s.SQL().QueryRowContext(ctx, `SELECT vs::text FROM round_unit_values WHERE practice_id = $1 AND key = $2`, p, key).Scan(&vs); err != nil || vs != want {
+			t.Fatalf("%s of the practice reviewed concurrently: %q (%v), want %s", key, vs, err, want)
+		}
 	}
 }

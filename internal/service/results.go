@@ -47,7 +47,10 @@ type RoundResults struct {
 	Round              domain.Round
 	Practices          []PracticeResult
 	WeightedScoreAlpha *float64
+	WeightedScore      domain.AgreementFigure
 	Criteria           []CriterionAgreement
+	Gates              domain.AgreementFigure
+	Recommendation     domain.AgreementFigure
 	Completion         Completion
 	// The page of Practices, and how many practices the round holds.
 	Page, PageSize, Total int
@@ -118,7 +121,8 @@ func (s *Service) Results(ctx context.Context, a *domain.Actor, roundID uuid.UUI
 		if err != nil {
 			return err
 		}
-		out = RoundResults{Round: round, WeightedScoreAlpha: st.WeightedScoreAlpha, Criteria: st.Criteria, Page: p.Page, PageSize: p.Size, Total: st.Practices,
+		out = RoundResults{Round: round, WeightedScoreAlpha: st.WeightedScoreAlpha, WeightedScore: st.WeightedScore, Criteria: st.Criteria,
+			Gates: st.Gates, Recommendation: st.Recommendation, Page: p.Page, PageSize: p.Size, Total: st.Practices,
 			Completion: Completion{Practices: st.Practices, Decided: st.Decided, Assigned: st.Assigned, Accepted: st.Accepted, Declined: st.Declined,
 				Submitted: st.Submitted, Overdue: overdue}}
 		for _, row := range rows {
@@ -167,20 +171,43 @@ func (s *Service) roundStatistics(ctx context.Context, c domain.CachedStatistics
 	})
 }
 
-// statisticsOf computes a round's agreement from its aggregates: interval alpha of the weighted
-// scores from per-practice moments, ordinal alpha per scored criterion from coincidences.
+// statisticsOf computes a round's agreement from its aggregates (SPEC §7.3): interval alpha of the
+// weighted scores from per-practice moments, ordinal alpha per scored criterion, nominal alpha on
+// the gates and on the recommendation, each with its bootstrap interval (fixed seed) and reading.
 func statisticsOf(version int64, agg domain.RoundAggregates, rubric *domain.Rubric) domain.RoundStatistics {
 	st := domain.RoundStatistics{DataVersion: version, Practices: agg.Practices, Decided: agg.Decided, Assigned: agg.Assigned, Accepted: agg.Accepted,
 		Declined: agg.Declined, Submitted: agg.Submitted, Reviews: agg.Reviews}
-	st.WeightedScoreAlpha = roundedAlpha(stats.IntervalAlpha(agg.ScoreUnits))
+	cfg := stats.BootstrapConfig{}
+	st.WeightedScore = agreementFigure(stats.AgreementOfMoments(agg.ScoreUnits, cfg))
+	st.WeightedScoreAlpha = st.WeightedScore.Alpha
+	gates := false
 	for _, c := range rubric.Criteria {
 		if c.Gate() {
+			gates = true
 			continue
 		}
-		st.Criteria = append(st.Criteria, CriterionAgreement{Key: c.Key, Alpha: roundedAlpha(stats.AlphaFromCoincidences(agg.Coincidences[c.Key], stats.Ordinal)),
-			Units: agg.PairableUnits[c.Key]})
+		st.Criteria = append(st.Criteria, CriterionAgreement{Key: c.Key, AgreementFigure: agreementFigure(stats.AgreementOfUnitKinds(agg.Kinds[c.Key], stats.Ordinal, cfg))})
 	}
+	st.Gates = domain.AgreementFigure{Reading: string(stats.ReadingTooFewUnits)}
+	if gates {
+		st.Gates = agreementFigure(stats.AgreementOfUnitKinds(agg.Kinds[domain.UnitGatesPassed], stats.Nominal, cfg))
+	}
+	st.Recommendation = agreementFigure(stats.AgreementOfUnitKinds(agg.Kinds[domain.UnitRecommendation], stats.Nominal, cfg))
 	return st
+}
+
+// agreementFigure rounds an agreement to three decimals, undefined values as nil.
+func agreementFigure(a stats.Agreement) domain.AgreementFigure {
+	f := domain.AgreementFigure{Units: a.Units, PairableValues: a.PairableValues, Reading: string(a.Reading)}
+	f.Alpha = roundedAlpha(a.Alpha, nil)
+	if !math.IsNaN(a.CI95[0]) && !math.IsNaN(a.CI95[1]) {
+		f.CI95 = &[2]float64{math.Round(a.CI95[0]*1000) / 1000, math.Round(a.CI95[1]*1000) / 1000}
+	}
+	if !math.IsNaN(a.PBelow667) {
+		p := math.Round(a.PBelow667*1000) / 1000
+		f.PBelow667 = &p
+	}
+	return f
 }
 
 // roundedAlpha is alpha to three decimals, or nil where it is undefined (too few values, no

@@ -2158,6 +2158,23 @@ export interface components {
             /** @description Sample standard deviation. */
             sd: number;
         };
+        AgreementFigure: {
+            /** @description Krippendorff's alpha, to three decimals; null when undefined (too few values, no variation). */
+            alpha: number | null;
+            /** @description Practices with at least two answers. */
+            units: number;
+            /** @description Answers in those practices. */
+            pairable_values: number;
+            /** @description The 2.5th and 97.5th percentiles of alpha over 2,000 bootstrap resamples of the practices; null when alpha is undefined. */
+            ci95: number[] | null;
+            /** @description Share of the resamples with alpha below .667, the lowest value Krippendorff accepts for tentative conclusions. */
+            p_below_667: number | null;
+            /**
+             * @description good: alpha ≥ .800; tentative: ≥ .667; low: below; too_few_units: fewer than 5 practices or 10 answers to say; no_variation: every answer the same, so alpha is undefined (perfect agreement).
+             * @enum {string}
+             */
+            reading: "good" | "tentative" | "low" | "too_few_units" | "no_variation";
+        };
         RoundResults: {
             round: components["schemas"]["Round"];
             /** @description The page of practices, from 1. */
@@ -2185,16 +2202,16 @@ export interface components {
                 suggest_extra_reviewer?: boolean;
                 decision?: string;
             }[];
+            /** @description How far the round's reviewers agree (SPEC §7.3), over the whole round: Krippendorff's alpha on the weighted score (interval), on each scored criterion (ordinal), on the gates (nominal, each review's "passes every gate") and on the recommendation (nominal), each with the data behind it, a 95 % bootstrap interval that resamples practices (fixed seed: the same data give the same interval), P(alpha < .667) and a reading. */
             agreement: {
-                /** @description Krippendorff's alpha, interval level; null when undefined. */
+                /** @description Copy of weighted_score.alpha, kept for older clients. */
                 weighted_score_alpha: number | null;
-                criteria: {
+                weighted_score: components["schemas"]["AgreementFigure"];
+                criteria: (components["schemas"]["AgreementFigure"] & {
                     key: string;
-                    /** @description Krippendorff's alpha, ordinal level. */
-                    alpha: number | null;
-                    /** @description Practices with at least two answers. */
-                    units: number;
-                }[];
+                })[];
+                gates: components["schemas"]["AgreementFigure"];
+                recommendation: components["schemas"]["AgreementFigure"];
             };
             completion: {
                 practices?: number;
