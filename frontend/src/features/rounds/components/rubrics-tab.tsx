@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
+import { programmeText } from '@/lib/vocabulary';
 import type { Rubric } from '@/api/review-types';
 import { Badge, BadgeList } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -32,7 +33,7 @@ export function RubricsTab() {
   const editing = params.get('edit') === '1' && canCoordinate;
   const selected = useRubric(selectedId);
   const detailRef = useRef<HTMLElement>(null);
-  useDocumentTitle(`${t('rubrics.title')} · ${programme.name}`);
+  useDocumentTitle(`${t('rubrics.title')} · ${programmeText(programme, i18n.language).name}`);
 
   useEffect(() => {
     if (selectedId) detailRef.current?.focus();
@@ -136,7 +137,7 @@ export function RubricsTab() {
           <EmptyState title={t('rubrics.empty')} />
         ) : (
           <DataTable
-            caption={t('rubrics.caption', { programme: programme.name })}
+            caption={t('rubrics.caption', { programme: programmeText(programme, i18n.language).name })}
             captionHidden
             columns={columns}
             rows={rubrics.data.items}
