@@ -63,6 +63,15 @@ func TestProgrammeTranslationsAreReadAndWrittenWithIfMatch(t *testing.T) {
 	if _, ok := must(t, w.get(path, w.tok["coordinator"]), 200).json(t)["translations"].(map[string]any)["de"]; ok {
 		t.Fatal("the stale write was applied")
 	}
+	// A new programme takes its translations from the start, and its default rubric comes complete.
+	created := must(t, w.do(req{method: "POST", path: "/api/v1/programmes", token: w.tok["admin"], body: map[string]any{
+		"name": "Rückkehr", "translations": map[string]any{"en": map[string]any{"name": "Return"}},
+		"themes": []any{map[string]any{"key": "networks", "title": "Netzwerke", "titles": map[string]any{"fr-BE": "Réseaux"}}},
+	}}), 201).json(t)
+	if created["translations"].(map[string]any)["en"].(map[string]any)["name"] != "Return" ||
+		created["themes"].([]any)[0].(map[string]any)["titles"].(map[string]any)["fr-BE"] != "Réseaux" {
+		t.Fatalf("created programme: %v", created)
+	}
 	// Other roles cannot translate.
 	must(t, w.do(req{method: "PATCH", path: path, token: w.tok["partner"], header: map[string]string{"If-Match": patched.Header.Get("ETag")},
 		body: map[string]any{"translations": map[string]any{}}}), 403)
