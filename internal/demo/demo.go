@@ -84,6 +84,11 @@ func date(s string) *time.Time {
 	return &t
 }
 
+// titles is a theme's or target group's title in Dutch, French and German.
+func titles(nl, fr, de string) map[string]string {
+	return map[string]string{"nl": nl, "fr": fr, "de": de}
+}
+
 var programmes = map[string]domain.Programme{
 	cancer: {
 		Name: "Return to work after cancer — mutual learning",
@@ -93,18 +98,68 @@ var programmes = map[string]domain.Programme{
 			"intensive return-to-work programme elsewhere.",
 		Objective: "Improve the quality of return-to-work intervention programmes by exchanging information, peer-reviewing good " +
 			"practices, adapting products and services to local contexts and creating new ones.",
+		Translations: map[string]domain.ProgrammeText{
+			"nl": {
+				Name: "Terug naar werk na kanker — wederzijds leren",
+				Description: "Opgestart door een Belgische social-profitorganisatie die mensen met of na kanker begeleidt bij alle vragen over " +
+					"werk en bij elke stap terug naar het werk. Partners in verschillende Europese landen vergelijken hoe zij de wereld van werk " +
+					"en die van gezondheid met elkaar verbinden, welke producten en diensten werknemers helpen, hoe veelbelovende projecten " +
+					"kunnen groeien en wat er nodig is om elders een intensief terug-naar-werkprogramma op te starten.",
+				Objective: "De kwaliteit van terug-naar-werkprogramma's verbeteren door informatie uit te wisselen, goede praktijken door " +
+					"collega's te laten beoordelen, producten en diensten aan te passen aan de lokale context en nieuwe te ontwikkelen.",
+			},
+			"fr": {
+				Name: "Retour au travail après un cancer — apprentissage mutuel",
+				Description: "Lancé par une organisation belge du secteur non marchand qui accompagne les personnes touchées par un cancer, " +
+					"pendant ou après la maladie, dans toutes leurs questions liées au travail et à chaque étape du retour à l'emploi. Des " +
+					"partenaires de plusieurs pays européens comparent la façon dont ils relient le monde du travail et celui de la santé, les " +
+					"produits et services qui aident les salariés, la manière dont des projets prometteurs peuvent se développer, et ce qu'il " +
+					"faut pour lancer ailleurs un programme intensif de retour au travail.",
+				Objective: "Améliorer la qualité des programmes d'accompagnement vers le retour au travail en échangeant des informations, " +
+					"en faisant évaluer les bonnes pratiques par des pairs, en adaptant produits et services aux contextes locaux et en en " +
+					"créant de nouveaux.",
+			},
+			"de": {
+				Name: "Rückkehr in den Beruf nach Krebs — voneinander lernen",
+				Description: "Ins Leben gerufen von einer belgischen gemeinnützigen Organisation, die Menschen mit oder nach einer " +
+					"Krebserkrankung bei allen Fragen rund um die Arbeit und auf jedem Schritt zurück in den Beruf begleitet. Partner aus " +
+					"mehreren europäischen Ländern vergleichen, wie sie Arbeitswelt und Gesundheitswesen miteinander verbinden, welche " +
+					"Angebote Beschäftigten helfen, wie vielversprechende Projekte wachsen können und was es braucht, um andernorts ein " +
+					"intensives Rückkehrprogramm aufzubauen.",
+				Objective: "Die Qualität von Programmen zur Rückkehr an den Arbeitsplatz verbessern: durch Informationsaustausch, " +
+					"kollegiale Begutachtung guter Praxis, die Anpassung von Angeboten und Dienstleistungen an das jeweilige Umfeld und die " +
+					"Entwicklung neuer Angebote.",
+			},
+		},
 		Themes: []domain.Keyed{
-			{Key: "actors_work_health", Title: "Who is involved in return to work, and how work and health are linked"},
-			{Key: "products_services", Title: "Products and services that support employees (information, guidance, assessment)"},
-			{Key: "upscaling", Title: "Scaling up projects and implementing them more widely"},
-			{Key: "launch_parameters", Title: "Conditions for launching an intensive programme, and the most vulnerable groups"},
+			{Key: "actors_work_health", Title: "Who is involved in return to work, and how work and health are linked",
+				Titles: titles("Wie er bij terugkeer naar werk betrokken is, en hoe werk en gezondheid verbonden worden",
+					"Les acteurs du retour au travail, et les liens entre travail et santé",
+					"Wer an der Rückkehr in den Beruf beteiligt ist und wie Arbeit und Gesundheit verbunden werden")},
+			{Key: "products_services", Title: "Products and services that support employees (information, guidance, assessment)",
+				Titles: titles("Producten en diensten die werknemers ondersteunen (informatie, begeleiding, assessment)",
+					"Produits et services qui soutiennent les salariés (information, accompagnement, évaluation)",
+					"Angebote und Dienstleistungen, die Beschäftigte unterstützen (Information, Beratung, Begutachtung)")},
+			{Key: "upscaling", Title: "Scaling up projects and implementing them more widely",
+				Titles: titles("Projecten opschalen en breder invoeren", "Changer d'échelle : étendre et généraliser les projets",
+					"Projekte ausweiten und breiter umsetzen")},
+			{Key: "launch_parameters", Title: "Conditions for launching an intensive programme, and the most vulnerable groups",
+				Titles: titles("Voorwaarden om een intensief programma op te starten, en de meest kwetsbare groepen",
+					"Conditions pour lancer un programme intensif, et publics les plus vulnérables",
+					"Voraussetzungen für den Start eines intensiven Programms, und besonders gefährdete Gruppen")},
 		},
 		TargetGroups: []domain.Keyed{
-			{Key: "cancer_survivors", Title: "Employees with or after cancer"},
-			{Key: "chronic_illness", Title: "Employees with a chronic illness"},
-			{Key: "older_workers", Title: "Older employees"},
-			{Key: "low_skilled", Title: "Low-skilled workers"},
-			{Key: "young_adults", Title: "Young adults moving from education to work"},
+			{Key: "cancer_survivors", Title: "Employees with or after cancer",
+				Titles: titles("Werknemers met of na kanker", "Salariés pendant ou après un cancer", "Beschäftigte mit oder nach einer Krebserkrankung")},
+			{Key: "chronic_illness", Title: "Employees with a chronic illness",
+				Titles: titles("Werknemers met een chronische ziekte", "Salariés atteints d'une maladie chronique", "Beschäftigte mit einer chronischen Erkrankung")},
+			{Key: "older_workers", Title: "Older employees",
+				Titles: titles("Oudere werknemers", "Salariés seniors", "Ältere Beschäftigte")},
+			{Key: "low_skilled", Title: "Low-skilled workers",
+				Titles: titles("Laaggeschoolde werknemers", "Travailleurs peu qualifiés", "Geringqualifizierte Beschäftigte")},
+			{Key: "young_adults", Title: "Young adults moving from education to work",
+				Titles: titles("Jongvolwassenen op weg van school naar werk", "Jeunes adultes en transition de l'école vers l'emploi",
+					"Junge Erwachsene beim Übergang von der Ausbildung in den Beruf")},
 		},
 		Languages: []string{"en", "nl", "fr", "de"}, PublicCatalogue: true,
 		StartsOn: date("2026-01-01"), EndsOn: date("2027-12-31"),
@@ -116,16 +171,57 @@ var programmes = map[string]domain.Programme{
 			"'second track'. Besides building the network, it asks what the network does for work resumption, what helps and what " +
 			"hinders its development, and what this means for government policy.",
 		Objective: "Help more second-track employees back into work by sharing suitable work-learning placements between companies.",
+		Translations: map[string]domain.ProgrammeText{
+			"nl": {
+				Name: "Lerend netwerk voor re-integratie in het tweede spoor",
+				Description: "Een lerend netwerk van bedrijven, onder leiding van een Nederlandse universiteit, dat werkleerplekken " +
+					"beschikbaar stelt voor werknemers die na langdurig ziekteverzuim kunnen en willen werken, maar niet terug kunnen naar " +
+					"hun eigen functie of werkgever: het tweede spoor. Naast het opbouwen van het netwerk onderzoekt het wat het netwerk " +
+					"oplevert voor werkhervatting, wat de ontwikkeling ervan helpt en hindert, en wat dit betekent voor het overheidsbeleid.",
+				Objective: "Meer werknemers in het tweede spoor weer aan het werk helpen door passende werkleerplekken tussen bedrijven te delen.",
+			},
+			"fr": {
+				Name: "Réseau apprenant pour la réinsertion chez un autre employeur",
+				Description: "Un réseau apprenant d'entreprises, piloté par une université néerlandaise, qui met des places de " +
+					"travail-formation à la disposition de salariés qui peuvent et veulent travailler après un long arrêt maladie, mais ne " +
+					"peuvent retrouver ni leur poste ni leur employeur — le « second parcours » (tweede spoor). Au-delà de la construction " +
+					"du réseau, il examine ce que celui-ci apporte à la reprise du travail, ce qui favorise ou freine son développement, et " +
+					"ce que cela implique pour les politiques publiques.",
+				Objective: "Aider davantage de salariés du second parcours à reprendre le travail en partageant entre entreprises des " +
+					"places de travail-formation adaptées.",
+			},
+			"de": {
+				Name: "Lernnetzwerk für die Wiedereingliederung bei einem anderen Arbeitgeber",
+				Description: "Ein Lernnetzwerk von Unternehmen unter der Leitung einer niederländischen Universität, das Arbeits- und " +
+					"Lernplätze für Beschäftigte bereitstellt, die nach langer Krankheit arbeiten können und wollen, aber nicht an ihren " +
+					"eigenen Arbeitsplatz oder zu ihrem Arbeitgeber zurückkehren können — das „zweite Gleis“ (tweede spoor). Neben dem " +
+					"Aufbau des Netzwerks wird untersucht, was es für die Wiederaufnahme der Arbeit leistet, was seine Entwicklung fördert " +
+					"oder hemmt und was daraus für die staatliche Politik folgt.",
+				Objective: "Mehr Beschäftigten im zweiten Gleis den Weg zurück in Arbeit ebnen, indem Unternehmen passende Arbeits- und " +
+					"Lernplätze miteinander teilen.",
+			},
+		},
 		Themes: []domain.Keyed{
-			{Key: "placements", Title: "Suitable work-learning placements"},
-			{Key: "network_building", Title: "Building and running a network of companies"},
-			{Key: "work_resumption", Title: "Effect on work resumption"},
-			{Key: "policy", Title: "What the findings mean for public policy"},
+			{Key: "placements", Title: "Suitable work-learning placements",
+				Titles: titles("Passende werkleerplekken", "Places de travail-formation adaptées", "Passende Arbeits- und Lernplätze")},
+			{Key: "network_building", Title: "Building and running a network of companies",
+				Titles: titles("Een bedrijvennetwerk opbouwen en onderhouden", "Construire et animer un réseau d'entreprises",
+					"Ein Unternehmensnetzwerk aufbauen und betreiben")},
+			{Key: "work_resumption", Title: "Effect on work resumption",
+				Titles: titles("Effect op werkhervatting", "Effet sur la reprise du travail", "Wirkung auf die Wiederaufnahme der Arbeit")},
+			{Key: "policy", Title: "What the findings mean for public policy",
+				Titles: titles("Wat de bevindingen betekenen voor overheidsbeleid", "Ce que les résultats impliquent pour les politiques publiques",
+					"Was die Ergebnisse für die öffentliche Politik bedeuten")},
 		},
 		TargetGroups: []domain.Keyed{
-			{Key: "second_track", Title: "Employees in second-track re-integration"},
-			{Key: "long_term_sick", Title: "Employees after long-term sickness absence"},
-			{Key: "employers", Title: "Employers and HR staff"},
+			{Key: "second_track", Title: "Employees in second-track re-integration",
+				Titles: titles("Werknemers in een re-integratietraject tweede spoor", "Salariés en réinsertion chez un autre employeur",
+					"Beschäftigte in der Wiedereingliederung bei einem anderen Arbeitgeber")},
+			{Key: "long_term_sick", Title: "Employees after long-term sickness absence",
+				Titles: titles("Werknemers na langdurig ziekteverzuim", "Salariés après un arrêt maladie de longue durée",
+					"Beschäftigte nach langer Arbeitsunfähigkeit")},
+			{Key: "employers", Title: "Employers and HR staff",
+				Titles: titles("Werkgevers en hr-medewerkers", "Employeurs et équipes RH", "Arbeitgeber und Personalverantwortliche")},
 		},
 		Languages: []string{"nl", "en"}, PublicCatalogue: false,
 		StartsOn: date("2023-01-01"), EndsOn: date("2027-12-31"),

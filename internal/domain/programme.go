@@ -22,20 +22,25 @@ var Roles = []Role{RoleCoordinator, RolePartner, RoleReviewer}
 // ValidRole reports whether r is a programme role.
 func ValidRole(r string) bool { return slices.Contains(Roles, Role(r)) }
 
-// Keyed is a theme or target group of a programme.
+// Keyed is a theme or target group of a programme: Title in the programme's original wording,
+// Titles the same title in other languages (BCP 47 tag → title).
 type Keyed struct {
-	Key   string
-	Title string
+	Key    string
+	Title  string
+	Titles map[string]string
 }
 
 // Programme is a mutual-learning project or learning network.
 type Programme struct {
-	ID              uuid.UUID
-	Name            string
-	Description     string
-	Objective       string
-	Themes          []Keyed
-	TargetGroups    []Keyed
+	ID           uuid.UUID
+	Name         string
+	Description  string
+	Objective    string
+	Themes       []Keyed
+	TargetGroups []Keyed
+	// Translations are the name, description and objective in other languages (BCP 47 tag →
+	// text); an empty member means "not translated".
+	Translations    map[string]ProgrammeText
 	Languages       []string
 	PublicCatalogue bool
 	StartsOn        *time.Time

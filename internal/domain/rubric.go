@@ -50,6 +50,9 @@ type Criterion struct {
 	Scale       Range
 	Levels      []Level
 	AllowNA     bool
+	// Translations are the title, description and level texts in other languages (BCP 47 tag →
+	// text). They change nothing reviewers judge, so a rubric in use still takes them.
+	Translations map[string]CriterionText
 }
 
 // Range is the lowest and highest value of a scale.
@@ -135,6 +138,7 @@ func CheckRubric(criteria []Criterion, options []string) []FieldError {
 				add(f+".levels", fmt.Sprintf("the value %d is outside the scale", l.Value))
 			}
 		}
+		errs = append(errs, checkCriterionTranslations(f, c)...)
 	}
 	if len(criteria) > 0 && !weighted {
 		add("criteria", "at least one scored criterion needs a weight above zero")
@@ -164,9 +168,9 @@ func scored(key, title, description, tier string, weight float64, d1, d2, d3, d4
 var DefaultRecommendations = []string{"good_practice", "promising_practice", "revise_and_resubmit", "not_recommended"}
 
 // DefaultCriteria is the rubric every new programme starts with: four gates, two core and four
-// qualifier criteria, each level anchored.
+// qualifier criteria, each level anchored, complete in DefaultRubricLanguages.
 func DefaultCriteria() []Criterion {
-	return []Criterion{
+	return withDefaultTranslations([]Criterion{
 		gate("relevance", "Relevance", "The practice addresses a real need in return to work or re-integration, for a defined group.",
 			"The need and the group are stated and the practice answers them.", "The need or the group is unclear, or the practice does not answer it."),
 		gate("intervention_characteristics", "Intervention characteristics", "Aims, activities, actors and resources are described well enough to understand what is done.",
@@ -193,7 +197,7 @@ func DefaultCriteria() []Criterion {
 		scored("participation", "Participation", "Participants and employers have a say in how the practice is designed and run.", TierQualifier, 1,
 			"No participation.", "Participants are consulted once.", "Participants and employers give regular input.",
 			"Participants and employers co-design and co-decide."),
-	}
+	})
 }
 
 // Round is a review round.

@@ -11,50 +11,83 @@ import (
 )
 
 type keyedRequest struct {
-	Key   string `json:"key" validate:"required,key"`
-	Title string `json:"title" validate:"required,notblank,max=200"`
+	Key    string            `json:"key" validate:"required,key"`
+	Title  string            `json:"title" validate:"required,notblank,max=200"`
+	Titles map[string]string `json:"titles,omitempty" validate:"max=20,dive,keys,lang,endkeys,max=200"`
 }
 
 func toKeyed(in []keyedRequest) []domain.Keyed {
 	out := make([]domain.Keyed, len(in))
 	for i, k := range in {
-		out[i] = domain.Keyed{Key: k.Key, Title: k.Title}
+		out[i] = domain.Keyed{Key: k.Key, Title: k.Title, Titles: copyMap(k.Titles, func(t string) string { return t })}
+	}
+	return out
+}
+
+// programmeTextRequest is a programme's texts in one language; a blank member is "not translated".
+type programmeTextRequest struct {
+	Name        string `json:"name,omitempty" validate:"max=200"`
+	Description string `json:"description,omitempty" validate:"max=5000"`
+	Objective   string `json:"objective,omitempty" validate:"max=2000"`
+}
+
+func toProgrammeTexts(in map[string]programmeTextRequest) map[string]domain.ProgrammeText {
+	return copyMap(in, func(t programmeTextRequest) domain.ProgrammeText { return domain.ProgrammeText(t) })
+}
+
+// copyMap converts a map's values; a nil map stays nil (absent in a PATCH).
+func copyMap[A, B any](in map[string]A, f func(A) B) map[string]B {
+	if in == nil {
+		return nil
+	}
+	out := make(map[string]B, len(in))
+	for k, v := range in {
+		out[k] = f(v)
 	}
 	return out
 }
 
 type programmeCreateRequest struct {
-	Name            string         `json:"name" validate:"required,notblank,max=200"`
-	Description     string         `json:"description,omitempty" validate:"max=5000"`
-	Objective       string         `json:"objective,omitempty" validate:"max=2000"`
-	Themes          []keyedRequest `json:"themes,omitempty" validate:"max=30,dive"`
-	TargetGroups    []keyedRequest `json:"target_groups,omitempty" validate:"max=30,dive"`
-	Languages       []string       `json:"languages,omitempty" validate:"max=20,unique,dive,lang"`
-	PublicCatalogue bool           `json:"public_catalogue,omitempty"`
-	StartsOn        *string        `json:"starts_on" nullable:"true" validate:"omitempty,datetime=2006-01-02"`
-	EndsOn          *string        `json:"ends_on" nullable:"true" validate:"omitempty,datetime=2006-01-02"`
+	Name            string                          `json:"name" validate:"required,notblank,max=200"`
+	Description     string                          `json:"description,omitempty" validate:"max=5000"`
+	Objective       string                          `json:"objective,omitempty" validate:"max=2000"`
+	Translations    map[string]programmeTextRequest `json:"translations,omitempty" validate:"max=20,dive,keys,lang,endkeys"`
+	Themes          []keyedRequest                  `json:"themes,omitempty" validate:"max=30,dive"`
+	TargetGroups    []keyedRequest                  `json:"target_groups,omitempty" validate:"max=30,dive"`
+	Languages       []string                        `json:"languages,omitempty" validate:"max=20,unique,dive,lang"`
+	PublicCatalogue bool                            `json:"public_catalogue,omitempty"`
+	StartsOn        *string                         `json:"starts_on" nullable:"true" validate:"omitempty,datetime=2006-01-02"`
+	EndsOn          *string                         `json:"ends_on" nullable:"true" validate:"omitempty,datetime=2006-01-02"`
 }
 
 func (r programmeCreateRequest) toInput() service.ProgrammeInput {
-	return service.ProgrammeInput{Name: r.Name, Description: r.Description, Objective: r.Objective, Themes: toKeyed(r.Themes),
+	return service.ProgrammeInput{Name: r.Name, Description: r.Description, Objective: r.Objective, Translations: toProgrammeTexts(r.Translations), Themes: toKeyed(r.Themes),
 		TargetGroups: toKeyed(r.TargetGroups), Languages: lists.NonNil(r.Languages), PublicCatalogue: r.PublicCatalogue,
 		StartsOn: parseDate(r.StartsOn), EndsOn: parseDate(r.EndsOn)}
 }
 
 type programmeUpdateRequest struct {
-	Name            *string          `json:"name" validate:"omitempty,notblank,max=200"`
-	Description     *string          `json:"description" validate:"omitempty,max=5000"`
-	Objective       *string          `json:"objective" validate:"omitempty,max=2000"`
-	Themes          *[]keyedRequest  `json:"themes" validate:"omitempty,max=30,dive"`
-	TargetGroups    *[]keyedRequest  `json:"target_groups" validate:"omitempty,max=30,dive"`
-	Languages       *[]string        `json:"languages" validate:"omitempty,max=20,unique,dive,lang"`
-	PublicCatalogue *bool            `json:"public_catalogue"`
-	StartsOn        Nullable[string] `json:"starts_on"`
-	EndsOn          Nullable[string] `json:"ends_on"`
+	Name            *string                          `json:"name" validate:"omitempty,notblank,max=200"`
+	Description     *string                          `json:"description" validate:"omitempty,max=5000"`
+	Objective       *string                          `json:"objective" validate:"omitempty,max=2000"`
+	Translations    *map[string]programmeTextRequest `json:"translations" validate:"omitempty,max=20,dive,keys,lang,endkeys"`
+	Themes          *[]keyedRequest                  `json:"themes" validate:"omitempty,max=30,dive"`
+	TargetGroups    *[]keyedRequest                  `json:"target_groups" validate:"omitempty,max=30,dive"`
+	Languages       *[]string                        `json:"languages" validate:"omitempty,max=20,unique,dive,lang"`
+	PublicCatalogue *bool                            `json:"public_catalogue"`
+	StartsOn        Nullable[string]                 `json:"starts_on"`
+	EndsOn          Nullable[string]                 `json:"ends_on"`
 }
 
 func (r programmeUpdateRequest) toPatch() (service.ProgrammePatch, error) {
 	p := service.ProgrammePatch{Name: r.Name, Description: r.Description, Objective: r.Objective, Languages: r.Languages, PublicCatalogue: r.PublicCatalogue}
+	if r.Translations != nil {
+		t := toProgrammeTexts(*r.Translations)
+		if t == nil {
+			t = map[string]domain.ProgrammeText{}
+		}
+		p.Translations = &t
+	}
 	if r.Themes != nil {
 		t := toKeyed(*r.Themes)
 		p.Themes = &t
@@ -74,20 +107,21 @@ func (r programmeUpdateRequest) toPatch() (service.ProgrammePatch, error) {
 }
 
 type programmeResponse struct {
-	ID              uuid.UUID       `json:"id"`
-	Name            string          `json:"name"`
-	Description     string          `json:"description"`
-	Objective       string          `json:"objective"`
-	Themes          []keyedResponse `json:"themes"`
-	TargetGroups    []keyedResponse `json:"target_groups"`
-	Languages       []string        `json:"languages"`
-	PublicCatalogue bool            `json:"public_catalogue"`
-	StartsOn        *string         `json:"starts_on"`
-	EndsOn          *string         `json:"ends_on"`
-	Version         int             `json:"version"`
-	CreatedAt       time.Time       `json:"created_at"`
-	UpdatedAt       time.Time       `json:"updated_at"`
-	MyRoles         []domain.Role   `json:"my_roles"`
+	ID              uuid.UUID                        `json:"id"`
+	Name            string                           `json:"name"`
+	Description     string                           `json:"description"`
+	Objective       string                           `json:"objective"`
+	Translations    map[string]programmeTextResponse `json:"translations"`
+	Themes          []keyedResponse                  `json:"themes"`
+	TargetGroups    []keyedResponse                  `json:"target_groups"`
+	Languages       []string                         `json:"languages"`
+	PublicCatalogue bool                             `json:"public_catalogue"`
+	StartsOn        *string                          `json:"starts_on"`
+	EndsOn          *string                          `json:"ends_on"`
+	Version         int                              `json:"version"`
+	CreatedAt       time.Time                        `json:"created_at"`
+	UpdatedAt       time.Time                        `json:"updated_at"`
+	MyRoles         []domain.Role                    `json:"my_roles"`
 }
 
 func toProgrammeResponse(p domain.Programme) programmeResponse {
@@ -95,7 +129,11 @@ func toProgrammeResponse(p domain.Programme) programmeResponse {
 	if roles == nil {
 		roles = []domain.Role{}
 	}
-	return programmeResponse{ID: p.ID, Name: p.Name, Description: p.Description, Objective: p.Objective, Themes: nonNilKeyed(p.Themes),
+	texts := copyMap(p.Translations, func(t domain.ProgrammeText) programmeTextResponse { return programmeTextResponse(t) })
+	if texts == nil {
+		texts = map[string]programmeTextResponse{}
+	}
+	return programmeResponse{ID: p.ID, Name: p.Name, Description: p.Description, Objective: p.Objective, Translations: texts, Themes: nonNilKeyed(p.Themes),
 		TargetGroups: nonNilKeyed(p.TargetGroups), Languages: lists.NonNil(p.Languages), PublicCatalogue: p.PublicCatalogue,
 		StartsOn: formatDate(p.StartsOn), EndsOn: formatDate(p.EndsOn), Version: p.Version, CreatedAt: p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC(), MyRoles: roles}
 }
@@ -178,12 +216,26 @@ type acceptInvitationRequest struct {
 }
 
 type keyedResponse struct {
-	Key   string `json:"key"`
-	Title string `json:"title"`
+	Key    string            `json:"key"`
+	Title  string            `json:"title"`
+	Titles map[string]string `json:"titles"`
+}
+
+// programmeTextResponse always carries all three members; an empty one is not translated.
+type programmeTextResponse struct {
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	Objective   string `json:"objective"`
 }
 
 func nonNilKeyed(v []domain.Keyed) []keyedResponse {
-	return lists.NonNil(lists.Map(v, func(k domain.Keyed) keyedResponse { return keyedResponse(k) }))
+	return lists.NonNil(lists.Map(v, func(k domain.Keyed) keyedResponse {
+		titles := copyMap(k.Titles, func(t string) string { return t })
+		if titles == nil {
+			titles = map[string]string{}
+		}
+		return keyedResponse{Key: k.Key, Title: k.Title, Titles: titles}
+	}))
 }
 
 func formatDate(t *time.Time) *string {

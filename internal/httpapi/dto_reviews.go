@@ -28,6 +28,26 @@ type criterionRequest struct {
 	Scale       rangeRequest   `json:"scale"`
 	Levels      []levelRequest `json:"levels" validate:"required,min=2,max=11,dive"`
 	AllowNA     bool           `json:"allow_na,omitempty"`
+	// Translations may be partial; a blank text is "not translated".
+	Translations map[string]criterionTextRequest `json:"translations,omitempty" validate:"max=20,dive,keys,lang,endkeys"`
+}
+
+type criterionTextRequest struct {
+	Title       string             `json:"title,omitempty" validate:"max=200"`
+	Description string             `json:"description,omitempty" validate:"max=2000"`
+	Levels      []levelTextRequest `json:"levels,omitempty" validate:"max=11,dive"`
+}
+
+// levelTextRequest translates the level with the same value; the value must be on the scale.
+type levelTextRequest struct {
+	Value      int    `json:"value" validate:"min=0,max=100"`
+	Label      string `json:"label,omitempty" validate:"max=100"`
+	Descriptor string `json:"descriptor,omitempty" validate:"max=1000"`
+}
+
+func toCriterionText(t criterionTextRequest) domain.CriterionText {
+	return domain.CriterionText{Title: t.Title, Description: t.Description,
+		Levels: lists.Map(t.Levels, func(l levelTextRequest) domain.Level { return domain.Level(l) })}
 }
 
 type rubricRequest struct {
@@ -51,7 +71,8 @@ func toCriteria(in []criterionRequest) []domain.Criterion {
 			levels[j] = domain.Level{Value: l.Value, Label: l.Label, Descriptor: l.Descriptor}
 		}
 		out[i] = domain.Criterion{Key: c.Key, Title: c.Title, Description: c.Description, Tier: c.Tier, Weight: c.Weight,
-			Scale: domain.Range{Min: c.Scale.Min, Max: c.Scale.Max}, Levels: levels, AllowNA: c.AllowNA}
+			Scale: domain.Range{Min: c.Scale.Min, Max: c.Scale.Max}, Levels: levels, AllowNA: c.AllowNA,
+			Translations: copyMap(c.Translations, toCriterionText)}
 	}
 	return out
 }
@@ -531,14 +552,21 @@ type rangeRequest struct {
 }
 
 type criterionResponse struct {
-	Key         string          `json:"key"`
+	Key          string                           `json:"key"`
+	Title        string                           `json:"title"`
+	Description  string                           `json:"description"`
+	Tier         string                           `json:"tier"`
+	Weight       float64                          `json:"weight"`
+	Scale        rangeResponse                    `json:"scale"`
+	Levels       []levelResponse                  `json:"levels"`
+	AllowNA      bool                             `json:"allow_na"`
+	Translations map[string]criterionTextResponse `json:"translations"`
+}
+
+type criterionTextResponse struct {
 	Title       string          `json:"title"`
 	Description string          `json:"description"`
-	Tier        string          `json:"tier"`
-	Weight      float64         `json:"weight"`
-	Scale       rangeResponse   `json:"scale"`
 	Levels      []levelResponse `json:"levels"`
-	AllowNA     bool            `json:"allow_na"`
 }
 
 type rangeResponse struct {
@@ -555,8 +583,18 @@ type levelResponse struct {
 func toCriterionResponses(in []domain.Criterion) []criterionResponse {
 	return lists.Map(in, func(c domain.Criterion) criterionResponse {
 		return criterionResponse{Key: c.Key, Title: c.Title, Description: c.Description, Tier: c.Tier, Weight: c.Weight,
-			Scale: rangeResponse(c.Scale), Levels: lists.Map(c.Levels, func(l domain.Level) levelResponse { return levelResponse(l) }), AllowNA: c.AllowNA}
+			Scale: rangeResponse(c.Scale), Levels: lists.Map(c.Levels, func(l domain.Level) levelResponse { return levelResponse(l) }), AllowNA: c.AllowNA,
+			Translations: toCriterionTextResponses(c.Translations)}
 	})
+}
+
+func toCriterionTextResponses(in map[string]domain.CriterionText) map[string]criterionTextResponse {
+	out := make(map[string]criterionTextResponse, len(in))
+	for lang, t := range in {
+		out[lang] = criterionTextResponse{Title: t.Title, Description: t.Description,
+			Levels: lists.NonNil(lists.Map(t.Levels, func(l domain.Level) levelResponse { return levelResponse(l) }))}
+	}
+	return out
 }
 
 type scoreResponse struct {

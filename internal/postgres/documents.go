@@ -185,6 +185,34 @@ type criterionDoc struct {
 	Scale       rangeDoc   `json:"scale"`
 	Levels      []levelDoc `json:"levels"`
 	AllowNA     bool       `json:"allow_na"`
+	// Translations is left out while empty, so that rubrics without any read as before.
+	Translations map[string]criterionTextDoc `json:"translations,omitempty"`
+}
+
+type criterionTextDoc struct {
+	Title       string     `json:"title,omitempty"`
+	Description string     `json:"description,omitempty"`
+	Levels      []levelDoc `json:"levels,omitempty"`
+}
+
+func toCriterionTextDoc(t domain.CriterionText) criterionTextDoc {
+	return criterionTextDoc{Title: t.Title, Description: t.Description, Levels: lists.Map(t.Levels, func(l domain.Level) levelDoc { return levelDoc(l) })}
+}
+
+func (d criterionTextDoc) toDomain() domain.CriterionText {
+	return domain.CriterionText{Title: d.Title, Description: d.Description, Levels: lists.Map(d.Levels, func(l levelDoc) domain.Level { return domain.Level(l) })}
+}
+
+// mapValues converts the values of a map, keeping nil as nil.
+func mapValues[K comparable, A, B any](in map[K]A, f func(A) B) map[K]B {
+	if in == nil {
+		return nil
+	}
+	out := make(map[K]B, len(in))
+	for k, v := range in {
+		out[k] = f(v)
+	}
+	return out
 }
 
 type rangeDoc struct {
@@ -201,13 +229,13 @@ type levelDoc struct {
 func toCriterionDoc(c domain.Criterion) criterionDoc {
 	return criterionDoc{Key: c.Key, Title: c.Title, Description: c.Description, Tier: c.Tier, Weight: c.Weight,
 		Scale: rangeDoc(c.Scale), Levels: lists.Map(c.Levels, func(l domain.Level) levelDoc { return levelDoc(l) }),
-		AllowNA: c.AllowNA}
+		AllowNA: c.AllowNA, Translations: mapValues(c.Translations, toCriterionTextDoc)}
 }
 
 func (d criterionDoc) toDomain() domain.Criterion {
 	return domain.Criterion{Key: d.Key, Title: d.Title, Description: d.Description, Tier: d.Tier, Weight: d.Weight,
 		Scale: domain.Range(d.Scale), Levels: lists.Map(d.Levels, func(l levelDoc) domain.Level { return domain.Level(l) }),
-		AllowNA: d.AllowNA}
+		AllowNA: d.AllowNA, Translations: nonNilMap(mapValues(d.Translations, criterionTextDoc.toDomain))}
 }
 
 type scoreDoc struct {
@@ -260,13 +288,34 @@ func toFrameDoc(f domain.Frame) frameDoc { return frameDoc(f) }
 func (d frameDoc) toDomain() domain.Frame { return domain.Frame(d) }
 
 type keyedDoc struct {
-	Key   string `json:"key"`
-	Title string `json:"title"`
+	Key    string            `json:"key"`
+	Title  string            `json:"title"`
+	Titles map[string]string `json:"titles,omitempty"`
 }
 
 func toKeyedDoc(k domain.Keyed) keyedDoc { return keyedDoc(k) }
 
-func (d keyedDoc) toDomain() domain.Keyed { return domain.Keyed(d) }
+func (d keyedDoc) toDomain() domain.Keyed {
+	d.Titles = nonNilMap(d.Titles)
+	return domain.Keyed(d)
+}
+
+type programmeTextDoc struct {
+	Name        string `json:"name,omitempty"`
+	Description string `json:"description,omitempty"`
+	Objective   string `json:"objective,omitempty"`
+}
+
+func toProgrammeTextDoc(t domain.ProgrammeText) programmeTextDoc { return programmeTextDoc(t) }
+
+func (d programmeTextDoc) toDomain() domain.ProgrammeText { return domain.ProgrammeText(d) }
+
+func nonNilMap[K comparable, V any](m map[K]V) map[K]V {
+	if m == nil {
+		return map[K]V{}
+	}
+	return m
+}
 
 // Document encodes a domain value exactly as the store writes it into its jsonb column, for
 // tools that write rows in bulk (the benchmark data set) rather than through the store.

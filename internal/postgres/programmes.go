@@ -51,7 +51,8 @@ func (s *Store) ListProgrammes(ctx context.Context, userID uuid.UUID, all bool, 
 func (s *Store) UpdateProgramme(ctx context.Context, p domain.Programme, version int) (domain.Programme, error) {
 	var row programmeRow
 	err := s.updateVersioned(ctx, &row, "programmes", p.ID, version, map[string]any{
-		"name": p.Name, "description": p.Description, "objective": p.Objective, "themes": docList(p.Themes, toKeyedDoc),
+		"name": p.Name, "description": p.Description, "objective": p.Objective,
+		"translations": JSON[map[string]programmeTextDoc]{V: nonNilMap(mapValues(p.Translations, toProgrammeTextDoc))}, "themes": docList(p.Themes, toKeyedDoc),
 		"target_groups": docList(p.TargetGroups, toKeyedDoc), "languages": List(p.Languages), "public_catalogue": p.PublicCatalogue,
 		"starts_on": p.StartsOn, "ends_on": p.EndsOn,
 	})

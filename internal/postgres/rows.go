@@ -65,6 +65,7 @@ type programmeRow struct {
 	Name            string
 	Description     string
 	Objective       string
+	Translations    JSON[map[string]programmeTextDoc]
 	Themes          JSON[[]keyedDoc]
 	TargetGroups    JSON[[]keyedDoc]
 	Languages       JSON[[]string]
@@ -81,13 +82,15 @@ type programmeRow struct {
 func (programmeRow) TableName() string { return "programmes" }
 
 func programmeToRow(p domain.Programme) programmeRow {
-	return programmeRow{ID: p.ID, Name: p.Name, Description: p.Description, Objective: p.Objective, Themes: docList(p.Themes, toKeyedDoc),
+	return programmeRow{ID: p.ID, Name: p.Name, Description: p.Description, Objective: p.Objective,
+		Translations: JSON[map[string]programmeTextDoc]{V: nonNilMap(mapValues(p.Translations, toProgrammeTextDoc))}, Themes: docList(p.Themes, toKeyedDoc),
 		TargetGroups: docList(p.TargetGroups, toKeyedDoc), Languages: List(p.Languages), PublicCatalogue: p.PublicCatalogue,
 		StartsOn: p.StartsOn, EndsOn: p.EndsOn, Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
 }
 
 func (r programmeRow) toDomain() domain.Programme {
-	return domain.Programme{ID: r.ID, Name: r.Name, Description: r.Description, Objective: r.Objective, Themes: lists.NonNil(lists.Map(r.Themes.V, keyedDoc.toDomain)),
+	return domain.Programme{ID: r.ID, Name: r.Name, Description: r.Description, Objective: r.Objective,
+		Translations: nonNilMap(mapValues(r.Translations.V, programmeTextDoc.toDomain)), Themes: lists.NonNil(lists.Map(r.Themes.V, keyedDoc.toDomain)),
 		TargetGroups: lists.NonNil(lists.Map(r.TargetGroups.V, keyedDoc.toDomain)), Languages: lists.NonNil(r.Languages.V), PublicCatalogue: r.PublicCatalogue,
 		StartsOn: dateOnly(r.StartsOn), EndsOn: dateOnly(r.EndsOn), Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 		MyRoles: lists.NonNil(r.MyRoles.V)}

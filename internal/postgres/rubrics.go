@@ -87,6 +87,23 @@ func (s *Store) UpdateRubric(ctx context.Context, r domain.Rubric, version int) 
 	return s.Rubric(ctx, r.ID)
 }
 
+// UpdateRubricTranslations writes a rubric's criteria when its version is current, in use or
+// not: the service has checked that only their translations differ.
+func (s *Store) UpdateRubricTranslations(ctx context.Context, r domain.Rubric, version int) (domain.Rubric, error) {
+	res := s.conn(ctx).Exec(`UPDATE rubrics SET criteria = ?, version = version + 1, updated_at = now() WHERE id = ? AND version = ?`,
+		docList(r.Criteria, toCriterionDoc), r.ID, version)
+	if res.Error != nil {
+		return domain.Rubric{}, translate(res.Error)
+	}
+	if res.RowsAffected == 0 {
+		if _, err := s.Rubric(ctx, r.ID); err != nil {
+			return domain.Rubric{}, err
+		}
+		return domain.Rubric{}, domain.Errorf(domain.CodeVersionMismatch, "The rubric was changed by someone else; reload it and try again.")
+	}
+	return s.Rubric(ctx, r.ID)
+}
+
 // ActivateRubric makes a rubric the programme's active one and retires the previous one.
 func (s *Store) ActivateRubric(ctx context.Context, programmeID, id uuid.UUID) error {
 	return translate(s.WithTx(ctx, func(ctx context.Context) error {

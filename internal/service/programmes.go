@@ -53,6 +53,7 @@ type InvitationStore interface {
 // ProgrammeInput is what an admin sets on a new programme.
 type ProgrammeInput struct {
 	Name, Description, Objective string
+	Translations                 map[string]domain.ProgrammeText
 	Themes, TargetGroups         []domain.Keyed
 	Languages                    []string
 	PublicCatalogue              bool
@@ -62,9 +63,11 @@ type ProgrammeInput struct {
 // ProgrammePatch lists what a coordinator may change.
 type ProgrammePatch struct {
 	Name, Description, Objective *string
-	Themes, TargetGroups         *[]domain.Keyed
-	Languages                    *[]string
-	PublicCatalogue              *bool
+	// Translations replaces every translation of the name, description and objective.
+	Translations         *map[string]domain.ProgrammeText
+	Themes, TargetGroups *[]domain.Keyed
+	Languages            *[]string
+	PublicCatalogue      *bool
 	// StartsOn and EndsOn: outer nil leaves the date, inner nil clears it.
 	StartsOn, EndsOn **time.Time
 }
@@ -74,6 +77,7 @@ func (in ProgrammePatch) apply(p *domain.Programme) {
 	setIf(&p.Name, in.Name, strings.TrimSpace)
 	setIf(&p.Description, in.Description, nil)
 	setIf(&p.Objective, in.Objective, nil)
+	setIf(&p.Translations, in.Translations, nil)
 	setIf(&p.Themes, in.Themes, nil)
 	setIf(&p.TargetGroups, in.TargetGroups, nil)
 	setIf(&p.Languages, in.Languages, nil)
@@ -87,9 +91,10 @@ func (s *Service) CreateProgramme(ctx context.Context, a *domain.Actor, in Progr
 	if !domain.CanCreateProgramme(a) {
 		return domain.Programme{}, domain.Forbidden("Only administrators can open programmes.")
 	}
-	p := domain.Programme{ID: uuid.New(), Name: strings.TrimSpace(in.Name), Description: in.Description, Objective: in.Objective,
+	p := domain.Programme{ID: uuid.New(), Name: strings.TrimSpace(in.Name), Description: in.Description, Objective: in.Objective, Translations: in.Translations,
 		Themes: in.Themes, TargetGroups: in.TargetGroups, Languages: in.Languages, PublicCatalogue: in.PublicCatalogue,
 		StartsOn: in.StartsOn, EndsOn: in.EndsOn, Version: 1}
+	domain.TidyProgrammeTranslations(&p)
 	if err := checkProgramme(p); err != nil {
 		return domain.Programme{}, err
 	}
@@ -159,6 +164,7 @@ func (s *Service) UpdateProgramme(ctx context.Context, a *domain.Actor, id uuid.
 		return p, err
 	}
 	in.apply(&p)
+	domain.TidyProgrammeTranslations(&p)
 	if err := checkProgramme(p); err != nil {
 		return domain.Programme{}, err
 	}

@@ -16,6 +16,9 @@ type RubricStore interface {
 	// Rubric returns CodeNotFound for an unknown id.
 	Rubric(ctx context.Context, id uuid.UUID) (domain.Rubric, error)
 	ListRubrics(ctx context.Context, programmeID uuid.UUID) ([]domain.Rubric, error)
+	// UpdateRubricTranslations writes only the criteria's translations, in use or not, and returns
+	// CodeVersionMismatch when version is no longer current.
+	UpdateRubricTranslations(ctx context.Context, r domain.Rubric, version int) (domain.Rubric, error)
 	// UpdateRubric returns CodeRubricInUse once a round uses the rubric and
 	// CodeVersionMismatch when version is not the stored one.
 	UpdateRubric(ctx context.Context, r domain.Rubric, version int) (domain.Rubric, error)
@@ -128,6 +131,7 @@ func (s *Service) CreateRubric(ctx context.Context, a *domain.Actor, programmeID
 			r.RecommendationOptions = base.RecommendationOptions
 		}
 	}
+	tidyCriteria(r.Criteria)
 	if errs := domain.CheckRubric(r.Criteria, r.RecommendationOptions); len(errs) > 0 {
 		return domain.Rubric{}, domain.Invalid(errs...)
 	}
@@ -142,18 +146,18 @@ func (s *Service) CreateRubric(ctx context.Context, a *domain.Actor, programmeID
 	return out, err
 }
 
-// UpdateRubric changes a rubric no round uses yet (coordinators).
+// UpdateRubric changes a rubric no round uses yet (coordinators). A rubric in use keeps what
+// reviewers judge, but its criteria may still gain or change translations: a request that
+// changes nothing else is applied, any other change is CodeRubricInUse.
 func (s *Service) UpdateRubric(ctx context.Context, a *domain.Actor, id uuid.UUID, version int, in RubricInput) (domain.Rubric, error) {
-	r, err := s.rubrics.Rubric(ctx, id)
+	cur, err := s.rubrics.Rubric(ctx, id)
 	if err != nil {
-		return r, err
+		return cur, err
 	}
-	if _, err := s.coordinatorScope(ctx, a, r.ProgrammeID, "Rubric"); err != nil {
+	if _, err := s.coordinatorScope(ctx, a, cur.ProgrammeID, "Rubric"); err != nil {
 		return domain.Rubric{}, err
 	}
-	if r.InUse {
-		return domain.Rubric{}, domain.Errorf(domain.CodeRubricInUse, "A round uses this rubric, so it can no longer change; create a new version based on it instead.")
-	}
+	r := cur
 	if in.Title != "" {
 		r.Title = strings.TrimSpace(in.Title)
 	}
@@ -163,10 +167,23 @@ func (s *Service) UpdateRubric(ctx context.Context, a *domain.Actor, id uuid.UUI
 	if in.RecommendationOptions != nil {
 		r.RecommendationOptions = in.RecommendationOptions
 	}
+	tidyCriteria(r.Criteria)
+	if cur.InUse && !domain.SameJudgement(&cur, &r) {
+		return domain.Rubric{}, domain.Errorf(domain.CodeRubricInUse, "A round uses this rubric, so only its translations can still change; create a new version based on it instead.")
+	}
 	if errs := domain.CheckRubric(r.Criteria, r.RecommendationOptions); len(errs) > 0 {
 		return domain.Rubric{}, domain.Invalid(errs...)
 	}
+	if cur.InUse {
+		return s.rubrics.UpdateRubricTranslations(ctx, r, version)
+	}
 	return s.rubrics.UpdateRubric(ctx, r, version)
+}
+
+func tidyCriteria(criteria []domain.Criterion) {
+	for i := range criteria {
+		domain.TidyTranslations(&criteria[i])
+	}
 }
 
 // ActivateRubric makes a rubric the one new rounds use by default.

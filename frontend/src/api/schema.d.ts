@@ -706,7 +706,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a rubric that no round uses yet (coordinators); 409 rubric_in_use otherwise */
+        /**
+         * Change a rubric (coordinators)
+         * @description A rubric no round uses may change in every part. Once a round uses it, only the criteria's `translations` may still change (send the criteria otherwise as they are); any other change is 409 rubric_in_use.
+         */
         patch: operations["updateRubric"];
         trace?: never;
     };
@@ -1418,7 +1421,22 @@ export interface components {
         OrganisationKind: "social_profit" | "employer" | "public_agency" | "university" | "health_care" | "insurer" | "ngo" | "other";
         Keyed: {
             key: string;
+            /** @description The title in the programme's original wording. */
             title: string;
+            /** @description The title in other languages (BCP 47 tag → title); always present in responses. A blank title is dropped: that language falls back to `title`. */
+            titles?: {
+                [key: string]: string;
+            };
+        };
+        /** @description A programme's name, description and objective in one language; an empty member is not translated and falls back to the original. */
+        ProgrammeText: {
+            name?: string;
+            description?: string;
+            objective?: string;
+        };
+        /** @description The programme's texts in other languages (BCP 47 tag → texts). Sent, it replaces every translation. */
+        ProgrammeTranslations: {
+            [key: string]: components["schemas"]["ProgrammeText"];
         };
         Organisation: {
             /** Format: uuid */
@@ -1529,6 +1547,7 @@ export interface components {
             name: string;
             description: string;
             objective: string;
+            translations: components["schemas"]["ProgrammeTranslations"];
             themes: components["schemas"]["Keyed"][];
             target_groups: components["schemas"]["Keyed"][];
             languages: components["schemas"]["Language"][];
@@ -1549,6 +1568,7 @@ export interface components {
             name: string;
             description?: string;
             objective?: string;
+            translations?: components["schemas"]["ProgrammeTranslations"];
             themes?: components["schemas"]["Keyed"][];
             target_groups?: components["schemas"]["Keyed"][];
             languages?: components["schemas"]["Language"][];
@@ -1562,6 +1582,7 @@ export interface components {
             name?: string;
             description?: string;
             objective?: string;
+            translations?: components["schemas"]["ProgrammeTranslations"];
             themes?: components["schemas"]["Keyed"][];
             target_groups?: components["schemas"]["Keyed"][];
             languages?: components["schemas"]["Language"][];
@@ -1892,6 +1913,20 @@ export interface components {
             /** @description One anchored level per value of the scale. */
             levels: components["schemas"]["Level"][];
             allow_na?: boolean;
+            /** @description The title, description and level texts in other languages (BCP 47 tag → texts); always present in responses. Translations may be partial: a reader's language falls back to the original text by text. They change nothing reviewers judge, so a rubric in use still takes them. */
+            translations?: {
+                [key: string]: components["schemas"]["CriterionText"];
+            };
+        };
+        CriterionText: {
+            title?: string;
+            description?: string;
+            /** @description Translated levels, each naming the scale value it translates (a value off the scale, or one given twice, is a 400 naming `criteria[i].translations.<lang>.levels[j].value`). */
+            levels?: {
+                value: number;
+                label?: string;
+                descriptor?: string;
+            }[];
         };
         Rubric: {
             /** Format: uuid */
@@ -1906,7 +1941,7 @@ export interface components {
             recommendation_options: string[];
             /** Format: uuid */
             based_on?: string | null;
-            /** @description A round uses it; it can no longer change. */
+            /** @description A round uses it: what reviewers judge can no longer change, only the criteria's translations. */
             in_use: boolean;
             version: number;
             /** Format: date-time */

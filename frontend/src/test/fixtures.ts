@@ -32,6 +32,7 @@ export const programme: Programme = {
   name: 'Return to work after cancer — mutual learning',
   description: 'Partners exchange practices.',
   objective: 'Learn from each other.',
+  translations: {},
   themes: [{ key: 'employer_engagement', title: 'Employer engagement' }],
   target_groups: [{ key: 'cancer_survivors', title: 'Cancer survivors' }],
   languages: ['en', 'nl', 'fr'],

@@ -5,6 +5,7 @@ import { api, unwrap } from '@/api/client';
 import { queryKeys } from '@/api/query-keys';
 import { CheckboxGroup } from '@/components/ui/form-fields';
 import { languageName } from '@/lib/format';
+import { type KeyedText, useVocabulary } from '@/lib/vocabulary';
 
 /** The languages a person can say they read: the official languages of the European Union. */
 export const PROFILE_LANGUAGES = ['bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv'];
@@ -15,9 +16,9 @@ export function useThemeChoices() {
     queryKey: queryKeys.programmes.list({ page: 1, pageSize: 100 }),
     queryFn: () => unwrap(api.GET('/api/v1/programmes', { params: { query: { page: 1, page_size: 100, sort: 'name' } } })),
     select: (page) => {
-      const byKey = new Map<string, string>();
-      for (const programme of page.items) for (const theme of programme.themes) if (!byKey.has(theme.key)) byKey.set(theme.key, theme.title);
-      return [...byKey].map(([key, title]) => ({ key, title }));
+      const byKey = new Map<string, KeyedText>();
+      for (const programme of page.items) for (const theme of programme.themes) if (!byKey.has(theme.key)) byKey.set(theme.key, theme);
+      return [...byKey.values()];
     },
   });
 }
@@ -53,16 +54,17 @@ export function LanguageChoices({ value, onChange, error, held }: ChoiceProps) {
   );
 }
 
-/** A person's expertise: themes of the programmes, by their titles. */
+/** A person's expertise: themes of the programmes, by their titles in the interface language. */
 export function ExpertiseChoices({ value, onChange, error, held }: ChoiceProps) {
   const { t } = useTranslation();
+  const vocabulary = useVocabulary();
   const themes = useThemeChoices();
   const options = useMemo(() => {
     const known = themes.data ?? [];
     // A key held from a theme since removed is shown as it is, so it can be unticked.
     const stale = held.filter((k) => !known.some((theme) => theme.key === k));
-    return [...known.map((theme) => ({ value: theme.key, label: theme.title })), ...stale.map((k) => ({ value: k, label: k }))];
-  }, [themes.data, held]);
+    return [...known.map((theme) => ({ value: theme.key, label: vocabulary.title(theme) })), ...stale.map((k) => ({ value: k, label: k }))];
+  }, [themes.data, held, vocabulary]);
   if (themes.isSuccess && options.length === 0) return <p className="muted">{t('account.noThemes')}</p>;
   return (
     <CheckboxGroup

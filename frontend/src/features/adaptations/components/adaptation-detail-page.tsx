@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { keyedTitle, programmeText } from '@/lib/vocabulary';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '@/api/errors';
 import { Badge } from '@/components/ui/badge';
@@ -42,7 +43,7 @@ function AdaptationDetail({ adaptation: a, onReload }: { adaptation: Adaptation;
   const programme = useProgrammeDetail(a.programme_id);
   const source = useSourcePractice(a.source_practice_id);
   const product = source.data?.products.find((p) => p.id === a.product_id);
-  const groups = new Map((programme.data?.data.target_groups ?? []).map((g) => [g.key, g.title]));
+  const groups = new Map((programme.data?.data.target_groups ?? []).map((g) => [g.key, keyedTitle(g, i18n.language)]));
   const [addingOutcome, setAddingOutcome] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
   const toast = useToast();
@@ -56,7 +57,7 @@ function AdaptationDetail({ adaptation: a, onReload }: { adaptation: Adaptation;
     <article className="adaptation-detail">
       <Crumbs
         items={[
-          ...(programme.data ? [{ to: `/programmes/${a.programme_id}`, label: programme.data.data.name }] : []),
+          ...(programme.data ? [{ to: `/programmes/${a.programme_id}`, label: programmeText(programme.data.data, i18n.language).name }] : []),
           { to: `/programmes/${a.programme_id}/adaptations`, label: t('tracker.title') },
         ]}
       />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { programmeText } from '@/lib/vocabulary';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { etagFor } from '@/api/client';
 import { isApiError } from '@/api/errors';
@@ -25,7 +26,7 @@ import { Crumbs } from './crumbs';
 
 /** /programmes/:id/adaptations/new, optionally with ?practice=…&product=… */
 export function NewAdaptationPage() {
-  const { t } = useTranslation('exchange');
+  const { t, i18n } = useTranslation('exchange');
   const { id: programmeId = '' } = useParams();
   const [search] = useSearchParams();
   const navigate = useNavigate();
@@ -53,7 +54,7 @@ export function NewAdaptationPage() {
     <>
       <Crumbs
         items={[
-          { to: `/programmes/${p.id}`, label: p.name },
+          { to: `/programmes/${p.id}`, label: programmeText(p, i18n.language).name },
           { to: back, label: t('tracker.title') },
         ]}
       />
@@ -132,7 +133,7 @@ function EditAdaptation({
   practices: Parameters<typeof AdaptationForm>[0]['practices'];
   onReload: () => void;
 }) {
-  const { t } = useTranslation('exchange');
+  const { t, i18n } = useTranslation('exchange');
   const navigate = useNavigate();
   const toast = useToast();
   const update = useUpdateAdaptation();
@@ -142,7 +143,7 @@ function EditAdaptation({
     <>
       <Crumbs
         items={[
-          { to: `/programmes/${programme.id}`, label: programme.name },
+          { to: `/programmes/${programme.id}`, label: programmeText(programme, i18n.language).name },
           { to: `/programmes/${programme.id}/adaptations`, label: t('tracker.title') },
           { to: detail, label: adaptation.title },
         ]}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useVocabulary } from '@/lib/vocabulary';
 import { isApiError, mapFieldErrors } from '@/api/errors';
 import { Button } from '@/components/ui/button';
 import { CountrySelect } from '@/components/ui/country-select';
@@ -74,6 +75,7 @@ export function AdaptationForm({
 }: AdaptationFormProps) {
   const { t } = useTranslation('exchange');
   const { t: tc } = useTranslation();
+  const vocabulary = useVocabulary();
   const [draft, setDraft] = useState<AdaptationDraft>(initial);
   const [errors, setErrors] = useState<Partial<Record<AdaptationField, string>>>({});
   const [formError, setFormError] = useState<ReactNode>(null);
@@ -271,7 +273,7 @@ export function AdaptationForm({
                 name="target_groups"
                 label={t('form.targetGroups.label')}
                 hint={t('form.targetGroups.hint')}
-                options={programme.target_groups.map((g) => ({ value: g.key, label: g.title }))}
+                options={programme.target_groups.map((g) => ({ value: g.key, label: vocabulary.title(g) }))}
                 value={draft.targetGroups}
                 error={errors.target_groups}
                 onChange={(v) => set('targetGroups', v, 'target_groups')}

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { programmeText } from '@/lib/vocabulary';
 import { Link, useSearchParams } from 'react-router';
 import { Badge } from '@/components/ui/badge';
 import { CountrySelect } from '@/components/ui/country-select';
@@ -60,7 +61,7 @@ export function AdaptationsPage() {
   const list = useAdaptations(programme.id, view === 'board' ? boardFilters : filters, view === 'board' ? 1 : page, view === 'board' ? BOARD_SIZE : DEFAULT_PAGE_SIZE);
   const practices = usePublishedPractices(programme.id);
   const canAdapt = !!user?.is_admin || programme.my_roles.includes('partner');
-  useDocumentTitle(`${t('tracker.title')} — ${programme.name}`);
+  useDocumentTitle(`${t('tracker.title')} — ${programmeText(programme, i18n.language).name}`);
 
   const columns: Column<Adaptation>[] = [
     {

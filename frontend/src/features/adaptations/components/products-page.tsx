@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { programmeText } from '@/lib/vocabulary';
 import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '@/api/errors';
 import { Badge, BadgeList } from '@/components/ui/badge';
@@ -40,7 +41,7 @@ export function ProductsPage() {
   const organisations = useOrganisationOptions();
   const [editing, setEditing] = useState<NewProduct | 'new' | null>(null);
   const canRegister = canCoordinate || programme.my_roles.includes('partner');
-  useDocumentTitle(`${t('newProducts.title')} — ${programme.name}`);
+  useDocumentTitle(`${t('newProducts.title')} — ${programmeText(programme, i18n.language).name}`);
 
   const practiceTitle = new Map((practices.data?.items ?? []).map((p) => [p.id, p.title]));
   const adaptationById = new Map((adaptations.data?.items ?? []).map((a) => [a.id, a]));

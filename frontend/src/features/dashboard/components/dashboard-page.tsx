@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { type KeyedText, keyedTitle } from '@/lib/vocabulary';
 import { isApiError } from '@/api/errors';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { countryName, numberFormat } from '@/lib/format';
@@ -50,10 +51,10 @@ export function DashboardPage() {
   return <DashboardContent data={dashboard.data} programmeId={programme.id} themes={programme.themes} />;
 }
 
-function DashboardContent({ data, programmeId, themes }: { data: Dashboard; programmeId: string; themes: { key: string; title: string }[] }) {
+function DashboardContent({ data, programmeId, themes }: { data: Dashboard; programmeId: string; themes: KeyedText[] }) {
   const { t, i18n } = useTranslation(DASHBOARD_NAMESPACES, { nsMode: 'fallback' });
   const lang = i18n.language;
-  const themeTitle = new Map(themes.map((x) => [x.key, x.title]));
+  const themeTitle = new Map(themes.map((x) => [x.key, keyedTitle(x, i18n.language)]));
   const r = data.reviews;
   const o = data.outcomes;
   const reviewTotal = Math.max(1, r.assigned + r.accepted + r.declined + r.submitted);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Keyed, Practice, Translation } from '@/api/types';
 import { Badge } from '@/components/ui/badge';
 import { languageName } from '@/lib/format';
+import { useVocabulary } from '@/lib/vocabulary';
 
 /** A small padlock: core elements are locked when a product is adapted. */
 export function LockIcon() {
@@ -313,13 +314,14 @@ export function PracticeContent({ practice, lang }: PracticeContentProps) {
 
 /** Theme or target group titles from the programme; unknown keys are left out. */
 export function KeyedChips({ keys, vocabulary, label }: { keys: readonly string[]; vocabulary: readonly Keyed[] | undefined; label: string }) {
+  const { title } = useVocabulary();
   const items = keys.map((key) => vocabulary?.find((v) => v.key === key)).filter((v): v is Keyed => !!v);
   if (items.length === 0) return null;
   return (
     <ul className="chip-list" aria-label={label}>
       {items.map((item) => (
         <li key={item.key} className="chip">
-          {item.title}
+          {title(item)}
         </li>
       ))}
     </ul>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { programmeText } from '@/lib/vocabulary';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '@/api/errors';
 import { CommentsThread } from '@/components/comments/comments-thread';
@@ -52,7 +53,7 @@ export function useReadingLanguage(practice: Practice | undefined): [string, (la
  * this feature importing them.
  */
 export function PracticePage({ notFound, extra }: { notFound: ReactNode; extra?: (practice: Practice) => ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const practice = usePractice(id);
   const programme = usePracticeProgramme(practice.data?.data.programme_id);
@@ -72,7 +73,7 @@ export function PracticePage({ notFound, extra }: { notFound: ReactNode; extra?:
       <nav className="breadcrumb" aria-label={t('practices.breadcrumb')}>
         <ol>
           <li>
-            <Link to={`/programmes/${p.programme_id}`}>{p.programme_name || prog?.name || t('fields.programme')}</Link>
+            <Link to={`/programmes/${p.programme_id}`}>{(prog ? programmeText(prog, i18n.language).name : p.programme_name) || t('fields.programme')}</Link>
           </li>
           <li>
             <Link to={`/programmes/${p.programme_id}/practices`}>{t('practices.title')}</Link>

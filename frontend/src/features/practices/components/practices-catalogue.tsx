@@ -13,6 +13,7 @@ import { usePracticeSearch } from '../api/practices';
 import { CatalogueLayout, CatalogueSkeleton, FilterSelect, PracticeCard, PracticeResultList, ResultCount, SortSelect } from './catalogue-parts';
 import { EVIDENCE_LEVELS, meaningfulStatuses } from './practice-vocabulary';
 import { useCatalogueParams, type SortChoice } from './use-catalogue-params';
+import { programmeText, useVocabulary } from '@/lib/vocabulary';
 
 const API_SORT: Record<SortChoice, string> = { relevance: 'relevance', newest: '-updated_at', title: 'title' };
 
@@ -29,10 +30,11 @@ export function PracticesCatalogue() {
     sort: API_SORT[sort],
     page,
   });
-  useDocumentTitle(`${t('practices.title')} · ${programme.name}`);
+  useDocumentTitle(`${t('practices.title')} · ${programmeText(programme, i18n.language).name}`);
 
   const canCreate = !!user?.is_admin || programme.my_roles.includes('partner');
-  const themeTitles = useMemo(() => new Map(programme.themes.map((th) => [th.key, th.title])), [programme.themes]);
+  const vocabulary = useVocabulary();
+  const themeTitles = useMemo(() => new Map(programme.themes.map((th) => [th.key, vocabulary.title(th)])), [programme.themes, vocabulary]);
   const statuses = meaningfulStatuses(programme.my_roles, !!user?.is_admin);
   const searching = !!q || search.hasFilters;
 
@@ -50,14 +52,14 @@ export function PracticesCatalogue() {
         allLabel={t('practices.catalogue.allThemes')}
         value={filters.theme ?? ''}
         onChange={(v) => search.setFilter('theme', v)}
-        options={programme.themes.map((th) => ({ value: th.key, label: th.title }))}
+        options={programme.themes.map((th) => ({ value: th.key, label: vocabulary.title(th) }))}
       />
       <FilterSelect
         label={t('fields.targetGroup')}
         allLabel={t('practices.catalogue.allTargetGroups')}
         value={filters.target_group ?? ''}
         onChange={(v) => search.setFilter('target_group', v)}
-        options={programme.target_groups.map((g) => ({ value: g.key, label: g.title }))}
+        options={programme.target_groups.map((g) => ({ value: g.key, label: vocabulary.title(g) }))}
       />
       {statuses.length > 1 && (
         <FilterSelect

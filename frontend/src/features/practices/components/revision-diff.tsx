@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { Change, Keyed } from '@/api/types';
 import { countryName, languageName } from '@/lib/format';
 import { describeFieldPath } from './field-names';
+import { titleOf } from '@/lib/vocabulary';
 
 export interface DiffVocabulary {
   themes?: readonly Keyed[];
@@ -53,8 +54,8 @@ function formatValue(path: string, value: unknown, t: TFunction, ui: string, voc
   if (typeof value !== 'string') return JSON.stringify(value);
   if (path === 'evidence.level') return t(`practices.evidence.${value}`, { defaultValue: value });
   if (leaf === 'kind' && path.startsWith('products')) return t(`practices.productKinds.${value}`, { defaultValue: value });
-  if (leaf === 'themes') return vocab.themes?.find((x) => x.key === value)?.title ?? value;
-  if (leaf === 'target_groups') return vocab.targetGroups?.find((x) => x.key === value)?.title ?? value;
+  if (leaf === 'themes') return titleOf(vocab.themes, value, ui);
+  if (leaf === 'target_groups') return titleOf(vocab.targetGroups, value, ui);
   if (leaf === 'language') return languageName(value, ui);
   if (leaf === 'country') return countryName(value, ui);
   if (leaf === 'status' && path.startsWith('translations.')) return t(`practices.translationStatus.${value}`, { defaultValue: value });

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { programmeText } from '@/lib/vocabulary';
 import type { Invitation, Organisation, Programme, Role } from '@/api/types';
 import {
   ORGANISATION_FIELDS,
@@ -29,7 +30,7 @@ interface InviteDialogProps {
 
 /** "Invite a member": the form, then the one-time invitation link to pass on. */
 export function InviteDialog({ programme, open, onOpenChange }: InviteDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [created, setCreated] = useState<Invitation | null>(null);
   const close = (next: boolean) => {
     if (!next) setCreated(null);
@@ -40,7 +41,7 @@ export function InviteDialog({ programme, open, onOpenChange }: InviteDialogProp
       open={open}
       onOpenChange={close}
       title={created ? t('invite.createdTitle') : t('invite.title')}
-      description={created ? undefined : t('invite.description', { programme: programme.name })}
+      description={created ? undefined : t('invite.description', { programme: programmeText(programme, i18n.language).name })}
       size="lg"
     >
       {created ? (

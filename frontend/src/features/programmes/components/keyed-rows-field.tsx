@@ -12,6 +12,8 @@ export interface KeyedRow {
   rowId: string;
   key: string;
   title: string;
+  /** The title in other languages, edited with the programme's translations. */
+  titles: Record<string, string>;
   /** The key was typed by hand (or already exists): stop deriving it from the title. */
   keyLocked: boolean;
 }
@@ -22,11 +24,17 @@ export interface KeyedRowErrors {
 }
 
 export function newKeyedRow(): KeyedRow {
-  return { rowId: newIdempotencyKey(), key: '', title: '', keyLocked: false };
+  return { rowId: newIdempotencyKey(), key: '', title: '', titles: {}, keyLocked: false };
 }
 
-export function toKeyedRows(items: { key: string; title: string }[] | undefined): KeyedRow[] {
-  return (items ?? []).map((i) => ({ rowId: newIdempotencyKey(), key: i.key, title: i.title, keyLocked: true }));
+export function toKeyedRows(items: { key: string; title: string; titles?: Record<string, string> }[] | undefined): KeyedRow[] {
+  return (items ?? []).map((i) => ({ rowId: newIdempotencyKey(), key: i.key, title: i.title, titles: { ...i.titles }, keyLocked: true }));
+}
+
+/** A row as the API takes it: trimmed, with only the translated titles that say something. */
+export function fromKeyedRow({ key, title, titles }: KeyedRow): { key: string; title: string; titles: Record<string, string> } {
+  const kept = Object.fromEntries(Object.entries(titles).filter(([, v]) => v.trim()).map(([k, v]) => [k, v.trim()]));
+  return { key, title: title.trim(), titles: kept };
 }
 
 /** Checks rows as the contract does: key `^[a-z0-9_]{1,40}$`, unique; title 1–200 characters. */

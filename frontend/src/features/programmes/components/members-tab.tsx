@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { programmeText } from '@/lib/vocabulary';
 import type { Member, Role } from '@/api/types';
 import { Badge, BadgeList } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -21,7 +22,7 @@ import { InviteDialog } from './invite-dialog';
 import { PendingInvitations } from './pending-invitations';
 
 export function MembersTab() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { programme, canCoordinate } = useProgrammeOutlet();
   const { user } = useSession();
   const [page, setPage] = usePageParam();
@@ -29,7 +30,7 @@ export function MembersTab() {
   const [inviting, setInviting] = useState(false);
   const [editing, setEditing] = useState<Member | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
-  useDocumentTitle(`${t('members.title')} · ${programme.name}`);
+  useDocumentTitle(`${t('members.title')} · ${programmeText(programme, i18n.language).name}`);
 
   const showEmail = canCoordinate || !!members.data?.items.some((m) => m.email);
   const columns: Column<Member>[] = [
@@ -115,7 +116,7 @@ export function MembersTab() {
           <EmptyState title={t('members.empty')} />
         ) : (
           <DataTable
-            caption={t('members.caption', { programme: programme.name })}
+            caption={t('members.caption', { programme: programmeText(programme, i18n.language).name })}
             captionHidden
             columns={columns}
             rows={members.data.items}

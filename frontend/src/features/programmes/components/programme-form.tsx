@@ -6,7 +6,8 @@ import { CheckboxField, FormActions, FormAlert, FormNotice, RequiredNote, TextAr
 import { splitList } from '@/lib/format';
 import { useFormErrors } from '@/lib/use-form-errors';
 import { checks, compact, firstError, limits } from '@/lib/validation';
-import { KeyedRowsField, toKeyedRows, validateKeyedRows, type KeyedRow, type KeyedRowErrors } from './keyed-rows-field';
+import { fromKeyedRow, KeyedRowsField, toKeyedRows, validateKeyedRows, type KeyedRow, type KeyedRowErrors } from './keyed-rows-field';
+import { ProgrammeTranslations, translatedLanguages, type ProgrammeTexts } from './programme-translations';
 
 const FIELDS = ['name', 'description', 'objective', 'languages', 'starts_on', 'ends_on', 'themes', 'target_groups'] as const;
 
@@ -22,7 +23,17 @@ interface ProgrammeFormProps {
   notice?: string | null;
 }
 
-/** The fields of a programme, for opening one (admins) and editing it (coordinators). */
+/** Translations as the API takes them: trimmed, without blank texts or empty languages. */
+function keptTranslations(all: ProgrammeTexts): ProgrammeTexts {
+  const out: ProgrammeTexts = {};
+  for (const [lang, tr] of Object.entries(all)) {
+    const kept = Object.fromEntries(Object.entries(tr).filter(([, v]) => v?.trim()).map(([k, v]) => [k, v!.trim()]));
+    if (Object.keys(kept).length > 0) out[lang] = kept;
+  }
+  return out;
+}
+
+/** The fields of a programme, for opening one (admins) and editing it (coordinators), with their translations. */
 export function ProgrammeForm({ initial, submitLabel, pendingLabel, pending, onSubmit, describeFailure, onCancel, notice }: ProgrammeFormProps) {
   const { t } = useTranslation();
   const form = useFormErrors(FIELDS);
@@ -37,6 +48,11 @@ export function ProgrammeForm({ initial, submitLabel, pendingLabel, pending, onS
   const [targetGroups, setTargetGroups] = useState<KeyedRow[]>(() => toKeyedRows(initial?.target_groups));
   const [themeErrors, setThemeErrors] = useState<KeyedRowErrors[]>([]);
   const [groupErrors, setGroupErrors] = useState<KeyedRowErrors[]>([]);
+  const [translations, setTranslations] = useState<ProgrammeTexts>(() => structuredClone(initial?.translations ?? {}));
+  const [translationLanguages, setTranslationLanguages] = useState<string[]>(() =>
+    translatedLanguages(initial?.translations ?? {}, [...themes, ...targetGroups]),
+  );
+  const [translating, setTranslating] = useState<string | null>(() => translationLanguages[0] ?? null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -66,8 +82,9 @@ export function ProgrammeForm({ initial, submitLabel, pendingLabel, pending, onS
       public_catalogue: publicCatalogue,
       starts_on: startsOn || null,
       ends_on: endsOn || null,
-      themes: themes.map(({ key, title }) => ({ key, title: title.trim() })),
-      target_groups: targetGroups.map(({ key, title }) => ({ key, title: title.trim() })),
+      themes: themes.map(fromKeyedRow),
+      target_groups: targetGroups.map(fromKeyedRow),
+      translations: keptTranslations(translations),
     };
     try {
       await onSubmit(body);
@@ -176,6 +193,20 @@ export function ProgrammeForm({ initial, submitLabel, pendingLabel, pending, onS
         }}
         error={form.errors.target_groups}
         rowErrors={groupErrors}
+      />
+      <ProgrammeTranslations
+        original={{ name, description, objective }}
+        translations={translations}
+        onTranslations={setTranslations}
+        themes={themes}
+        onThemes={setThemes}
+        targetGroups={targetGroups}
+        onTargetGroups={setTargetGroups}
+        languages={translationLanguages}
+        onLanguages={setTranslationLanguages}
+        programmeLanguages={splitList(languages.toLowerCase())}
+        current={translating}
+        onCurrent={setTranslating}
       />
       <FormActions>
         <Button type="submit" variant="primary" pending={pending} pendingLabel={pendingLabel}>

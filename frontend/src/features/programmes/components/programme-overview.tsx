@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Keyed } from '@/api/types';
+import { useVocabulary } from '@/lib/vocabulary';
 import { formatDate, languageName } from '@/lib/format';
 import { useProgrammeOutlet } from '@/lib/programme-context';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -21,12 +22,13 @@ function Paragraphs({ text }: { text: string }) {
 }
 
 function KeyedList({ items, empty }: { items: Keyed[]; empty: string }) {
+  const { title } = useVocabulary();
   if (items.length === 0) return <p className="muted">{empty}</p>;
   return (
     <ul className="chip-list">
       {items.map((item) => (
         <li key={item.key} className="chip" title={item.key}>
-          {item.title}
+          {title(item)}
         </li>
       ))}
     </ul>
@@ -36,15 +38,16 @@ function KeyedList({ items, empty }: { items: Keyed[]; empty: string }) {
 export function ProgrammeOverview() {
   const { t, i18n } = useTranslation();
   const { programme: p } = useProgrammeOutlet();
-  useDocumentTitle(p.name);
+  const text = useVocabulary().programme(p);
+  useDocumentTitle(text.name);
   const none = t('programmes.overview.none');
   return (
     <div className="overview-grid">
       <section className="overview-main" aria-labelledby="overview-description">
         <h2 id="overview-description">{t('fields.description')}</h2>
-        {p.description ? <Paragraphs text={p.description} /> : <p className="muted">{none}</p>}
+        {text.description ? <Paragraphs text={text.description} /> : <p className="muted">{none}</p>}
         <h2>{t('fields.objective')}</h2>
-        {p.objective ? <Paragraphs text={p.objective} /> : <p className="muted">{none}</p>}
+        {text.objective ? <Paragraphs text={text.objective} /> : <p className="muted">{none}</p>}
         <h2>{t('fields.themes')}</h2>
         <KeyedList items={p.themes} empty={none} />
         <h2>{t('fields.targetGroups')}</h2>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { programmeText } from '@/lib/vocabulary';
 import { NavLink, Outlet, useParams } from 'react-router';
 import { isApiError } from '@/api/errors';
 import type { Programme } from '@/api/types';
@@ -23,7 +24,7 @@ export function ProgrammePage({ tabs }: { tabs: ProgrammeTab[] }) {
   const { user } = useSession();
   const programme = useProgramme(id);
   const [editing, setEditing] = useState(false);
-  useDocumentTitle(programme.data?.data.name ?? t('programmes.title'));
+  useDocumentTitle(programme.data ? programmeText(programme.data.data, i18n.language).name : t('programmes.title'));
 
   if (programme.isPending) return <LoadingState />;
   if (programme.isError) {
@@ -48,7 +49,7 @@ export function ProgrammePage({ tabs }: { tabs: ProgrammeTab[] }) {
   return (
     <>
       <PageHeader
-        title={p.name}
+        title={programmeText(p, i18n.language).name}
         meta={
           <>
             {dates && <span>{dates}</span>}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { programmeText } from '@/lib/vocabulary';
 import { Link, useNavigate } from 'react-router';
 import type { Programme } from '@/api/types';
 import { Badge, BadgeList } from '@/components/ui/badge';
@@ -70,6 +71,7 @@ export function ProgrammesPage() {
 
 function ProgrammeCard({ programme }: { programme: Programme }) {
   const { t, i18n } = useTranslation();
+  const text = programmeText(programme, i18n.language);
   const dates =
     programme.starts_on || programme.ends_on
       ? t('programmes.dateRange', {
@@ -80,9 +82,9 @@ function ProgrammeCard({ programme }: { programme: Programme }) {
   return (
     <article className="card programme-card">
       <h2 className="card-title">
-        <Link to={`/programmes/${programme.id}`}>{programme.name}</Link>
+        <Link to={`/programmes/${programme.id}`}>{text.name}</Link>
       </h2>
-      {programme.description && <p className="card-text">{excerpt(programme.description)}</p>}
+      {text.description && <p className="card-text">{excerpt(text.description)}</p>}
       <dl className="card-meta">
         <div>
           <dt>{t('fields.dates')}</dt>

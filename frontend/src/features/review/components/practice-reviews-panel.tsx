@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import type { Criterion, PracticeDecision, Review, ReviewResponse, Rubric } from '@/api/review-types';
+import { useVocabulary } from '@/lib/vocabulary';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { FormActions, FormAlert, SelectField, TextAreaField } from '@/components/ui/form-fields';
@@ -167,7 +168,8 @@ function ReviewCard({ review, rubric, index, headingLevel }: { review: Review; r
   const anonymous = !reviewer.name;
   const title = reviewerTitle(reviewer, index, t);
   const headingId = `rv-review-${index}`;
-  const byKey = new Map(rubric?.criteria.map((c) => [c.key, c]) ?? []);
+  const vocabulary = useVocabulary();
+  const byKey = new Map(rubric?.criteria.map((c) => [c.key, vocabulary.criterion(c)]) ?? []);
   const scores = [...(review.scores ?? [])].sort((a, b) => {
     const ia = rubric ? rubric.criteria.findIndex((c) => c.key === a.criterion_key) : 0;
     const ib = rubric ? rubric.criteria.findIndex((c) => c.key === b.criterion_key) : 0;

@@ -1,25 +1,26 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { sessionStore } from '@/api/session-store';
-import type { Review } from '@/api/review-types';
+import type { Review, Rubric } from '@/api/review-types';
+import i18n from '@/i18n';
 import { json, mockFetch, problem, type RecordedRequest } from '@/test/fetch-mock';
 import { practice, tokenPair } from '@/test/fixtures';
 import { renderRoutes } from '@/test/render';
-import { assignment, review, rubric } from '@/test/review-fixtures';
+import { assignment, coreCriterion, gateCriterion, qualifierCriterion, review, rubric } from '@/test/review-fixtures';
 import { ReviewFormPage } from './review-form-page';
 
 const question = 'How would this work in your country?';
 const mine = assignment({ status: 'accepted', practice_id: practice.id, practice_title: practice.title });
 const reviewPractice = { ...practice, learning_questions: [question] };
 
-function routes(firstReview: Review, onPut: (req: RecordedRequest, n: number) => Response, onSubmit?: () => Response) {
+function routes(firstReview: Review, onPut: (req: RecordedRequest, n: number) => Response, onSubmit?: () => Response, theRubric: Rubric = rubric) {
   let puts = 0;
   return mockFetch([
     { method: 'GET', path: `/api/v1/assignments/${mine.id}/review`, respond: () => json(firstReview, { headers: { ETag: `"${firstReview.version}"` } }) },
     { method: 'GET', path: '/api/v1/me/assignments', respond: () => json({ items: [mine], page: 1, page_size: 100, total: 1 }) },
     { method: 'GET', path: `/api/v1/practices/${practice.id}`, respond: () => json(reviewPractice, { headers: { ETag: '"3"' } }) },
-    { method: 'GET', path: `/api/v1/rubrics/${rubric.id}`, respond: () => json(rubric, { headers: { ETag: '"1"' } }) },
+    { method: 'GET', path: `/api/v1/rubrics/${rubric.id}`, respond: () => json(theRubric, { headers: { ETag: '"1"' } }) },
     { method: 'PUT', path: `/api/v1/assignments/${mine.id}/review`, respond: (req) => onPut(req, ++puts) },
     { method: 'POST', path: `/api/v1/assignments/${mine.id}/review/submit`, respond: () => (onSubmit ? onSubmit() : problem(500)) },
   ]);
@@ -30,6 +31,52 @@ function renderForm() {
 }
 
 describe('ReviewFormPage', () => {
+  afterEach(() => i18n.changeLanguage('en'));
+
+  it('shows the criteria in the interface language and falls back to the original where a translation is missing', async () => {
+    sessionStore.setTokens(tokenPair());
+    const translated: Rubric = {
+      ...rubric,
+      criteria: [
+        {
+          ...gateCriterion,
+          translations: {
+            fr: {
+              title: 'Pertinence',
+              description: 'La pratique répond à un besoin réel.',
+              levels: [
+                { value: 0, label: 'Non satisfait', descriptor: "Le besoin n'est pas clair." },
+                { value: 1, label: 'Satisfait', descriptor: '' },
+              ],
+            },
+            nl: { title: 'Relevantie' },
+          },
+        },
+        // Only the title of equity is translated; sustainability not at all.
+        { ...coreCriterion, translations: { 'fr-BE': { title: 'Équité' } } },
+        qualifierCriterion,
+      ],
+    };
+    routes(review({ practice_id: practice.id }), () => problem(500), undefined, translated);
+    await i18n.changeLanguage('fr');
+    renderForm();
+
+    const gate = await screen.findByRole('radiogroup', { name: 'Pertinence' });
+    expect(gate).toHaveAccessibleDescription(/La pratique répond à un besoin réel\./);
+    const fails = within(gate).getByRole('radio', { name: 'Non satisfait' });
+    expect(fails).toHaveAccessibleDescription(/Le besoin n'est pas clair\./);
+    // A level without a translated descriptor keeps the original one.
+    expect(within(gate).getByRole('radio', { name: 'Satisfait' })).toHaveAccessibleDescription(/The need and the group are stated\./);
+    expect(screen.getByRole('textbox', { name: 'Justification pour Pertinence' })).toBeInTheDocument();
+
+    // fr-BE serves a French reader; untranslated texts fall back to the original.
+    const equity = screen.getByRole('radiogroup', { name: 'Équité' });
+    expect(equity).toHaveAccessibleDescription(/The practice reaches people in vulnerable situations\./);
+    expect(within(equity).getByRole('radio', { name: '3 – Good' })).toBeInTheDocument();
+    expect(screen.getByRole('radiogroup', { name: 'Sustainability' })).toBeInTheDocument();
+    expect(screen.queryByText('Relevance')).not.toBeInTheDocument();
+  });
+
   it('saves the draft with If-Match after a pause and shows a conflict banner on 412', async () => {
     sessionStore.setTokens(tokenPair());
     const { calls } = routes(review({ practice_id: practice.id }), (req, n) =>

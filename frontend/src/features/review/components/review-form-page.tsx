@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '@/api/errors';
 import { queryKeys } from '@/api/query-keys';
@@ -15,6 +15,7 @@ import { describeError } from '@/lib/describe-error';
 import { formatDateTime, formatRelativeTime } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useReviewTranslation } from '@/lib/use-review-translation';
+import { useVocabulary } from '@/lib/vocabulary';
 import { useMyAssignment } from '../api/assignments';
 import { usePracticeForReview, useReview, useRubric } from '../api/review';
 import { useReviewSession } from '../hooks/use-review-session';
@@ -37,6 +38,13 @@ export function ReviewFormPage() {
   const assignment = useMyAssignment(assignmentId);
   const practice = usePracticeForReview(review.data?.data.practice_id);
   const rubric = useRubric(review.data?.data.rubric_id);
+  // The criteria as the reader reads them: titles, descriptions and levels in the interface language.
+  const vocabulary = useVocabulary();
+  const rubricData = rubric.data?.data;
+  const readable = useMemo(
+    () => rubricData && { ...rubricData, criteria: rubricData.criteria.map((c) => vocabulary.criterion(c)) },
+    [rubricData, vocabulary],
+  );
   // A new key re-initialises the form from the server (after "Reload the latest version").
   const [generation, setGeneration] = useState(0);
   useDocumentTitle(practice.data ? t('form.documentTitle', { practice: practice.data.data.title }) : t('form.title'));
@@ -54,14 +62,14 @@ export function ReviewFormPage() {
   }
   if (rubric.isError) return <ErrorState error={rubric.error} onRetry={() => void rubric.refetch()} />;
   if (practice.isError) return <ErrorState error={practice.error} onRetry={() => void practice.refetch()} />;
-  if (!rubric.data || !practice.data) return <LoadingState />;
+  if (!readable || !practice.data) return <LoadingState />;
 
   return (
     <ReviewForm
       key={`${generation}`}
       assignmentId={assignmentId}
       review={review.data}
-      rubric={rubric.data.data}
+      rubric={readable}
       practice={practice.data.data}
       assignment={assignment.data ?? null}
       onReload={async () => {

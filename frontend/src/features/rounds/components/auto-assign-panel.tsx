@@ -7,6 +7,7 @@ import { useToast } from '@/components/ui/toast';
 import { describeError } from '@/lib/describe-error';
 import { countryName, languageName } from '@/lib/format';
 import { useReviewTranslation } from '@/lib/use-review-translation';
+import { keyedTitle } from '@/lib/vocabulary';
 import { useAutoAssign } from '../api/assignments';
 import { useRoundProgramme } from '../api/rounds';
 
@@ -49,7 +50,10 @@ export function AutoAssignPanel({ round, practiceTitles }: { round: Round; pract
   const { t, i18n } = useReviewTranslation();
   const toast = useToast();
   const programme = useRoundProgramme(round.programme_id);
-  const themes = useMemo(() => new Map((programme.data?.data.themes ?? []).map((th) => [th.key, th.title])), [programme.data]);
+  const themes = useMemo(
+    () => new Map((programme.data?.data.themes ?? []).map((th) => [th.key, keyedTitle(th, i18n.language)])),
+    [programme.data, i18n.language],
+  );
   const auto = useAutoAssign(round.id);
   const [result, setResult] = useState<AutoAssignResult | null>(null);
   const writable = round.status === 'draft' || round.status === 'open';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useVocabulary } from '@/lib/vocabulary';
 import type { PracticeResult, Round, RoundResults, Rubric } from '@/api/review-types';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -195,7 +196,11 @@ function AlphaCell({ alpha }: { alpha: number | null | undefined }) {
 
 function Agreement({ agreement, rubric }: { agreement: RoundResults['agreement']; rubric?: Rubric }) {
   const { t } = useReviewTranslation();
-  const titleOf = (key: string) => rubric?.criteria.find((c) => c.key === key)?.title ?? prettifyKey(key);
+  const vocabulary = useVocabulary();
+  const titleOf = (key: string) => {
+    const c = rubric?.criteria.find((x) => x.key === key);
+    return c ? vocabulary.criterion(c).title : prettifyKey(key);
+  };
   return (
     <section className="card" aria-labelledby="agreement-title">
       <h2 id="agreement-title" className="h3">

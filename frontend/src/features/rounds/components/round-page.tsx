@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { programmeText } from '@/lib/vocabulary';
 import { isApiError } from '@/api/errors';
 import type { Round } from '@/api/review-types';
 import { Badge, BadgeList } from '@/components/ui/badge';
@@ -25,7 +26,7 @@ type View = 'assignments' | 'results';
 
 /** A review round (coordinators): settings, practices, assignment board, results. `/rounds/:roundId`. */
 export function RoundPage() {
-  const { t } = useReviewTranslation();
+  const { t, i18n } = useReviewTranslation();
   const { roundId = '' } = useParams();
   const round = useRound(roundId);
   const programme = useRoundProgramme(round.data?.data.programme_id);
@@ -44,7 +45,7 @@ export function RoundPage() {
     <RoundContent
       round={round.data.data}
       etag={round.data.etag}
-      programmeName={programme.data?.data.name}
+      programmeName={programme.data ? programmeText(programme.data.data, i18n.language).name : undefined}
       canCoordinate={canCoordinate || programme.isPending}
       onStale={() => void round.refetch()}
     />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { programmeText } from '@/lib/vocabulary';
 import type { Round, RoundStatus } from '@/api/review-types';
 import { Badge, BadgeList } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -32,7 +33,7 @@ export function RoundsTab() {
   const [page, setPage] = usePageParam();
   const rounds = useRounds(programme.id, page);
   const [creating, setCreating] = useState(false);
-  useDocumentTitle(`${t('rounds.title')} · ${programme.name}`);
+  useDocumentTitle(`${t('rounds.title')} · ${programmeText(programme, i18n.language).name}`);
 
   if (!canCoordinate) return <EmptyState title={t('rounds.coordinatorsOnly')} />;
 
@@ -77,7 +78,7 @@ export function RoundsTab() {
         <EmptyState title={t('rounds.empty')}>{t('rounds.emptyText')}</EmptyState>
       ) : (
         <DataTable
-          caption={t('rounds.caption', { programme: programme.name })}
+          caption={t('rounds.caption', { programme: programmeText(programme, i18n.language).name })}
           captionHidden
           columns={columns}
           rows={rounds.data.items}

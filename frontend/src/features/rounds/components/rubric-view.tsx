@@ -1,12 +1,15 @@
 import type { Rubric } from '@/api/review-types';
 import { TIERS } from '@/api/review-types';
+import { useVocabulary } from '@/lib/vocabulary';
 import { Badge } from '@/components/ui/badge';
 import { formatNumber, prettifyKey } from '@/lib/review-format';
 import { useReviewTranslation } from '@/lib/use-review-translation';
 
 /** A rubric read-only: criteria by tier with weights, scales and every anchored level. */
-export function RubricView({ rubric }: { rubric: Rubric }) {
+export function RubricView({ rubric: original }: { rubric: Rubric }) {
   const { t, i18n } = useReviewTranslation();
+  const vocabulary = useVocabulary();
+  const rubric = { ...original, criteria: original.criteria.map((c) => vocabulary.criterion(c)) };
   return (
     <div className="stack-lg rv-rubric-view">
       {TIERS.filter((tier) => rubric.criteria.some((c) => c.tier === tier)).map((tier) => (

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
+import { programmeText } from '@/lib/vocabulary';
 import type { Rubric } from '@/api/review-types';
 import { Badge, BadgeList } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -15,6 +16,7 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { useReviewTranslation } from '@/lib/use-review-translation';
 import { useActivateRubric, useCreateRubric, useRubric, useRubrics } from '../api/rubrics';
 import { RubricEditor } from './rubric-editor';
+import { RubricTranslationsEditor } from './rubric-translations-editor';
 import { RubricView } from './rubric-view';
 
 const STATUS_TONES = { draft: 'neutral', active: 'success', retired: 'warning' } as const;
@@ -30,16 +32,17 @@ export function RubricsTab() {
   const [params, setParams] = useSearchParams();
   const selectedId = params.get('rubric') ?? undefined;
   const editing = params.get('edit') === '1' && canCoordinate;
+  const translating = params.get('translate') === '1' && canCoordinate;
   const selected = useRubric(selectedId);
   const detailRef = useRef<HTMLElement>(null);
-  useDocumentTitle(`${t('rubrics.title')} · ${programme.name}`);
+  useDocumentTitle(`${t('rubrics.title')} · ${programmeText(programme, i18n.language).name}`);
 
   useEffect(() => {
     if (selectedId) detailRef.current?.focus();
-  }, [selectedId, editing]);
+  }, [selectedId, editing, translating]);
 
-  const select = (id: string | null, edit = false) =>
-    setParams(id ? (edit ? { rubric: id, edit: '1' } : { rubric: id }) : {});
+  const select = (id: string | null, mode?: 'edit' | 'translate') =>
+    setParams(id ? (mode ? { rubric: id, [mode]: '1' } : { rubric: id }) : {});
 
   const newVersion = (r: Rubric) =>
     create.mutate(
@@ -47,7 +50,7 @@ export function RubricsTab() {
       {
         onSuccess: (result) => {
           toast.show(t('rubrics.versionCreated', { number: result.data.number }));
-          select(result.data.id, true);
+          select(result.data.id, 'edit');
         },
       },
     );
@@ -87,10 +90,13 @@ export function RubricsTab() {
       cell: (r) => (
         <div className="row-actions">
           {!r.in_use && r.status !== 'retired' && (
-            <Button size="sm" onClick={() => select(r.id, true)} aria-label={t('rubrics.editNamed', { title: r.title, number: r.number })}>
+            <Button size="sm" onClick={() => select(r.id, 'edit')} aria-label={t('rubrics.editNamed', { title: r.title, number: r.number })}>
               {t('actions.edit')}
             </Button>
           )}
+          <Button size="sm" onClick={() => select(r.id, 'translate')} aria-label={t('rubrics.translateNamed', { title: r.title, number: r.number })}>
+            {t('rubrics.translate')}
+          </Button>
           {r.status !== 'active' && (
             <Button
               size="sm"
@@ -136,7 +142,7 @@ export function RubricsTab() {
           <EmptyState title={t('rubrics.empty')} />
         ) : (
           <DataTable
-            caption={t('rubrics.caption', { programme: programme.name })}
+            caption={t('rubrics.caption', { programme: programmeText(programme, i18n.language).name })}
             captionHidden
             columns={columns}
             rows={rubrics.data.items}
@@ -170,7 +176,15 @@ export function RubricsTab() {
                   rubric={selected.data}
                   onDone={() => select(selected.data.data.id)}
                   onStale={() => void selected.refetch()}
-                  onCreated={(id) => select(id, true)}
+                  onCreated={(id) => select(id, 'edit')}
+                />
+              ) : translating ? (
+                <RubricTranslationsEditor
+                  key={selected.data.data.version}
+                  programmeId={programme.id}
+                  rubric={selected.data}
+                  onDone={() => select(selected.data.data.id)}
+                  onStale={() => void selected.refetch()}
                 />
               ) : (
                 <RubricView rubric={selected.data.data} />

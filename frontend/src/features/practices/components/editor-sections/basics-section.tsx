@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Programme } from '@/api/types';
+import { keyedTitle } from '@/lib/vocabulary';
 import { CountedTextArea, CountedTextField } from '@/components/ui/counted-fields';
 import { CountrySelect } from '@/components/ui/country-select';
 import { CheckboxGroup, SelectField } from '@/components/ui/form-fields';
@@ -85,7 +86,7 @@ export function BasicsSection({ programme, ...fields }: SectionProps & { program
             name="themes"
             label={t('fields.themes')}
             hint={`${needed} ${t('practices.editor.guidance.themes')}`}
-            options={programme.themes.map((th) => ({ value: th.key, label: th.title }))}
+            options={programme.themes.map((th) => ({ value: th.key, label: keyedTitle(th, i18n.language) }))}
             value={draft.themes}
             onChange={(v) => set('themes', v)}
             error={errorFor('themes')}
@@ -96,7 +97,7 @@ export function BasicsSection({ programme, ...fields }: SectionProps & { program
             id={ids.target_groups}
             name="target_groups"
             label={t('fields.targetGroups')}
-            options={programme.target_groups.map((g) => ({ value: g.key, label: g.title }))}
+            options={programme.target_groups.map((g) => ({ value: g.key, label: keyedTitle(g, i18n.language) }))}
             value={draft.target_groups}
             onChange={(v) => set('target_groups', v)}
             error={errorFor('target_groups')}
