@@ -370,6 +370,19 @@ func TestExportsRespectTheBlindRule(t *testing.T) {
 			t.Fatalf("export.json has no %s", k)
 		}
 	}
+	// In French: the anonymised label, the gates as oui/non beside their code, the recommendation in words.
+	frRows, err := csv.NewReader(bytes.NewReader(must(t, w.get(base+"/exports/reviews.csv?lang=fr", w.tok["coordinator"]), 200).Body)).ReadAll()
+	if err != nil || len(frRows) != 2 {
+		t.Fatalf("French reviews export: %v", err)
+	}
+	fr := map[string]string{}
+	for i, h := range frRows[0] {
+		fr[h] = frRows[1][i]
+	}
+	if fr["Évaluateur·rice"] != "Évaluateur·rice A" || fr["Critères éliminatoires satisfaits (code)"] != "true" || fr["Critères éliminatoires satisfaits"] != "oui" ||
+		fr["Recommandation (code)"] == "" || fr["Recommandation"] == fr["Recommandation (code)"] {
+		t.Fatalf("French reviews export: %v", fr)
+	}
 	with := string(must(t, w.get(base+"/exports/reviews.csv?include_identities=true", w.tok["coordinator"]), 200).Body)
 	if !strings.Contains(with, w.revDE.Name) {
 		t.Fatal("identities asked for but missing")
