@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type Rea
 import { refreshSession } from '@/api/client';
 import { sessionStore } from '@/api/session-store';
 import type { TokenPair, User } from '@/api/types';
+import { adoptAccountLanguage } from '@/i18n';
 import { SessionContext, type Session } from '@/lib/session';
 import { logoutOnServer } from '../api/auth';
 
@@ -24,6 +25,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (previousStatus.current === 'authenticated' && snapshot.status !== 'authenticated') queryClient.clear();
     previousStatus.current = snapshot.status;
   }, [snapshot.status, queryClient]);
+
+  // Signed in on a browser with no language chosen: the interface speaks the account's locale.
+  const locale = snapshot.status === 'authenticated' ? snapshot.user?.locale : undefined;
+  useEffect(() => {
+    void adoptAccountLanguage(locale);
+  }, [locale]);
 
   const signIn = useCallback(
     (pair: TokenPair) => {
