@@ -26,18 +26,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     previousStatus.current = snapshot.status;
   }, [snapshot.status, queryClient]);
 
-  // Signed in on a browser with no language chosen: the interface speaks the account's locale.
-  const locale = snapshot.status === 'authenticated' ? snapshot.user?.locale : undefined;
-  useEffect(() => {
-    void adoptAccountLanguage(locale);
-  }, [locale]);
-
   const signIn = useCallback(
     (pair: TokenPair) => {
       // The cache is dropped whenever a session ends; also when someone else signs in over it.
       const previous = sessionStore.getSnapshot().user;
       if (previous && previous.id !== pair.user.id) queryClient.clear();
       sessionStore.setTokens(pair);
+      // Signing in on a browser with no language chosen: the interface speaks the account's locale.
+      void adoptAccountLanguage(pair.user.locale);
     },
     [queryClient],
   );
