@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { demo, signIn } from './helpers';
+import { DEMO_PASSWORD, demo, signIn } from './helpers';
 
-test('the language switch translates the interface and survives a reload', async ({ page }) => {
+test('the language switch translates the interface, survives a reload and follows the account', async ({ page, browser }, testInfo) => {
   await signIn(page, demo.partnerNl);
   const html = page.locator('html');
   await expect(html).toHaveAttribute('lang', 'en');
@@ -16,7 +16,9 @@ test('the language switch translates the interface and survives a reload', async
   await expect(page.getByRole('button', { name: 'Afmelden' })).toBeVisible();
   await expect(html).toHaveAttribute('lang', 'nl');
 
+  const savedFrench = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
   await page.getByLabel('Taal').selectOption({ label: 'Français' });
+  expect((await savedFrench).status()).toBe(200);
 
   const frenchNav = page.getByRole('navigation', { name: 'Navigation principale' });
   await expect(frenchNav.getByRole('link', { name: 'Mon compte' })).toBeVisible();
@@ -31,4 +33,26 @@ test('the language switch translates the interface and survives a reload', async
   await expect(page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mon compte' })).toBeVisible();
   await expect(page.getByLabel('Langue')).toHaveValue('fr');
   await expect(html).toHaveAttribute('lang', 'fr');
+
+  // The choice is the account's locale: signing in on a browser that chose nothing speaks French.
+  const baseURL = testInfo.project.use.baseURL ?? process.env.E2E_BASE_URL;
+  const elsewhere = await browser.newContext({ baseURL, locale: 'en-GB' });
+  try {
+    const other = await elsewhere.newPage();
+    await other.goto('/login');
+    await other.getByLabel('E-mail').fill(demo.partnerNl);
+    await other.getByLabel('Password').fill(DEMO_PASSWORD);
+    await other.getByRole('button', { name: 'Sign in' }).click();
+    await expect(other.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+    await expect(other.locator('html')).toHaveAttribute('lang', 'fr');
+  } finally {
+    await elsewhere.close();
+  }
+
+  // Back to English, for this account's next sign-in.
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
+  await page.getByLabel('Langue').selectOption({ label: 'English' });
+  expect((await saved).status()).toBe(200);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(html).toHaveAttribute('lang', 'en');
 });

@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -30,12 +31,14 @@ type User struct {
 	OrganisationID uuid.UUID
 	Languages      []string
 	Expertise      []string
-	IsAdmin        bool
-	Disabled       bool
-	PasswordHash   string
-	Version        int
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	// Locale is the language of the person's e-mails, exports and server-written text.
+	Locale       string
+	IsAdmin      bool
+	Disabled     bool
+	PasswordHash string
+	Version      int
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
 }
 
 // Actor is the authenticated caller, read from the database on every request.
@@ -51,3 +54,12 @@ type Actor struct {
 
 // Anonymous reports whether no one is signed in.
 func (a *Actor) Anonymous() bool { return a == nil || a.UserID == uuid.Nil }
+
+// Locales are the interface languages; a user's and an invitation's locale is one of them.
+var Locales = []string{"en", "nl", "fr", "de"}
+
+// DefaultLocale is the locale of an account nobody chose one for.
+const DefaultLocale = "en"
+
+// ValidLocale says whether l is one of the Locales.
+func ValidLocale(l string) bool { return slices.Contains(Locales, l) }

@@ -92,10 +92,12 @@ type Invitation struct {
 	OrganisationID uuid.UUID
 	ProgrammeID    uuid.UUID
 	Roles          []Role
-	InvitedBy      uuid.UUID
-	CreatedAt      time.Time
-	ExpiresAt      time.Time
-	AcceptedAt     *time.Time
+	// Locale is the language the invitation is written in and the new account takes.
+	Locale     string
+	InvitedBy  uuid.UUID
+	CreatedAt  time.Time
+	ExpiresAt  time.Time
+	AcceptedAt *time.Time
 	// Token is set only on creation.
 	Token string
 	// Filled for display on the accept page.

@@ -303,20 +303,22 @@ func TestCSVExportsRoundTripAwkwardText(t *testing.T) {
 	for i, h := range rows[0] {
 		col[h] = i
 	}
-	for _, h := range []string{"when", "planned", "decided_by", "what", "level", "context_modifications", "content_modifications", "fidelity",
-		"core_elements_kept", "core_elements_changed", "goals", "reasons_sociopolitical", "reasons_recipient", "barriers", "facilitators"} {
+	// Headers are labels in the caller's language (English here); coded fields have a code column beside their labels.
+	for _, h := range []string{"When it was changed (code)", "Planned (code)", "Who decided (code)", "Who decided", "What changed (code)", "For whom (code)",
+		"Changes to setting or delivery (code)", "Changes to content (code)", "Fidelity (code)", "Fidelity", "Core elements kept", "Core elements changed",
+		"Goals (code)", "Reasons: Society and policy (code)", "Reasons: The participants (code)", "What hinders", "What helps"} {
 		if _, ok := col[h]; !ok {
-			t.Fatalf("no FRAME column %s", h)
+			t.Fatalf("no FRAME column %q in %v", h, rows[0])
 		}
 	}
 	row := rows[1]
-	if row[col["title"]] != awkward {
-		t.Fatalf("title did not survive the round trip: %q", row[col["title"]])
+	if row[col["Title"]] != awkward {
+		t.Fatalf("title did not survive the round trip: %q", row[col["Title"]])
 	}
-	if row[col["barriers"]] != "'=HYPERLINK(\"http://evil\"); comma, inside" {
-		t.Fatalf("formula not neutralised: %q", row[col["barriers"]])
+	if row[col["What hinders"]] != "'=HYPERLINK(\"http://evil\"); comma, inside" {
+		t.Fatalf("formula not neutralised: %q", row[col["What hinders"]])
 	}
-	if row[col["decided_by"]] != "programme_leader; employer" || row[col["fidelity"]] != "consistent" {
+	if row[col["Who decided (code)"]] != "programme_leader; employer" || row[col["Fidelity (code)"]] != "consistent" {
 		t.Fatalf("FRAME values: %v", row)
 	}
 	p := must(t, w.get("/api/v1/programmes/"+w.prog.ID.String()+"/exports/practices.csv", w.tok["coordinator"]), 200)
@@ -352,7 +354,7 @@ func TestExportsRespectTheBlindRule(t *testing.T) {
 	}
 	header := strings.Join(rows[0], ",")
 	for _, c := range domain.DefaultCriteria() {
-		if !strings.Contains(header, c.Key+"_score") || !strings.Contains(header, c.Key+"_comment") {
+		if !strings.Contains(header, c.Title+": score") || !strings.Contains(header, c.Title+": comment") {
 			t.Fatalf("no columns for %s: %s", c.Key, header)
 		}
 	}
@@ -367,6 +369,19 @@ func TestExportsRespectTheBlindRule(t *testing.T) {
 		if _, ok := doc[k]; !ok {
 			t.Fatalf("export.json has no %s", k)
 		}
+	}
+	// In French: the anonymised label, the gates as oui/non beside their code, the recommendation in words.
+	frRows, err := csv.NewReader(bytes.NewReader(must(t, w.get(base+"/exports/reviews.csv?lang=fr", w.tok["coordinator"]), 200).Body)).ReadAll()
+	if err != nil || len(frRows) != 2 {
+		t.Fatalf("French reviews export: %v", err)
+	}
+	fr := map[string]string{}
+	for i, h := range frRows[0] {
+		fr[h] = frRows[1][i]
+	}
+	if fr["Évaluateur·rice"] != "Évaluateur·rice A" || fr["Critères éliminatoires satisfaits (code)"] != "true" || fr["Critères éliminatoires satisfaits"] != "oui" ||
+		fr["Recommandation (code)"] == "" || fr["Recommandation"] == fr["Recommandation (code)"] {
+		t.Fatalf("French reviews export: %v", fr)
 	}
 	with := string(must(t, w.get(base+"/exports/reviews.csv?include_identities=true", w.tok["coordinator"]), 200).Body)
 	if !strings.Contains(with, w.revDE.Name) {

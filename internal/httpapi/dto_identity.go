@@ -30,10 +30,11 @@ type meUpdateRequest struct {
 	Name      *string   `json:"name" validate:"omitempty,notblank,max=200"`
 	Languages *[]string `json:"languages" validate:"omitempty,max=20,unique,dive,lang"`
 	Expertise *[]string `json:"expertise" validate:"omitempty,max=30,unique,dive,key"`
+	Locale    *string   `json:"locale" validate:"omitempty,oneof=en nl fr de"`
 }
 
 func (r meUpdateRequest) toPatch() service.MePatch {
-	return service.MePatch{Name: r.Name, Languages: r.Languages, Expertise: r.Expertise}
+	return service.MePatch{Name: r.Name, Languages: r.Languages, Expertise: r.Expertise, Locale: r.Locale}
 }
 
 type organisationCreateRequest struct {
@@ -72,12 +73,13 @@ type userCreateRequest struct {
 	Password       string    `json:"password" validate:"required,min=12,max=200"`
 	Languages      []string  `json:"languages,omitempty" validate:"max=20,unique,dive,lang"`
 	Expertise      []string  `json:"expertise,omitempty" validate:"max=30,unique,dive,key"`
+	Locale         string    `json:"locale,omitempty" validate:"omitempty,oneof=en nl fr de"`
 	IsAdmin        bool      `json:"is_admin,omitempty"`
 }
 
 func (r userCreateRequest) toInput() service.UserInput {
 	return service.UserInput{Email: r.Email, Name: r.Name, OrganisationID: r.OrganisationID, Password: r.Password,
-		Languages: lists.NonNil(r.Languages), Expertise: lists.NonNil(r.Expertise), IsAdmin: r.IsAdmin}
+		Languages: lists.NonNil(r.Languages), Expertise: lists.NonNil(r.Expertise), Locale: r.Locale, IsAdmin: r.IsAdmin}
 }
 
 type userUpdateRequest struct {
@@ -85,12 +87,13 @@ type userUpdateRequest struct {
 	OrganisationID *uuid.UUID `json:"organisation_id"`
 	Languages      *[]string  `json:"languages" validate:"omitempty,max=20,unique,dive,lang"`
 	Expertise      *[]string  `json:"expertise" validate:"omitempty,max=30,unique,dive,key"`
+	Locale         *string    `json:"locale" validate:"omitempty,oneof=en nl fr de"`
 	IsAdmin        *bool      `json:"is_admin"`
 	Disabled       *bool      `json:"disabled"`
 }
 
 func (r userUpdateRequest) toPatch() service.UserPatch {
-	return service.UserPatch{Name: r.Name, OrganisationID: r.OrganisationID, Languages: r.Languages, Expertise: r.Expertise, IsAdmin: r.IsAdmin, Disabled: r.Disabled}
+	return service.UserPatch{Name: r.Name, OrganisationID: r.OrganisationID, Languages: r.Languages, Expertise: r.Expertise, Locale: r.Locale, IsAdmin: r.IsAdmin, Disabled: r.Disabled}
 }
 
 // Response types.
@@ -126,6 +129,7 @@ type userResponse struct {
 	Organisation   *organisationRef `json:"organisation,omitempty"`
 	Languages      []string         `json:"languages"`
 	Expertise      []string         `json:"expertise"`
+	Locale         string           `json:"locale"`
 	IsAdmin        bool             `json:"is_admin"`
 	Disabled       bool             `json:"disabled"`
 	Version        int              `json:"version"`
@@ -136,7 +140,7 @@ type userResponse struct {
 // toUserResponse never includes the password hash: the type has no field for it.
 func toUserResponse(u domain.User) userResponse {
 	return userResponse{ID: u.ID, Email: u.Email, Name: u.Name, OrganisationID: u.OrganisationID, Languages: lists.NonNil(u.Languages),
-		Expertise: lists.NonNil(u.Expertise), IsAdmin: u.IsAdmin, Disabled: u.Disabled, Version: u.Version,
+		Expertise: lists.NonNil(u.Expertise), Locale: u.Locale, IsAdmin: u.IsAdmin, Disabled: u.Disabled, Version: u.Version,
 		CreatedAt: u.CreatedAt.UTC(), UpdatedAt: u.UpdatedAt.UTC()}
 }
 

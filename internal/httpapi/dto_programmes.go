@@ -174,11 +174,12 @@ type invitationCreateRequest struct {
 	OrganisationID uuid.UUID `json:"organisation_id" validate:"required"`
 	ProgrammeID    uuid.UUID `json:"programme_id" validate:"required"`
 	Roles          []string  `json:"roles" validate:"required,min=1,max=3,unique,dive,role"`
+	Locale         string    `json:"locale,omitempty" validate:"omitempty,oneof=en nl fr de"`
 }
 
 func (r invitationCreateRequest) toInput() service.InvitationInput {
 	return service.InvitationInput{Email: r.Email, Name: r.Name, OrganisationID: r.OrganisationID, ProgrammeID: r.ProgrammeID,
-		Roles: membershipPutRequest{Roles: r.Roles}.toRoles()}
+		Roles: membershipPutRequest{Roles: r.Roles}.toRoles(), Locale: r.Locale}
 }
 
 type invitationResponse struct {
@@ -188,6 +189,7 @@ type invitationResponse struct {
 	OrganisationID uuid.UUID     `json:"organisation_id"`
 	ProgrammeID    uuid.UUID     `json:"programme_id"`
 	Roles          []domain.Role `json:"roles"`
+	Locale         string        `json:"locale"`
 	CreatedAt      time.Time     `json:"created_at"`
 	ExpiresAt      time.Time     `json:"expires_at"`
 	AcceptedAt     *time.Time    `json:"accepted_at"`
@@ -197,7 +199,7 @@ type invitationResponse struct {
 
 func toInvitationResponse(inv domain.Invitation, now time.Time) invitationResponse {
 	return invitationResponse{ID: inv.ID, Email: inv.Email, Name: inv.Name, OrganisationID: inv.OrganisationID, ProgrammeID: inv.ProgrammeID,
-		Roles: inv.Roles, CreatedAt: inv.CreatedAt.UTC(), ExpiresAt: inv.ExpiresAt.UTC(), AcceptedAt: inv.AcceptedAt, Status: inv.Status(now)}
+		Roles: inv.Roles, Locale: inv.Locale, CreatedAt: inv.CreatedAt.UTC(), ExpiresAt: inv.ExpiresAt.UTC(), AcceptedAt: inv.AcceptedAt, Status: inv.Status(now)}
 }
 
 type invitationPreviewResponse struct {
@@ -206,6 +208,7 @@ type invitationPreviewResponse struct {
 	ProgrammeName    string        `json:"programme_name"`
 	OrganisationName string        `json:"organisation_name"`
 	Roles            []domain.Role `json:"roles"`
+	Locale           string        `json:"locale"`
 	ExpiresAt        time.Time     `json:"expires_at"`
 	ExistingAccount  bool          `json:"existing_account"`
 }

@@ -300,14 +300,21 @@ func (s *Server) exportCSV(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	var opts service.CSVOptions
+	if opts.Lang, err = localeQuery(c, "lang"); err != nil {
+		return err
+	}
+	if opts.BOM, err = boolQuery(c, "bom"); err != nil {
+		return err
+	}
 	var w service.Writer
 	switch c.Params("kind") {
 	case "practices.csv":
-		w, err = s.svc.ExportPracticesCSV(ctx, a, id)
+		w, err = s.svc.ExportPracticesCSV(ctx, a, id, opts)
 	case "reviews.csv":
-		w, err = s.svc.ExportReviewsCSV(ctx, a, id, identities)
+		w, err = s.svc.ExportReviewsCSV(ctx, a, id, identities, opts)
 	case "adaptations.csv":
-		w, err = s.svc.ExportAdaptationsCSV(ctx, a, id)
+		w, err = s.svc.ExportAdaptationsCSV(ctx, a, id, opts)
 	default:
 		return domain.NotFound("Export")
 	}

@@ -171,7 +171,7 @@ func (s *Server) getInvitation(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(invitationPreviewResponse{Email: inv.Email, Name: inv.Name, ProgrammeName: inv.ProgrammeName, OrganisationName: inv.OrganisationName,
-		Roles: inv.Roles, ExpiresAt: inv.ExpiresAt.UTC(), ExistingAccount: inv.ExistingAccount})
+		Roles: inv.Roles, Locale: inv.Locale, ExpiresAt: inv.ExpiresAt.UTC(), ExistingAccount: inv.ExistingAccount})
 }
 
 func (s *Server) acceptInvitation(c *fiber.Ctx) error {

@@ -111,3 +111,13 @@ func boolQuery(c *fiber.Ctx, name string) (bool, error) {
 	return false, domain.Invalid(domain.FieldError{Field: name, Code: domain.FieldType, Message: "must be true or false",
 		Params: map[string]any{"expected": "boolean"}})
 }
+
+// localeQuery reads an optional language query parameter: one of domain.Locales, or "" when absent.
+func localeQuery(c *fiber.Ctx, name string) (string, error) {
+	l := c.Query(name)
+	if l == "" || domain.ValidLocale(l) {
+		return string([]byte(l)), nil
+	}
+	return "", domain.Invalid(domain.FieldError{Field: name, Code: domain.FieldOneOf, Message: "must be one of " + strings.Join(domain.Locales, ", "),
+		Params: map[string]any{"allowed": domain.Locales}})
+}

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"time"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
@@ -72,4 +73,36 @@ func (s *Store) StreamNewProducts(ctx context.Context, programmeID uuid.UUID, fn
 func (s *Store) StreamComments(ctx context.Context, programmeID uuid.UUID, fn func(domain.Comment) error) error {
 	return stream(ctx, s.conn(ctx), `SELECT `+commentSelect+` FROM comments c `+commentJoins+` WHERE c.programme_id = ? ORDER BY c.created_at, c.id`,
 		[]any{programmeID}, func(r commentRow) error { return fn(r.toDomain()) })
+}
+
+// adaptationExportRow is an adaptation with the figures of its latest follow-up, if any.
+type adaptationExportRow struct {
+	Row                      adaptationRow `gorm:"embedded"`
+	LatestRecordedOn         *time.Time    `gorm:"->"`
+	LatestParticipants       *int          `gorm:"->"`
+	LatestReturnedToWork     *int          `gorm:"->"`
+	LatestInWorkAfter6Months *int          `gorm:"->;column:latest_in_work_after_6_months"`
+	LatestPlacementsOffered  *int          `gorm:"->"`
+	LatestSatisfaction       *float64      `gorm:"->"`
+}
+
+// StreamAdaptationsWithLatestOutcome hands every adaptation of a programme to fn, oldest first,
+// with its latest follow-up (by date, then by when it was recorded) or nil. The follow-up is read
+// per row from the (adaptation_id, recorded_on) index within the same statement.
+func (s *Store) StreamAdaptationsWithLatestOutcome(ctx context.Context, programmeID uuid.UUID, fn func(domain.Adaptation, *domain.Outcome) error) error {
+	return stream(ctx, s.conn(ctx), `SELECT `+adaptationSelect+`, lo.recorded_on AS latest_recorded_on, lo.participants AS latest_participants,
+		lo.returned_to_work AS latest_returned_to_work, lo.in_work_after_6_months AS latest_in_work_after_6_months,
+		lo.placements_offered AS latest_placements_offered, lo.satisfaction AS latest_satisfaction
+		FROM adaptations a `+adaptationJoins+`
+		LEFT JOIN LATERAL (SELECT o.recorded_on, o.participants, o.returned_to_work, o.in_work_after_6_months, o.placements_offered, o.satisfaction
+			FROM adaptation_outcomes o WHERE o.adaptation_id = a.id ORDER BY o.recorded_on DESC, o.created_at DESC LIMIT 1) lo ON true
+		WHERE a.programme_id = ? ORDER BY a.created_at, a.id`, []any{programmeID}, func(r adaptationExportRow) error {
+		var latest *domain.Outcome
+		if r.LatestRecordedOn != nil && r.LatestParticipants != nil && r.LatestReturnedToWork != nil {
+			latest = &domain.Outcome{AdaptationID: r.Row.ID, RecordedOn: *dateOnly(r.LatestRecordedOn), Participants: *r.LatestParticipants,
+				ReturnedToWork: *r.LatestReturnedToWork, InWorkAfter6Months: r.LatestInWorkAfter6Months, PlacementsOffered: r.LatestPlacementsOffered,
+				Satisfaction: r.LatestSatisfaction}
+		}
+		return fn(r.Row.toDomain(), latest)
+	})
 }

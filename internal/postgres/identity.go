@@ -107,7 +107,7 @@ func (s *Store) UpdateUser(ctx context.Context, u domain.User, version int) (dom
 	var row userRow
 	err := s.updateVersioned(ctx, &row, "users", u.ID, version, map[string]any{
 		"name": u.Name, "organisation_id": u.OrganisationID, "languages": List(u.Languages), "expertise": List(u.Expertise),
-		"is_admin": u.IsAdmin, "disabled": u.Disabled,
+		"is_admin": u.IsAdmin, "disabled": u.Disabled, "locale": localeOrDefault(u.Locale),
 	})
 	if err != nil {
 		return domain.User{}, notFoundAs(err, "User")
@@ -117,10 +117,10 @@ func (s *Store) UpdateUser(ctx context.Context, u domain.User, version int) (dom
 
 // UpdateProfile changes the fields a user may change about themselves, without a version check
 // (PATCH /me is exempt from If-Match), still bumping the version.
-func (s *Store) UpdateProfile(ctx context.Context, id uuid.UUID, name string, languages, expertise []string) (domain.User, error) {
+func (s *Store) UpdateProfile(ctx context.Context, id uuid.UUID, name string, languages, expertise []string, locale string) (domain.User, error) {
 	var row userRow
-	res := s.conn(ctx).Raw(`UPDATE users SET name = ?, languages = ?, expertise = ?, version = version + 1, updated_at = now()
-		WHERE id = ? RETURNING *`, name, List(languages), List(expertise), id).Scan(&row)
+	res := s.conn(ctx).Raw(`UPDATE users SET name = ?, languages = ?, expertise = ?, locale = ?, version = version + 1, updated_at = now()
+		WHERE id = ? RETURNING *`, name, List(languages), List(expertise), localeOrDefault(locale), id).Scan(&row)
 	if res.Error != nil {
 		return domain.User{}, translate(res.Error)
 	}

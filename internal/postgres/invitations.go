@@ -12,7 +12,7 @@ import (
 // CreateInvitation stores inv with the digest of its token.
 func (s *Store) CreateInvitation(ctx context.Context, inv domain.Invitation, digest []byte) (domain.Invitation, error) {
 	row := invitationRow{ID: inv.ID, TokenHash: digest, Email: inv.Email, Name: inv.Name, OrganisationID: inv.OrganisationID,
-		ProgrammeID: inv.ProgrammeID, Roles: List(inv.Roles), InvitedBy: inv.InvitedBy, ExpiresAt: inv.ExpiresAt, CreatedAt: time.Now().UTC()}
+		ProgrammeID: inv.ProgrammeID, Roles: List(inv.Roles), Locale: localeOrDefault(inv.Locale), InvitedBy: inv.InvitedBy, ExpiresAt: inv.ExpiresAt, CreatedAt: time.Now().UTC()}
 	if err := s.conn(ctx).Create(&row).Error; err != nil {
 		return domain.Invitation{}, translate(err)
 	}

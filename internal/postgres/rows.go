@@ -39,6 +39,7 @@ type userRow struct {
 	PasswordHash   string
 	Languages      JSON[[]string]
 	Expertise      JSON[[]string]
+	Locale         string
 	IsAdmin        bool
 	Disabled       bool
 	Version        int
@@ -50,13 +51,13 @@ func (userRow) TableName() string { return "users" }
 
 func userToRow(u domain.User) userRow {
 	return userRow{ID: u.ID, Email: u.Email, Name: u.Name, OrganisationID: u.OrganisationID, PasswordHash: u.PasswordHash,
-		Languages: List(u.Languages), Expertise: List(u.Expertise), IsAdmin: u.IsAdmin, Disabled: u.Disabled,
+		Languages: List(u.Languages), Expertise: List(u.Expertise), Locale: localeOrDefault(u.Locale), IsAdmin: u.IsAdmin, Disabled: u.Disabled,
 		Version: u.Version, CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt}
 }
 
 func (r userRow) toDomain() domain.User {
 	return domain.User{ID: r.ID, Email: r.Email, Name: r.Name, OrganisationID: r.OrganisationID, PasswordHash: r.PasswordHash,
-		Languages: lists.NonNil(r.Languages.V), Expertise: lists.NonNil(r.Expertise.V), IsAdmin: r.IsAdmin, Disabled: r.Disabled,
+		Languages: lists.NonNil(r.Languages.V), Expertise: lists.NonNil(r.Expertise.V), Locale: localeOrDefault(r.Locale), IsAdmin: r.IsAdmin, Disabled: r.Disabled,
 		Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 }
 
@@ -118,6 +119,7 @@ type invitationRow struct {
 	OrganisationID uuid.UUID
 	ProgrammeID    uuid.UUID
 	Roles          JSON[[]domain.Role]
+	Locale         string
 	InvitedBy      uuid.UUID
 	CreatedAt      time.Time
 	ExpiresAt      time.Time
@@ -132,8 +134,16 @@ func (invitationRow) TableName() string { return "invitations" }
 
 func (r invitationRow) toDomain() domain.Invitation {
 	return domain.Invitation{ID: r.ID, Email: r.Email, Name: r.Name, OrganisationID: r.OrganisationID, ProgrammeID: r.ProgrammeID,
-		Roles: lists.NonNil(r.Roles.V), InvitedBy: r.InvitedBy, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt, AcceptedAt: r.AcceptedAt,
+		Roles: lists.NonNil(r.Roles.V), Locale: localeOrDefault(r.Locale), InvitedBy: r.InvitedBy, CreatedAt: r.CreatedAt, ExpiresAt: r.ExpiresAt, AcceptedAt: r.AcceptedAt,
 		ProgrammeName: r.ProgrammeName, OrganisationName: r.OrganisationName}
+}
+
+// localeOrDefault reads a locale column; rows read without it (a partial select) are English.
+func localeOrDefault(l string) string {
+	if l == "" {
+		return domain.DefaultLocale
+	}
+	return l
 }
 
 // dateOnly drops the time zone a date column comes back with, so dates print as written.

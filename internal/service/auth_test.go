@@ -87,7 +87,7 @@ func (f *fakeUsers) ListUsers(context.Context, domain.UserFilter, domain.PageReq
 func (f *fakeUsers) UpdateUser(_ context.Context, u domain.User, _ int) (domain.User, error) {
 	return u, nil
 }
-func (f *fakeUsers) UpdateProfile(context.Context, uuid.UUID, string, []string, []string) (domain.User, error) {
+func (f *fakeUsers) UpdateProfile(context.Context, uuid.UUID, string, []string, []string, string) (domain.User, error) {
 	return domain.User{}, nil
 }
 func (f *fakeUsers) SetPassword(_ context.Context, id uuid.UUID, hash string) error {

@@ -38,7 +38,7 @@ type UserStore interface {
 	// not the stored one.
 	UpdateUser(ctx context.Context, u domain.User, version int) (domain.User, error)
 	// UpdateProfile changes what a person says about themselves.
-	UpdateProfile(ctx context.Context, id uuid.UUID, name string, languages, expertise []string) (domain.User, error)
+	UpdateProfile(ctx context.Context, id uuid.UUID, name string, languages, expertise []string, locale string) (domain.User, error)
 	// SetPassword stores a new password hash.
 	SetPassword(ctx context.Context, id uuid.UUID, hash string) error
 }
@@ -107,7 +107,9 @@ type UserInput struct {
 	Email, Name, Password string
 	OrganisationID        uuid.UUID
 	Languages, Expertise  []string
-	IsAdmin               bool
+	// Locale is empty for the default.
+	Locale  string
+	IsAdmin bool
 }
 
 // UserPatch lists what an admin may change on an account.
@@ -115,6 +117,7 @@ type UserPatch struct {
 	Name                 *string
 	OrganisationID       *uuid.UUID
 	Languages, Expertise *[]string
+	Locale               *string
 	IsAdmin, Disabled    *bool
 }
 
@@ -143,8 +146,12 @@ func (s *Service) createUser(ctx context.Context, a *domain.Actor, in UserInput)
 	if err != nil {
 		return domain.User{}, s.hashErr(err)
 	}
+	locale := in.Locale
+	if locale == "" {
+		locale = domain.DefaultLocale
+	}
 	u := domain.User{ID: uuid.New(), Email: strings.TrimSpace(in.Email), Name: strings.TrimSpace(in.Name), OrganisationID: in.OrganisationID,
-		Languages: in.Languages, Expertise: in.Expertise, IsAdmin: in.IsAdmin, PasswordHash: hash, Version: 1}
+		Languages: in.Languages, Expertise: in.Expertise, Locale: locale, IsAdmin: in.IsAdmin, PasswordHash: hash, Version: 1}
 	var created domain.User
 	err = s.tx.WithTx(ctx, func(ctx context.Context) error {
 		var err error
@@ -232,6 +239,7 @@ func (in UserPatch) apply(u *domain.User) {
 	setIf(&u.OrganisationID, in.OrganisationID, nil)
 	setIf(&u.Languages, in.Languages, nil)
 	setIf(&u.Expertise, in.Expertise, nil)
+	setIf(&u.Locale, in.Locale, nil)
 	setIf(&u.IsAdmin, in.IsAdmin, nil)
 	setIf(&u.Disabled, in.Disabled, nil)
 }
@@ -240,6 +248,8 @@ func (in UserPatch) apply(u *domain.User) {
 type MePatch struct {
 	Name                 *string
 	Languages, Expertise *[]string
+	// Locale is one of domain.Locales, checked at the edge.
+	Locale *string
 }
 
 // Me reads the caller's account.
@@ -247,7 +257,7 @@ func (s *Service) Me(ctx context.Context, a *domain.Actor) (domain.User, error) 
 	return s.users.User(ctx, a.UserID)
 }
 
-// UpdateMe changes the caller's name, languages and expertise.
+// UpdateMe changes the caller's name, languages, expertise and locale.
 func (s *Service) UpdateMe(ctx context.Context, a *domain.Actor, in MePatch) (domain.User, error) {
 	u, err := s.users.User(ctx, a.UserID)
 	if err != nil {
@@ -259,7 +269,7 @@ func (s *Service) UpdateMe(ctx context.Context, a *domain.Actor, in MePatch) (do
 		}
 	}
 	in.apply(&u)
-	return s.users.UpdateProfile(ctx, a.UserID, u.Name, u.Languages, u.Expertise)
+	return s.users.UpdateProfile(ctx, a.UserID, u.Name, u.Languages, u.Expertise, u.Locale)
 }
 
 // apply changes u as the patch says.
@@ -267,6 +277,7 @@ func (in MePatch) apply(u *domain.User) {
 	setIf(&u.Name, in.Name, strings.TrimSpace)
 	setIf(&u.Languages, in.Languages, nil)
 	setIf(&u.Expertise, in.Expertise, nil)
+	setIf(&u.Locale, in.Locale, nil)
 }
 
 // checkExpertise refuses expertise that is not a theme key of a programme in scope: the

@@ -26,6 +26,8 @@ type ExportStore interface {
 	StreamPractices(ctx context.Context, programmeID uuid.UUID, fn func(domain.Practice) error) error
 	StreamReviews(ctx context.Context, programmeID uuid.UUID, fn func(domain.ReviewExportRow) error) error
 	StreamAdaptations(ctx context.Context, programmeID uuid.UUID, fn func(domain.Adaptation) error) error
+	// StreamAdaptationsWithLatestOutcome also hands fn each adaptation's latest follow-up, or nil.
+	StreamAdaptationsWithLatestOutcome(ctx context.Context, programmeID uuid.UUID, fn func(domain.Adaptation, *domain.Outcome) error) error
 	StreamOutcomes(ctx context.Context, programmeID uuid.UUID, fn func(domain.Outcome) error) error
 	StreamNewProducts(ctx context.Context, programmeID uuid.UUID, fn func(domain.NewProduct) error) error
 	StreamComments(ctx context.Context, programmeID uuid.UUID, fn func(domain.Comment) error) error
@@ -45,7 +47,13 @@ func safeCell(s string) string {
 	return s
 }
 
-func csvWriter(w io.Writer, header []string) (*csv.Writer, error) {
+func csvWriter(w io.Writer, header []string, bom bool) (*csv.Writer, error) {
+	if bom {
+		// Excel reads a CSV as the system's code page unless it starts with a byte order mark.
+		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+			return nil, err
+		}
+	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
 	return cw, cw.Write(header)
@@ -85,22 +93,143 @@ func timeCell(t *time.Time) string {
 	return t.UTC().Format(time.RFC3339)
 }
 
+// CSVOptions are what a caller chooses about a CSV export.
+type CSVOptions struct {
+	// Lang is the language of headers and labels (one of domain.Locales); empty takes the caller's locale.
+	Lang string
+	// BOM starts the file with a UTF-8 byte order mark, for Excel.
+	BOM bool
+}
+
+// exportWords are the words of one export language.
+type exportWords struct{ lang string }
+
+// csvWords settles an export's language: the one asked for, or the caller's locale.
+func (s *Service) csvWords(ctx context.Context, a *domain.Actor, lang string) (exportWords, error) {
+	if lang == "" {
+		u, err := s.users.User(ctx, a.UserID)
+		if err != nil {
+			return exportWords{}, err
+		}
+		lang = u.Locale
+	}
+	if !domain.ValidLocale(lang) {
+		lang = domain.DefaultLocale
+	}
+	return exportWords{lang: lang}, nil
+}
+
+// word is the text under key, in English when the language lacks it (a test keeps that from
+// happening), or the key itself.
+func (w exportWords) word(key string) string {
+	if t, ok := exportLabels[w.lang][key]; ok {
+		return t
+	}
+	if t, ok := exportLabels[domain.DefaultLocale][key]; ok {
+		return t
+	}
+	return key
+}
+
+// col is a column's header; fill replaces {name} placeholders in pairs (name, value).
+func (w exportWords) col(name string, fill ...string) string {
+	h := w.word("col." + name)
+	for i := 0; i+1 < len(fill); i += 2 {
+		h = strings.ReplaceAll(h, "{"+fill[i]+"}", fill[i+1])
+	}
+	return h
+}
+
+// coded is the pair of headers of a coded column: the codes, then their labels.
+func (w exportWords) coded(header string) []string {
+	return []string{strings.ReplaceAll(w.word("col.code"), "{column}", header), header}
+}
+
+// label is a coded value in words; an empty value stays empty and an unknown code shows as itself.
+func (w exportWords) label(vocabulary, code string) string {
+	if code == "" {
+		return ""
+	}
+	if t, ok := exportLabels[w.lang][vocabulary+"."+code]; ok {
+		return t
+	}
+	return w.word(vocabulary + "." + code)
+}
+
+func (w exportWords) labels(vocabulary string, codes []string) string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = w.label(vocabulary, c)
+	}
+	return join(out)
+}
+
+func (w exportWords) yesNo(b bool) string {
+	if b {
+		return w.word("word.yes")
+	}
+	return w.word("word.no")
+}
+
+// blindReviewer is how a reviewer of a blind round appears: "Reviewer A", "Évaluateur·rice B".
+func (w exportWords) blindReviewer(n int) string {
+	return strings.ReplaceAll(w.word("word.blind_reviewer"), "{letter}", string(rune('A'+n)))
+}
+
+// vocabularyTitle is the title of a theme or target group in an export. Exports show the title
+// as stored; this is the one place to choose a translated title once themes carry them.
+func vocabularyTitle(k domain.Keyed, _ string) string { return k.Title }
+
+// criterionTitle is the title of a rubric criterion in an export's headers, likewise.
+func criterionTitle(c domain.Criterion, _ string) string { return c.Title }
+
+// vocabularyTitles writes keys as titles, from the programme's vocabulary; a key the programme no
+// longer has shows as itself.
+func vocabularyTitles(vocabulary []domain.Keyed, keys []string, lang string) string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = k
+		for _, v := range vocabulary {
+			if v.Key == k {
+				out[i] = vocabularyTitle(v, lang)
+				break
+			}
+		}
+	}
+	return join(out)
+}
+
 // ExportPracticesCSV streams the programme's practices (coordinators).
-func (s *Service) ExportPracticesCSV(ctx context.Context, a *domain.Actor, programmeID uuid.UUID) (Writer, error) {
+func (s *Service) ExportPracticesCSV(ctx context.Context, a *domain.Actor, programmeID uuid.UUID, opts CSVOptions) (Writer, error) {
 	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
 		return nil, err
 	}
+	words, err := s.csvWords(ctx, a, opts.Lang)
+	if err != nil {
+		return nil, err
+	}
+	prog, err := s.programmes.Programme(ctx, programmeID, a.UserID) // for theme and target-group titles
+	if err != nil {
+		return nil, err
+	}
 	return s.inSnapshot(func(ctx context.Context, w io.Writer) error {
-		cw, err := csvWriter(w, []string{"id", "title", "organisation", "country", "language", "status", "themes", "target_groups", "summary",
-			"evidence_level", "participants", "sites", "since_year", "products", "core_elements", "translations", "revision", "submitted_at",
-			"published_at", "decision"})
+		header := []string{words.col("id"), words.col("title"), words.col("organisation"), words.col("country"), words.col("language")}
+		header = append(header, words.coded(words.col("status"))...)
+		header = append(header, words.coded(words.col("themes"))...)
+		header = append(header, words.coded(words.col("target_groups"))...)
+		header = append(header, words.col("summary"))
+		header = append(header, words.coded(words.col("evidence_level"))...)
+		header = append(header, words.col("participants"), words.col("sites"), words.col("since_year"), words.col("products"), words.col("core_elements"),
+			words.col("translations"), words.col("revision"), words.col("submitted_at"), words.col("published_at"))
+		header = append(header, words.coded(words.col("decision"))...)
+		cw, err := csvWriter(w, header, opts.BOM)
 		if err != nil {
 			return err
 		}
 		return s.exports.StreamPractices(ctx, programmeID, func(p domain.Practice) error {
 			var products, core, langs []string
 			for _, pr := range p.Products {
-				products = append(products, pr.Name+" ("+pr.Kind+")")
+				products = append(products, pr.Name+" ("+words.label("product_kind", pr.Kind)+")")
 				core = append(core, pr.CoreElements...)
 			}
 			for l := range p.Translations {
@@ -111,9 +240,14 @@ func (s *Service) ExportPracticesCSV(ctx context.Context, a *domain.Actor, progr
 				decision = p.Decision.Outcome
 			}
 			c := p.Content
-			return writeRow(cw, []string{p.ID.String(), p.Title, p.OrganisationName, p.Country, p.Language, string(p.Status), join(p.Themes), join(p.TargetGroups),
-				p.Summary, c.Evidence.Level, intCell(c.Scale.Participants), intCell(c.Scale.Sites), intCell(c.Scale.SinceYear), join(products), join(core),
-				join(slices.Sorted(slices.Values(langs))), strconv.Itoa(p.Revision), timeCell(p.SubmittedAt), timeCell(p.PublishedAt), decision})
+			return writeRow(cw, []string{p.ID.String(), p.Title, p.OrganisationName, p.Country, p.Language,
+				string(p.Status), words.label("status", string(p.Status)),
+				join(p.Themes), vocabularyTitles(prog.Themes, p.Themes, words.lang),
+				join(p.TargetGroups), vocabularyTitles(prog.TargetGroups, p.TargetGroups, words.lang),
+				p.Summary, c.Evidence.Level, words.label("evidence", c.Evidence.Level),
+				intCell(c.Scale.Participants), intCell(c.Scale.Sites), intCell(c.Scale.SinceYear), join(products), join(core),
+				join(slices.Sorted(slices.Values(langs))), strconv.Itoa(p.Revision), timeCell(p.SubmittedAt), timeCell(p.PublishedAt),
+				decision, words.label("decision", decision)})
 		})
 	}), nil
 }
@@ -121,32 +255,41 @@ func (s *Service) ExportPracticesCSV(ctx context.Context, a *domain.Actor, progr
 // ExportReviewsCSV streams every submitted review with one column per rubric criterion score and
 // comment (coordinators). In blind rounds reviewers appear as "Reviewer A/B" unless
 // withIdentities is asked for: exports travel further than the platform.
-func (s *Service) ExportReviewsCSV(ctx context.Context, a *domain.Actor, programmeID uuid.UUID, withIdentities bool) (Writer, error) {
+func (s *Service) ExportReviewsCSV(ctx context.Context, a *domain.Actor, programmeID uuid.UUID, withIdentities bool, opts CSVOptions) (Writer, error) {
 	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
+		return nil, err
+	}
+	words, err := s.csvWords(ctx, a, opts.Lang)
+	if err != nil {
 		return nil, err
 	}
 	rounds, rubrics, err := s.exports.RoundsWithRubrics(ctx, programmeID) // for the criterion columns
 	if err != nil {
 		return nil, err
 	}
-	var keys []string
+	var criteria []domain.Criterion
 	seen := map[string]bool{}
 	for _, round := range rounds {
 		for _, c := range rubrics[round.RubricID].Criteria {
 			if !seen[c.Key] {
 				seen[c.Key] = true
-				keys = append(keys, c.Key)
+				criteria = append(criteria, c)
 			}
 		}
 	}
 	return s.inSnapshot(func(ctx context.Context, w io.Writer) error {
-		header := []string{"round", "practice_id", "practice", "revision", "reviewer", "reviewer_organisation", "reviewer_country", "submitted_at"}
-		for _, k := range keys {
-			header = append(header, k+"_score", k+"_comment")
+		header := []string{words.col("round"), words.col("practice_id"), words.col("practice"), words.col("revision"), words.col("reviewer"),
+			words.col("reviewer_organisation"), words.col("reviewer_country"), words.col("submitted_at")}
+		for _, c := range criteria {
+			title := criterionTitle(c, words.lang)
+			header = append(header, words.col("score", "criterion", title), words.col("comment", "criterion", title))
 		}
-		header = append(header, "weighted_score", "gates_passed", "transferability_rating", "transferability_conditions", "recommendation",
-			"confidence", "strengths", "improvements", "answers")
-		cw, err := csvWriter(w, header)
+		header = append(header, words.col("weighted_score"))
+		header = append(header, words.coded(words.col("gates_passed"))...)
+		header = append(header, words.col("transferability_rating"), words.col("transferability_conditions"))
+		header = append(header, words.coded(words.col("recommendation"))...)
+		header = append(header, words.col("confidence"), words.col("strengths"), words.col("improvements"), words.col("answers"))
+		cw, err := csvWriter(w, header, opts.BOM)
 		if err != nil {
 			return err
 		}
@@ -155,12 +298,12 @@ func (s *Service) ExportReviewsCSV(ctx context.Context, a *domain.Actor, program
 			name, org, country := r.ReviewerName, r.ReviewerOrg, r.ReviewerCntry
 			if r.Blind && !withIdentities {
 				k := r.RoundID.String() + r.PracticeID.String()
-				name, org, country = "Reviewer "+string(rune('A'+labels[k])), "", ""
+				name, org, country = words.blindReviewer(labels[k]), "", ""
 				labels[k]++
 			}
 			row := []string{r.RoundName, r.PracticeID.String(), r.PracticeTitle, strconv.Itoa(r.Revision), name, org, country, timeCell(r.SubmittedAt)}
-			for _, k := range keys {
-				sc, _ := r.Score(k)
+			for _, c := range criteria {
+				sc, _ := r.Score(c.Key)
 				row = append(row, floatCell(sc.Value), sc.Comment)
 			}
 			rubric := rubrics[r.RubricID]
@@ -168,44 +311,92 @@ func (s *Service) ExportReviewsCSV(ctx context.Context, a *domain.Actor, program
 			for _, an := range r.Answers {
 				answers = append(answers, an.Question+" — "+an.Answer)
 			}
-			row = append(row, floatCell(WeightedScore(&r.Review, &rubric)), strconv.FormatBool(gatesPassed(&r.Review, &rubric)),
-				intCell(r.Transferability.Rating), r.Transferability.Conditions, r.Recommendation, intCell(r.Confidence), r.Strengths, r.Improvements,
-				strings.Join(answers, "\n"))
+			passed := gatesPassed(&r.Review, &rubric)
+			row = append(row, floatCell(WeightedScore(&r.Review, &rubric)), strconv.FormatBool(passed), words.yesNo(passed),
+				intCell(r.Transferability.Rating), r.Transferability.Conditions, r.Recommendation, words.label("recommendation", r.Recommendation),
+				intCell(r.Confidence), r.Strengths, r.Improvements, strings.Join(answers, "\n"))
 			return writeRow(cw, row)
 		})
 	}), nil
 }
 
-// ExportAdaptationsCSV streams the programme's adaptations with every FRAME field (coordinators).
-func (s *Service) ExportAdaptationsCSV(ctx context.Context, a *domain.Actor, programmeID uuid.UUID) (Writer, error) {
+// ExportAdaptationsCSV streams the programme's adaptations with every FRAME field and the figures
+// of each one's latest follow-up (coordinators).
+func (s *Service) ExportAdaptationsCSV(ctx context.Context, a *domain.Actor, programmeID uuid.UUID, opts CSVOptions) (Writer, error) {
 	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
 		return nil, err
 	}
-	return s.inSnapshot(func(ctx context.Context, w io.Writer) error {
-		header := []string{"id", "title", "source_practice", "source_country", "product_id", "adopting_organisation", "country", "stage",
-			"when", "planned", "decided_by", "what", "level", "context_modifications", "content_modifications", "fidelity", "core_elements_kept",
-			"core_elements_changed", "goals"}
-		for _, l := range domain.ReasonLevels {
-			header = append(header, "reasons_"+l)
+	words, err := s.csvWords(ctx, a, opts.Lang)
+	if err != nil {
+		return nil, err
+	}
+	// Each coded FRAME field: its column, the vocabulary of its labels and its codes.
+	type codedField struct {
+		column, vocabulary string
+		codes              func(f *domain.Frame) []string
+	}
+	one := func(v string) []string {
+		if v == "" {
+			return nil
 		}
-		header = append(header, "barriers", "facilitators", "context_description", "created_at", "updated_at")
-		cw, err := csvWriter(w, header)
+		return []string{v}
+	}
+	fields := []codedField{
+		{"when", "when", func(f *domain.Frame) []string { return one(f.When) }},
+		{"planned", "planned", func(f *domain.Frame) []string { return one(f.Planned) }},
+		{"decided_by", "decided_by", func(f *domain.Frame) []string { return f.DecidedBy }},
+		{"what", "what", func(f *domain.Frame) []string { return f.What }},
+		{"level", "level", func(f *domain.Frame) []string { return one(f.Level) }},
+		{"context_modifications", "context_modifications", func(f *domain.Frame) []string { return f.ContextModifications }},
+		{"content_modifications", "content_modifications", func(f *domain.Frame) []string { return f.ContentModifications }},
+		{"fidelity", "fidelity", func(f *domain.Frame) []string { return one(f.Fidelity) }},
+	}
+	latest := []string{"recorded_on", "participants", "returned_to_work", "in_work_after_6_months", "placements_offered", "satisfaction"}
+	return s.inSnapshot(func(ctx context.Context, w io.Writer) error {
+		header := []string{words.col("id"), words.col("title"), words.col("source_practice"), words.col("source_country"), words.col("product_id"),
+			words.col("adopting_organisation"), words.col("country")}
+		header = append(header, words.coded(words.col("stage"))...)
+		for _, f := range fields {
+			header = append(header, words.coded(words.col(f.column))...)
+		}
+		header = append(header, words.col("core_elements_kept"), words.col("core_elements_changed"))
+		header = append(header, words.coded(words.col("goals"))...)
+		for _, l := range domain.ReasonLevels {
+			header = append(header, words.coded(words.col("reasons", "level", words.label("reason_level", l)))...)
+		}
+		header = append(header, words.col("barriers"), words.col("facilitators"), words.col("context_description"))
+		for _, f := range latest {
+			header = append(header, words.col("latest", "field", words.word("field."+f)))
+		}
+		header = append(header, words.col("created_at"), words.col("updated_at"))
+		cw, err := csvWriter(w, header, opts.BOM)
 		if err != nil {
 			return err
 		}
-		return s.exports.StreamAdaptations(ctx, programmeID, func(ad domain.Adaptation) error {
+		return s.exports.StreamAdaptationsWithLatestOutcome(ctx, programmeID, func(ad domain.Adaptation, o *domain.Outcome) error {
 			f := ad.Frame
 			product := ""
 			if ad.ProductID != nil {
 				product = ad.ProductID.String()
 			}
-			row := []string{ad.ID.String(), ad.Title, ad.SourcePracticeTitle, ad.SourceCountry, product, ad.AdoptingOrganisationName, ad.Country, ad.Stage,
-				f.When, f.Planned, join(f.DecidedBy), join(f.What), f.Level, join(f.ContextModifications), join(f.ContentModifications), f.Fidelity,
-				join(f.CoreElementsKept), join(f.CoreElementsChanged), join(f.Goals)}
-			for _, l := range domain.ReasonLevels {
-				row = append(row, join(f.Reasons[l]))
+			row := []string{ad.ID.String(), ad.Title, ad.SourcePracticeTitle, ad.SourceCountry, product, ad.AdoptingOrganisationName, ad.Country,
+				ad.Stage, words.label("stage", ad.Stage)}
+			for _, cf := range fields {
+				codes := cf.codes(&f)
+				row = append(row, join(codes), words.labels(cf.vocabulary, codes))
 			}
-			row = append(row, join(ad.Barriers), join(ad.Facilitators), ad.ContextDescription, timeCell(&ad.CreatedAt), timeCell(&ad.UpdatedAt))
+			row = append(row, join(f.CoreElementsKept), join(f.CoreElementsChanged), join(f.Goals), words.labels("goals", f.Goals))
+			for _, l := range domain.ReasonLevels {
+				row = append(row, join(f.Reasons[l]), words.labels("reason", f.Reasons[l]))
+			}
+			row = append(row, join(ad.Barriers), join(ad.Facilitators), ad.ContextDescription)
+			if o != nil {
+				row = append(row, o.RecordedOn.Format(time.DateOnly), strconv.Itoa(o.Participants), strconv.Itoa(o.ReturnedToWork),
+					intCell(o.InWorkAfter6Months), intCell(o.PlacementsOffered), floatCell(o.Satisfaction))
+			} else {
+				row = append(row, make([]string, len(latest))...)
+			}
+			row = append(row, timeCell(&ad.CreatedAt), timeCell(&ad.UpdatedAt))
 			return writeRow(cw, row)
 		})
 	}), nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"mime"
 	"net"
 	"net/smtp"
 	"strconv"
@@ -37,7 +38,8 @@ func (m SMTPMailer) Send(ctx context.Context, to, subject, body string) error {
 	if m.Username != "" {
 		auth = smtp.PlainAuth("", m.Username, m.Password, m.Host)
 	}
-	msg := "From: " + m.From + "\r\nTo: " + to + "\r\nSubject: " + subject + "\r\nDate: " + time.Now().UTC().Format(time.RFC1123Z) +
+	// Subjects are in the recipient's language: non-ASCII text is encoded as RFC 2047 asks.
+	msg := "From: " + m.From + "\r\nTo: " + to + "\r\nSubject: " + mime.QEncoding.Encode("utf-8", subject) + "\r\nDate: " + time.Now().UTC().Format(time.RFC1123Z) +
 		"\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + strings.ReplaceAll(body, "\n", "\r\n")
 	done := make(chan error, 1)
 	go func() { done <- smtp.SendMail(addr, auth, extractAddress(m.From), []string{to}, []byte(msg)) }()

@@ -264,6 +264,8 @@ type InvitationInput struct {
 	OrganisationID uuid.UUID
 	ProgrammeID    uuid.UUID
 	Roles          []domain.Role
+	// Locale is the invitee's language; empty takes the inviter's.
+	Locale string
 }
 
 // CreateInvitation invites someone into a programme (its coordinators). The returned invitation
@@ -286,14 +288,22 @@ func (s *Service) CreateInvitation(ctx context.Context, a *domain.Actor, in Invi
 	if err != nil {
 		return domain.Invitation{}, err
 	}
+	locale := in.Locale
+	if locale == "" {
+		inviter, err := s.users.User(ctx, a.UserID)
+		if err != nil {
+			return domain.Invitation{}, err
+		}
+		locale = inviter.Locale
+	}
 	inv := domain.Invitation{ID: uuid.New(), Email: strings.TrimSpace(in.Email), Name: strings.TrimSpace(in.Name), OrganisationID: in.OrganisationID,
-		ProgrammeID: in.ProgrammeID, Roles: uniqueRoles(in.Roles), InvitedBy: a.UserID, ExpiresAt: s.now().Add(invitationLifetime).UTC()}
+		ProgrammeID: in.ProgrammeID, Roles: uniqueRoles(in.Roles), Locale: locale, InvitedBy: a.UserID, ExpiresAt: s.now().Add(invitationLifetime).UTC()}
 	var created domain.Invitation
 	err = s.tx.WithTx(ctx, func(ctx context.Context) error {
 		if created, err = s.invitations.CreateInvitation(ctx, inv, digest); err != nil {
 			return err
 		}
-		return s.audit(ctx, a, &in.ProgrammeID, "invitation.created", "invitation", inv.ID, nil, map[string]any{"email": inv.Email, "roles": inv.Roles})
+		return s.audit(ctx, a, &in.ProgrammeID, "invitation.created", "invitation", inv.ID, nil, map[string]any{"email": inv.Email, "roles": inv.Roles, "locale": inv.Locale})
 	})
 	created.Token = token
 	return created, err
@@ -397,7 +407,7 @@ func (s *Service) AcceptInvitation(ctx context.Context, token, name, password, c
 		}
 		if !exists {
 			user = domain.User{ID: uuid.New(), Email: inv.Email, Name: strings.TrimSpace(name), OrganisationID: inv.OrganisationID,
-				PasswordHash: hash, Languages: []string{}, Expertise: []string{}, Version: 1}
+				PasswordHash: hash, Languages: []string{}, Expertise: []string{}, Locale: inv.Locale, Version: 1}
 			if user, err = s.users.CreateUser(ctx, user); err != nil {
 				return err
 			}

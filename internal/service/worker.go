@@ -149,8 +149,8 @@ func (w *Worker) emailNotification(ctx context.Context, id uuid.UUID) error {
 	if u.Disabled {
 		return nil
 	}
-	subject, body := Describe(n)
-	if err := w.mailer.Send(ctx, u.Email, "[Peerbridge] "+subject, body+"\n\n"+w.publicURL+"\n"); err != nil {
+	subject, body := Describe(n, u.Locale)
+	if err := w.mailer.Send(ctx, u.Email, "[Peerbridge] "+subject, body+"\n\n"+footer(w.publicURL, u.Locale)+"\n"); err != nil {
 		return err
 	}
 	return w.store.MarkEmailed(ctx, []uuid.UUID{id})
@@ -174,12 +174,13 @@ func (w *Worker) digest(ctx context.Context) error {
 		var b strings.Builder
 		ids := make([]uuid.UUID, 0, len(byUser[uid]))
 		for _, n := range byUser[uid] {
-			subject, _ := Describe(n)
-			fmt.Fprintf(&b, "- %s\n", subject)
+			_, text := Describe(n, u.Locale)
+			fmt.Fprintf(&b, "- %s\n", text)
 			ids = append(ids, n.ID)
 		}
 		if !u.Disabled {
-			if err := w.mailer.Send(ctx, u.Email, fmt.Sprintf("[Peerbridge] Your daily summary (%d)", len(ids)), b.String()+"\n"+w.publicURL+"\n"); err != nil {
+			subject, opening := digestSubject(len(ids), u.Locale)
+			if err := w.mailer.Send(ctx, u.Email, "[Peerbridge] "+subject, opening+"\n\n"+b.String()+"\n"+footer(w.publicURL, u.Locale)+"\n"); err != nil {
 				return err
 			}
 		}
@@ -211,30 +212,4 @@ func (w *Worker) reminders(ctx context.Context) error {
 		}
 	}
 	return nil
-}
-
-// Describe is the subject and text of a notification, in English (e-mail).
-func Describe(n domain.Notification) (subject, body string) {
-	p := n.Params
-	switch n.Kind {
-	case domain.NotifyAssigned:
-		return "New review: " + p["practice"], fmt.Sprintf("You were asked to review %q in %s. The review is due on %s.", p["practice"], p["round"], day(p["due_at"]))
-	case domain.NotifyDeadlineNear:
-		return "Review due soon: " + p["practice"], fmt.Sprintf("Your review of %q in %s is due on %s.", p["practice"], p["round"], day(p["due_at"]))
-	case domain.NotifyReviewSubmitted:
-		return "Review submitted: " + p["practice"], fmt.Sprintf("A review of %q was submitted in %s.", p["practice"], p["round"])
-	case domain.NotifyDecision:
-		return "Decision on " + p["practice"], fmt.Sprintf("The coordinators recorded a decision on %q (%s). The reviews are now available.", p["practice"], strings.ReplaceAll(p["outcome"], "_", " "))
-	case domain.NotifyComment:
-		return "New comment on " + p["practice"], fmt.Sprintf("Someone commented on %q.", p["practice"])
-	}
-	return "Peerbridge notification", ""
-}
-
-func day(rfc string) string {
-	t, err := time.Parse(time.RFC3339, rfc)
-	if err != nil {
-		return rfc
-	}
-	return t.Format("2 January 2006")
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -163,5 +164,34 @@ func TestDailyDigestCollectsNotifications(t *testing.T) {
 	}
 	if len(mailer.sent) != 1 || mailer.sent[0].subject != "[Peerbridge] Your daily summary (3)" {
 		t.Fatalf("digest: %+v", mailer.sent)
+	}
+}
+
+// A notification e-mail is written in the recipient's locale: the notification waits in the
+// outbox (the jobs table) and the worker writes it in French for a French reader.
+func TestWorkerWritesEmailsInTheRecipientsLocale(t *testing.T) {
+	store, u := setup(t)
+	ctx := context.Background()
+	if _, err := store.UpdateProfile(ctx, u.ID, u.Name, nil, nil, "fr"); err != nil {
+		t.Fatal(err)
+	}
+	notify(t, store, u, 1)
+	jobs, err := store.ClaimJobs(ctx, 10, time.Nanosecond) // the outbox holds the e-mail; the lease lapses at once
+	if err != nil || len(jobs) != 1 || jobs[0].Kind != "email" {
+		t.Fatalf("outbox: %+v %v", jobs, err)
+	}
+	time.Sleep(time.Millisecond)
+	mailer := &fakeMailer{}
+	w := service.NewWorker(store, mailer, quiet, "https://peerbridge.example")
+	if n, err := w.RunOnce(ctx); err != nil || n != 1 {
+		t.Fatalf("RunOnce: %d %v", n, err)
+	}
+	if len(mailer.sent) != 1 {
+		t.Fatalf("sent: %+v", mailer.sent)
+	}
+	m := mailer.sent[0]
+	if m.subject != "[Peerbridge] Nouvelle évaluation : Rentree" || !strings.Contains(m.body, "On vous demande d’évaluer « Rentree » dans le cycle « Spring ». L’évaluation est attendue pour le 1er décembre 2026.") ||
+		!strings.Contains(m.body, "Ouvrir Peerbridge : https://peerbridge.example") {
+		t.Fatalf("French e-mail: %+v", m)
 	}
 }

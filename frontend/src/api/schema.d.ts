@@ -148,8 +148,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change your own name, languages and expertise
-         * @description Only `name`, `languages` and `expertise` are applied; other fields are ignored.
+         * Change your own name, languages, expertise and locale
+         * @description Only `name`, `languages`, `expertise` and `locale` are applied; other fields are ignored. The web app sets `locale` when the signed-in person switches the interface language.
          */
         patch: operations["updateMe"];
         trace?: never;
@@ -1316,7 +1316,7 @@ export interface paths {
         };
         /**
          * CSV export (coordinators)
-         * @description UTF-8 with a header row; reviews have one score and one comment column per rubric criterion. In blind rounds reviewers appear as "Reviewer A/B" unless include_identities=true. Cells that a spreadsheet would run as a formula get a leading apostrophe. The file is prepared before the first byte is sent, so errors are problem+json answers and Content-Length is known (unless the response is compressed).
+         * @description UTF-8 with a header row in `lang` (default the caller's locale). Coded values (statuses, stages, FRAME answers, evidence levels, decisions, recommendations, gates) come as two columns: the codes (header "<label> (code)") and their labels in `lang`; gates read yes/no in words beside true/false. Theme and target-group keys come with their titles. Reviews have one score and one comment column per rubric criterion, headed by the criterion's title. Adaptations carry the figures of their latest follow-up (by date). In blind rounds reviewers appear as "Reviewer A/B" (in `lang`) unless include_identities=true. Cells that a spreadsheet would run as a formula get a leading apostrophe. The file is prepared before the first byte is sent, so errors are problem+json answers and Content-Length is known (unless the response is compressed).
          */
         get: operations["exportCSV"];
         put?: never;
@@ -1479,6 +1479,7 @@ export interface components {
             organisation?: components["schemas"]["OrganisationRef"];
             languages: components["schemas"]["Language"][];
             expertise: string[];
+            locale: components["schemas"]["Locale"];
             is_admin: boolean;
             disabled: boolean;
             version: number;
@@ -1503,6 +1504,7 @@ export interface components {
             languages?: components["schemas"]["Language"][];
             /** @description Theme keys of the programmes in scope (your own; any programme for an administrator); others are refused with `unknown_theme`. */
             expertise?: string[];
+            locale?: components["schemas"]["Locale"];
             is_admin?: boolean;
         };
         UserUpdate: {
@@ -1512,6 +1514,7 @@ export interface components {
             languages?: components["schemas"]["Language"][];
             /** @description Theme keys of the programmes in scope (your own; any programme for an administrator); others are refused with `unknown_theme`. */
             expertise?: string[];
+            locale?: components["schemas"]["Locale"];
             is_admin?: boolean;
             disabled?: boolean;
         };
@@ -1520,7 +1523,13 @@ export interface components {
             languages?: components["schemas"]["Language"][];
             /** @description Theme keys of the programmes in scope (your own; any programme for an administrator); others are refused with `unknown_theme`. */
             expertise?: string[];
+            locale?: components["schemas"]["Locale"];
         };
+        /**
+         * @description The language of a person's e-mails, notifications and exports: one of the interface languages. Anything else is a 400 naming the field (code `not_allowed`).
+         * @enum {string}
+         */
+        Locale: "en" | "nl" | "fr" | "de";
         PasswordChange: {
             current_password: string;
             new_password: string;
@@ -1615,6 +1624,8 @@ export interface components {
             /** Format: uuid */
             programme_id: string;
             roles: components["schemas"]["Role"][];
+            /** @description The invitee's language, which the new account takes; default the inviter's locale. */
+            locale?: components["schemas"]["Locale"];
         };
         Invitation: {
             /** Format: uuid */
@@ -1626,6 +1637,7 @@ export interface components {
             /** Format: uuid */
             programme_id: string;
             roles: components["schemas"]["Role"][];
+            locale: components["schemas"]["Locale"];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -1643,6 +1655,7 @@ export interface components {
             programme_name: string;
             organisation_name: string;
             roles: components["schemas"]["Role"][];
+            locale: components["schemas"]["Locale"];
             /** Format: date-time */
             expires_at: string;
             /** @description An account with this e-mail exists; accept with its password. */
@@ -5543,6 +5556,10 @@ export interface operations {
         parameters: {
             query?: {
                 include_identities?: boolean;
+                /** @description Language of headers and labels; default the caller's locale. Any other value is a 400 naming `lang` (code `not_allowed`). */
+                lang?: components["schemas"]["Locale"];
+                /** @description true starts the file with a UTF-8 byte order mark, so that Excel reads it as UTF-8. */
+                bom?: boolean;
             };
             header?: never;
             path: {

@@ -76,6 +76,24 @@ function applyLanguage(code: string): void {
 
 i18n.on('languageChanged', applyLanguage);
 
+/** Whether this browser holds an explicit choice of interface language. */
+export function hasStoredLanguage(): boolean {
+  try {
+    return isSupported(window.localStorage.getItem(LANGUAGE_STORAGE_KEY));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Takes a signed-in person's locale as the interface language when the browser holds no explicit
+ * choice; the locale is not remembered, so the account's choice keeps applying.
+ */
+export async function adoptAccountLanguage(locale: string | null | undefined): Promise<void> {
+  if (!isSupported(locale) || hasStoredLanguage() || i18n.language === locale) return;
+  await i18n.changeLanguage(locale);
+}
+
 /** Switches the interface language and remembers the choice for the next visit. */
 export async function setLanguage(code: LanguageCode): Promise<void> {
   try {

@@ -20,6 +20,7 @@ export const user: User = {
   organisation: { id: organisation.id, name: organisation.name, country: organisation.country },
   languages: ['en', 'nl'],
   expertise: [],
+  locale: 'en',
   is_admin: false,
   disabled: false,
   version: 1,

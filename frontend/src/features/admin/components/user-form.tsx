@@ -2,13 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User, UserCreate, UserUpdate } from '@/api/types';
 import { useOrganisationOptions } from '@/components/organisations/use-organisations';
+import { LocaleField, uiLocale } from '@/components/profile/locale-field';
 import { ExpertiseChoices, LanguageChoices } from '@/components/profile/profile-choices';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, FormActions, FormAlert, FormNotice, RequiredNote, SelectField, TextField } from '@/components/ui/form-fields';
 import { useFormErrors } from '@/lib/use-form-errors';
 import { checks, compact, firstError, limits } from '@/lib/validation';
 
-const FIELDS = ['email', 'name', 'organisation_id', 'password', 'languages', 'expertise', 'is_admin', 'disabled'] as const;
+const FIELDS = ['email', 'name', 'organisation_id', 'password', 'languages', 'expertise', 'locale', 'is_admin', 'disabled'] as const;
 
 type UserFormProps =
   | {
@@ -34,9 +35,10 @@ type Props = UserFormProps & {
 
 export function UserForm(props: Props) {
   const { mode, initial, pending, submitLabel, onCancel, describeFailure, notice, isSelf } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const form = useFormErrors(FIELDS);
   const organisations = useOrganisationOptions();
+  const [locale, setLocale] = useState(uiLocale(initial?.locale ?? i18n.language));
   const [email, setEmail] = useState(initial?.email ?? '');
   const [name, setName] = useState(initial?.name ?? '');
   const [organisationId, setOrganisationId] = useState(initial?.organisation_id ?? '');
@@ -79,6 +81,7 @@ export function UserForm(props: Props) {
           password,
           languages: languageList,
           expertise: expertiseList,
+          locale,
           is_admin: isAdmin,
         });
       } else {
@@ -87,6 +90,7 @@ export function UserForm(props: Props) {
           organisation_id: organisationId,
           languages: languageList,
           expertise: expertiseList,
+          locale,
           is_admin: isAdmin,
           disabled,
         });
@@ -185,6 +189,15 @@ export function UserForm(props: Props) {
         onChange={(next) => {
           setExpertise(next);
           form.clearError('expertise');
+        }}
+      />
+      <LocaleField
+        value={locale}
+        hint={t('admin.users.localeHint')}
+        error={form.errors.locale}
+        onChange={(next) => {
+          setLocale(next);
+          form.clearError('locale');
         }}
       />
       <CheckboxField

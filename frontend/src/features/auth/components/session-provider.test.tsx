@@ -1,9 +1,13 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
+import i18n, { LANGUAGE_STORAGE_KEY } from '@/i18n';
+import { useNavigate } from 'react-router';
 import { REFRESH_TOKEN_KEY, sessionStore } from '@/api/session-store';
+import type { TokenPair } from '@/api/types';
 import { AppLayout } from '@/components/layout/app-layout';
+import { useSession } from '@/lib/session';
 import { json, mockFetch, problem } from '@/test/fetch-mock';
 import { tokenPair, user } from '@/test/fixtures';
 import { renderRoutes } from '@/test/render';
@@ -65,4 +69,48 @@ describe('session', () => {
     expect(window.localStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
     expect(sessionStore.getAccessToken()).toBeNull();
   });
+
+  it('speaks the account locale after signing in on a browser with no language chosen, and saves a switch as the locale', async () => {
+    const { calls } = mockFetch([
+      { method: 'PATCH', path: '/api/v1/me', respond: (req) => json({ ...user, ...(req.body as object) }) },
+    ]);
+    renderRoutes([{ path: '/login', element: <SignInWith pair={tokenPair('a-1', 'r-1', { ...user, locale: 'fr' })} /> }, ...routes.slice(1)], '/login');
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Sign in now' }));
+
+    await waitFor(() => expect(i18n.language).toBe('fr'));
+    expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBeNull();
+
+    await userEvent.setup().selectOptions(await screen.findByRole('combobox', { name: 'Langue' }), 'Deutsch');
+    await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
+    expect(calls.find((c) => c.method === 'PATCH')!.body).toEqual({ locale: 'de' });
+    expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('de');
+    expect(i18n.language).toBe('de');
+  });
+
+  it('keeps the language this browser chose over the account locale', async () => {
+    window.localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
+    mockFetch([]);
+    renderRoutes([{ path: '/login', element: <SignInWith pair={tokenPair('a-1', 'r-1', { ...user, locale: 'nl' })} /> }, ...routes.slice(1)], '/login');
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Sign in now' }));
+
+    expect(await screen.findByRole('heading', { name: 'Private page' })).toBeInTheDocument();
+    expect(i18n.language).toBe('en');
+  });
 });
+
+/** Signs in with a given token pair, as the sign-in page does after the server answered. */
+function SignInWith({ pair }: { pair: TokenPair }) {
+  const { signIn } = useSession();
+  const navigate = useNavigate();
+  return (
+    <button
+      type="button"
+      onClick={() => {
+        signIn(pair);
+        navigate('/programmes');
+      }}
+    >
+      Sign in now
+    </button>
+  );
+}

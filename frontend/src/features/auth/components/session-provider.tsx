@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type Rea
 import { refreshSession } from '@/api/client';
 import { sessionStore } from '@/api/session-store';
 import type { TokenPair, User } from '@/api/types';
+import { adoptAccountLanguage } from '@/i18n';
 import { SessionContext, type Session } from '@/lib/session';
 import { logoutOnServer } from '../api/auth';
 
@@ -31,6 +32,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const previous = sessionStore.getSnapshot().user;
       if (previous && previous.id !== pair.user.id) queryClient.clear();
       sessionStore.setTokens(pair);
+      // Signing in on a browser with no language chosen: the interface speaks the account's locale.
+      void adoptAccountLanguage(pair.user.locale);
     },
     [queryClient],
   );

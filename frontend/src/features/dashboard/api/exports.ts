@@ -1,4 +1,5 @@
 import { api, unwrap } from '@/api/client';
+import type { LanguageCode } from '@/i18n';
 import type { ExportKind } from './types';
 
 /** The file name the server gives (Content-Disposition), else a sensible default. */
@@ -12,7 +13,13 @@ export function fileNameFrom(disposition: string | null, fallback: string): stri
  * fetched through the API client (with its refresh on 401), kept as a Blob and saved through a
  * temporary object URL.
  */
-export async function downloadExport(programmeId: string, kind: ExportKind, includeIdentities: boolean): Promise<string> {
+/** What the coordinator chose for a CSV: the language of headers and labels, and a BOM for Excel. */
+export interface CsvOptions {
+  lang: LanguageCode;
+  bom: boolean;
+}
+
+export async function downloadExport(programmeId: string, kind: ExportKind, includeIdentities: boolean, csv: CsvOptions): Promise<string> {
   const pending =
     kind === 'export.json'
       ? api.GET('/api/v1/programmes/{id}/export.json', {
@@ -20,7 +27,10 @@ export async function downloadExport(programmeId: string, kind: ExportKind, incl
           parseAs: 'blob',
         })
       : api.GET('/api/v1/programmes/{id}/exports/{kind}', {
-          params: { path: { id: programmeId, kind }, query: kind === 'reviews.csv' ? { include_identities: includeIdentities } : {} },
+          params: {
+            path: { id: programmeId, kind },
+            query: { ...(kind === 'reviews.csv' ? { include_identities: includeIdentities } : {}), lang: csv.lang, ...(csv.bom ? { bom: true } : {}) },
+          },
           parseAs: 'blob',
         });
   let disposition: string | null = null;

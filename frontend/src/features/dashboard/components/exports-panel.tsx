@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/button';
-import { CheckboxField } from '@/components/ui/form-fields';
+import { CheckboxField, SelectField } from '@/components/ui/form-fields';
+import { SUPPORTED_LANGUAGES, type LanguageCode } from '@/i18n';
 import { describeError } from '@/lib/describe-error';
 import { downloadExport } from '../api/exports';
 import type { ExportKind } from '../api/types';
@@ -21,8 +22,13 @@ const KEYS: Record<ExportKind, string> = {
  */
 export function ExportsPanel({ programmeId }: { programmeId: string }) {
   const { t } = useTranslation(DASHBOARD_NAMESPACES, { nsMode: 'fallback' });
-  const { t: tc } = useTranslation();
+  const { t: tc, i18n } = useTranslation();
   const [identities, setIdentities] = useState(false);
+  const uiLanguage = (i18n.resolvedLanguage ?? i18n.language ?? 'en').split('-')[0];
+  const [lang, setLang] = useState<LanguageCode>(
+    SUPPORTED_LANGUAGES.find((l) => l.code === uiLanguage)?.code ?? 'en',
+  );
+  const [bom, setBom] = useState(false);
   const [busy, setBusy] = useState<ExportKind | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -32,7 +38,7 @@ export function ExportsPanel({ programmeId }: { programmeId: string }) {
     setError(null);
     setStatus(t('exports.preparing'));
     try {
-      const name = await downloadExport(programmeId, kind, identities);
+      const name = await downloadExport(programmeId, kind, identities, { lang, bom });
       setStatus(t('exports.done', { name }));
     } catch (e) {
       setStatus('');
@@ -52,6 +58,26 @@ export function ExportsPanel({ programmeId }: { programmeId: string }) {
         hint={t('exports.identitiesHint')}
         checked={identities}
         onChange={(e) => setIdentities(e.target.checked)}
+      />
+      <SelectField
+        id="export-language"
+        label={t('exports.language')}
+        hint={t('exports.languageHint')}
+        value={lang}
+        onChange={(e) => setLang(e.target.value as LanguageCode)}
+      >
+        {SUPPORTED_LANGUAGES.map((l) => (
+          <option key={l.code} value={l.code} lang={l.code}>
+            {l.label}
+          </option>
+        ))}
+      </SelectField>
+      <CheckboxField
+        id="export-bom"
+        label={t('exports.bom')}
+        hint={t('exports.bomHint')}
+        checked={bom}
+        onChange={(e) => setBom(e.target.checked)}
       />
       <ul className="export-list">
         {KINDS.map((kind) => (

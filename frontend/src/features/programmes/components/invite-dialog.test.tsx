@@ -18,6 +18,7 @@ function invitationFrom(body: Record<string, unknown>): Invitation {
     organisation_id: String(body.organisation_id),
     programme_id: String(body.programme_id),
     roles: body.roles as Invitation['roles'],
+    locale: (body.locale ?? 'en') as Invitation['locale'],
     created_at: '2025-05-01T10:00:00Z',
     expires_at: '2025-05-15T10:00:00Z',
     accepted_at: null,
@@ -30,7 +31,7 @@ function organisationsPage() {
   return json({ items: [organisation], page: 1, page_size: 100, total: 1 });
 }
 
-async function fillInvite() {
+async function fillInvite(language?: string) {
   const user = userEvent.setup();
   const dialog = await screen.findByRole('dialog', { name: 'Invite a member' });
   await user.type(within(dialog).getByRole('textbox', { name: 'E-mail' }), 'new.partner@example.org');
@@ -39,6 +40,7 @@ async function fillInvite() {
   await waitFor(() => expect(within(select).getByRole('option', { name: 'Werkwijs vzw (BE)' })).toBeInTheDocument());
   await user.selectOptions(select, 'Werkwijs vzw (BE)');
   await user.click(within(dialog).getByRole('checkbox', { name: /Partner/ }));
+  if (language) await user.selectOptions(within(dialog).getByRole('combobox', { name: /Language for e-mails/ }), language);
   await user.click(within(dialog).getByRole('button', { name: 'Create invitation' }));
   return { user, dialog };
 }
@@ -52,7 +54,7 @@ describe('InviteDialog', () => {
     ]);
     renderWithProviders(<InviteDialog programme={programme} open onOpenChange={() => undefined} />);
 
-    const { user } = await fillInvite();
+    const { user } = await fillInvite('Français');
 
     const link = await screen.findByRole('textbox', { name: 'Invitation link' });
     expect(link).toHaveValue(inviteUrl);
@@ -66,6 +68,7 @@ describe('InviteDialog', () => {
       organisation_id: organisation.id,
       programme_id: programme.id,
       roles: ['partner'],
+      locale: 'fr',
     });
     expect(post.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
 

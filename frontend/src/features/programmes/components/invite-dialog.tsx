@@ -15,6 +15,7 @@ import { useCreateOrganisation, useOrganisationOptions } from '@/components/orga
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { CheckboxGroup, FormActions, FormAlert, RequiredNote, SelectField, TextField } from '@/components/ui/form-fields';
+import { LocaleField, uiLocale } from '@/components/profile/locale-field';
 import { copyText } from '@/lib/clipboard';
 import { ROLES } from '@/lib/constants';
 import { useIdempotencyKey } from '@/lib/idempotency';
@@ -53,10 +54,10 @@ export function InviteDialog({ programme, open, onOpenChange }: InviteDialogProp
   );
 }
 
-const FIELDS = ['email', 'name', 'organisation_id', 'roles'] as const;
+const FIELDS = ['email', 'name', 'organisation_id', 'roles', 'locale'] as const;
 
 function InviteForm({ programme, onCreated, onCancel }: { programme: Programme; onCreated: (i: Invitation) => void; onCancel: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const form = useFormErrors(FIELDS);
   const createInvitation = useCreateInvitation();
   const organisations = useOrganisationOptions();
@@ -65,6 +66,8 @@ function InviteForm({ programme, onCreated, onCancel }: { programme: Programme; 
   const [name, setName] = useState('');
   const [organisationId, setOrganisationId] = useState('');
   const [roles, setRoles] = useState<Role[]>([]);
+  // The invitee's language, which the new account takes; the inviter's interface language by default.
+  const [locale, setLocale] = useState(uiLocale(i18n.language));
   const [addingOrganisation, setAddingOrganisation] = useState(false);
   const [extraOrganisations, setExtraOrganisations] = useState<Organisation[]>([]);
   const [orgNotice, setOrgNotice] = useState<string | null>(null);
@@ -85,7 +88,7 @@ function InviteForm({ programme, onCreated, onCancel }: { programme: Programme; 
       }),
     );
     if (!ok) return;
-    const body = { email: email.trim(), name: name.trim(), organisation_id: organisationId, programme_id: programme.id, roles };
+    const body = { email: email.trim(), name: name.trim(), organisation_id: organisationId, programme_id: programme.id, roles, locale };
     createInvitation.mutate(
       { body, idempotencyKey: idempotency.forBody(body) },
       {
@@ -191,6 +194,15 @@ function InviteForm({ programme, onCreated, onCancel }: { programme: Programme; 
           form.clearError('roles');
         }}
         error={form.errors.roles}
+      />
+      <LocaleField
+        value={locale}
+        hint={t('invite.localeHint')}
+        error={form.errors.locale}
+        onChange={(next) => {
+          setLocale(next);
+          form.clearError('locale');
+        }}
       />
 
       <FormActions>

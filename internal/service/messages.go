@@ -1,0 +1,157 @@
+package service
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/peerbridge/peerbridge/internal/domain"
+)
+
+// The e-mails the product sends, in every interface language. Each message has a subject and a
+// body per language; {name} placeholders are filled with the notification's parameters (titles
+// and names people typed), which are made single-line first, so that no value can add a header
+// or a line of its own to a message.
+
+type message struct{ subject, body string }
+
+var messages = map[string]map[string]message{
+	domain.NotifyAssigned: {
+		"en": {"New review: {practice}", "You have been asked to review “{practice}” in the round “{round}”. The review is due on {due}."},
+		"nl": {"Nieuwe review: {practice}", "U wordt gevraagd “{practice}” te beoordelen in de ronde “{round}”. Uw review wordt verwacht uiterlijk op {due}."},
+		"fr": {"Nouvelle évaluation : {practice}", "On vous demande d’évaluer « {practice} » dans le cycle « {round} ». L’évaluation est attendue pour le {due}."},
+		"de": {"Neues Gutachten: {practice}", "Sie werden gebeten, „{practice}“ in der Runde „{round}“ zu begutachten. Das Gutachten ist bis zum {due} fällig."},
+	},
+	domain.NotifyAssigned + ".nodue": {
+		"en": {"New review: {practice}", "You have been asked to review “{practice}” in the round “{round}”."},
+		"nl": {"Nieuwe review: {practice}", "U wordt gevraagd “{practice}” te beoordelen in de ronde “{round}”."},
+		"fr": {"Nouvelle évaluation : {practice}", "On vous demande d’évaluer « {practice} » dans le cycle « {round} »."},
+		"de": {"Neues Gutachten: {practice}", "Sie werden gebeten, „{practice}“ in der Runde „{round}“ zu begutachten."},
+	},
+	domain.NotifyDeadlineNear: {
+		"en": {"Review due soon: {practice}", "Your review of “{practice}” in the round “{round}” is due on {due}."},
+		"nl": {"Review binnenkort verwacht: {practice}", "Uw review van “{practice}” in de ronde “{round}” wordt verwacht uiterlijk op {due}."},
+		"fr": {"Évaluation attendue bientôt : {practice}", "Votre évaluation de « {practice} » dans le cycle « {round} » est attendue pour le {due}."},
+		"de": {"Gutachten bald fällig: {practice}", "Ihr Gutachten zu „{practice}“ in der Runde „{round}“ ist am {due} fällig."},
+	},
+	domain.NotifyReviewSubmitted: {
+		"en": {"Review submitted: {practice}", "A review of “{practice}” was submitted in the round “{round}”."},
+		"nl": {"Review ingediend: {practice}", "Er is een review van “{practice}” ingediend in de ronde “{round}”."},
+		"fr": {"Évaluation remise : {practice}", "Une évaluation de « {practice} » a été remise dans le cycle « {round} »."},
+		"de": {"Gutachten eingereicht: {practice}", "In der Runde „{round}“ wurde ein Gutachten zu „{practice}“ eingereicht."},
+	},
+	domain.NotifyDecision: {
+		"en": {"Decision on {practice}", "The coordinators recorded a decision on “{practice}”: {outcome}. The reviews are now available to you."},
+		"nl": {"Besluit over {practice}", "De coördinatoren hebben een besluit genomen over “{practice}”: {outcome}. U kunt de reviews nu lezen."},
+		"fr": {"Décision sur {practice}", "Les coordinateurs ont enregistré une décision sur « {practice} » : {outcome}. Vous pouvez désormais lire les évaluations."},
+		"de": {"Entscheidung zu {practice}", "Die Koordination hat eine Entscheidung zu „{practice}“ erfasst: {outcome}. Sie können die Gutachten jetzt lesen."},
+	},
+	domain.NotifyComment: {
+		"en": {"New comment on {practice}", "Someone commented on “{practice}”."},
+		"nl": {"Nieuwe opmerking bij {practice}", "Er is een nieuwe opmerking geplaatst bij “{practice}”."},
+		"fr": {"Nouveau commentaire sur {practice}", "Un nouveau commentaire a été publié sur « {practice} »."},
+		"de": {"Neuer Kommentar zu {practice}", "Zu „{practice}“ wurde ein neuer Kommentar geschrieben."},
+	},
+	"other": {
+		"en": {"Peerbridge notification", "You have a new notification."},
+		"nl": {"Melding van Peerbridge", "U hebt een nieuwe melding."},
+		"fr": {"Notification de Peerbridge", "Vous avez une nouvelle notification."},
+		"de": {"Benachrichtigung von Peerbridge", "Sie haben eine neue Benachrichtigung."},
+	},
+	"digest": {
+		"en": {"Your daily summary ({count})", "What happened on Peerbridge since yesterday:"},
+		"nl": {"Uw dagelijkse overzicht ({count})", "Dit is er sinds gisteren op Peerbridge gebeurd:"},
+		"fr": {"Votre récapitulatif du jour ({count})", "Voici ce qui s’est passé sur Peerbridge depuis hier :"},
+		"de": {"Ihre tägliche Zusammenfassung ({count})", "Das ist seit gestern auf Peerbridge geschehen:"},
+	},
+	"footer": {
+		"en": {"", "Open Peerbridge: {url}\nYou can choose which e-mails you receive under Notifications."},
+		"nl": {"", "Naar Peerbridge: {url}\nOnder Meldingen kiest u welke e-mails u ontvangt."},
+		"fr": {"", "Ouvrir Peerbridge : {url}\nVous pouvez choisir les e-mails que vous recevez sous Notifications."},
+		"de": {"", "Peerbridge öffnen: {url}\nUnter Benachrichtigungen legen Sie fest, welche E-Mails Sie erhalten."},
+	},
+}
+
+var months = map[string][12]string{
+	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+	"nl": {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
+	"fr": {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+	"de": {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
+}
+
+// messageIn is a message's text in locale, English when the locale is unknown.
+func messageIn(key, locale string) message {
+	texts, ok := messages[key]
+	if !ok {
+		texts = messages["other"]
+	}
+	if m, ok := texts[locale]; ok {
+		return m
+	}
+	return texts[domain.DefaultLocale]
+}
+
+// fill replaces {name} placeholders with values made single-line.
+func fill(text string, values map[string]string) string {
+	pairs := make([]string, 0, 2*len(values))
+	for k, v := range values {
+		pairs = append(pairs, "{"+k+"}", oneLine(v))
+	}
+	return strings.NewReplacer(pairs...).Replace(text)
+}
+
+// oneLine turns line breaks and other control characters into spaces.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// longDate writes an RFC 3339 time as a date in locale ("28 December 2026", "28. Dezember 2026").
+func longDate(rfc, locale string) string {
+	t, err := time.Parse(time.RFC3339, rfc)
+	if err != nil {
+		return rfc
+	}
+	t = t.UTC()
+	names, ok := months[locale]
+	if !ok {
+		names = months[domain.DefaultLocale]
+	}
+	day, month, year := strconv.Itoa(t.Day()), names[t.Month()-1], strconv.Itoa(t.Year())
+	switch {
+	case locale == "de":
+		return day + ". " + month + " " + year
+	case locale == "fr" && t.Day() == 1:
+		day = "1er" // le 1er décembre
+	}
+	return day + " " + month + " " + year
+}
+
+// Describe is the subject and text of a notification's e-mail in locale.
+func Describe(n domain.Notification, locale string) (subject, body string) {
+	p := n.Params
+	values := map[string]string{"practice": p["practice"], "round": p["round"], "due": longDate(p["due_at"], locale),
+		"outcome": exportWords{lang: locale}.label("decision", p["outcome"])}
+	key := n.Kind
+	if key == domain.NotifyAssigned && p["due_at"] == "" {
+		key += ".nodue"
+	}
+	m := messageIn(key, locale)
+	return fill(m.subject, values), fill(m.body, values)
+}
+
+// digestSubject is the subject and opening line of a daily summary of count notifications.
+func digestSubject(count int, locale string) (subject, opening string) {
+	m := messageIn("digest", locale)
+	return fill(m.subject, map[string]string{"count": strconv.Itoa(count)}), m.body
+}
+
+// footer closes every e-mail with the link to the product.
+func footer(url, locale string) string {
+	return fill(messageIn("footer", locale).body, map[string]string{"url": url})
+}
