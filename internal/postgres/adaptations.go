@@ -288,7 +288,8 @@ type auditRow struct {
 	ID          int64
 	ProgrammeID *uuid.UUID
 	ActorID     *uuid.UUID
-	ActorName   *string
+	ActorName   string
+	ObjectTitle string
 	Action      string
 	ObjectType  string
 	ObjectID    uuid.UUID
@@ -297,9 +298,10 @@ type auditRow struct {
 	At          time.Time
 }
 
-// ListAudit returns a page of a programme's audit log, newest first.
+// ListAudit returns a page of a programme's audit log, newest first, with the names the entries
+// recorded when they were written.
 func (s *Store) ListAudit(ctx context.Context, f domain.AuditFilter, p domain.PageRequest) (domain.Page[domain.AuditLine], error) {
-	q := s.conn(ctx).Table("audit_log l").Joins("LEFT JOIN users u ON u.id = l.actor_id").Where("l.programme_id = ?", f.ProgrammeID)
+	q := s.conn(ctx).Table("audit_log l").Where("l.programme_id = ?", f.ProgrammeID)
 	if f.ObjectType != "" {
 		q = q.Where("l.object_type = ?", f.ObjectType)
 	}
@@ -313,13 +315,9 @@ func (s *Store) ListAudit(ctx context.Context, f domain.AuditFilter, p domain.Pa
 		q = q.Where("l.action = ?", f.Action)
 	}
 	var rows []auditRow
-	total, err := findPageCapped(q, p, columns{sql: "l.*, u.name AS actor_name"}, "l.at DESC, l.id DESC", &rows)
+	total, err := findPageCapped(q, p, columns{sql: "l.*"}, "l.at DESC, l.id DESC", &rows)
 	return pageAt(rows, func(r auditRow) domain.AuditLine {
-		name := ""
-		if r.ActorName != nil {
-			name = *r.ActorName
-		}
 		return domain.AuditLine{AuditEntry: domain.AuditEntry{ID: r.ID, ProgrammeID: r.ProgrammeID, ActorID: r.ActorID, Action: r.Action, ObjectType: r.ObjectType,
-			ObjectID: r.ObjectID, Before: r.Before.V, After: r.After.V, At: r.At}, ActorName: name}
+			ObjectID: r.ObjectID, Before: r.Before.V, After: r.After.V, At: r.At, ActorName: r.ActorName, ObjectTitle: r.ObjectTitle}}
 	}, p, total), err
 }

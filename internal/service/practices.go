@@ -375,10 +375,11 @@ func (s *Service) DeletePractice(ctx context.Context, a *domain.Actor, id uuid.U
 		if p.Status != domain.StatusDraft {
 			return domain.Errorf(domain.CodeNotDeletable, "Only drafts can be deleted; withdraw the practice instead.")
 		}
-		if err := s.practices.DeleteDraft(ctx, id); err != nil {
+		// Audited first, while the practice still has its title for the entry to record.
+		if err := s.audit(ctx, a, &p.ProgrammeID, "practice.deleted", "practice", id, map[string]any{"status": p.Status, "title": p.Title}, nil); err != nil {
 			return err
 		}
-		return s.audit(ctx, a, &p.ProgrammeID, "practice.deleted", "practice", id, map[string]any{"status": p.Status, "title": p.Title}, nil)
+		return s.practices.DeleteDraft(ctx, id)
 	})
 }
 
