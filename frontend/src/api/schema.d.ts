@@ -2491,8 +2491,14 @@ export interface components {
             actor_id?: string | null;
             /** @description The actor's name when the action happened; empty for the system. */
             actor_name: string;
-            before?: Record<string, never> | null;
-            after?: Record<string, never> | null;
+            /** @description The changed fields before the action: statuses, stages, roles and outcomes as codes, other objects as ids. */
+            before?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The changed fields after the action. */
+            after?: {
+                [key: string]: unknown;
+            } | null;
             /** Format: date-time */
             at: string;
         };
