@@ -27,7 +27,7 @@ export function PublicCataloguePage() {
   const readerLanguage = i18n.resolvedLanguage ?? i18n.language;
   const results = usePublicPractices({ q: q || undefined, country, theme, target_group, evidence_level, language, lang: readerLanguage, sort: API_SORT[sort], page });
   const vocabulary = usePublicVocabulary();
-  const themes = vocabulary.data?.themes ?? [];
+  const themes = useMemo(() => vocabulary.data?.themes ?? [], [vocabulary.data]);
   const targetGroups = vocabulary.data?.target_groups ?? [];
   const themeTitles = useMemo(() => new Map(themes.map((th) => [th.key, th.title])), [themes]);
   useDocumentTitle(t('catalogue.title'));
