@@ -1,8 +1,12 @@
 package httpapi_test
 
 import (
+	"context"
 	"fmt"
+	"strings"
 	"testing"
+
+	"github.com/peerbridge/peerbridge/internal/domain"
 )
 
 // auditEntries lists the programme's audit log as its coordinator reads it, filtered by query.
@@ -56,5 +60,47 @@ func TestAuditKeepsNamesAsTheyWere(t *testing.T) {
 	// The log stays append-only: the names are written once, never rewritten.
 	if _, err := w.db.SQL().Exec(`UPDATE audit_log SET object_title = 'x'`); err == nil {
 		t.Fatal("audit rows could be changed")
+	}
+}
+
+// TestAuditListUsesIndexes fills the log with many entries of several programmes and checks the
+// plan of the real page query: each filter of the audit page is served by an index in the
+// listing's order.
+func TestAuditListUsesIndexes(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	if _, err := w.db.SQL().Exec(`INSERT INTO audit_log (programme_id, actor_id, action, object_type, object_id, actor_name, object_title, at)
+		SELECT CASE WHEN g % 5 = 0 THEN $1::uuid ELSE $2::uuid END, CASE WHEN g % 7 = 0 THEN $3::uuid ELSE gen_random_uuid() END,
+			(ARRAY['practice.created','practice.submit','assignment.created','adaptation.stage_changed','round.open'])[1 + g % 5],
+			(ARRAY['practice','practice','assignment','adaptation','round'])[1 + g % 5], gen_random_uuid(), 'Someone', 'Something',
+			now() - g * interval '1 minute'
+		FROM generate_series(1, 60000) g`, w.prog.ID, w.other.ID, w.partner.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.db.SQL().Exec(`VACUUM ANALYZE audit_log`); err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]struct {
+		f     domain.AuditFilter
+		index string
+	}{
+		"everything":     {domain.AuditFilter{ProgrammeID: w.prog.ID}, "audit_log_programme"},
+		"by person":      {domain.AuditFilter{ProgrammeID: w.prog.ID, ActorID: &w.partner.ID}, "audit_log_programme_actor"},
+		"by action":      {domain.AuditFilter{ProgrammeID: w.prog.ID, Action: "round.open"}, "audit_log_programme_action"},
+		"by object type": {domain.AuditFilter{ProgrammeID: w.prog.ID, ObjectType: "round"}, "audit_log_programme_object"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			plan, err := w.store.ExplainAudit(ctx, c.f, domain.PageRequest{Page: 1, Size: 20})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(plan, "Seq Scan on audit_log") || !strings.Contains(plan, "Index") {
+				t.Fatalf("the audit list %s is not served by an index:\n%s", name, plan)
+			}
+			if !strings.Contains(plan, c.index) {
+				t.Fatalf("the audit list %s does not use %s:\n%s", name, c.index, plan)
+			}
+		})
 	}
 }
