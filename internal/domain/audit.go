@@ -18,10 +18,13 @@ type AuditEntry struct {
 	Before      map[string]any
 	After       map[string]any
 	At          time.Time
+	// ObjectTitle and ActorName are the object's title and the actor's name as they were when
+	// the entry was written. Writers may leave ObjectTitle empty: the store reads it then.
+	ObjectTitle string
+	ActorName   string
 }
 
-// AuditLine is an audit entry as the log lists it, with the actor's name.
+// AuditLine is an audit entry as the log lists it.
 type AuditLine struct {
 	AuditEntry
-	ActorName string
 }

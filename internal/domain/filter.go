@@ -36,6 +36,9 @@ type PracticeFilter struct {
 	Language       string
 	OrganisationID *uuid.UUID
 	Viewer         PracticeSearchViewer
+	// ReadingLanguage asks a list for each practice's translation into this language, where
+	// there is one (the public catalogue reads it in the reader's language).
+	ReadingLanguage string
 }
 
 // PracticeSearchViewer is who is searching, for the visibility rule a search applies in bulk

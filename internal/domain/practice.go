@@ -64,6 +64,17 @@ type PracticeListing struct {
 	EvidenceLevel        string
 	TranslationLanguages []string
 	ProductsCount        int
+	// Translation is the practice's title and summary in the language the list was asked to
+	// read in, when it has a translation there; nil otherwise.
+	Translation *ListedTranslation
+}
+
+// ListedTranslation is what a list shows of one translation: its marker and its head.
+type ListedTranslation struct {
+	Language string
+	Status   string
+	Title    string
+	Summary  string
 }
 
 // PracticeContent holds the structured sections of a practice.

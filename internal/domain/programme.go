@@ -30,6 +30,22 @@ type Keyed struct {
 	Titles map[string]string
 }
 
+// Vocabulary is a set of themes and target groups, such as those of the public catalogue.
+type Vocabulary struct {
+	Themes       []Keyed
+	TargetGroups []Keyed
+}
+
+// HasTheme reports whether key is one of the vocabulary's themes.
+func (v Vocabulary) HasTheme(key string) bool {
+	return slices.ContainsFunc(v.Themes, func(k Keyed) bool { return k.Key == key })
+}
+
+// HasTargetGroup reports whether key is one of the vocabulary's target groups.
+func (v Vocabulary) HasTargetGroup(key string) bool {
+	return slices.ContainsFunc(v.TargetGroups, func(k Keyed) bool { return k.Key == key })
+}
+
 // Programme is a mutual-learning project or learning network.
 type Programme struct {
 	ID           uuid.UUID

@@ -365,19 +365,20 @@ func toDashboardResponse(d service.Dashboard) dashboardResponse {
 }
 
 type auditResponse struct {
-	ID         int64          `json:"id"`
-	Action     string         `json:"action"`
-	ObjectType string         `json:"object_type"`
-	ObjectID   uuid.UUID      `json:"object_id"`
-	ActorID    *uuid.UUID     `json:"actor_id"`
-	ActorName  string         `json:"actor_name"`
-	Before     map[string]any `json:"before"`
-	After      map[string]any `json:"after"`
-	At         time.Time      `json:"at"`
+	ID          int64          `json:"id"`
+	Action      string         `json:"action"`
+	ObjectType  string         `json:"object_type"`
+	ObjectID    uuid.UUID      `json:"object_id"`
+	ActorID     *uuid.UUID     `json:"actor_id"`
+	ActorName   string         `json:"actor_name"`
+	ObjectTitle string         `json:"object_title"`
+	Before      map[string]any `json:"before"`
+	After       map[string]any `json:"after"`
+	At          time.Time      `json:"at"`
 }
 
 func toAuditResponse(e domain.AuditLine) auditResponse {
-	return auditResponse{ID: e.ID, Action: e.Action, ObjectType: e.ObjectType, ObjectID: e.ObjectID, ActorID: e.ActorID, ActorName: e.ActorName,
+	return auditResponse{ID: e.ID, Action: e.Action, ObjectType: e.ObjectType, ObjectID: e.ObjectID, ActorID: e.ActorID, ActorName: e.ActorName, ObjectTitle: e.ObjectTitle,
 		Before: e.Before, After: e.After, At: e.At.UTC()}
 }
 

@@ -292,6 +292,7 @@ type practiceSummaryResponse struct {
 	TranslationsAvailable []string              `json:"translations_available"`
 	ProductsCount         int                   `json:"products_count"`
 	Rank                  float64               `json:"rank,omitempty"`
+	Translation           *listedTranslation    `json:"translation,omitempty"`
 	UpdatedAt             time.Time             `json:"updated_at"`
 	PublishedAt           *time.Time            `json:"published_at"`
 }
@@ -305,7 +306,31 @@ func toPracticeSummary(p domain.Practice) practiceSummaryResponse {
 		Organisation: organisationRef{ID: p.OrganisationID, Name: p.OrganisationName, Country: p.OrganisationCountry}, Title: p.Title, Summary: p.Summary,
 		Language: p.Language, Country: p.Country, Themes: p.Themes, TargetGroups: p.TargetGroups, Status: p.Status,
 		EvidenceLevel: l.EvidenceLevel, TranslationsAvailable: lists.NonNil(l.TranslationLanguages), ProductsCount: l.ProductsCount, Rank: p.Rank,
-		UpdatedAt: p.UpdatedAt.UTC(), PublishedAt: p.PublishedAt}
+		Translation: toListedTranslation(l.Translation), UpdatedAt: p.UpdatedAt.UTC(), PublishedAt: p.PublishedAt}
+}
+
+// listedTranslation is a practice's head in the reader's language, with its marker.
+type listedTranslation struct {
+	Language string `json:"language"`
+	Status   string `json:"status"`
+	Title    string `json:"title"`
+	Summary  string `json:"summary"`
+}
+
+func toListedTranslation(t *domain.ListedTranslation) *listedTranslation {
+	if t == nil {
+		return nil
+	}
+	return &listedTranslation{Language: t.Language, Status: t.Status, Title: t.Title, Summary: t.Summary}
+}
+
+type vocabularyResponse struct {
+	Themes       []keyedResponse `json:"themes"`
+	TargetGroups []keyedResponse `json:"target_groups"`
+}
+
+func toVocabularyResponse(v domain.Vocabulary) vocabularyResponse {
+	return vocabularyResponse{Themes: nonNilKeyed(v.Themes), TargetGroups: nonNilKeyed(v.TargetGroups)}
 }
 
 type revisionSummaryResponse struct {

@@ -36,11 +36,11 @@ func practiceSearch(c *fiber.Ctx, public bool) (service.PracticeSearch, error) {
 	}
 	f.Theme = text("theme", 40)
 	if f.Theme != "" && !keyPattern.MatchString(f.Theme) {
-		errs = append(errs, domain.FieldError{Field: "theme", Message: "is not a theme key"})
+		errs = append(errs, domain.FieldError{Field: "theme", Code: domain.FieldFormat, Params: map[string]any{"format": "key"}, Message: "is not a theme key"})
 	}
 	f.TargetGroup = text("target_group", 40)
 	if f.TargetGroup != "" && !keyPattern.MatchString(f.TargetGroup) {
-		errs = append(errs, domain.FieldError{Field: "target_group", Message: "is not a target group key"})
+		errs = append(errs, domain.FieldError{Field: "target_group", Code: domain.FieldFormat, Params: map[string]any{"format": "key"}, Message: "is not a target group key"})
 	}
 	f.EvidenceLevel = text("evidence_level", 40)
 	if f.EvidenceLevel != "" && !slices.Contains(domain.EvidenceLevels, f.EvidenceLevel) {
@@ -326,11 +326,26 @@ func (s *Server) listPublicPractices(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	// The reader's language: each practice then carries its translation into it, where it has one.
+	if f.ReadingLanguage, err = query(c, "lang", 20); err != nil {
+		return err
+	}
+	if f.ReadingLanguage != "" && !validLanguage(f.ReadingLanguage) {
+		return domain.Invalid(domain.FieldError{Field: "lang", Code: domain.FieldLanguage, Message: "must be a BCP 47 language tag"})
+	}
 	page, err := s.svc.ListPublicPractices(c.UserContext(), f, p)
 	if err != nil {
 		return err
 	}
 	return c.JSON(listOf(page, toPracticeSummary))
+}
+
+func (s *Server) publicVocabulary(c *fiber.Ctx) error {
+	v, err := s.svc.PublicVocabulary(c.UserContext())
+	if err != nil {
+		return err
+	}
+	return c.JSON(toVocabularyResponse(v))
 }
 
 func (s *Server) getPublicPractice(c *fiber.Ctx) error {

@@ -136,6 +136,7 @@ func (s *Server) routes() {
 	// The public catalogue.
 	v1.Get("/public/practices", search, s.listPublicPractices)
 	v1.Get("/public/practices/:id", s.getPublicPractice)
+	v1.Get("/public/vocabulary", s.publicVocabulary)
 
 	// Anything else under /api is a problem+json 405 (a known path, another method) or 404; other
 	// paths are the web app.

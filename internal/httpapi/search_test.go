@@ -146,6 +146,8 @@ func TestSearchUsesIndexes(t *testing.T) {
 		{ProgrammeID: &w.other.ID, Query: "werkgever", Viewer: viewer},
 		{ProgrammeID: &w.other.ID, Query: "sector17 coaching", Viewer: viewer},
 		{Public: true, Query: "sector123"},
+		{Public: true, Theme: "upscaling", ReadingLanguage: "fr"},
+		{Public: true, TargetGroup: "employers"},
 		{ProgrammeID: &w.prog.ID, Viewer: viewer},
 	} {
 		plan, err := w.store.ExplainPractices(ctx, f, domain.PageRequest{Page: 1, Size: 20})

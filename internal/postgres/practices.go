@@ -48,6 +48,15 @@ type practiceRow struct {
 	ListedEvidence  string         `gorm:"->"`
 	ListedLanguages JSON[[]string] `gorm:"->"`
 	ListedProducts  int            `gorm:"->"`
+	// The translation into the list's reading language, when asked for and present.
+	ListedTranslation *JSON[listedTranslationDoc] `gorm:"->"`
+}
+
+type listedTranslationDoc struct {
+	Language string `json:"language"`
+	Status   string `json:"status"`
+	Title    string `json:"title"`
+	Summary  string `json:"summary"`
 }
 
 func (practiceRow) TableName() string { return "practices" }
@@ -101,6 +110,9 @@ func (r practiceRow) toDomain() domain.Practice {
 	}
 	if r.Listed {
 		p.Listing = &domain.PracticeListing{EvidenceLevel: r.ListedEvidence, TranslationLanguages: lists.NonNil(r.ListedLanguages.V), ProductsCount: r.ListedProducts}
+		if t := r.ListedTranslation; t != nil && t.V.Title != "" {
+			p.Listing.Translation = &domain.ListedTranslation{Language: t.V.Language, Status: t.V.Status, Title: t.V.Title, Summary: t.V.Summary}
+		}
 	}
 	return p
 }
@@ -368,7 +380,15 @@ func practicePage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.Pag
 	if f.Query != "" {
 		sel += ", k.rank"
 	}
-	return db.Session(&gorm.Session{NewDB: true}).Raw("SELECT "+sel+" FROM (?) AS k JOIN practices p ON p.id = k.id "+practiceJoins+" ORDER BY "+outer, ids)
+	var args []any
+	if f.ReadingLanguage != "" {
+		// Only the head of the one translation asked for, never the whole translations document.
+		sel += `, (SELECT jsonb_build_object('language', ?::text, 'status', t ->> 'status', 'title', t ->> 'title', 'summary', t ->> 'summary')
+			FROM (SELECT p.translations -> ?::text AS t) AS x WHERE t IS NOT NULL AND p.language <> ?::text) AS listed_translation`
+		args = append(args, f.ReadingLanguage, f.ReadingLanguage, f.ReadingLanguage)
+	}
+	args = append(args, ids)
+	return db.Session(&gorm.Session{NewDB: true}).Raw("SELECT "+sel+" FROM (?) AS k JOIN practices p ON p.id = k.id "+practiceJoins+" ORDER BY "+outer, args...)
 }
 
 // headFirstPage ranks a search without reading the full text of its matches: practices whose

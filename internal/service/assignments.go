@@ -376,11 +376,12 @@ func (s *Service) DeleteAssignment(ctx context.Context, a *domain.Actor, id uuid
 		if !sc.IsCoordinator() {
 			return domain.Forbidden("Only coordinators can remove assignments.")
 		}
-		if err := s.assignments.DeleteAssignment(ctx, id); err != nil {
+		// Audited first, while the assignment still names its practice and reviewer.
+		if err := s.audit(ctx, a, &x.ProgrammeID, "assignment.deleted", "assignment", id,
+			map[string]any{"practice_id": x.PracticeID, "reviewer_id": x.ReviewerID, "status": x.Status}, nil); err != nil {
 			return err
 		}
-		return s.audit(ctx, a, &x.ProgrammeID, "assignment.deleted", "assignment", id,
-			map[string]any{"practice_id": x.PracticeID, "reviewer_id": x.ReviewerID, "status": x.Status}, nil)
+		return s.assignments.DeleteAssignment(ctx, id)
 	})
 }
 

@@ -29,6 +29,8 @@ type PracticeStore interface {
 	DeleteDraft(ctx context.Context, id uuid.UUID) error
 	// ListPractices applies f.Viewer's visibility in the query itself.
 	ListPractices(ctx context.Context, f domain.PracticeFilter, p domain.PageRequest) (domain.Page[domain.Practice], error)
+	// PublicVocabulary returns the themes and target groups of the public catalogue's programmes.
+	PublicVocabulary(ctx context.Context) (domain.Vocabulary, error)
 	InsertRevision(ctx context.Context, r domain.Revision) error
 	Revisions(ctx context.Context, practiceID uuid.UUID) ([]domain.Revision, error)
 	// RevisionsByNumber returns the revisions with the given numbers that exist.
@@ -252,6 +254,8 @@ func (s *Service) Practice(ctx context.Context, a *domain.Actor, id uuid.UUID) (
 type PracticeSearch struct {
 	Query, Country, Theme, TargetGroup, Status, EvidenceLevel, Language string
 	OrganisationID                                                      *uuid.UUID
+	// ReadingLanguage asks for each practice's translation into it, where there is one.
+	ReadingLanguage string
 }
 
 // ListPractices searches a programme's practices, showing exactly what GET would show the caller.
@@ -267,10 +271,38 @@ func (s *Service) ListPractices(ctx context.Context, a *domain.Actor, programmeI
 	}, p)
 }
 
-// ListPublicPractices searches the public catalogue.
+// ListPublicPractices searches the public catalogue. A theme or target group that no programme of
+// the catalogue has is refused (CodeValidation: field theme with code unknown_theme, field target_group with not_allowed).
 func (s *Service) ListPublicPractices(ctx context.Context, f PracticeSearch, p domain.PageRequest) (domain.Page[domain.Practice], error) {
+	if f.Theme != "" || f.TargetGroup != "" {
+		v, err := s.practices.PublicVocabulary(ctx)
+		if err != nil {
+			return domain.Page[domain.Practice]{}, err
+		}
+		var errs []domain.FieldError
+		if f.Theme != "" && !v.HasTheme(f.Theme) {
+			errs = append(errs, domain.FieldError{Field: "theme", Code: domain.FieldUnknownTheme,
+				Message: "is not a theme of the public catalogue", Params: map[string]any{"value": f.Theme}})
+		}
+		if f.TargetGroup != "" && !v.HasTargetGroup(f.TargetGroup) {
+			allowed := make([]string, len(v.TargetGroups))
+			for i, k := range v.TargetGroups {
+				allowed[i] = k.Key
+			}
+			errs = append(errs, domain.FieldError{Field: "target_group", Code: domain.FieldOneOf,
+				Message: "is not a target group of the public catalogue", Params: map[string]any{"allowed": allowed}})
+		}
+		if len(errs) > 0 {
+			return domain.Page[domain.Practice]{}, domain.Invalid(errs...)
+		}
+	}
 	return s.practices.ListPractices(ctx, domain.PracticeFilter{Public: true, Query: f.Query, Country: f.Country, Theme: f.Theme,
-		TargetGroup: f.TargetGroup, EvidenceLevel: f.EvidenceLevel, Language: f.Language}, p)
+		TargetGroup: f.TargetGroup, EvidenceLevel: f.EvidenceLevel, Language: f.Language, ReadingLanguage: f.ReadingLanguage}, p)
+}
+
+// PublicVocabulary returns the themes and target groups the public catalogue filters by.
+func (s *Service) PublicVocabulary(ctx context.Context) (domain.Vocabulary, error) {
+	return s.practices.PublicVocabulary(ctx)
 }
 
 // PublicPractice reads a published practice of a programme with a public catalogue.
@@ -375,10 +407,11 @@ func (s *Service) DeletePractice(ctx context.Context, a *domain.Actor, id uuid.U
 		if p.Status != domain.StatusDraft {
 			return domain.Errorf(domain.CodeNotDeletable, "Only drafts can be deleted; withdraw the practice instead.")
 		}
-		if err := s.practices.DeleteDraft(ctx, id); err != nil {
+		// Audited first, while the practice still has its title for the entry to record.
+		if err := s.audit(ctx, a, &p.ProgrammeID, "practice.deleted", "practice", id, map[string]any{"status": p.Status, "title": p.Title}, nil); err != nil {
 			return err
 		}
-		return s.audit(ctx, a, &p.ProgrammeID, "practice.deleted", "practice", id, map[string]any{"status": p.Status, "title": p.Title}, nil)
+		return s.practices.DeleteDraft(ctx, id)
 	})
 }
 

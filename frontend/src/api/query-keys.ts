@@ -39,6 +39,7 @@ export const queryKeys = {
   publicPractices: {
     list: (params: Record<string, unknown>) => ['public-practices', 'list', params] as const,
     detail: (id: string) => ['public-practices', 'detail', id] as const,
+    vocabulary: () => ['public-practices', 'vocabulary'] as const,
   },
   /** The adaptation loop: adaptations, new products, lineage. */
   adaptations: {

@@ -640,7 +640,7 @@ export interface paths {
         };
         /**
          * The public catalogue of published practices
-         * @description Published practices of programmes with a public catalogue, without reviews, contact e-mail addresses or internal notes.
+         * @description Published practices of programmes with a public catalogue, without reviews, contact e-mail addresses or internal notes. With `lang` (the reader's language) each practice that has a translation into it carries that translation's title, summary and status (`machine` or `verified`) in `translation`; the original stays in `title` and `summary`.
          */
         get: operations["listPublicPractices"];
         put?: never;
@@ -662,6 +662,26 @@ export interface paths {
         };
         /** One practice of the public catalogue */
         get: operations["getPublicPractice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The themes and target groups the public catalogue filters by
+         * @description The themes and target groups of the programmes with a public catalogue, each key once, in key order.
+         */
+        get: operations["getPublicVocabulary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1781,6 +1801,14 @@ export interface components {
             products_count?: number;
             /** @description Relevance when searching. */
             rank?: number;
+            /** @description In the public catalogue with `lang`, the practice's translation into that language, when it has one. */
+            translation?: {
+                language: components["schemas"]["Language"];
+                /** @enum {string} */
+                status: "machine" | "verified";
+                title: string;
+                summary: string;
+            };
             /** Format: date-time */
             updated_at: string;
             /** Format: date-time */
@@ -2515,17 +2543,27 @@ export interface components {
                 month: string;
             })[];
         };
+        /** @description One entry of the audit log. `actor_name` and `object_title` are copied when the entry is written, so they name the person and the object as they were at that moment; renames later do not change them. */
         AuditEntry: {
             id: number;
             action: string;
             object_type: string;
             /** Format: uuid */
             object_id: string;
+            /** @description The object's title when the action happened (an assignment: practice — reviewer; a comment: what it is about); empty if unknown. */
+            object_title: string;
             /** Format: uuid */
             actor_id?: string | null;
-            actor_name?: string;
-            before?: Record<string, never> | null;
-            after?: Record<string, never> | null;
+            /** @description The actor's name when the action happened; empty for the system. */
+            actor_name: string;
+            /** @description The changed fields before the action: statuses, stages, roles and outcomes as codes, other objects as ids. */
+            before?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The changed fields after the action. */
+            after?: {
+                [key: string]: unknown;
+            } | null;
             /** Format: date-time */
             at: string;
         };
@@ -4052,8 +4090,12 @@ export interface operations {
                 page_size?: components["parameters"]["PageSize"];
                 q?: string;
                 country?: components["schemas"]["Country"];
+                /** @description A theme key of the catalogue (GET /public/vocabulary); any other is refused with 400, field `theme`, code `unknown_theme`. */
                 theme?: string;
+                /** @description A target-group key of the catalogue (GET /public/vocabulary); any other is refused with 400, field `target_group`, code `not_allowed`. */
                 target_group?: string;
+                /** @description The reader's language. Practices with a translation into it carry it in `translation`. */
+                lang?: components["schemas"]["Language"];
                 evidence_level?: components["schemas"]["EvidenceLevel"];
                 language?: components["schemas"]["Language"];
                 sort?: "relevance" | "title" | "-title" | "published_at" | "-published_at";
@@ -4100,6 +4142,29 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+        };
+    };
+    getPublicVocabulary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalogue's vocabulary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        themes: components["schemas"]["Keyed"][];
+                        target_groups: components["schemas"]["Keyed"][];
+                    };
+                };
+            };
         };
     };
     listRubrics: {

@@ -1,12 +1,12 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '@/api/errors';
 import { Button } from '@/components/ui/button';
-import { SelectField, TextField } from '@/components/ui/form-fields';
+import { SelectField } from '@/components/ui/form-fields';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { DEFAULT_PAGE_SIZE } from '@/lib/constants';
-import { formatDateTime } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { useProgrammeOutlet } from '@/lib/programme-context';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { usePageParam } from '@/lib/use-page-param';
@@ -16,6 +16,20 @@ import type { AuditEntry } from '../api/types';
 import { DASHBOARD_NAMESPACES } from '../dashboard-namespaces';
 
 const OBJECT_TYPES = ['practice', 'adaptation', 'product', 'assignment', 'round', 'rubric', 'user', 'invitation', 'programme', 'comment'] as const;
+
+/** Every action the programme's audit log records, grouped by the kind of object it concerns. */
+export const AUDIT_ACTIONS: Record<(typeof OBJECT_TYPES)[number], readonly string[]> = {
+  practice: ['practice.created', 'practice.deleted', 'practice.submit', 'practice.withdraw', 'practice.reopen', 'practice.start_review', 'practice.decided', 'practice.responded'],
+  adaptation: ['adaptation.created', 'adaptation.stage_changed', 'adaptation.outcome_recorded'],
+  product: ['product.created', 'product.status_changed'],
+  assignment: ['assignment.created', 'assignment.accepted', 'assignment.declined', 'assignment.extended', 'assignment.deleted', 'review.submitted', 'review.reopened'],
+  round: ['round.created', 'round.auto_assigned', 'round.open', 'round.close', 'round.decided'],
+  rubric: ['rubric.created', 'rubric.activated'],
+  user: ['membership.roles_changed', 'membership.removed'],
+  invitation: ['invitation.created'],
+  programme: ['programme.created'],
+  comment: ['comment.removed'],
+};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Where an audited object can be opened, when it has a page. */
@@ -30,20 +44,28 @@ function objectLink(type: string, id: string): string | null {
   }
 }
 
-function valueText(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (Array.isArray(value)) return value.length ? value.map(valueText).join(', ') : '—';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+/** The label key of an action: `adaptation.stage_changed` → `audit.actions.adaptation_stage_changed`. */
+export function actionKey(action: string): string {
+  return `audit.actions.${action.replace(/\./g, '_')}`;
 }
 
-/** The changes of an entry as "field: before → after" lines. */
+/**
+ * Fields that hold another object's id. The entry already names its object, so these are not
+ * shown as raw ids; a source practice becomes a link.
+ */
+function isReference(key: string): boolean {
+  return key.endsWith('_id') && key !== 'source_practice_id';
+}
+
+/** The changes of an entry, one line per field, with the raw before and after values. */
 export function changeLines(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined) {
-  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((k) => !isReference(k));
   return keys.map((key) => ({
     key,
-    before: before && key in before ? valueText(before[key]) : null,
-    after: after && key in after ? valueText(after[key]) : null,
+    before: before && key in before ? before[key] : undefined,
+    after: after && key in after ? after[key] : undefined,
+    hadBefore: !!before && key in before,
+    hasAfter: !!after && key in after,
   }));
 }
 
@@ -82,6 +104,9 @@ export function AuditPage() {
 
   if (!canCoordinate) return <EmptyState title={t('dashboard.coordinatorsOnlyTitle')}>{t('audit.coordinatorsOnly')}</EmptyState>;
 
+  // Linked to one object (from its page): named by the title its newest entry recorded.
+  const objectTitle = filters.object_id ? audit.data?.items.find((e) => e.object_id === filters.object_id)?.object_title : undefined;
+
   return (
     <div className="audit-page">
       <div className="section-header">
@@ -99,6 +124,14 @@ export function AuditPage() {
         members={(members.data?.items ?? []).map((m) => ({ id: m.user_id, name: m.name }))}
         onApply={apply}
       />
+      {filters.object_id && (
+        <p className="audit-object-filter">
+          {objectTitle ? t('audit.oneObjectNamed', { title: objectTitle }) : t('audit.oneObject')}{' '}
+          <Button size="sm" variant="ghost" onClick={() => apply({ ...filters, object_id: undefined })}>
+            {t('audit.allObjects')}
+          </Button>
+        </p>
+      )}
       {audit.isPending ? (
         <LoadingState />
       ) : audit.isError ? (
@@ -139,37 +172,63 @@ export function AuditPage() {
   );
 }
 
+/** One recorded value in words: statuses, stages, roles and outcomes as labels, dates as dates. */
+function useValueLabel(objectType: string, language: string) {
+  const { t } = useTranslation(DASHBOARD_NAMESPACES, { nsMode: 'fallback' });
+  const label = (key: string, value: unknown): ReactNode => {
+    if (value === null || value === undefined || value === '') return '—';
+    if (Array.isArray(value)) return value.length ? value.map((v) => String(label(key, v))).join(', ') : t('audit.none');
+    if (typeof value === 'boolean') return value ? t('audit.yes') : t('audit.no');
+    if (typeof value === 'number') return value.toLocaleString(language);
+    if (typeof value !== 'string') return '—';
+    switch (key) {
+      case 'stage':
+        return t(`stages.${value}`, { defaultValue: value });
+      case 'status':
+        if (objectType === 'practice') return t(`practiceStatuses.${value}`, { defaultValue: value });
+        if (objectType === 'product') return t(`newProducts.statuses.${value}`, { defaultValue: value });
+        return t(`audit.statuses.${objectType}.${value}`, { defaultValue: value });
+      case 'roles':
+        return t(`audit.roles.${value}`, { defaultValue: value });
+      case 'outcome':
+        return t(`audit.outcomes.${value}`, { defaultValue: value });
+      case 'source':
+        return t(`audit.sources.${value}`, { defaultValue: value });
+      case 'due_at':
+        return formatDateTime(value, language);
+      case 'recorded_on':
+        return formatDate(value, language);
+      case 'source_practice_id':
+        return UUID.test(value) ? <Link to={`/practices/${value}`}>{t('audit.openPractice')}</Link> : '—';
+      default:
+        return value;
+    }
+  };
+  return label;
+}
+
 function AuditRow({ entry: e, language }: { entry: AuditEntry; language: string }) {
   const { t } = useTranslation(DASHBOARD_NAMESPACES, { nsMode: 'fallback' });
-  // Stages and statuses in words; a source practice as a link.
-  const show = (key: string, value: string) => {
-    if (key === 'stage') return t(`stages.${value}`, { defaultValue: value });
-    if (key === 'status') return t(`practiceStatuses.${value}`, { defaultValue: t(`newProducts.statuses.${value}`, { defaultValue: value }) });
-    if (key === 'source_practice_id' && UUID.test(value)) return <Link to={`/practices/${value}`}>{t('audit.openPractice')}</Link>;
-    return value;
-  };
+  const show = useValueLabel(e.object_type, language);
   const link = objectLink(e.object_type, e.object_id);
-  const lines = changeLines(e.before as Record<string, unknown> | null, e.after as Record<string, unknown> | null);
-  const actionLabel = t(`audit.actions.${e.action.replace(/\./g, '_')}`, { defaultValue: '' });
+  const lines = changeLines(e.before, e.after);
+  const actionLabel = t(actionKey(e.action), { defaultValue: '' });
+  const title = e.object_title || t('audit.untitled');
   return (
     <tr>
       <th scope="row">
         <time dateTime={e.at}>{formatDateTime(e.at, language)}</time>
       </th>
       <td>{e.actor_name || (e.actor_id ? t('audit.unknownActor') : t('audit.system'))}</td>
+      <td>{actionLabel || t('audit.otherAction')}</td>
       <td>
-        {actionLabel || e.action}
-        {actionLabel && <code className="audit-code">{e.action}</code>}
-      </td>
-      <td>
-        <span className="audit-type">{t(`audit.types.${e.object_type}`, { defaultValue: e.object_type })}</span>{' '}
+        <span className="audit-type">{t(`audit.types.${e.object_type}`, { defaultValue: t('audit.otherType') })}</span>{' '}
         {link ? (
-          <Link to={link}>
-            <span className="visually-hidden">{t('audit.open')} </span>
-            <code>{e.object_id.slice(0, 8)}</code>
+          <Link to={link} className="audit-object">
+            {title}
           </Link>
         ) : (
-          <code title={e.object_id}>{e.object_id.slice(0, 8)}</code>
+          <span className="audit-object">{title}</span>
         )}
       </td>
       <td>
@@ -180,7 +239,7 @@ function AuditRow({ entry: e, language }: { entry: AuditEntry; language: string 
             {lines.map((l) => (
               <li key={l.key}>
                 <span className="audit-field">{t(`audit.fields.${l.key}`, { defaultValue: l.key })}:</span>{' '}
-                {l.before !== null && (
+                {l.hadBefore && (
                   <>
                     <del className="audit-before">
                       <span className="visually-hidden">{t('audit.before')} </span>
@@ -189,7 +248,7 @@ function AuditRow({ entry: e, language }: { entry: AuditEntry; language: string 
                     <span aria-hidden="true">→ </span>
                   </>
                 )}
-                {l.after !== null ? (
+                {l.hasAfter ? (
                   <ins className="audit-after">
                     <span className="visually-hidden">{t('audit.after')} </span>
                     {show(l.key, l.after)}
@@ -210,17 +269,13 @@ function AuditFilterForm({ initial, members, onApply }: { initial: AuditFilters;
   const { t } = useTranslation(DASHBOARD_NAMESPACES, { nsMode: 'fallback' });
   const [type, setType] = useState(initial.object_type ?? '');
   const [action, setAction] = useState(initial.action ?? '');
-  const [objectId, setObjectId] = useState(initial.object_id ?? '');
   const [actor, setActor] = useState(initial.actor_id ?? '');
-  const [error, setError] = useState<string | undefined>();
+  // The actions offered are those of the chosen kind of object (all of them without one).
+  const groups = OBJECT_TYPES.filter((o) => !type || o === type);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (objectId.trim() && !UUID.test(objectId.trim())) {
-      setError(t('audit.badId'));
-      return;
-    }
-    setError(undefined);
-    onApply({ object_type: type, action: action.trim(), object_id: objectId.trim(), actor_id: actor });
+    const keepAction = !type || AUDIT_ACTIONS[type as keyof typeof AUDIT_ACTIONS]?.includes(action);
+    onApply({ object_type: type, action: keepAction ? action : '', actor_id: actor, object_id: initial.object_id });
   };
   return (
     <form className="tracker-filters audit-filters" role="search" aria-label={t('audit.filters')} onSubmit={submit} noValidate>
@@ -232,7 +287,18 @@ function AuditFilterForm({ initial, members, onApply }: { initial: AuditFilters;
           </option>
         ))}
       </SelectField>
-      <TextField label={t('audit.filterAction')} hint={t('audit.filterActionHint')} className="filter-field" value={action} maxLength={80} onChange={(e) => setAction(e.target.value)} />
+      <SelectField label={t('audit.filterAction')} className="filter-field" value={action} onChange={(e) => setAction(e.target.value)}>
+        <option value="">{t('audit.allActions')}</option>
+        {groups.map((o) => (
+          <optgroup key={o} label={t(`audit.types.${o}`)}>
+            {AUDIT_ACTIONS[o].map((a) => (
+              <option key={a} value={a}>
+                {t(actionKey(a))}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </SelectField>
       <SelectField label={t('audit.filterActor')} className="filter-field" value={actor} onChange={(e) => setActor(e.target.value)}>
         <option value="">{t('audit.allActors')}</option>
         {members.map((m) => (
@@ -240,8 +306,9 @@ function AuditFilterForm({ initial, members, onApply }: { initial: AuditFilters;
             {m.name}
           </option>
         ))}
+        {/* A person from a link who is no longer a member stays chosen. */}
+        {actor && !members.some((m) => m.id === actor) && <option value={actor}>{t('audit.unknownActor')}</option>}
       </SelectField>
-      <TextField label={t('audit.filterObject')} className="filter-field" value={objectId} error={error} onChange={(e) => setObjectId(e.target.value)} />
       <div className="filter-actions">
         <Button type="submit" variant="primary">
           {t('audit.apply')}
@@ -250,9 +317,7 @@ function AuditFilterForm({ initial, members, onApply }: { initial: AuditFilters;
           onClick={() => {
             setType('');
             setAction('');
-            setObjectId('');
             setActor('');
-            setError(undefined);
             onApply({});
           }}
         >

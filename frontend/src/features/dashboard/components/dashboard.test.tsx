@@ -117,8 +117,10 @@ describe('dashboard helpers', () => {
   });
 
   it('shows audit changes as before → after and takes the export name from the server', () => {
-    expect(changeLines({ stage: 'exploring' }, { stage: 'planning' })).toEqual([{ key: 'stage', before: 'exploring', after: 'planning' }]);
-    expect(changeLines(null, { roles: ['partner', 'reviewer'] })).toEqual([{ key: 'roles', before: null, after: 'partner, reviewer' }]);
+    expect(changeLines({ stage: 'exploring' }, { stage: 'planning' })).toEqual([{ key: 'stage', before: 'exploring', after: 'planning', hadBefore: true, hasAfter: true }]);
+    expect(changeLines(null, { roles: ['partner', 'reviewer'] })).toEqual([{ key: 'roles', before: undefined, after: ['partner', 'reviewer'], hadBefore: false, hasAfter: true }]);
+    // Ids of other objects are not shown as such: the entry names its object.
+    expect(changeLines(null, { practice_id: 'a', reviewer_id: 'b', source: 'auto' }).map((l) => l.key)).toEqual(['source']);
     expect(fileNameFrom('attachment; filename="reviews.csv"', 'x.csv')).toBe('reviews.csv');
     expect(fileNameFrom(null, 'x.csv')).toBe('x.csv');
   });

@@ -12,6 +12,8 @@ export interface PublicSearch {
   target_group?: string;
   evidence_level?: string;
   language?: string;
+  /** The reader's language: practices translated into it carry the translation. */
+  lang?: string;
   sort?: string;
   page: number;
 }
@@ -33,5 +35,14 @@ export function usePublicPractice(id: string) {
   return useQuery({
     queryKey: queryKeys.publicPractices.detail(id),
     queryFn: () => unwrap(api.GET('/api/v1/public/practices/{id}', { params: { path: { id } } })),
+  });
+}
+
+/** The themes and target groups the public catalogue can be filtered by. */
+export function usePublicVocabulary() {
+  return useQuery({
+    queryKey: queryKeys.publicPractices.vocabulary(),
+    queryFn: () => unwrap(api.GET('/api/v1/public/vocabulary')),
+    staleTime: 5 * 60_000,
   });
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PracticeSummary } from '@/api/types';
+import { Badge } from '@/components/ui/badge';
 import { SelectField } from '@/components/ui/form-fields';
 import { Pagination } from '@/components/ui/pagination';
 import { DEFAULT_PAGE_SIZE } from '@/lib/constants';
@@ -43,14 +44,29 @@ interface PracticeCardProps {
 export function PracticeCard({ practice: p, to, themeTitles, showStatus = true, showProgramme = false }: PracticeCardProps) {
   const { t, i18n } = useTranslation();
   const themes = themeTitles ? p.themes.map((key) => ({ key, title: themeTitles.get(key) })).filter((x) => x.title) : [];
+  // In the reader's language where the practice has a translation into it, marked as such.
+  const tr = p.translation && p.translation.title.trim() ? p.translation : undefined;
+  const shown = tr ? { title: tr.title, summary: tr.summary.trim() || p.summary, lang: tr.language, summaryLang: tr.summary.trim() ? tr.language : p.language } : { title: p.title, summary: p.summary, lang: p.language, summaryLang: p.language };
   return (
     <article className="card practice-card">
       <div className="practice-card-head">
-        <h3 className="card-title" lang={p.language}>
-          <Link to={to}>{p.title}</Link>
+        <h3 className="card-title" lang={shown.lang}>
+          <Link to={tr ? `${to}?lang=${encodeURIComponent(tr.language)}` : to}>{shown.title}</Link>
         </h3>
         {showStatus && <PracticeStatusBadge status={p.status} />}
+        {tr && (
+          <Badge tone={tr.status === 'machine' ? 'warning' : 'info'}>
+            {t(`practices.translationStatus.${tr.status}`)}
+          </Badge>
+        )}
       </div>
+      {tr && (
+        <p className="practice-card-original">
+          <Link to={`${to}?lang=${encodeURIComponent(p.language)}`}>{t('catalogue.readOriginal', { language: languageName(p.language, i18n.language) })}</Link>
+          <span aria-hidden="true"> · </span>
+          <span lang={p.language}>{p.title}</span>
+        </p>
+      )}
       <p className="practice-card-org">
         <span>{p.organisation.name}</span> <CountryTag code={p.country} />
         {showProgramme && p.programme_name && (
@@ -60,9 +76,9 @@ export function PracticeCard({ practice: p, to, themeTitles, showStatus = true, 
           </>
         )}
       </p>
-      {p.summary && (
-        <p className="card-text" lang={p.language}>
-          {excerpt(p.summary, 240)}
+      {shown.summary && (
+        <p className="card-text" lang={shown.summaryLang}>
+          {excerpt(shown.summary, 240)}
         </p>
       )}
       {themes.length > 0 && (

@@ -29,16 +29,19 @@ import { outcomeTone } from './practice-vocabulary';
 import { RevisionHistory } from './revision-history';
 
 /** Which language to read in, kept in the URL (`?lang=en`) so a link opens the same text. */
-export function useReadingLanguage(practice: Practice | undefined): [string, (lang: string) => void] {
+export function useReadingLanguage(practice: Practice | undefined, preferred?: string): [string, (lang: string) => void] {
   const [params, setParams] = useSearchParams();
   const requested = params.get('lang') ?? '';
   const available = practice ? [practice.language, ...practice.translations.map((tr) => tr.language)] : [];
-  const lang = practice && available.includes(requested) ? requested : (practice?.language ?? '');
+  // Without a choice in the URL: the preferred language (the reader's) where there is a
+  // translation into it, the original otherwise.
+  const fallback = practice ? (preferred && available.includes(preferred) ? preferred : practice.language) : '';
+  const lang = practice && available.includes(requested) ? requested : fallback;
   const set = (next: string) =>
     setParams(
       (prev) => {
         const copy = new URLSearchParams(prev);
-        if (!practice || next === practice.language) copy.delete('lang');
+        if (!practice || next === fallback) copy.delete('lang');
         else copy.set('lang', next);
         return copy;
       },

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button } from '@/components/ui/button';
@@ -8,7 +9,7 @@ import { EmptyState, ErrorState } from '@/components/ui/states';
 import { languageName } from '@/lib/format';
 import { useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
-import { usePublicPractices } from '../api/public';
+import { usePublicPractices, usePublicVocabulary } from '../api/public';
 import { CatalogueLayout, CatalogueSkeleton, FilterSelect, PracticeCard, PracticeResultList, ResultCount, SortSelect } from './catalogue-parts';
 import { EVIDENCE_LEVELS, PRACTICE_LANGUAGES } from './practice-vocabulary';
 import { useCatalogueParams, type SortChoice } from './use-catalogue-params';
@@ -23,7 +24,12 @@ export function PublicCataloguePage() {
   const { q, filters, sort, page } = search;
   // Everything in the public catalogue is published: there is no status to filter on.
   const { country, theme, target_group, evidence_level, language } = filters;
-  const results = usePublicPractices({ q: q || undefined, country, theme, target_group, evidence_level, language, sort: API_SORT[sort], page });
+  const readerLanguage = i18n.resolvedLanguage ?? i18n.language;
+  const results = usePublicPractices({ q: q || undefined, country, theme, target_group, evidence_level, language, lang: readerLanguage, sort: API_SORT[sort], page });
+  const vocabulary = usePublicVocabulary();
+  const themes = useMemo(() => vocabulary.data?.themes ?? [], [vocabulary.data]);
+  const targetGroups = vocabulary.data?.target_groups ?? [];
+  const themeTitles = useMemo(() => new Map(themes.map((th) => [th.key, th.title])), [themes]);
   useDocumentTitle(t('catalogue.title'));
   const languages = [...PRACTICE_LANGUAGES].sort((a, b) => languageName(a, i18n.language).localeCompare(languageName(b, i18n.language), i18n.language));
 
@@ -35,6 +41,20 @@ export function PublicCataloguePage() {
         value={filters.country ?? ''}
         onChange={(e) => search.setFilter('country', e.target.value)}
         className="filter-field"
+      />
+      <FilterSelect
+        label={t('fields.theme')}
+        allLabel={t('practices.catalogue.allThemes')}
+        value={filters.theme ?? ''}
+        onChange={(v) => search.setFilter('theme', v)}
+        options={themes.map((th) => ({ value: th.key, label: th.title }))}
+      />
+      <FilterSelect
+        label={t('fields.targetGroup')}
+        allLabel={t('practices.catalogue.allTargetGroups')}
+        value={filters.target_group ?? ''}
+        onChange={(v) => search.setFilter('target_group', v)}
+        options={targetGroups.map((g) => ({ value: g.key, label: g.title }))}
       />
       <FilterSelect
         label={t('practices.fields.evidenceLevel')}
@@ -96,7 +116,7 @@ export function PublicCataloguePage() {
                 busy={results.isFetching}
                 page={page}
                 onPageChange={search.setPage}
-                card={(p) => <PracticeCard practice={p} to={`/catalogue/${p.id}`} showStatus={false} showProgramme />}
+                card={(p) => <PracticeCard practice={p} to={`/catalogue/${p.id}`} themeTitles={themeTitles} showStatus={false} showProgramme />}
               />
             )}
           </>

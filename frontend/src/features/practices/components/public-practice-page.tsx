@@ -8,10 +8,11 @@ import { PracticeBody, PracticeHeader, useReadingLanguage } from './practice-pag
 
 /** `/catalogue/:id`: a published practice as anyone may read it (no contact e-mail, no reviews). */
 export function PublicPracticePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const practice = usePublicPractice(id);
-  const [lang, setLang] = useReadingLanguage(practice.data);
+  // Read in the reader's language first, where the practice has a translation into it.
+  const [lang, setLang] = useReadingLanguage(practice.data, i18n.resolvedLanguage ?? i18n.language);
   useDocumentTitle(practice.data?.title ?? t('catalogue.title'));
 
   if (practice.isPending) return <LoadingState />;
