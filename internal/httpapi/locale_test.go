@@ -139,11 +139,25 @@ func TestCSVExportsInFrench(t *testing.T) {
 		t.Errorf("decided by, in words: %q", got)
 	}
 
+	// Theme titles appear in the export's language where the programme translates them.
+	progPath := "/api/v1/programmes/" + w.prog.ID.String()
+	got := must(t, w.get(progPath, w.tok["coordinator"]), 200)
+	themes := got.json(t)["themes"].([]any)
+	for _, th := range themes {
+		th := th.(map[string]any)
+		th["titles"] = map[string]any{"fr": "FR " + th["title"].(string)}
+	}
+	must(t, w.do(req{method: "PATCH", path: progPath, token: w.tok["coordinator"], header: map[string]string{"If-Match": got.Header.Get("ETag")},
+		body: map[string]any{"themes": themes}}), 200)
+
 	// Without lang, the caller's locale; without bom, no BOM.
 	must(t, w.do(req{method: "PATCH", path: "/api/v1/me", token: w.tok["coordinator"], body: map[string]any{"locale": "fr"}}), 200)
 	col, rows = read(base+"practices.csv", false)
 	if cell(col, rows[1], "Statut (code)") != "published" || cell(col, rows[1], "Statut") != "Publiée" {
 		t.Fatalf("practice status: %v", rows[1])
+	}
+	if th := cell(col, rows[1], "Thèmes"); th == "" || !strings.HasPrefix(th, "FR ") {
+		t.Fatalf("practice themes in French: %q", th)
 	}
 	col, rows = read(base+"practices.csv?lang=en", false)
 	if cell(col, rows[1], "Status") != "Published" {

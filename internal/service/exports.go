@@ -176,12 +176,12 @@ func (w exportWords) blindReviewer(n int) string {
 	return strings.ReplaceAll(w.word("word.blind_reviewer"), "{letter}", string(rune('A'+n)))
 }
 
-// vocabularyTitle is the title of a theme or target group in an export. Exports show the title
-// as stored; this is the one place to choose a translated title once themes carry them.
-func vocabularyTitle(k domain.Keyed, _ string) string { return k.Title }
+// vocabularyTitle is the title of a theme or target group in an export's language: its
+// translation there when it has one, the original otherwise.
+func vocabularyTitle(k domain.Keyed, lang string) string { return k.TitleIn(lang) }
 
-// criterionTitle is the title of a rubric criterion in an export's headers, likewise.
-func criterionTitle(c domain.Criterion, _ string) string { return c.Title }
+// criterionTitle is the title of a rubric criterion in an export's headers, translated likewise.
+func criterionTitle(c domain.Criterion, lang string) string { return c.In(lang).Title }
 
 // vocabularyTitles writes keys as titles, from the programme's vocabulary; a key the programme no
 // longer has shows as itself.
