@@ -60,10 +60,10 @@ func TestPublicCatalogueFiltersByThemeAndTargetGroup(t *testing.T) {
 	}
 	refused(t, w.get("/api/v1/public/practices?theme=private_theme", ""), "theme", string(domain.FieldUnknownTheme))
 
-	// The filters offered are the catalogue's own, with their titles.
+	// The filters offered are the catalogue's own, with their titles and translated titles.
 	v := must(t, w.get("/api/v1/public/vocabulary", ""), 200).json(t)
-	if fmt.Sprint(v["themes"]) != "[map[key:upscaling title:Scaling up]]" ||
-		fmt.Sprint(v["target_groups"]) != "[map[key:employers title:Employers] map[key:jobseekers title:Jobseekers]]" {
+	if fmt.Sprint(v["themes"]) != "[map[key:upscaling title:Scaling up titles:map[]]]" ||
+		fmt.Sprint(v["target_groups"]) != "[map[key:employers title:Employers titles:map[]] map[key:jobseekers title:Jobseekers titles:map[]]]" {
 		t.Fatalf("vocabulary: %v", v)
 	}
 	_ = plain
