@@ -10,6 +10,7 @@ import { useReviewTranslation } from '@/lib/use-review-translation';
 import { useRoundResults } from '../api/rounds';
 import { DecisionDialog } from './decision-dialog';
 import { ScoreChart } from './score-chart';
+import { NamedObject } from '@/components/ui/named-object';
 
 const OUTCOME_TONES: Record<string, 'success' | 'info' | 'warning' | 'danger'> = {
   good_practice: 'success',
@@ -164,8 +165,9 @@ function ResultsTable({
                 {p.decision ? (
                   <Badge tone={OUTCOME_TONES[p.decision] ?? 'neutral'}>{t(`outcomes.${p.decision}`, { defaultValue: prettifyKey(p.decision) })}</Badge>
                 ) : canDecide ? (
-                  <Button size="sm" variant="primary" onClick={() => onDecide(p)} aria-label={t('results.decideNamed', { practice: p.title ?? '' })}>
+                  <Button size="sm" variant="primary" onClick={() => onDecide(p)}>
                     {t('results.decide')}
+                    <NamedObject name={p.title} />
                   </Button>
                 ) : (
                   <span className="muted">{t('results.undecided')}</span>
