@@ -204,7 +204,7 @@ function Agreement({ agreement, rubric }: { agreement: RoundResults['agreement']
         {t('agreement.title')}
       </h2>
       <p className="muted">{t('agreement.lead')}</p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('agreement.title')}>
         <table className="table">
           <caption className="visually-hidden">{t('agreement.title')}</caption>
           <thead>
