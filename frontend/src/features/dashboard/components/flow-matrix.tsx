@@ -60,8 +60,10 @@ export function FlowMatrix({ flows }: { flows: readonly Flow[] }) {
           </caption>
           <thead>
             <tr>
-              <td className="flow-corner">
-                <span aria-hidden="true">{t('dashboard.flow.corner')}</span>
+              {/* A reading aid for the eye; the headers themselves say "From …" and "To …". Hidden as a
+                  whole, it is not a data cell without headers for assistive technology. */}
+              <td className="flow-corner" aria-hidden="true">
+                {t('dashboard.flow.corner')}
               </td>
               {m.to.map((c) => (
                 <th key={c} scope="col" title={countryName(c, lang)}>
