@@ -24,7 +24,8 @@ describe('country flow matrix', () => {
     renderWithProviders(<FlowMatrix flows={flows} />);
     const table = screen.getByRole('table', { name: 'Adaptations by country of origin and adopting country' });
     const columns = within(table).getAllByRole('columnheader').map((h) => h.textContent);
-    expect(columns).toEqual(['To France FR', 'To Ireland IE', 'To Netherlands NL']);
+    // The corner heads the column of source countries, so no cell is without a header.
+    expect(columns).toEqual(['From ↓ To →', 'To France FR', 'To Ireland IE', 'To Netherlands NL']);
     const belgium = within(table).getByRole('row', { name: /^From Belgium/ });
     expect(within(belgium).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1', '1', '2']);
     const france = within(table).getByRole('row', { name: /^From France/ });

@@ -60,11 +60,10 @@ export function FlowMatrix({ flows }: { flows: readonly Flow[] }) {
           </caption>
           <thead>
             <tr>
-              {/* A reading aid for the eye; the headers themselves say "From …" and "To …". Hidden as a
-                  whole, it is not a data cell without headers for assistive technology. */}
-              <td className="flow-corner" aria-hidden="true">
+              {/* The header of the column of source countries: a cell, not data without a header. */}
+              <th scope="col" className="flow-corner">
                 {t('dashboard.flow.corner')}
-              </td>
+              </th>
               {m.to.map((c) => (
                 <th key={c} scope="col" title={countryName(c, lang)}>
                   <span className="visually-hidden">{t('dashboard.flow.toCountry', { country: countryName(c, lang) })} </span>
