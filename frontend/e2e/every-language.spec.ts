@@ -14,15 +14,13 @@ const LANGUAGES = ['nl', 'fr', 'de'] as const;
 
 type Persona = keyof typeof demo;
 
-/** The pages each person works on; `discover` finds ids by following the app's own links. */
-const JOURNEYS: { persona: Persona; pages: (page: Page) => Promise<string[]> }[] = [
+/** The pages each person works on; ids are found by following the app's own links. */
+const JOURNEYS: { name: string; persona: Persona; pages: (page: Page) => Promise<string[]> }[] = [
   {
+    name: 'programme',
     persona: 'coordinator',
     pages: async (page) => {
       const programme = await programmeUrl(page);
-      const round = await firstLink(page, `${programme}/rounds`, '/rounds/');
-      const practice = await firstLink(page, `${programme}/practices`, '/practices/');
-      const adaptation = await firstLink(page, `${programme}/adaptations`, '/adaptations/');
       return [
         '/programmes',
         programme,
@@ -33,18 +31,22 @@ const JOURNEYS: { persona: Persona; pages: (page: Page) => Promise<string[]> }[]
         `${programme}/rounds`,
         `${programme}/rubrics`,
         `${programme}/dashboard`,
-        round,
-        `${round}?view=results`,
-        practice,
-        `${practice}/reviews`,
-        `${practice}/lineage`,
-        adaptation,
-        '/notifications',
-        '/account',
       ];
     },
   },
   {
+    name: 'round, practice and adaptation',
+    persona: 'coordinator',
+    pages: async (page) => {
+      const programme = await programmeUrl(page);
+      const round = await firstLink(page, `${programme}/rounds`, '/rounds/');
+      const practice = await firstLink(page, `${programme}/practices`, '/practices/');
+      const adaptation = await firstLink(page, `${programme}/adaptations`, '/adaptations/');
+      return [round, `${round}?view=results`, practice, `${practice}/reviews`, `${practice}/lineage`, adaptation, '/notifications', '/account'];
+    },
+  },
+  {
+    name: 'inbox and review',
     persona: 'reviewerDe',
     pages: async (page) => {
       const review = await firstLink(page, '/reviews?show=all', '/reviews/');
@@ -53,6 +55,7 @@ const JOURNEYS: { persona: Persona; pages: (page: Page) => Promise<string[]> }[]
     },
   },
   {
+    name: 'own practice',
     persona: 'partnerBe',
     pages: async (page) => {
       const programme = await programmeUrl(page);
@@ -61,6 +64,15 @@ const JOURNEYS: { persona: Persona; pages: (page: Page) => Promise<string[]> }[]
     },
   },
   {
+    name: 'audit log and public catalogue',
+    persona: 'coordinator',
+    pages: async (page) => {
+      const programme = await programmeUrl(page);
+      return [`${programme}/audit`, '/catalogue'];
+    },
+  },
+  {
+    name: 'administration',
     persona: 'admin',
     pages: async () => ['/admin/organisations', '/admin/users'],
   },
@@ -114,8 +126,8 @@ async function settle(page: Page): Promise<void> {
 
 for (const lang of LANGUAGES) {
   for (const journey of JOURNEYS) {
-    test(`${journey.persona}'s pages in ${lang}: no English from the catalogue, no serious accessibility violation`, async ({ page }) => {
-      test.setTimeout(240_000);
+    test(`${journey.persona}: ${journey.name} in ${lang}: no English from the catalogue, no serious accessibility violation`, async ({ page }) => {
+      test.setTimeout(300_000);
       const english = englishMatcher(lang);
       await signIn(page, demo[journey.persona]);
       const urls = await journey.pages(page);
