@@ -22,18 +22,13 @@ export default defineConfig({
       output: {
         // Libraries change less often than the app: separate chunks stay cached across releases.
         // Only what the app shell needs is named here and loaded up front; every other library
-        // (the dialog primitives, the charts) lands in the chunks of the pages that use it.
+        // (the dialog primitives) lands in the chunks of the pages that use it.
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/ },
             {
               name: 'vendor',
               test: /node_modules[\\/](@tanstack|i18next|react-i18next|html-parse-stringify|void-elements|openapi-fetch|use-sync-external-store)[\\/]/,
-            },
-            // The chart library and its dependencies, one chunk fetched with the first chart.
-            {
-              name: 'charts',
-              test: /node_modules[\\/](recharts|victory-vendor|d3-[a-z-]+|@reduxjs|redux|redux-thunk|react-redux|reselect|immer|decimal\.js-light|es-toolkit|eventemitter3|internmap|tiny-invariant|clsx)[\\/]/,
             },
           ],
         },

@@ -143,8 +143,8 @@ test.describe.serial('peer review from submission to response', () => {
         await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'My reviews' }).click();
         await expect(page.getByRole('heading', { level: 1, name: 'My reviews' })).toBeVisible();
 
-        await page.getByRole('button', { name: `Accept the review of “${practiceTitle}”` }).click();
-        await page.getByRole('link', { name: `Write the review of “${practiceTitle}”` }).click();
+        await page.getByRole('button', { name: `Accept (${practiceTitle})` }).click();
+        await page.getByRole('link', { name: `Write review (${practiceTitle})` }).click();
         await expect(page.getByRole('heading', { level: 1, name: 'Review' })).toBeVisible();
         await expect(page.getByRole('heading', { level: 2, name: practiceTitle })).toBeVisible();
 
@@ -196,7 +196,7 @@ test.describe.serial('peer review from submission to response', () => {
     await expect(page.getByRole('heading', { name: 'Agreement between reviewers' })).toBeVisible();
     await page.screenshot({ path: 'test-results/peer-review-results.png', fullPage: true });
 
-    await row.getByRole('button', { name: `Record the decision on “${practiceTitle}”` }).click();
+    await row.getByRole('button', { name: `Record decision (${practiceTitle})` }).click();
     const dialog = page.getByRole('dialog', { name: `Decision on “${practiceTitle}”` });
     await dialog.getByRole('radio', { name: 'Good practice' }).check();
     await dialog.getByRole('textbox', { name: 'Rationale' }).fill('Both reviewers found it strong and transferable.');

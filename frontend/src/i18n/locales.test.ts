@@ -73,6 +73,18 @@ describe.each(namespaces)('the "%s" namespace', (ns) => {
   });
 });
 
+describe('the catalogue', () => {
+  it('covers the four interface languages', () => {
+    expect([...languages].sort()).toEqual(['de', 'en', 'fr', 'nl']);
+  });
+
+  it('registers every locale file on disk, so none escapes the parity test', () => {
+    const files = Object.keys(import.meta.glob('./locales/*.json'));
+    const registered = languages.flatMap((lang) => namespaces.map((ns) => (ns === 'translation' ? `./locales/${lang}.json` : `./locales/${ns}.${lang}.json`)));
+    expect(files.sort()).toEqual(registered.sort());
+  });
+});
+
 describe('namespaces', () => {
   it('are registered next to the app strings', async () => {
     await i18n.changeLanguage('nl');

@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { BarChart } from './bar-chart';
 import { ColumnChart } from './column-chart';
+import { canDrawLines, LineChart } from './line-chart';
 import { niceTicks } from './scale';
 
 const series = [
@@ -57,6 +58,30 @@ describe('bar chart', () => {
     expect(within(chart).getByText('Exploring: 5')).toBeInTheDocument();
     expect(within(chart).getByText('Planning: 0')).toBeInTheDocument();
     expect(within(chart).getByText('Exploring')).toBeInTheDocument();
+  });
+});
+
+describe('line chart', () => {
+  const points = [
+    { key: 'p1', label: '1 Mar', values: { a: 4, b: 1 } },
+    { key: 'p2', label: '1 Jun', values: { a: 9, b: null } },
+    { key: 'p3', label: '1 Sep', values: { a: 12, b: 5 } },
+  ];
+
+  it('draws a line per series with a dot per figure, a gap where a figure is missing, and nothing focusable', () => {
+    const { container } = render(<LineChart label="Follow-ups" series={series} points={points} />);
+    const chart = screen.getByRole('img', { name: 'Follow-ups' });
+    expect(within(chart).getByText('1 Jun — Apples: 9')).toBeInTheDocument();
+    expect(within(chart).queryByText(/1 Jun — Pears/)).toBeNull();
+    const pears = container.querySelector('[data-series="b"] path')!.getAttribute('d')!;
+    // Two separate moves: the missing June figure breaks the line instead of bridging it.
+    expect(pears.match(/M/g)).toHaveLength(2);
+    expect(container.querySelectorAll('[tabindex], a, button')).toHaveLength(0);
+  });
+
+  it('needs two points: one follow-up is no trend', () => {
+    expect(canDrawLines(points.slice(0, 1))).toBe(false);
+    expect(canDrawLines(points.slice(0, 2))).toBe(true);
   });
 });
 

@@ -10,6 +10,8 @@ export interface AdaptPracticeButtonProps {
   productId?: string;
   /** Names the product in the label ("Adapt “Rentree-begeleidingstraject”"). */
   productName?: string;
+  /** The practice's organisation: one adapts what others do, so its own people are not offered it. */
+  ownerOrganisationId?: string;
   /** Only published practices can be adapted; the button is not shown otherwise. */
   published?: boolean;
   size?: 'md' | 'sm';
@@ -18,13 +20,15 @@ export interface AdaptPracticeButtonProps {
 
 /**
  * "Adapt this practice": opens the adaptation form with the practice (and product) chosen.
- * Shown to partners of the programme and administrators, for published practices.
+ * Shown to partners of the programme and administrators, for published practices of another
+ * organisation than their own.
  */
 export function AdaptPracticeButton({
   programmeId,
   practiceId,
   productId,
   productName,
+  ownerOrganisationId,
   published = true,
   size = 'md',
   variant = 'primary',
@@ -34,6 +38,7 @@ export function AdaptPracticeButton({
   const programme = useProgrammeDetail(programmeId);
   const roles = programme.data?.data.my_roles ?? [];
   if (!published || !(user?.is_admin || roles.includes('partner'))) return null;
+  if (ownerOrganisationId && user?.organisation_id === ownerOrganisationId) return null;
   const query = new URLSearchParams({ practice: practiceId, ...(productId ? { product: productId } : {}) });
   return (
     <Link

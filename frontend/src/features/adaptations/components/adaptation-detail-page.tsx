@@ -226,7 +226,7 @@ function AdaptationDetail({ adaptation: a, onReload }: { adaptation: Adaptation;
               <p className="muted">{t('outcomes.empty')}</p>
             ) : (
               <>
-                <div className="table-scroll" tabIndex={-1} id="outcomes-table" role="region" aria-labelledby="ad-outcomes">
+                <div className="table-scroll" tabIndex={0} id="outcomes-table" role="region" aria-labelledby="ad-outcomes">
                   <table className="table outcomes-table">
                     <caption className="visually-hidden">{t('outcomes.caption')}</caption>
                     <thead>

@@ -52,11 +52,11 @@ const lineage: Lineage = {
   ],
 };
 
-function renderPanel() {
+function renderPanel(data: Lineage = lineage) {
   sessionStore.setTokens(tokenPair());
   mockFetch([
     { method: 'GET', path: '/api/v1/me', respond: () => json(user) },
-    { method: 'GET', path: `/api/v1/practices/${practice.id}/lineage`, respond: () => json(lineage) },
+    { method: 'GET', path: `/api/v1/practices/${practice.id}/lineage`, respond: () => json(data) },
     { method: 'GET', path: `/api/v1/programmes/${programme.id}`, respond: () => json({ ...programme, my_roles: ['partner'] }, { headers: { ETag: '"3"' } }) },
   ]);
   return renderWithProviders(<PracticeLineagePanel practiceId={practice.id} />);
@@ -113,5 +113,15 @@ describe('practice lineage panel', () => {
       'href',
       `/programmes/${programme.id}/adaptations/new?practice=${practice.id}&product=${p1}`,
     );
+  });
+
+  it('does not offer a partner to adapt its own organisation’s practice', async () => {
+    renderPanel({ ...lineage, practice: { ...lineage.practice, organisation: { id: user.organisation_id, name: 'Werkwijs vzw', country: 'BE' } } });
+    await screen.findByRole('img', { name: /Lineage of/ });
+    // The programme (with the partner role) has loaded: the buttons would show by now.
+    await screen.findByText('Adopted by Stichting Werkbrug, Netherlands:');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByRole('link', { name: 'Adapt this practice' })).toBeNull();
+    expect(screen.queryByRole('link', { name: /^Adapt “/ })).toBeNull();
   });
 });

@@ -152,9 +152,9 @@ function LineageContent({ lineage, showAdaptButtons }: { lineage: Lineage; showA
 
       {showAdaptButtons && published && (
         <div className="lineage-actions">
-          <AdaptPracticeButton programmeId={p.programme_id} practiceId={p.id} />
+          <AdaptPracticeButton programmeId={p.programme_id} practiceId={p.id} ownerOrganisationId={p.organisation?.id} />
           {lineage.products.map((pr) => (
-            <AdaptPracticeButton key={pr.id} programmeId={p.programme_id} practiceId={p.id} productId={pr.id} productName={pr.name} variant="secondary" size="sm" />
+            <AdaptPracticeButton key={pr.id} programmeId={p.programme_id} practiceId={p.id} productId={pr.id} productName={pr.name} ownerOrganisationId={p.organisation?.id} variant="secondary" size="sm" />
           ))}
         </div>
       )}

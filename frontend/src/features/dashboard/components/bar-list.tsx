@@ -4,6 +4,8 @@ export interface BarItem {
   key: string;
   label: ReactNode;
   count: number;
+  /** The bar's own colour, where the items carry meaning of their own (good to bad). */
+  colour?: string;
 }
 
 /**
@@ -19,7 +21,7 @@ export function BarList({ items, label, empty, tone = 'primary' }: { items: read
         <li key={item.key} className="bar-item">
           <span className="bar-label">{item.label}</span>
           <span className="bar-track" aria-hidden="true">
-            <span className="bar-fill" style={{ width: `${Math.max(2, (item.count / max) * 100)}%` }} />
+            <span className="bar-fill" style={{ width: `${Math.max(2, (item.count / max) * 100)}%`, background: item.colour }} />
           </span>
           <span className="bar-value">{item.count}</span>
         </li>

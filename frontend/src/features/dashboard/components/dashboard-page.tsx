@@ -11,7 +11,7 @@ import type { Dashboard, RoundAgreement } from '../api/types';
 import { BarList } from './bar-list';
 import { ExportsPanel } from './exports-panel';
 import { FlowMatrix } from './flow-matrix';
-import { OUTPUT_KEYS } from './outputs';
+import { FIDELITY_COLOURS, FIDELITY_ORDER, inCodeOrder, OUTPUT_KEYS } from './outputs';
 import { OutputsChart } from './outputs-chart';
 import { StageChart } from './stage-chart';
 import { DASHBOARD_NAMESPACES } from '../dashboard-namespaces';
@@ -107,8 +107,12 @@ function DashboardContent({ data, programmeId, themes }: { data: Dashboard; prog
           <BarList
             label={t('dashboard.adaptations.byFidelity')}
             empty={t('dashboard.none')}
-            tone="success"
-            items={data.adaptations.by_fidelity.map((k) => ({ key: k.key, label: t(`fidelity.values.${k.key}`, { defaultValue: k.key }), count: k.count }))}
+            items={inCodeOrder(data.adaptations.by_fidelity, FIDELITY_ORDER).map((k) => ({
+              key: k.key,
+              label: t(`fidelity.values.${k.key}`, { defaultValue: k.key }),
+              count: k.count,
+              colour: FIDELITY_COLOURS[k.key] ?? FIDELITY_COLOURS.unknown,
+            }))}
           />
           <h3 id="reasons-title">{t('dashboard.adaptations.byReasonLevel')}</h3>
           <BarList
@@ -176,7 +180,8 @@ function DashboardContent({ data, programmeId, themes }: { data: Dashboard; prog
           <h3 id="reviews-title">{t('dashboard.reviews.title')}</h3>
           <dl className="review-progress">
             {(['assigned', 'accepted', 'declined', 'submitted', 'overdue'] as const).map((k) => (
-              <div key={k} className={`review-stat review-stat-${k}`}>
+              // Overdue is a warning only when there is something overdue: a red 0 alarms for nothing.
+              <div key={k} className={`review-stat review-stat-${k}`} data-zero={r[k] === 0 || undefined}>
                 <dt>{t(`dashboard.reviews.${k}`)}</dt>
                 <dd>{r[k]}</dd>
               </div>
@@ -242,7 +247,7 @@ function AgreementTable({ rounds }: { rounds: readonly RoundAgreement[] }) {
   const { t, i18n } = useTranslation(DASHBOARD_NAMESPACES, { nsMode: 'fallback' });
   if (rounds.length === 0) return <p className="muted">{t('dashboard.reviews.noRounds')}</p>;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('dashboard.reviews.agreement')}>
       <table className="table agreement-table">
         <caption className="visually-hidden">{t('dashboard.reviews.agreement')}</caption>
         <thead>

@@ -7,7 +7,8 @@ import { fileNameFrom } from '../api/exports';
 import { changeLines } from './audit-page';
 import { agreementReading } from './dashboard-page';
 import { FlowMatrix, flowMatrix, RANKED_FLOWS_SHOWN } from './flow-matrix';
-import { fillMonths } from './outputs';
+import { BarList } from './bar-list';
+import { FIDELITY_COLOURS, FIDELITY_ORDER, fillMonths, inCodeOrder } from './outputs';
 import { OutputsChart } from './outputs-chart';
 import { StageChart } from './stage-chart';
 
@@ -23,7 +24,8 @@ describe('country flow matrix', () => {
     renderWithProviders(<FlowMatrix flows={flows} />);
     const table = screen.getByRole('table', { name: 'Adaptations by country of origin and adopting country' });
     const columns = within(table).getAllByRole('columnheader').map((h) => h.textContent);
-    expect(columns).toEqual(['To France FR', 'To Ireland IE', 'To Netherlands NL']);
+    // The corner heads the column of source countries, so no cell is without a header.
+    expect(columns).toEqual(['From ↓ To →', 'To France FR', 'To Ireland IE', 'To Netherlands NL']);
     const belgium = within(table).getByRole('row', { name: /^From Belgium/ });
     expect(within(belgium).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1', '1', '2']);
     const france = within(table).getByRole('row', { name: /^From France/ });
@@ -123,5 +125,28 @@ describe('dashboard helpers', () => {
     expect(changeLines(null, { practice_id: 'a', reviewer_id: 'b', source: 'auto' }).map((l) => l.key)).toEqual(['source']);
     expect(fileNameFrom('attachment; filename="reviews.csv"', 'x.csv')).toBe('reviews.csv');
     expect(fileNameFrom(null, 'x.csv')).toBe('x.csv');
+  });
+});
+
+describe('fidelity bars', () => {
+  it('keep the order of their codes whatever the labels, and colour “not consistent” apart from “consistent”', () => {
+    const counts = [
+      { key: 'unknown', count: 1 },
+      { key: 'inconsistent', count: 2 },
+      { key: 'consistent', count: 5 },
+    ];
+    const ordered = inCodeOrder(counts, FIDELITY_ORDER);
+    expect(ordered.map((k) => k.key)).toEqual(['consistent', 'inconsistent', 'unknown']);
+    expect(new Set(FIDELITY_ORDER.map((k) => FIDELITY_COLOURS[k])).size).toBe(3);
+
+    // Labels that sort otherwise (as in French) change nothing.
+    const labels: Record<string, string> = { consistent: 'Cohérente', inconsistent: 'Non cohérente', unknown: 'Inconnue' };
+    renderWithProviders(
+      <BarList label="Fidélité" empty="—" items={ordered.map((k) => ({ key: k.key, label: labels[k.key], count: k.count, colour: FIDELITY_COLOURS[k.key] }))} />,
+    );
+    const items = within(screen.getByRole('list', { name: 'Fidélité' })).getAllByRole('listitem');
+    expect(items.map((li) => li.querySelector('.bar-label')?.textContent)).toEqual(['Cohérente', 'Non cohérente', 'Inconnue']);
+    const fills = items.map((li) => (li.querySelector('.bar-fill') as HTMLElement).style.background);
+    expect(fills[0]).not.toEqual(fills[1]);
   });
 });

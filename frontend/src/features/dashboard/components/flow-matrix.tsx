@@ -60,9 +60,10 @@ export function FlowMatrix({ flows }: { flows: readonly Flow[] }) {
           </caption>
           <thead>
             <tr>
-              <td className="flow-corner">
-                <span aria-hidden="true">{t('dashboard.flow.corner')}</span>
-              </td>
+              {/* The header of the column of source countries: a cell, not data without a header. */}
+              <th scope="col" className="flow-corner">
+                {t('dashboard.flow.corner')}
+              </th>
               {m.to.map((c) => (
                 <th key={c} scope="col" title={countryName(c, lang)}>
                   <span className="visually-hidden">{t('dashboard.flow.toCountry', { country: countryName(c, lang) })} </span>

@@ -25,7 +25,7 @@ export function OutputsChart({ timeline }: { timeline: readonly TimelinePoint[] 
       <ChartLegend series={series} />
       <details className="chart-data">
         <summary>{t('dashboard.showFigures')}</summary>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('dashboard.timeline.caption')}>
           <table className="table">
             <caption className="visually-hidden">{t('dashboard.timeline.caption')}</caption>
             <thead>

@@ -21,6 +21,23 @@ export const STAGE_COLOURS: Record<string, string> = {
   discontinued: '#b42318',
 };
 
+/**
+ * Fidelity from faithful to not, then unknown: green, amber, grey. An adaptation that departs
+ * from the original is not a success to colour like one.
+ */
+export const FIDELITY_ORDER = ['consistent', 'inconsistent', 'unknown'] as const;
+export const FIDELITY_COLOURS: Record<string, string> = {
+  consistent: '#1f6f43',
+  inconsistent: '#b54708',
+  unknown: '#8a96a3',
+};
+
+/** Items in a fixed order of their codes (unknown codes last, by code), never by translated label. */
+export function inCodeOrder<T extends { key: string }>(items: readonly T[], order: readonly string[]): T[] {
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  return [...items].sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
+}
+
 function nextMonth(month: string): string {
   const [y, m] = month.split('-').map(Number);
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;

@@ -20,6 +20,7 @@ import { usePageParam } from '@/lib/use-page-param';
 import { useMembers, useRemoveMember, useSetMemberRoles } from '../api/members';
 import { InviteDialog } from './invite-dialog';
 import { PendingInvitations } from './pending-invitations';
+import { NamedObject } from '@/components/ui/named-object';
 
 export function MembersTab() {
   const { t, i18n } = useTranslation();
@@ -85,11 +86,13 @@ export function MembersTab() {
       className: 'cell-actions',
       cell: (m) => (
         <div className="row-actions">
-          <Button size="sm" onClick={() => setEditing(m)} aria-label={t('members.changeRolesOf', { name: m.name })}>
+          <Button size="sm" onClick={() => setEditing(m)}>
             {t('members.changeRoles')}
+            <NamedObject name={m.name} />
           </Button>
-          <Button size="sm" variant="danger" onClick={() => setRemoving(m)} aria-label={t('members.removeNamed', { name: m.name })}>
+          <Button size="sm" variant="danger" onClick={() => setRemoving(m)}>
             {t('actions.remove')}
+            <NamedObject name={m.name} />
           </Button>
         </div>
       ),

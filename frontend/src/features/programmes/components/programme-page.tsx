@@ -16,6 +16,7 @@ import { useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useProgramme, useUpdateProgramme } from '../api/programmes';
 import { ProgrammeForm } from './programme-form';
+import { TabsNav } from '@/components/ui/tabs-nav';
 
 /** The programme page: its header, the tabs, and the tab's content. */
 export function ProgrammePage({ tabs }: { tabs: ProgrammeTab[] }) {
@@ -73,21 +74,19 @@ export function ProgrammePage({ tabs }: { tabs: ProgrammeTab[] }) {
           )
         }
       />
-      <nav className="tabs" aria-label={t('programmes.sections')}>
-        <ul>
-          {visibleTabs.map((tab) => (
-            <li key={tab.to}>
-              <NavLink
-                to={tab.to ? `/programmes/${p.id}/${tab.to}` : `/programmes/${p.id}`}
-                end
-                className={({ isActive }) => (isActive ? 'tab active' : 'tab')}
-              >
-                {t(tab.labelKey)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabsNav label={t('programmes.sections')}>
+        {visibleTabs.map((tab) => (
+          <li key={tab.to}>
+            <NavLink
+              to={tab.to ? `/programmes/${p.id}/${tab.to}` : `/programmes/${p.id}`}
+              end
+              className={({ isActive }) => (isActive ? 'tab active' : 'tab')}
+            >
+              {t(tab.labelKey)}
+            </NavLink>
+          </li>
+        ))}
+      </TabsNav>
       <div className="tab-panel">
         <Outlet context={context} />
       </div>

@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '@/api/errors';
 import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import { useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useReviewTranslation } from '@/lib/use-review-translation';
 import { usePracticeDetail } from '../api/practice-reviews';
@@ -11,6 +12,7 @@ import { PracticeReviewsPanel } from './practice-reviews-panel';
 export function PracticeReviewsPage() {
   const { t } = useReviewTranslation();
   const { id = '' } = useParams();
+  const { user } = useSession();
   const practice = usePracticeDetail(id);
   useDocumentTitle(practice.data ? t('panel.documentTitle', { practice: practice.data.data.title }) : t('panel.title'));
 
@@ -22,6 +24,8 @@ export function PracticeReviewsPage() {
     return <ErrorState error={practice.error} onRetry={() => void practice.refetch()} />;
   }
   const p = practice.data.data;
+  // "Your organisation's response" only to the practice's own organisation; others read about the owner.
+  const own = !!user && p.organisation.id === user.organisation_id;
   return (
     <>
       <nav aria-label={t('breadcrumb')} className="breadcrumb">
@@ -35,7 +39,7 @@ export function PracticeReviewsPage() {
           <li aria-current="page">{t('panel.title')}</li>
         </ol>
       </nav>
-      <PageHeader title={p.title} lead={t('panel.pageLead')} />
+      <PageHeader title={p.title} lead={t(own ? 'panel.pageLead' : 'panel.pageLeadOther')} />
       <PracticeReviewsPanel practiceId={id} />
     </>
   );

@@ -196,7 +196,7 @@ function ReviewCard({ review, rubric, index, headingLevel }: { review: Review; r
       </header>
 
       {scores.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('panel.scoresCaption', { reviewer: title })}>
           <table className="table rv-score-table">
             <caption className="visually-hidden">{t('panel.scoresCaption', { reviewer: title })}</caption>
             <thead>

@@ -104,6 +104,20 @@ describe('ReviewFormPage', () => {
     expect(puts[puts.length - 1].headers.get('If-Match')).toBe('"2"');
   }, 15_000);
 
+  it('explains what is needed to submit only while the review is open, not once it is submitted', async () => {
+    sessionStore.setTokens(tokenPair());
+    routes(review({ practice_id: practice.id }), () => problem(500));
+    const open = renderForm();
+    await screen.findByRole('radiogroup', { name: 'Relevance' });
+    expect(screen.getByText(/needed before you can submit/)).toBeInTheDocument();
+    open.unmount();
+
+    routes(review({ practice_id: practice.id, status: 'submitted', submitted_at: '2026-03-04T10:00:00Z' }), () => problem(500));
+    renderForm();
+    expect(await screen.findByText(/You submitted this review on/)).toBeInTheDocument();
+    expect(screen.queryByText(/needed before you can submit/)).toBeNull();
+  });
+
   it('lists what is missing on submit and focuses the first missing field', async () => {
     sessionStore.setTokens(tokenPair());
     routes(review({ practice_id: practice.id }), () => problem(500));

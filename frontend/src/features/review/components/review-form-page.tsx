@@ -138,10 +138,19 @@ function ReviewForm({ onReload, ...options }: ReviewFormProps) {
         <div className="rv-main">
           <PracticeBrief practice={practice} questions={session.questions} />
 
-          <form id="review-form" className="form rv-form" noValidate onSubmit={session.trySubmit} aria-describedby="rv-form-help">
-            <p id="rv-form-help" className="muted">
-              {t('form.help')}
-            </p>
+          <form
+            id="review-form"
+            className="form rv-form"
+            noValidate
+            onSubmit={session.trySubmit}
+            aria-describedby={session.readOnly ? undefined : 'rv-form-help'}
+          >
+            {/* How to fill in the form, only while it can be filled in: not on a submitted review. */}
+            {!session.readOnly && (
+              <p id="rv-form-help" className="muted">
+                {t('form.help')}
+              </p>
+            )}
             <FormAlert message={session.formError} />
             <fieldset className="rv-plain-fieldset" disabled={session.readOnly}>
               <legend className="visually-hidden">{t('form.title')}</legend>

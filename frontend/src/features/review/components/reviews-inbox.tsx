@@ -14,6 +14,8 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { useReviewTranslation } from '@/lib/use-review-translation';
 import { useAcceptAssignment, useMyAssignments, type InboxFilter } from '../api/assignments';
 import { DeclineDialog } from './decline-dialog';
+import { TabsNav } from '@/components/ui/tabs-nav';
+import { NamedObject } from '@/components/ui/named-object';
 
 const FILTERS: readonly InboxFilter[] = ['open', 'submitted', 'declined', 'all'];
 
@@ -81,7 +83,6 @@ export function ReviewsInbox() {
                 size="sm"
                 variant="primary"
                 pending={accept.isPending && accept.variables === a.id}
-                aria-label={t('inbox.acceptNamed', { practice: a.practice_title })}
                 onClick={() => {
                   setActionError(null);
                   accept.mutate(a.id, {
@@ -91,20 +92,24 @@ export function ReviewsInbox() {
                 }}
               >
                 {t('inbox.accept')}
+<NamedObject name={a.practice_title} />
               </Button>
-              <Button size="sm" aria-label={t('inbox.declineNamed', { practice: a.practice_title })} onClick={() => setDeclining(a)}>
+              <Button size="sm" onClick={() => setDeclining(a)}>
                 {t('inbox.decline')}
+<NamedObject name={a.practice_title} />
               </Button>
             </>
           )}
           {a.status === 'accepted' && (
-            <Link className="btn btn-secondary btn-sm" to={`/reviews/${a.id}`} aria-label={t('inbox.writeNamed', { practice: a.practice_title })}>
+            <Link className="btn btn-secondary btn-sm" to={`/reviews/${a.id}`}>
               {t('inbox.write')}
+<NamedObject name={a.practice_title} />
             </Link>
           )}
           {a.status === 'submitted' && (
-            <Link className="btn btn-ghost btn-sm" to={`/reviews/${a.id}`} aria-label={t('inbox.viewNamed', { practice: a.practice_title })}>
+            <Link className="btn btn-ghost btn-sm" to={`/reviews/${a.id}`}>
               {t('inbox.view')}
+<NamedObject name={a.practice_title} />
             </Link>
           )}
         </div>
@@ -115,21 +120,19 @@ export function ReviewsInbox() {
   return (
     <>
       <PageHeader title={t('inbox.title')} lead={t('inbox.lead')} />
-      <nav className="tabs" aria-label={t('inbox.filters')}>
-        <ul>
-          {FILTERS.map((f) => (
-            <li key={f}>
-              <Link
-                to={f === 'open' ? '/reviews' : `/reviews?show=${f}`}
-                className={f === filter ? 'tab active' : 'tab'}
-                aria-current={f === filter ? 'page' : undefined}
-              >
-                {t(`inbox.filter.${f}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabsNav label={t('inbox.filters')}>
+        {FILTERS.map((f) => (
+          <li key={f}>
+            <Link
+              to={f === 'open' ? '/reviews' : `/reviews?show=${f}`}
+              className={f === filter ? 'tab active' : 'tab'}
+              aria-current={f === filter ? 'page' : undefined}
+            >
+              {t(`inbox.filter.${f}`)}
+            </Link>
+          </li>
+        ))}
+      </TabsNav>
       <div className="tab-panel">
         <div role="alert" className={actionError ? 'alert alert-error' : 'alert-empty'}>
           {actionError}

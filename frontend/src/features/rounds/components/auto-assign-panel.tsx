@@ -99,7 +99,7 @@ export function AutoAssignPanel({ round, practiceTitles }: { round: Round; pract
             {result.assignments.length === 0 ? (
               <p className="muted">{t('auto.nothingToDo')}</p>
             ) : (
-              <div className="table-scroll">
+              <div className="table-scroll" tabIndex={0} role="region" aria-label={result.dry_run ? t('auto.proposed', { count: result.assignments.length }) : t('auto.made', { count: result.assignments.length })}>
                 <table className="table">
                   <caption className="visually-hidden">
                     {result.dry_run ? t('auto.proposed', { count: result.assignments.length }) : t('auto.made', { count: result.assignments.length })}

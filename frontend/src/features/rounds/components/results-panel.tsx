@@ -11,6 +11,7 @@ import { useReviewTranslation } from '@/lib/use-review-translation';
 import { useRoundResults } from '../api/rounds';
 import { DecisionDialog } from './decision-dialog';
 import { ScoreChart } from './score-chart';
+import { NamedObject } from '@/components/ui/named-object';
 
 const OUTCOME_TONES: Record<string, 'success' | 'info' | 'warning' | 'danger'> = {
   good_practice: 'success',
@@ -165,8 +166,9 @@ function ResultsTable({
                 {p.decision ? (
                   <Badge tone={OUTCOME_TONES[p.decision] ?? 'neutral'}>{t(`outcomes.${p.decision}`, { defaultValue: prettifyKey(p.decision) })}</Badge>
                 ) : canDecide ? (
-                  <Button size="sm" variant="primary" onClick={() => onDecide(p)} aria-label={t('results.decideNamed', { practice: p.title ?? '' })}>
+                  <Button size="sm" variant="primary" onClick={() => onDecide(p)}>
                     {t('results.decide')}
+                    <NamedObject name={p.title} />
                   </Button>
                 ) : (
                   <span className="muted">{t('results.undecided')}</span>
@@ -207,7 +209,7 @@ function Agreement({ agreement, rubric }: { agreement: RoundResults['agreement']
         {t('agreement.title')}
       </h2>
       <p className="muted">{t('agreement.lead')}</p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('agreement.title')}>
         <table className="table">
           <caption className="visually-hidden">{t('agreement.title')}</caption>
           <thead>

@@ -21,6 +21,7 @@ import { AssignmentsView } from './assignments-view';
 import { ResultsPanel } from './results-panel';
 import { RoundForm } from './round-form';
 import { ROUND_TONES } from './rounds-tab';
+import { TabsNav } from '@/components/ui/tabs-nav';
 
 type View = 'assignments' | 'results';
 
@@ -162,25 +163,23 @@ function RoundContent({
         </dl>
       </section>
 
-      <nav className="tabs" aria-label={t('round.sections')}>
-        <ul>
-          {views.map((v) => (
-            <li key={v.key}>
-              <Link
-                to={v.key === 'assignments' ? `/rounds/${round.id}` : `/rounds/${round.id}?view=${v.key}`}
-                className={view === v.key ? 'tab active' : 'tab'}
-                aria-current={view === v.key ? 'page' : undefined}
-                onClick={(e) => {
-                  e.preventDefault();
-                  setParams(v.key === 'assignments' ? {} : { view: v.key });
-                }}
-              >
-                {v.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabsNav label={t('round.sections')}>
+        {views.map((v) => (
+          <li key={v.key}>
+            <Link
+              to={v.key === 'assignments' ? `/rounds/${round.id}` : `/rounds/${round.id}?view=${v.key}`}
+              className={view === v.key ? 'tab active' : 'tab'}
+              aria-current={view === v.key ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                setParams(v.key === 'assignments' ? {} : { view: v.key });
+              }}
+            >
+              {v.label}
+            </Link>
+          </li>
+        ))}
+      </TabsNav>
       <div className="tab-panel">
         {view === 'assignments' ? (
           <AssignmentsView round={round} canCoordinate={canCoordinate} />
