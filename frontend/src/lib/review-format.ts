@@ -9,19 +9,6 @@ export function prettifyKey(key: string): string {
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : key;
 }
 
-export type AlphaReading = 'good' | 'tentative' | 'low' | 'none';
-
-/**
- * How to read a Krippendorff's alpha: ≥ 0.8 good agreement, 0.667–0.8 tentative, below that
- * low; null (too few answers to compute it) is "not enough data".
- */
-export function alphaReading(alpha: number | null | undefined): AlphaReading {
-  if (alpha === null || alpha === undefined || Number.isNaN(alpha)) return 'none';
-  if (alpha >= 0.8) return 'good';
-  if (alpha >= 0.667) return 'tentative';
-  return 'low';
-}
-
 /** A number with at most `digits` decimals in the interface language. */
 export function formatNumber(value: number | null | undefined, language: string, digits = 1): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '';

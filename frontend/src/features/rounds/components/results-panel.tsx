@@ -6,7 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Pagination } from '@/components/ui/pagination';
 import { ErrorState, LoadingState } from '@/components/ui/states';
-import { alphaReading, formatNumber, prettifyKey } from '@/lib/review-format';
+import { formatNumber, prettifyKey } from '@/lib/review-format';
 import { useReviewTranslation } from '@/lib/use-review-translation';
 import { useRoundResults } from '../api/rounds';
 import { DecisionDialog } from './decision-dialog';
@@ -182,17 +182,51 @@ function ResultsTable({
   );
 }
 
-function AlphaCell({ alpha }: { alpha: number | null | undefined }) {
+type AgreementFigure = RoundResults['agreement']['weighted_score'];
+
+const readingTone = { good: 'success', tentative: 'warning', low: 'danger', too_few_units: 'neutral', no_variation: 'neutral' } as const;
+
+/** The scale of the interval drawing: alpha from −0.2 (clamped) to 1. */
+const scaleMin = -0.2;
+const scaleX = (alpha: number, width: number) => ((Math.min(1, Math.max(scaleMin, alpha)) - scaleMin) / (1 - scaleMin)) * width;
+
+/** Alpha's 95 % interval drawn on the 0.667 and 0.8 marks, with the numbers for screen readers. */
+function IntervalCell({ figure }: { figure: AgreementFigure }) {
   const { t, i18n } = useReviewTranslation();
-  const reading = alphaReading(alpha);
-  const tone = reading === 'good' ? 'success' : reading === 'tentative' ? 'warning' : reading === 'low' ? 'danger' : 'neutral';
+  const ci = figure.ci95;
+  if (!ci || figure.alpha === null) return <td>—</td>;
+  const [low, high] = ci;
+  const fmt = (x: number) => formatNumber(x, i18n.language, 2);
+  const width = 120;
   return (
-    <>
-      <td>{reading === 'none' ? '—' : formatNumber(alpha, i18n.language, 2)}</td>
+    <td className="agreement-interval">
+      <svg width={width} height={16} viewBox={`0 0 ${width} 16`} aria-hidden="true" focusable="false">
+        <line x1={0} x2={width} y1={8} y2={8} stroke="var(--border, #c8cdd3)" strokeWidth={2} />
+        {[0.667, 0.8].map((m) => (
+          <line key={m} x1={scaleX(m, width)} x2={scaleX(m, width)} y1={2} y2={14} stroke="var(--muted, #6b7280)" strokeWidth={1} />
+        ))}
+        <rect x={scaleX(low, width)} y={5} width={Math.max(2, scaleX(high, width) - scaleX(low, width))} height={6} rx={2} fill="var(--accent, #1d4ed8)" />
+        <circle cx={scaleX(figure.alpha, width)} cy={8} r={3.5} fill="var(--text, #111827)" />
+      </svg>{' '}
+      <span className="muted">{t('agreement.intervalText', { low: fmt(low), high: fmt(high) })}</span>
+      <span className="visually-hidden">{t('agreement.intervalLabel', { alpha: fmt(figure.alpha), low: fmt(low), high: fmt(high) })}</span>
+    </td>
+  );
+}
+
+function AgreementRow({ label, figure }: { label: string; figure: AgreementFigure }) {
+  const { t, i18n } = useReviewTranslation();
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td>{figure.alpha === null ? '—' : formatNumber(figure.alpha, i18n.language, 2)}</td>
+      <IntervalCell figure={figure} />
       <td>
-        <Badge tone={tone}>{t(`agreement.readings.${reading}`)}</Badge>
+        <Badge tone={readingTone[figure.reading]}>{t(`agreement.readings.${figure.reading}`)}</Badge>
       </td>
-    </>
+      <td>{formatNumber(figure.units, i18n.language, 0)}</td>
+      <td>{figure.p_below_667 === null ? '—' : `${formatNumber(figure.p_below_667 * 100, i18n.language, 0)} %`}</td>
+    </tr>
   );
 }
 
@@ -216,26 +250,23 @@ function Agreement({ agreement, rubric }: { agreement: RoundResults['agreement']
             <tr>
               <th scope="col">{t('agreement.measure')}</th>
               <th scope="col">{t('agreement.alpha')}</th>
+              <th scope="col">{t('agreement.interval')}</th>
               <th scope="col">{t('agreement.reading')}</th>
               <th scope="col">{t('agreement.units')}</th>
+              <th scope="col">{t('agreement.chanceBelow')}</th>
             </tr>
           </thead>
           <tbody>
-            <tr>
-              <th scope="row">{t('results.weightedScore')}</th>
-              <AlphaCell alpha={agreement.weighted_score_alpha} />
-              <td>—</td>
-            </tr>
+            <AgreementRow label={t('results.weightedScore')} figure={agreement.weighted_score} />
             {agreement.criteria.map((c) => (
-              <tr key={c.key}>
-                <th scope="row">{titleOf(c.key)}</th>
-                <AlphaCell alpha={c.alpha} />
-                <td>{c.units}</td>
-              </tr>
+              <AgreementRow key={c.key} label={titleOf(c.key)} figure={c} />
             ))}
+            <AgreementRow label={t('agreement.gates')} figure={agreement.gates} />
+            <AgreementRow label={t('agreement.recommendation')} figure={agreement.recommendation} />
           </tbody>
         </table>
       </div>
+      <p className="muted rv-hint">{t('agreement.intervalLead')}</p>
       <p className="muted rv-hint">{t('agreement.scale')}</p>
     </section>
   );
