@@ -11,13 +11,21 @@ import { DEMO_PROGRAMME, demo, signIn } from './helpers';
  */
 
 const LANGUAGES = ['nl', 'fr', 'de'] as const;
+type Language = (typeof LANGUAGES)[number];
 
 type Persona = keyof typeof demo;
 
-/** The pages each person works on; ids are found by following the app's own links. */
-const JOURNEYS: { name: string; persona: Persona; pages: (page: Page) => Promise<string[]> }[] = [
+/**
+ * The pages each person works on; ids are found by following the app's own links. Each journey
+ * runs in its own language (`lang`), so that every page is checked in one of the three and every
+ * language on a coordinator's pages — the French reviewer through the inbox and review form, the
+ * Dutch coordinator through the round with auto-assign and results, the audit log and the public
+ * catalogue. E2E_LANGUAGES=all runs every journey in all three (about three times as long).
+ */
+const JOURNEYS: { name: string; persona: Persona; lang: Language; pages: (page: Page) => Promise<string[]> }[] = [
   {
     name: 'programme',
+    lang: 'de',
     persona: 'coordinator',
     pages: async (page) => {
       const programme = await programmeUrl(page);
@@ -36,6 +44,7 @@ const JOURNEYS: { name: string; persona: Persona; pages: (page: Page) => Promise
   },
   {
     name: 'round, practice and adaptation',
+    lang: 'nl',
     persona: 'coordinator',
     pages: async (page) => {
       const programme = await programmeUrl(page);
@@ -47,6 +56,7 @@ const JOURNEYS: { name: string; persona: Persona; pages: (page: Page) => Promise
   },
   {
     name: 'inbox and review',
+    lang: 'fr',
     persona: 'reviewerDe',
     pages: async (page) => {
       const review = await firstLink(page, '/reviews?show=all', '/reviews/');
@@ -56,6 +66,7 @@ const JOURNEYS: { name: string; persona: Persona; pages: (page: Page) => Promise
   },
   {
     name: 'own practice',
+    lang: 'de',
     persona: 'partnerBe',
     pages: async (page) => {
       const programme = await programmeUrl(page);
@@ -65,6 +76,7 @@ const JOURNEYS: { name: string; persona: Persona; pages: (page: Page) => Promise
   },
   {
     name: 'audit log and public catalogue',
+    lang: 'nl',
     persona: 'coordinator',
     pages: async (page) => {
       const programme = await programmeUrl(page);
@@ -73,6 +85,7 @@ const JOURNEYS: { name: string; persona: Persona; pages: (page: Page) => Promise
   },
   {
     name: 'administration',
+    lang: 'fr',
     persona: 'admin',
     pages: async () => ['/admin/organisations', '/admin/users'],
   },
@@ -124,8 +137,10 @@ async function settle(page: Page): Promise<void> {
   await expect(page.locator('.state-loading, [aria-busy="true"]')).toHaveCount(0);
 }
 
+const allLanguages = process.env.E2E_LANGUAGES === 'all';
+
 for (const lang of LANGUAGES) {
-  for (const journey of JOURNEYS) {
+  for (const journey of JOURNEYS.filter((j) => allLanguages || j.lang === lang)) {
     test(`${journey.persona}: ${journey.name} in ${lang}: no English from the catalogue, no serious accessibility violation`, async ({ page }) => {
       test.setTimeout(300_000);
       const english = englishMatcher(lang);

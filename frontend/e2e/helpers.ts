@@ -17,6 +17,12 @@ export const demo = {
 
 /** Signs in through the sign-in page and waits for the programmes list. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  // The tests read the English interface until they choose another language. A saved choice of
+  // English keeps the account's stored locale, which an earlier test may have changed, from
+  // switching the interface when this browser signs in.
+  await page.addInitScript((key) => {
+    if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, 'en');
+  }, 'peerbridge.lang');
   await page.goto('/login');
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(password);

@@ -13,6 +13,8 @@ async function chooseLanguage(page: Page, lang: string): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
 
+/** Opens the demo programme, found by its English name (call it before choosing a language: the
+ * programme's name is translated too). */
 async function openProgramme(page: Page): Promise<string> {
   const link = page.getByRole('link', { name: DEMO_PROGRAMME });
   const href = (await link.getAttribute('href'))!;
@@ -40,8 +42,8 @@ for (const [lang, dashboard] of [
   test(`the programme tabs in ${lang} at 1280 px show that more follow and every tab is reachable by keyboard`, async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await signIn(page, demo.coordinator);
-    await chooseLanguage(page, lang);
     await openProgramme(page);
+    await chooseLanguage(page, lang);
     const tabs = page.locator('nav.tabs');
     const list = tabs.locator('ul');
     const overflows = await list.evaluate((el) => el.scrollWidth > el.clientWidth);
@@ -69,8 +71,8 @@ for (const [lang, dashboard] of [
 test('the results table keeps its Decision column reachable in Dutch at 1280 px', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, demo.coordinator);
-  await chooseLanguage(page, 'nl');
   const programme = await openProgramme(page);
+  await chooseLanguage(page, 'nl');
   await page.goto(`${programme}/rounds`);
   await page.locator('main a[href^="/rounds/"]').first().click();
   await page.getByRole('link', { name: 'Resultaten' }).click();
