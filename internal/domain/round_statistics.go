@@ -48,16 +48,13 @@ const (
 // RoundAggregates are what the database aggregates from a round's rows, the input of its
 // statistics: per-practice moments of the weighted scores and, per scored criterion, gate
 // outcome and recommendation, the distinct multisets of the practices' answers with how many
-// practices gave each (never the reviews themselves). Coincidences and PairableUnits are the
-// criteria's coincidence matrices built from those kinds.
+// practices gave each (never the reviews themselves).
 type RoundAggregates struct {
 	Practices, Decided                      int
 	Assigned, Accepted, Declined, Submitted int
 	Reviews                                 int
 	ScoreUnits                              []stats.Moments
 	Kinds                                   map[string][]stats.UnitKind
-	Coincidences                            map[string][]stats.Coincidence
-	PairableUnits                           map[string]int
 }
 
 // CachedStatistics is a round's current data version and the statistics cached for it, if any

@@ -129,8 +129,7 @@ func (s *Store) SaveRoundStatistics(ctx context.Context, roundID uuid.UUID, st d
 
 // RoundAggregates aggregates a round's rows for its statistics: counts, per-practice moments of
 // the stored weighted scores, and the kinds of per-practice answer multisets per criterion key,
-// gate outcome and recommendation (with each criterion's coincidence matrix built from them),
-// all from the values round_unit_values keeps (migration 0016). Three statements, each over the
+// gate outcome and recommendation, all from the values round_unit_values keeps (migration 0016). Three statements, each over the
 // round's index ranges.
 func (s *Store) RoundAggregates(ctx context.Context, roundID uuid.UUID, criterionKeys []string) (domain.RoundAggregates, error) {
 	db := s.conn(ctx)
@@ -179,28 +178,9 @@ func (s *Store) RoundAggregates(ctx context.Context, roundID uuid.UUID, criterio
 	if err != nil {
 		return a, translate(err)
 	}
-	a.Kinds, a.Coincidences, a.PairableUnits = map[string][]stats.UnitKind{}, map[string][]stats.Coincidence{}, map[string]int{}
-	cells := map[string]map[[2]float64]float64{}
+	a.Kinds = map[string][]stats.UnitKind{}
 	for _, k := range kinds {
 		a.Kinds[k.Key] = append(a.Kinds[k.Key], stats.UnitKind{Values: k.VS.V, Units: k.Units})
-		if cells[k.Key] == nil {
-			cells[k.Key] = map[[2]float64]float64{}
-		}
-		one := map[[2]float64]float64{}
-		counts := map[float64]int{}
-		for _, v := range k.VS.V {
-			counts[v]++
-		}
-		stats.UnitCoincidences(counts, one)
-		for ck, o := range one {
-			cells[k.Key][ck] += o * float64(k.Units)
-		}
-		a.PairableUnits[k.Key] += k.Units
-	}
-	for key, m := range cells {
-		for ck, o := range m {
-			a.Coincidences[key] = append(a.Coincidences[key], stats.Coincidence{C: ck[0], K: ck[1], O: o})
-		}
 	}
 	return a, nil
 }
