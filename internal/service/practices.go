@@ -358,6 +358,10 @@ func (s *Service) UpdatePractice(ctx context.Context, a *domain.Actor, id uuid.U
 		if !p.Status.Editable() {
 			return domain.Errorf(domain.CodeNotEditable, "A practice can only be edited as a draft or when a revision was requested; this one is %s.", p.Status)
 		}
+		// The web app sends the whole practice: naming the call it already has is no change.
+		if in.CallID != nil && sameCall(*in.CallID, p.CallID) {
+			in.CallID = nil
+		}
 		if in.CallID != nil {
 			if p.Status != domain.StatusDraft {
 				return domain.Invalid(domain.FieldError{Field: "call_id", Message: "can only change while the practice is a draft"})
@@ -610,4 +614,8 @@ func (s *Service) PutTranslation(ctx context.Context, a *domain.Actor, id uuid.U
 		return nil
 	})
 	return saved, newVersion, err
+}
+
+func sameCall(a, b *uuid.UUID) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
 }
