@@ -273,6 +273,11 @@ func TestPracticeCallIsAChoiceOfTheProgrammeWhileADraft(t *testing.T) {
 	if r := must(t, edit(map[string]any{"call_id": other}), 400); !hasFieldError(r, "call_id") {
 		t.Fatal(string(r.Body))
 	}
+	if r := must(t, edit(map[string]any{"call_id": nil}), 400); !hasFieldError(r, "call_id") {
+		t.Fatal(string(r.Body))
+	}
+	// Naming the call it already has (as an editor that sends whole fields does) is no change.
+	must(t, edit(map[string]any{"call_id": call, "summary": "Revised after the reviews."}), 200)
 	if got := must(t, w.get("/api/v1/practices/"+id, w.tok["partner"]), 200).json(t); got["call_id"] != call {
 		t.Fatalf("a revision moved to another call: %v", got["call_id"])
 	}
