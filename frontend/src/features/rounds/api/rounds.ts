@@ -136,3 +136,11 @@ export function useRoundCalls(programmeId: string) {
       unwrap(api.GET('/api/v1/programmes/{id}/calls', { params: { path: { id: programmeId }, query: { page: 1, page_size: pageSize } } })),
   });
 }
+
+/** The call a round was set up from. */
+export function useRoundCall(id: string) {
+  return useQuery({
+    queryKey: queryKeys.calls.detail(id),
+    queryFn: () => unwrapVersioned(api.GET('/api/v1/calls/{id}', { params: { path: { id } } })),
+  });
+}
