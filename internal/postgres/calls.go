@@ -90,13 +90,32 @@ func (s *Store) UpdateCall(ctx context.Context, c domain.Call, version int) (dom
 	return s.Call(ctx, c.ID, false)
 }
 
-// CallPractices returns the practices submitted to a call that wait for a round (status
-// submitted), with the revision a round would review, oldest submission first.
-func (s *Store) CallPractices(ctx context.Context, callID uuid.UUID) ([]domain.RoundPractice, error) {
-	var rows []domain.RoundPractice
-	err := s.conn(ctx).Raw(`SELECT id AS practice_id, revision FROM practices WHERE call_id = ? AND status = 'submitted'
-		ORDER BY submitted_at, id`, callID).Scan(&rows).Error
-	return rows, translate(err)
+// CallPracticeInOtherRound returns a practice submitted to the call (status submitted) that
+// another undecided round than roundID holds, or nil: the rule of ActiveRoundOf for every
+// practice of the call in one statement.
+func (s *Store) CallPracticeInOtherRound(ctx context.Context, callID, roundID uuid.UUID) (*uuid.UUID, error) {
+	var ids []uuid.UUID
+	err := s.conn(ctx).Raw(`SELECT p.id FROM practices p
+		JOIN round_practices rp ON rp.practice_id = p.id AND rp.round_id <> ?
+		JOIN rounds r ON r.id = rp.round_id AND r.status <> 'decided'
+		WHERE p.call_id = ? AND p.status = 'submitted'
+		AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.round_id = rp.round_id AND d.practice_id = rp.practice_id)
+		ORDER BY p.id LIMIT 1`, roundID, callID).Scan(&ids).Error
+	if err != nil || len(ids) == 0 {
+		return nil, translate(err)
+	}
+	return &ids[0], nil
+}
+
+// AddCallPractices puts every practice submitted to the call (status submitted) into the round
+// with the revision it was submitted as, keeping those already in it.
+func (s *Store) AddCallPractices(ctx context.Context, roundID, callID uuid.UUID) error {
+	err := s.conn(ctx).Exec(`INSERT INTO round_practices (round_id, practice_id, revision)
+		SELECT ?, id, revision FROM practices WHERE call_id = ? AND status = 'submitted' ON CONFLICT DO NOTHING`, roundID, callID).Error
+	if err != nil {
+		return translate(err)
+	}
+	return s.bumpRound(ctx, roundID)
 }
 
 // CallRoundFor returns the newest draft or open round set up from the call that does not hold

@@ -19,8 +19,11 @@ type CallStore interface {
 	// UpdateCall returns CodeNotFound for an unknown id and CodeVersionMismatch when version is
 	// not the stored one.
 	UpdateCall(ctx context.Context, c domain.Call, version int) (domain.Call, error)
-	// CallPractices returns the call's practices in status submitted, with their revision.
-	CallPractices(ctx context.Context, callID uuid.UUID) ([]domain.RoundPractice, error)
+	// CallPracticeInOtherRound returns a practice of the call in status submitted that another
+	// undecided round than roundID holds, or nil.
+	CallPracticeInOtherRound(ctx context.Context, callID, roundID uuid.UUID) (*uuid.UUID, error)
+	// AddCallPractices puts the call's practices in status submitted into the round.
+	AddCallPractices(ctx context.Context, roundID, callID uuid.UUID) error
 	// CallRoundFor returns the newest draft or open round set up from the call that does not
 	// hold the practice yet, or nil.
 	CallRoundFor(ctx context.Context, callID, practiceID uuid.UUID) (*domain.Round, error)

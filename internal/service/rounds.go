@@ -278,23 +278,17 @@ func (s *Service) CreateRound(ctx context.Context, a *domain.Actor, programmeID 
 }
 
 // addCallPractices puts the practices submitted to a call into a new draft round, under the
-// rules of AddRoundPractices.
+// rules of AddRoundPractices, in a fixed number of statements however many there are.
 func (s *Service) addCallPractices(ctx context.Context, roundID, callID uuid.UUID) error {
-	items, err := s.calls.CallPractices(ctx, callID)
-	if err != nil || len(items) == 0 {
+	other, err := s.calls.CallPracticeInOtherRound(ctx, callID, roundID)
+	if err != nil {
 		return err
 	}
-	for _, it := range items {
-		other, err := s.rounds.ActiveRoundOf(ctx, it.PracticeID, roundID)
-		if err != nil {
-			return err
-		}
-		if other != nil {
-			return &domain.Error{Code: domain.CodeInOtherRound, Message: "A practice submitted to this call is already in another undecided round.",
-				Fields: []domain.FieldError{{Field: "call_id", Message: "has a practice in another round: " + it.PracticeID.String()}}}
-		}
+	if other != nil {
+		return &domain.Error{Code: domain.CodeInOtherRound, Message: "A practice submitted to this call is already in another undecided round.",
+			Fields: []domain.FieldError{{Field: "call_id", Message: "has a practice in another round: " + other.String()}}}
 	}
-	return s.rounds.AddRoundPractices(ctx, roundID, items)
+	return s.calls.AddCallPractices(ctx, roundID, callID)
 }
 
 // usableRubric loads a rubric a round of the programme may use; anything else is a field error.
