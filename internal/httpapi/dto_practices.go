@@ -271,11 +271,12 @@ func toPracticeResponse(p domain.Practice, allowed []string) practiceResponse {
 }
 
 // toPublicPracticeResponse leaves out what the public catalogue never shows: the contact's
-// e-mail address, the decision's rationale and anything to do with reviews.
+// e-mail address, the decision's rationale, anything to do with reviews, and the call it answered.
 func toPublicPracticeResponse(p domain.Practice) practiceResponse {
 	r := toPracticeResponse(p, nil)
 	r.Contact.Email = ""
 	r.Decision = nil
+	r.CallID = nil // calls are the programme's own business
 	return r
 }
 
