@@ -254,6 +254,9 @@ func Seed(ctx context.Context, store *postgres.Store, svc *service.Service, out 
 			return fmt.Errorf("user %s: %w", p.email, err)
 		}
 	}
+	if err := seedCalls(ctx, store); err != nil {
+		return fmt.Errorf("calls: %w", err)
+	}
 	if err := seedPractices(ctx, store); err != nil {
 		return fmt.Errorf("practices: %w", err)
 	}

@@ -12,6 +12,8 @@ type demoPractice struct {
 	key, programme, org, author string
 	status                      domain.PracticeStatus
 	text                        domain.PracticeText
+	// call is the key of the demo call the practice answers, if any.
+	call string
 }
 
 func ptr(i int) *int { return &i }
@@ -85,7 +87,7 @@ var demoPractices = []demoPractice{
 				"Entretien individuel avec une conseillère", "Évaluation de la fatigue et des capacités fonctionnelles", "Plan de reprise transmis au médecin du travail"),
 		},
 	}},
-	{key: "peer-mentors", programme: cancer, org: "workwell", author: "partner.ie@peerbridge.example", status: domain.StatusSubmitted, text: domain.PracticeText{
+	{key: "peer-mentors", call: "2026", programme: cancer, org: "workwell", author: "partner.ie@peerbridge.example", status: domain.StatusSubmitted, text: domain.PracticeText{
 		Title:    "Peer mentors for employees returning after cancer",
 		Summary:  "Trained volunteers who returned to work after cancer themselves mentor employees during the first six months back, with a short training for their line managers.",
 		Language: "en", Country: "IE",
@@ -106,7 +108,7 @@ var demoPractices = []demoPractice{
 			product("manager-session", "Manager session", "training", "Two-hour session for line managers.", "Led by a mentor and an HR professional"),
 		},
 	}},
-	{key: "employer-toolkit", programme: cancer, org: "wiedereinstieg", author: "reviewer.de@peerbridge.example", status: domain.StatusSubmitted, text: domain.PracticeText{
+	{key: "employer-toolkit", call: "2026", programme: cancer, org: "wiedereinstieg", author: "reviewer.de@peerbridge.example", status: domain.StatusSubmitted, text: domain.PracticeText{
 		Title:    "Employer toolkit: talking about cancer at work",
 		Summary:  "A set of conversation guides, checklists and templates that helps small employers keep in touch with an employee during treatment and plan the return together.",
 		Language: "en", Country: "DE",
@@ -124,7 +126,7 @@ var demoPractices = []demoPractice{
 				"Covers the four moments from diagnosis to the first months back", "Written for employers without an HR department"),
 		},
 	}},
-	{key: "vroeg", programme: cancer, org: "werkbrug", author: "partner.nl@peerbridge.example", status: domain.StatusDraft, text: domain.PracticeText{
+	{key: "vroeg", call: "2026", programme: cancer, org: "werkbrug", author: "partner.nl@peerbridge.example", status: domain.StatusDraft, text: domain.PracticeText{
 		Title:    "Vroegtijdig contact bij langdurig verzuim door kanker",
 		Summary:  "Binnen zes weken na de ziekmelding neemt een casemanager contact op om werk bespreekbaar te houden.",
 		Language: "nl", Country: "NL",
@@ -172,6 +174,41 @@ var demoPractices = []demoPractice{
 	}},
 }
 
+// demoCalls are the calls for practices of the demo programmes; the cancer programme's call is
+// open from January 2026 to the end of June 2027, so it is open whenever the demo is shown.
+var demoCalls = []struct {
+	key, programme string
+	call           domain.Call
+}{
+	{key: "2026", programme: cancer, call: domain.Call{
+		Title: "Call for practices 2026–2027: employers and the first months back",
+		Description: "We look for practices that involve the employer early and support the first months back at work: " +
+			"guidance, assessment tools, information for colleagues, or a way of scaling such support up. Describe what is done, " +
+			"by whom, and what must not change if others adopt it.",
+		Themes:   []string{"actors_work_health", "products_services", "upscaling"},
+		OpensAt:  time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC),
+		ClosesAt: time.Date(2027, 6, 30, 21, 59, 0, 0, time.UTC),
+	}},
+}
+
+// seedCalls loads the demo calls; each is created once.
+func seedCalls(ctx context.Context, store *postgres.Store) error {
+	for _, d := range demoCalls {
+		c := d.call
+		c.ID = ID("call", d.key)
+		if _, err := store.Call(ctx, c.ID, false); err == nil {
+			continue
+		} else if !domain.IsCode(err, domain.CodeNotFound) {
+			return err
+		}
+		c.ProgrammeID = ID("programme", d.programme)
+		if _, err := store.CreateCall(ctx, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // seedPractices loads the demo practices with their revisions; each is created once.
 func seedPractices(ctx context.Context, store *postgres.Store) error {
 	for _, d := range demoPractices {
@@ -187,6 +224,10 @@ func seedPractices(ctx context.Context, store *postgres.Store) error {
 		p.CreatedBy = ID("user", d.author)
 		p.Status = d.status
 		p.Version = 1
+		if d.call != "" {
+			call := ID("call", d.call)
+			p.CallID = &call
+		}
 		if p.Translations == nil {
 			p.Translations = map[string]domain.Translation{}
 		}

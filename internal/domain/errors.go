@@ -54,6 +54,9 @@ const (
 	CodeReviewOverdue       Code = "review_overdue"
 	CodeReviewIncomplete    Code = "review_incomplete"
 	CodeNotDecided          Code = "not_decided"
+	// CodeCallClosed: the practice's call does not take submissions now (before it opens or
+	// after it closes).
+	CodeCallClosed Code = "call_closed"
 )
 
 // CodeServerOverloaded: this server has more work than it can finish in time (an admission limit

@@ -41,6 +41,8 @@ type Practice struct {
 	CreatedBy      uuid.UUID
 	// PracticeText is the text a revision freezes: title, content, products, translations.
 	PracticeText
+	// CallID is the call the practice answers, if any; it changes only while a draft.
+	CallID      *uuid.UUID
 	Status      PracticeStatus
 	Revision    int
 	Decision    *Decision

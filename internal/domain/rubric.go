@@ -213,10 +213,13 @@ type Round struct {
 	MaxLoad              int
 	Blind                bool
 	CrossBorder          bool
-	Version              int
-	CreatedAt            time.Time
-	UpdatedAt            time.Time
-	PracticeCount        int
+	// CallID is the call the round was set up from: practices submitted to it later join the
+	// round while it is a draft or open.
+	CallID        *uuid.UUID
+	Version       int
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+	PracticeCount int
 }
 
 // Round statuses and the moves between them.

@@ -84,10 +84,11 @@ type practiceCreateRequest struct {
 	Links             []linkRequest    `json:"links,omitempty" validate:"max=20,dive"`
 	Contact           contactRequest   `json:"contact,omitempty"`
 	Products          []productRequest `json:"products,omitempty" validate:"max=20,dive"`
+	CallID            *uuid.UUID       `json:"call_id" nullable:"true"`
 }
 
 func (r practiceCreateRequest) toInput() service.PracticeInput {
-	return service.PracticeInput{Title: r.Title, Summary: r.Summary, Language: r.Language, Country: r.Country,
+	return service.PracticeInput{CallID: r.CallID, Title: r.Title, Summary: r.Summary, Language: r.Language, Country: r.Country,
 		Themes: lists.NonNil(r.Themes), TargetGroups: lists.NonNil(r.TargetGroups), Products: toProductInputs(r.Products),
 		Content: domain.PracticeContent{Context: r.Context, Approach: r.Approach, Resources: r.Resources, Scale: r.Scale.toDomain(),
 			Evidence: r.Evidence.toDomain(), Outcomes: r.Outcomes, Transferability: r.Transferability, LessonsLearned: r.LessonsLearned,
@@ -95,30 +96,31 @@ func (r practiceCreateRequest) toInput() service.PracticeInput {
 }
 
 type practicePatchRequest struct {
-	Title             *string           `json:"title" validate:"omitempty,notblank,max=200"`
-	Summary           *string           `json:"summary" validate:"omitempty,max=1000"`
-	Language          *string           `json:"language" validate:"omitempty,lang"`
-	Country           *string           `json:"country" validate:"omitempty,country"`
-	Themes            *[]string         `json:"themes" validate:"omitempty,max=30,unique,dive,key"`
-	TargetGroups      *[]string         `json:"target_groups" validate:"omitempty,max=30,unique,dive,key"`
-	Context           *string           `json:"context" validate:"omitempty,max=10000"`
-	Approach          *string           `json:"approach" validate:"omitempty,max=10000"`
-	Resources         *string           `json:"resources" validate:"omitempty,max=5000"`
-	Scale             *scaleRequest     `json:"scale"`
-	Evidence          *evidenceRequest  `json:"evidence"`
-	Outcomes          *string           `json:"outcomes" validate:"omitempty,max=10000"`
-	Transferability   *string           `json:"transferability" validate:"omitempty,max=10000"`
-	LessonsLearned    *string           `json:"lessons_learned" validate:"omitempty,max=10000"`
-	LearningQuestions *[]string         `json:"learning_questions" validate:"omitempty,max=10,dive,notblank,max=500"`
-	Links             *[]linkRequest    `json:"links" validate:"omitempty,max=20,dive"`
-	Contact           *contactRequest   `json:"contact"`
-	Products          *[]productRequest `json:"products" validate:"omitempty,max=20,dive"`
+	Title             *string             `json:"title" validate:"omitempty,notblank,max=200"`
+	Summary           *string             `json:"summary" validate:"omitempty,max=1000"`
+	Language          *string             `json:"language" validate:"omitempty,lang"`
+	Country           *string             `json:"country" validate:"omitempty,country"`
+	Themes            *[]string           `json:"themes" validate:"omitempty,max=30,unique,dive,key"`
+	TargetGroups      *[]string           `json:"target_groups" validate:"omitempty,max=30,unique,dive,key"`
+	Context           *string             `json:"context" validate:"omitempty,max=10000"`
+	Approach          *string             `json:"approach" validate:"omitempty,max=10000"`
+	Resources         *string             `json:"resources" validate:"omitempty,max=5000"`
+	Scale             *scaleRequest       `json:"scale"`
+	Evidence          *evidenceRequest    `json:"evidence"`
+	Outcomes          *string             `json:"outcomes" validate:"omitempty,max=10000"`
+	Transferability   *string             `json:"transferability" validate:"omitempty,max=10000"`
+	LessonsLearned    *string             `json:"lessons_learned" validate:"omitempty,max=10000"`
+	LearningQuestions *[]string           `json:"learning_questions" validate:"omitempty,max=10,dive,notblank,max=500"`
+	Links             *[]linkRequest      `json:"links" validate:"omitempty,max=20,dive"`
+	Contact           *contactRequest     `json:"contact"`
+	Products          *[]productRequest   `json:"products" validate:"omitempty,max=20,dive"`
+	CallID            Nullable[uuid.UUID] `json:"call_id"`
 }
 
 func (r practicePatchRequest) toPatch() service.PracticePatch {
 	p := service.PracticePatch{Title: r.Title, Summary: r.Summary, Language: r.Language, Country: r.Country, Themes: r.Themes,
 		TargetGroups: r.TargetGroups, Context: r.Context, Approach: r.Approach, Resources: r.Resources, Outcomes: r.Outcomes,
-		Transferability: r.Transferability, LessonsLearned: r.LessonsLearned, LearningQuestions: r.LearningQuestions}
+		Transferability: r.Transferability, LessonsLearned: r.LessonsLearned, LearningQuestions: r.LearningQuestions, CallID: r.CallID.patch()}
 	if r.Scale != nil {
 		v := r.Scale.toDomain()
 		p.Scale = &v
@@ -228,6 +230,7 @@ type practiceResponse struct {
 	ProgrammeName string          `json:"programme_name"`
 	Organisation  organisationRef `json:"organisation"`
 	practiceTextResponse
+	CallID         *uuid.UUID                `json:"call_id"`
 	Translations   []translationResponse     `json:"translations"`
 	Status         domain.PracticeStatus     `json:"status"`
 	Revision       int                       `json:"revision"`
@@ -261,18 +264,19 @@ func toPracticeResponse(p domain.Practice, allowed []string) practiceResponse {
 	}
 	return practiceResponse{ID: p.ID, ProgrammeID: p.ProgrammeID, ProgrammeName: p.ProgrammeName,
 		Organisation:         organisationRef{ID: p.OrganisationID, Name: p.OrganisationName, Country: p.OrganisationCountry},
-		practiceTextResponse: toPracticeTextResponse(p.PracticeText), Translations: translations,
+		practiceTextResponse: toPracticeTextResponse(p.PracticeText), CallID: p.CallID, Translations: translations,
 		Status: p.Status, Revision: p.Revision, Decision: toPracticeDecisionResponse(p.Decision),
 		Version: p.Version, CreatedAt: p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC(), SubmittedAt: p.SubmittedAt, PublishedAt: p.PublishedAt,
 		AllowedActions: allowed}
 }
 
 // toPublicPracticeResponse leaves out what the public catalogue never shows: the contact's
-// e-mail address, the decision's rationale and anything to do with reviews.
+// e-mail address, the decision's rationale, anything to do with reviews, and the call it answered.
 func toPublicPracticeResponse(p domain.Practice) practiceResponse {
 	r := toPracticeResponse(p, nil)
 	r.Contact.Email = ""
 	r.Decision = nil
+	r.CallID = nil // calls are the programme's own business
 	return r
 }
 

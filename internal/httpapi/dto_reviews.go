@@ -106,10 +106,11 @@ type roundRequest struct {
 	MaxLoad              int        `json:"max_load" validate:"required,min=1,max=100"`
 	Blind                *bool      `json:"blind"`
 	CrossBorder          *bool      `json:"cross_border"`
+	CallID               *uuid.UUID `json:"call_id" nullable:"true"`
 }
 
 func (r roundRequest) toInput() service.RoundInput {
-	in := service.RoundInput{Name: r.Name, RubricID: r.RubricID, OpensAt: r.OpensAt, DueAt: r.DueAt, ReviewersPerPractice: r.ReviewersPerPractice,
+	in := service.RoundInput{CallID: r.CallID, Name: r.Name, RubricID: r.RubricID, OpensAt: r.OpensAt, DueAt: r.DueAt, ReviewersPerPractice: r.ReviewersPerPractice,
 		MaxLoad: r.MaxLoad, Blind: true, CrossBorder: true}
 	if r.Blind != nil {
 		in.Blind = *r.Blind
@@ -148,6 +149,7 @@ type roundResponse struct {
 	MaxLoad              int        `json:"max_load"`
 	Blind                bool       `json:"blind"`
 	CrossBorder          bool       `json:"cross_border"`
+	CallID               *uuid.UUID `json:"call_id"`
 	PracticeCount        int        `json:"practice_count"`
 	Version              int        `json:"version"`
 	CreatedAt            time.Time  `json:"created_at"`
@@ -156,7 +158,7 @@ type roundResponse struct {
 
 func toRoundResponse(r domain.Round) roundResponse {
 	return roundResponse{ID: r.ID, ProgrammeID: r.ProgrammeID, Name: r.Name, RubricID: r.RubricID, Status: r.Status, OpensAt: r.OpensAt, DueAt: r.DueAt.UTC(),
-		ReviewersPerPractice: r.ReviewersPerPractice, MaxLoad: r.MaxLoad, Blind: r.Blind, CrossBorder: r.CrossBorder, PracticeCount: r.PracticeCount,
+		ReviewersPerPractice: r.ReviewersPerPractice, MaxLoad: r.MaxLoad, Blind: r.Blind, CrossBorder: r.CrossBorder, CallID: r.CallID, PracticeCount: r.PracticeCount,
 		Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 }
 

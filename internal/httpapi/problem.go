@@ -41,6 +41,7 @@ var statusOf = map[domain.Code]int{
 	domain.CodeInternal:            http.StatusInternalServerError,
 	domain.CodeIncomplete:          http.StatusUnprocessableEntity,
 	domain.CodeReviewIncomplete:    http.StatusUnprocessableEntity,
+	domain.CodeCallClosed:          http.StatusConflict,
 }
 
 // HTTPStatus returns the status for code.

@@ -79,6 +79,12 @@ func (s *Server) routes() {
 	v1.Patch("/comments/:id", authed, s.updateComment)
 	v1.Delete("/comments/:id", authed, s.deleteComment)
 
+	// Calls for practices.
+	v1.Get("/programmes/:id/calls", authed, s.listCalls)
+	v1.Post("/programmes/:id/calls", authed, idem, s.createCall)
+	v1.Get("/calls/:id", authed, s.getCall)
+	v1.Patch("/calls/:id", authed, s.updateCall)
+
 	// Peer review: rubrics, rounds, assignments, reviews, results and decisions.
 	v1.Get("/programmes/:id/rubrics", authed, s.listRubrics)
 	v1.Post("/programmes/:id/rubrics", authed, idem, s.createRubric)

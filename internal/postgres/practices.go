@@ -30,6 +30,7 @@ type practiceRow struct {
 	Content        JSON[practiceContentDoc]
 	Products       JSON[[]productDoc]
 	Translations   JSON[map[string]translationDoc]
+	CallID         *uuid.UUID
 	Status         string
 	Revision       int
 	Decision       *JSON[decisionDoc]
@@ -76,7 +77,7 @@ func practiceToRow(p domain.Practice) practiceRow {
 		Summary: p.Summary, Language: p.Language, Country: p.Country, Themes: List(p.Themes), TargetGroups: List(p.TargetGroups),
 		Content: JSON[practiceContentDoc]{V: toContentDoc(p.Content)}, Products: docList(p.Products, toProductDoc),
 		Translations: JSON[map[string]translationDoc]{V: toTranslationDocs(p.Translations)},
-		Status:       string(p.Status), Revision: p.Revision, Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt,
+		CallID:       p.CallID, Status: string(p.Status), Revision: p.Revision, Version: p.Version, CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt,
 		SubmittedAt: p.SubmittedAt, PublishedAt: p.PublishedAt}
 	if r.Translations.V == nil {
 		r.Translations.V = map[string]translationDoc{}
@@ -92,7 +93,7 @@ func (r practiceRow) toDomain() domain.Practice {
 		PracticeText: domain.PracticeText{Title: r.Title, Summary: r.Summary, Language: r.Language, Country: r.Country,
 			Themes: lists.NonNil(r.Themes.V), TargetGroups: lists.NonNil(r.TargetGroups.V), Content: r.Content.V.toDomain(),
 			Products: lists.NonNil(lists.Map(r.Products.V, productDoc.toDomain)), Translations: translationsFromDocs(r.Translations.V)},
-		Status:   domain.PracticeStatus(r.Status),
+		CallID: r.CallID, Status: domain.PracticeStatus(r.Status),
 		Revision: r.Revision, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, SubmittedAt: r.SubmittedAt,
 		PublishedAt: r.PublishedAt, OrganisationName: r.OrganisationName, OrganisationCountry: r.OrganisationCountry, ProgrammeName: r.ProgrammeName, Rank: r.Rank}
 	if p.Translations == nil {
@@ -120,7 +121,7 @@ func (r practiceRow) toDomain() domain.Practice {
 // practiceColumns are the stored columns a practice is read from: never p.*, which would also
 // read the search vector (as large as the text itself).
 const practiceColumns = `p.id, p.programme_id, p.organisation_id, p.created_by, p.title, p.summary, p.language, p.country,
-	p.themes, p.target_groups, p.content, p.products, p.translations, p.status, p.revision, p.decision, p.version,
+	p.themes, p.target_groups, p.content, p.products, p.translations, p.call_id, p.status, p.revision, p.decision, p.version,
 	p.created_at, p.updated_at, p.submitted_at, p.published_at`
 
 const practiceSelect = practiceColumns + `, o.name AS organisation_name, o.country AS organisation_country, g.name AS programme_name`
@@ -128,7 +129,7 @@ const practiceSelect = practiceColumns + `, o.name AS organisation_name, o.count
 // practiceListSelect is what a list shows: the practice's own text (content, products,
 // translations; kilobytes each) stays unread, only the facts a summary shows are derived from it.
 const practiceListSelect = `p.id, p.programme_id, p.organisation_id, p.created_by, p.title, p.summary, p.language, p.country,
-	p.themes, p.target_groups, p.status, p.revision, p.version, p.created_at, p.updated_at, p.submitted_at, p.published_at,
+	p.themes, p.target_groups, p.call_id, p.status, p.revision, p.version, p.created_at, p.updated_at, p.submitted_at, p.published_at,
 	true AS listed, coalesce(p.evidence_level, '') AS listed_evidence,
 	coalesce((SELECT jsonb_agg(k ORDER BY k) FROM jsonb_object_keys(p.translations) k), '[]') AS listed_languages,
 	jsonb_array_length(p.products) AS listed_products,
@@ -189,7 +190,7 @@ func (s *Store) UpdatePractice(ctx context.Context, p domain.Practice, version i
 	err := s.updateVersionedReturning(ctx, &row, "practices", "id", p.ID, version, map[string]any{
 		"title": r.Title, "summary": r.Summary, "language": r.Language, "country": r.Country, "themes": r.Themes,
 		"target_groups": r.TargetGroups, "content": r.Content, "products": r.Products, "translations": r.Translations,
-		"status": r.Status, "revision": r.Revision, "decision": r.Decision, "submitted_at": r.SubmittedAt, "published_at": r.PublishedAt,
+		"call_id": r.CallID, "status": r.Status, "revision": r.Revision, "decision": r.Decision, "submitted_at": r.SubmittedAt, "published_at": r.PublishedAt,
 	})
 	if err != nil {
 		return domain.Practice{}, notFoundAs(err, "Practice")

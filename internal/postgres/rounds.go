@@ -21,6 +21,7 @@ type roundRow struct {
 	MaxLoad              int
 	Blind                bool
 	CrossBorder          bool
+	CallID               *uuid.UUID
 	Version              int
 	CreatedAt            time.Time
 	UpdatedAt            time.Time
@@ -31,7 +32,7 @@ func (roundRow) TableName() string { return "rounds" }
 
 func (r roundRow) toDomain() domain.Round {
 	return domain.Round{ID: r.ID, ProgrammeID: r.ProgrammeID, Name: r.Name, RubricID: r.RubricID, Status: r.Status, OpensAt: r.OpensAt, DueAt: r.DueAt,
-		ReviewersPerPractice: r.ReviewersPerPractice, MaxLoad: r.MaxLoad, Blind: r.Blind, CrossBorder: r.CrossBorder, Version: r.Version,
+		ReviewersPerPractice: r.ReviewersPerPractice, MaxLoad: r.MaxLoad, Blind: r.Blind, CrossBorder: r.CrossBorder, CallID: r.CallID, Version: r.Version,
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, PracticeCount: r.PracticeCount}
 }
 
@@ -40,7 +41,7 @@ const roundSelect = `r.*, (SELECT count(*) FROM round_practices rp WHERE rp.roun
 // CreateRound inserts r.
 func (s *Store) CreateRound(ctx context.Context, r domain.Round) (domain.Round, error) {
 	row := roundRow{ID: r.ID, ProgrammeID: r.ProgrammeID, Name: r.Name, RubricID: r.RubricID, Status: r.Status, OpensAt: r.OpensAt, DueAt: r.DueAt,
-		ReviewersPerPractice: r.ReviewersPerPractice, MaxLoad: r.MaxLoad, Blind: r.Blind, CrossBorder: r.CrossBorder, Version: 1,
+		ReviewersPerPractice: r.ReviewersPerPractice, MaxLoad: r.MaxLoad, Blind: r.Blind, CrossBorder: r.CrossBorder, CallID: r.CallID, Version: 1,
 		CreatedAt: time.Now().UTC(), UpdatedAt: time.Now().UTC()}
 	if err := s.conn(ctx).Create(&row).Error; err != nil {
 		return domain.Round{}, translate(err)

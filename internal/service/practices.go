@@ -52,6 +52,7 @@ type PracticeInput struct {
 	Themes, TargetGroups     []string
 	Content                  domain.PracticeContent
 	Products                 []ProductInput
+	CallID                   *uuid.UUID
 }
 
 // PracticePatch lists what an edit may change; nil leaves a field as it is.
@@ -66,6 +67,8 @@ type PracticePatch struct {
 	Links                                                   *[]domain.Link
 	Contact                                                 *domain.Contact
 	Products                                                *[]ProductInput
+	// CallID sets (non-nil inside) or clears (nil inside) the call; only while a draft.
+	CallID **uuid.UUID
 }
 
 // PracticeView is a practice with what the caller may do with it.
@@ -168,7 +171,12 @@ func (s *Service) CreatePractice(ctx context.Context, a *domain.Actor, programme
 	p := domain.Practice{ID: uuid.New(), ProgrammeID: programmeID, OrganisationID: a.OrganisationID, CreatedBy: a.UserID,
 		PracticeText: domain.PracticeText{Title: strings.TrimSpace(in.Title), Summary: strings.TrimSpace(in.Summary), Language: in.Language,
 			Country: country, Themes: in.Themes, TargetGroups: in.TargetGroups, Content: in.Content, Translations: map[string]domain.Translation{}},
-		Status: domain.StatusDraft, Version: 1}
+		CallID: in.CallID, Status: domain.StatusDraft, Version: 1}
+	if in.CallID != nil {
+		if _, err := s.practiceCall(ctx, programmeID, *in.CallID); err != nil {
+			return PracticeView{}, err
+		}
+	}
 	if p.Products, err = mergeProducts(nil, in.Products); err != nil {
 		return PracticeView{}, err
 	}
@@ -350,6 +358,20 @@ func (s *Service) UpdatePractice(ctx context.Context, a *domain.Actor, id uuid.U
 		if !p.Status.Editable() {
 			return domain.Errorf(domain.CodeNotEditable, "A practice can only be edited as a draft or when a revision was requested; this one is %s.", p.Status)
 		}
+		// The web app sends the whole practice: naming the call it already has is no change.
+		if in.CallID != nil && sameCall(*in.CallID, p.CallID) {
+			in.CallID = nil
+		}
+		if in.CallID != nil {
+			if p.Status != domain.StatusDraft {
+				return domain.Invalid(domain.FieldError{Field: "call_id", Message: "can only change while the practice is a draft"})
+			}
+			if *in.CallID != nil {
+				if _, err := s.practiceCall(ctx, p.ProgrammeID, **in.CallID); err != nil {
+					return err
+				}
+			}
+		}
 		if err := in.apply(&p); err != nil {
 			return err
 		}
@@ -387,6 +409,7 @@ func (in PracticePatch) apply(p *domain.Practice) error {
 	setIf(&c.LearningQuestions, in.LearningQuestions, nil)
 	setIf(&c.Links, in.Links, nil)
 	setIf(&c.Contact, in.Contact, nil)
+	setIf(&p.CallID, in.CallID, nil)
 	if in.Products != nil {
 		products, err := mergeProducts(p.Products, *in.Products)
 		if err != nil {
@@ -416,8 +439,33 @@ func (s *Service) DeletePractice(ctx context.Context, a *domain.Actor, id uuid.U
 }
 
 // SubmitPractice sends a complete practice for review and freezes the next revision.
+// A practice answering a call is submitted only inside the call's window (CodeCallClosed
+// otherwise; a revision asked for by a decision is the exception, see domain.Call), and joins the
+// call's round when there is one.
 func (s *Service) SubmitPractice(ctx context.Context, a *domain.Actor, id uuid.UUID) (PracticeView, error) {
+	var out PracticeView
+	err := s.tx.WithTx(ctx, func(ctx context.Context) error {
+		submitted, err := s.submitPractice(ctx, a, id)
+		if err != nil {
+			return err
+		}
+		out = submitted
+		joined, err := s.joinCallRound(ctx, a, &submitted.Practice)
+		if err != nil || !joined {
+			return err
+		}
+		p, sc, err := s.visiblePractice(ctx, a, id, false)
+		out = view(sc, p)
+		return err
+	})
+	return out, err
+}
+
+func (s *Service) submitPractice(ctx context.Context, a *domain.Actor, id uuid.UUID) (PracticeView, error) {
 	return s.transitionPractice(ctx, a, id, domain.ActionSubmit, func(ctx context.Context, p *domain.Practice) error {
+		if err := s.checkSubmissionWindow(ctx, p); err != nil {
+			return err
+		}
 		if problems := p.SubmitProblems(); len(problems) > 0 {
 			return &domain.Error{Code: domain.CodeIncomplete, Message: "The practice is not complete enough to submit.", Fields: problems}
 		}
@@ -566,4 +614,8 @@ func (s *Service) PutTranslation(ctx context.Context, a *domain.Actor, id uuid.U
 		return nil
 	})
 	return saved, newVersion, err
+}
+
+func sameCall(a, b *uuid.UUID) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
 }

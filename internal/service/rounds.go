@@ -221,9 +221,15 @@ type RoundInput struct {
 	ReviewersPerPractice int
 	MaxLoad              int
 	Blind, CrossBorder   bool
+	// CallID sets the round up from a call: it holds every practice submitted to the call.
+	CallID *uuid.UUID
 }
 
 // CreateRound sets up a review round (coordinators); without a rubric it uses the active one.
+// Set up from a call, the round holds every practice submitted to the call (CodeValidation on
+// call_id for a call of another programme, CodeInOtherRound when one of them is already in
+// another undecided round); practices submitted to the call later join it while it is a draft or
+// open.
 func (s *Service) CreateRound(ctx context.Context, a *domain.Actor, programmeID uuid.UUID, in RoundInput) (domain.Round, error) {
 	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
 		return domain.Round{}, err
@@ -243,16 +249,46 @@ func (s *Service) CreateRound(ctx context.Context, a *domain.Actor, programmeID 
 	if in.OpensAt != nil && !in.OpensAt.Before(in.DueAt) {
 		return domain.Round{}, domain.Invalid(domain.FieldError{Field: "opens_at", Message: "must be before due_at"})
 	}
+	if in.CallID != nil {
+		if _, err := s.practiceCall(ctx, programmeID, *in.CallID); err != nil {
+			return domain.Round{}, err
+		}
+	}
 	r := domain.Round{ID: uuid.New(), ProgrammeID: programmeID, Name: strings.TrimSpace(in.Name), RubricID: rubric.ID, Status: domain.RoundDraft,
-		OpensAt: in.OpensAt, DueAt: in.DueAt, ReviewersPerPractice: in.ReviewersPerPractice, MaxLoad: in.MaxLoad, Blind: in.Blind, CrossBorder: in.CrossBorder}
+		OpensAt: in.OpensAt, DueAt: in.DueAt, ReviewersPerPractice: in.ReviewersPerPractice, MaxLoad: in.MaxLoad, Blind: in.Blind, CrossBorder: in.CrossBorder,
+		CallID: in.CallID}
 	var out domain.Round
 	err = s.tx.WithTx(ctx, func(ctx context.Context) error {
 		if out, err = s.rounds.CreateRound(ctx, r); err != nil {
 			return err
 		}
-		return s.audit(ctx, a, &programmeID, "round.created", "round", r.ID, nil, map[string]any{"status": r.Status, "name": r.Name})
+		after := map[string]any{"status": r.Status, "name": r.Name}
+		if in.CallID != nil {
+			after["call_id"] = *in.CallID
+			if err := s.addCallPractices(ctx, r.ID, *in.CallID); err != nil {
+				return err
+			}
+			if out, err = s.rounds.Round(ctx, r.ID, false); err != nil {
+				return err
+			}
+		}
+		return s.audit(ctx, a, &programmeID, "round.created", "round", r.ID, nil, after)
 	})
 	return out, err
+}
+
+// addCallPractices puts the practices submitted to a call into a new draft round, under the
+// rules of AddRoundPractices, in a fixed number of statements however many there are.
+func (s *Service) addCallPractices(ctx context.Context, roundID, callID uuid.UUID) error {
+	other, err := s.calls.CallPracticeInOtherRound(ctx, callID, roundID)
+	if err != nil {
+		return err
+	}
+	if other != nil {
+		return &domain.Error{Code: domain.CodeInOtherRound, Message: "A practice submitted to this call is already in another undecided round.",
+			Fields: []domain.FieldError{{Field: "call_id", Message: "has a practice in another round: " + other.String()}}}
+	}
+	return s.calls.AddCallPractices(ctx, roundID, callID)
 }
 
 // usableRubric loads a rubric a round of the programme may use; anything else is a field error.

@@ -58,6 +58,7 @@ type Stores struct {
 	Adaptations   AdaptationStore
 	Dashboards    DashboardStore
 	Exports       ExportStore
+	Calls         CallStore
 }
 
 // Service bundles the use cases with their dependencies, passed in explicitly.
@@ -79,6 +80,7 @@ type Service struct {
 	adaptations   AdaptationStore
 	dashboards    DashboardStore
 	exports       ExportStore
+	calls         CallStore
 	hasher        *auth.Hasher
 	signer        *auth.Signer
 	log           *slog.Logger
@@ -113,7 +115,7 @@ func New(o Options) *Service {
 		tx: st.Tx, auditLog: st.Audit, organisations: st.Organisations, users: st.Users, sessions: st.Sessions,
 		programmes: st.Programmes, invitations: st.Invitations, practices: st.Practices, comments: st.Comments,
 		rubrics: st.Rubrics, rounds: st.Rounds, assignments: st.Assignments, reviews: st.Reviews,
-		notifications: st.Notifications, adaptations: st.Adaptations, dashboards: st.Dashboards, exports: st.Exports,
+		notifications: st.Notifications, adaptations: st.Adaptations, dashboards: st.Dashboards, exports: st.Exports, calls: st.Calls,
 		hasher: o.Hasher, signer: o.Signer, log: o.Log, publicURL: o.PublicURL, refreshTTL: o.RefreshTTL, now: o.Now,
 		statsFlight: &flight[domain.RoundStatistics]{}, figuresFlight: &flight[domain.ProgrammeFigures]{},
 	}

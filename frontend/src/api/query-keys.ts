@@ -58,6 +58,13 @@ export const queryKeys = {
     all: () => ['lineage'] as const,
     of: (practiceId: string) => ['lineage', practiceId] as const,
   },
+  /** A programme's calls for practices; the practice editor and the round form read them too. */
+  calls: {
+    all: () => ['calls'] as const,
+    programmeAll: (programmeId: string) => ['calls', 'programme', programmeId] as const,
+    list: (programmeId: string, params: Record<string, unknown>) => ['calls', 'programme', programmeId, params] as const,
+    detail: (id: string) => ['calls', 'detail', id] as const,
+  },
   /**
    * The peer-review screens (reviewer inbox, rounds, rubrics, results, notifications): everything
    * lives under `['review', …]`.

@@ -481,7 +481,7 @@ export interface paths {
         put?: never;
         /**
          * Submit for review; freezes the next revision
-         * @description A draft or a practice sent back for revision must be complete (422 `practice_incomplete` lists what is missing).
+         * @description A draft or a practice sent back for revision must be complete (422 `practice_incomplete` lists what is missing). A practice answering a call (`call_id`) is submitted only while the call is open, from `opens_at` to `closes_at` included: before or after, the answer is 409 `call_closed` and nothing changes. The one exception is a practice that a decision sent back for revision (`revision_requested`): it entered the call in time, so its resubmission is accepted after the call has closed. A practice submitted to a call joins the call's round (the newest round set up from the call) while that round is a draft or open, unless another undecided round holds it; in an open round it goes into review at once.
          */
         post: operations["submitPractice"];
         delete?: never;
@@ -750,6 +750,52 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The programme's calls for practices, the latest opening first (every member) */
+        get: operations["listCalls"];
+        put?: never;
+        /**
+         * Publish a call for practices (coordinators)
+         * @description `themes` are keys of the programme's themes (an unknown key is a 400 naming `themes[i]` with code `unknown_theme`); `closes_at` must be after `opens_at` (a 400 naming `closes_at`).
+         */
+        post: operations["createCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Read a call (members of its programme) */
+        get: operations["getCall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a call (coordinators); the same rules as creating one
+         * @description Moving the window changes what is accepted from then on; practices submitted in time stay in the call.
+         */
+        patch: operations["updateCall"];
         trace?: never;
     };
     "/api/v1/programmes/{id}/rounds": {
@@ -1763,6 +1809,11 @@ export interface components {
             /** @description Keys from the programme's target groups. */
             target_groups?: string[];
             products?: components["schemas"]["ProductInput"][];
+            /**
+             * Format: uuid
+             * @description The call of the same programme the practice answers (a 400 naming `call_id` otherwise).
+             */
+            call_id?: string | null;
         };
         PracticePatch: components["schemas"]["PracticeText"] & {
             title?: string;
@@ -1772,6 +1823,11 @@ export interface components {
             themes?: string[];
             target_groups?: string[];
             products?: components["schemas"]["ProductInput"][];
+            /**
+             * Format: uuid
+             * @description Sets the call (of the same programme) or, with null, clears it; only while the practice is a draft (a 400 naming `call_id` otherwise).
+             */
+            call_id?: string | null;
         };
         Decision: {
             /** @enum {string} */
@@ -1828,6 +1884,11 @@ export interface components {
             themes: string[];
             target_groups: string[];
             products: components["schemas"]["Product"][];
+            /**
+             * Format: uuid
+             * @description The call the practice answers.
+             */
+            call_id?: string | null;
             translations: components["schemas"]["Translation"][];
             status: components["schemas"]["PracticeStatus"];
             /** @description Number of the last frozen revision (0 before the first submission). */
@@ -2005,6 +2066,50 @@ export interface components {
             criteria?: components["schemas"]["Criterion"][];
             recommendation_options?: string[];
         };
+        Call: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programme_id: string;
+            title: string;
+            description: string;
+            /** @description Keys of the programme's themes. */
+            themes: string[];
+            /** Format: date-time */
+            opens_at: string;
+            /** Format: date-time */
+            closes_at: string;
+            /**
+             * @description Where the call stands by the server's clock: open from `opens_at` to `closes_at` included.
+             * @enum {string}
+             */
+            state: "upcoming" | "open" | "closed";
+            /** @description Practices submitted to the call (every status after the first submission except withdrawn). */
+            submitted_practices: number;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        CallInput: {
+            title: string;
+            description?: string;
+            themes?: string[];
+            /** Format: date-time */
+            opens_at: string;
+            /** Format: date-time */
+            closes_at: string;
+        };
+        CallPatch: {
+            title?: string;
+            description?: string;
+            themes?: string[];
+            /** Format: date-time */
+            opens_at?: string;
+            /** Format: date-time */
+            closes_at?: string;
+        };
         Round: {
             /** Format: uuid */
             id: string;
@@ -2025,6 +2130,11 @@ export interface components {
             blind: boolean;
             /** @description Reviewers work in another country than the practice. */
             cross_border: boolean;
+            /**
+             * Format: uuid
+             * @description The call the round was set up from.
+             */
+            call_id?: string | null;
             practice_count: number;
             version: number;
             /** Format: date-time */
@@ -2046,6 +2156,11 @@ export interface components {
             blind: boolean;
             /** @default true */
             cross_border: boolean;
+            /**
+             * Format: uuid
+             * @description Sets the round up from a call of the programme: it holds every practice submitted to the call (status `submitted`), and practices submitted to the call later join it while it is a draft or open. A call of another programme is a 400 naming `call_id`; a practice of the call already in another undecided round is 409 `practice_in_other_round`.
+             */
+            call_id?: string | null;
         };
         RoundPatch: {
             name?: string;
@@ -4329,6 +4444,143 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    listCalls: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; values above 100 are capped at 100. */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMeta"] & {
+                        items: components["schemas"]["Call"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createCall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Call"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["IdempotencyMismatch"];
+        };
+    };
+    getCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Call"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateCall: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallPatch"];
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Call"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
         };
     };
     listRounds: {

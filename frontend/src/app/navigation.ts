@@ -13,6 +13,7 @@ export const navItems: NavItem[] = [
 export const programmeTabs: ProgrammeTab[] = [
   { to: '', labelKey: 'programmes.tabs.overview' },
   { to: 'practices', labelKey: 'programmes.tabs.practices' },
+  { to: 'calls', labelKey: 'calls.title' },
   { to: 'adaptations', labelKey: 'exchange:tabs.adaptations' },
   { to: 'products', labelKey: 'exchange:tabs.products' },
   { to: 'members', labelKey: 'programmes.tabs.members' },

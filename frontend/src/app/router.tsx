@@ -23,6 +23,7 @@ const OrganisationsPage = lazyPage(() => import('@/features/admin/components/org
 const UsersPage = lazyPage(() => import('@/features/admin/components/users-page').then((m) => m.UsersPage));
 const AcceptInvitationPage = lazyPage(() => import('@/features/auth/components/accept-invitation-page').then((m) => m.AcceptInvitationPage));
 const SignInPage = lazyPage(() => import('@/features/auth/components/sign-in-page').then((m) => m.SignInPage));
+const CallsTab = lazyPage(() => import('@/features/calls/components/calls-tab').then((m) => m.CallsTab));
 const AuditPage = lazyPage(() => import('@/features/dashboard/components/audit-page').then((m) => m.AuditPage));
 const DashboardPage = lazyPage(() => import('@/features/dashboard/components/dashboard-page').then((m) => m.DashboardPage));
 const PracticeEditorPage = lazyPage(() => import('@/features/practices/components/practice-editor').then((m) => m.PracticeEditorPage));
@@ -76,6 +77,7 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <ProgrammeOverview /> },
               { path: 'practices', element: <PracticesCatalogue /> },
+              { path: 'calls', element: <CallsTab /> },
               { path: 'members', element: <MembersTab /> },
               { path: 'rounds', element: <RoundsTab /> },
               { path: 'rubrics', element: <RubricsTab /> },

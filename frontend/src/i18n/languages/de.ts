@@ -1,6 +1,7 @@
 import account from '../locales/account.de.json';
 import admin from '../locales/admin.de.json';
 import auth from '../locales/auth.de.json';
+import calls from '../locales/calls.de.json';
 import dashboard from '../locales/dashboard.de.json';
 import exchange from '../locales/exchange.de.json';
 import practices from '../locales/practices.de.json';
@@ -10,4 +11,4 @@ import rounds from '../locales/rounds.de.json';
 import translation from '../locales/de.json';
 
 /** Every namespace of the interface in one language: one chunk, loaded when the language is chosen. */
-export default { translation, practices, programmes, admin, account, auth, review, rounds, exchange, dashboard };
+export default { translation, practices, calls, programmes, admin, account, auth, review, rounds, exchange, dashboard };

@@ -1,6 +1,7 @@
 import account from '../locales/account.en.json';
 import admin from '../locales/admin.en.json';
 import auth from '../locales/auth.en.json';
+import calls from '../locales/calls.en.json';
 import dashboard from '../locales/dashboard.en.json';
 import exchange from '../locales/exchange.en.json';
 import practices from '../locales/practices.en.json';
@@ -10,4 +11,4 @@ import rounds from '../locales/rounds.en.json';
 import translation from '../locales/en.json';
 
 /** Every namespace in English: the first language and the fallback, so it ships with the app. */
-export default { translation, practices, programmes, admin, account, auth, review, rounds, exchange, dashboard };
+export default { translation, practices, calls, programmes, admin, account, auth, review, rounds, exchange, dashboard };

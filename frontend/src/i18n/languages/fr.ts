@@ -1,6 +1,7 @@
 import account from '../locales/account.fr.json';
 import admin from '../locales/admin.fr.json';
 import auth from '../locales/auth.fr.json';
+import calls from '../locales/calls.fr.json';
 import dashboard from '../locales/dashboard.fr.json';
 import exchange from '../locales/exchange.fr.json';
 import practices from '../locales/practices.fr.json';
@@ -10,4 +11,4 @@ import rounds from '../locales/rounds.fr.json';
 import translation from '../locales/fr.json';
 
 /** Every namespace of the interface in one language: one chunk, loaded when the language is chosen. */
-export default { translation, practices, programmes, admin, account, auth, review, rounds, exchange, dashboard };
+export default { translation, practices, calls, programmes, admin, account, auth, review, rounds, exchange, dashboard };

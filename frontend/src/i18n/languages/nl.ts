@@ -1,6 +1,7 @@
 import account from '../locales/account.nl.json';
 import admin from '../locales/admin.nl.json';
 import auth from '../locales/auth.nl.json';
+import calls from '../locales/calls.nl.json';
 import dashboard from '../locales/dashboard.nl.json';
 import exchange from '../locales/exchange.nl.json';
 import practices from '../locales/practices.nl.json';
@@ -10,4 +11,4 @@ import rounds from '../locales/rounds.nl.json';
 import translation from '../locales/nl.json';
 
 /** Every namespace of the interface in one language: one chunk, loaded when the language is chosen. */
-export default { translation, practices, programmes, admin, account, auth, review, rounds, exchange, dashboard };
+export default { translation, practices, calls, programmes, admin, account, auth, review, rounds, exchange, dashboard };

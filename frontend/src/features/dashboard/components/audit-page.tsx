@@ -15,7 +15,7 @@ import { type AuditFilters, useAudit, useMembersForFilter } from '../api/dashboa
 import type { AuditEntry } from '../api/types';
 import { DASHBOARD_NAMESPACES } from '../dashboard-namespaces';
 
-const OBJECT_TYPES = ['practice', 'adaptation', 'product', 'assignment', 'round', 'rubric', 'user', 'invitation', 'programme', 'comment'] as const;
+const OBJECT_TYPES = ['practice', 'adaptation', 'product', 'assignment', 'call', 'round', 'rubric', 'user', 'invitation', 'programme', 'comment'] as const;
 
 /** Every action the programme's audit log records, grouped by the kind of object it concerns. */
 export const AUDIT_ACTIONS: Record<(typeof OBJECT_TYPES)[number], readonly string[]> = {
@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS: Record<(typeof OBJECT_TYPES)[number], readonly strin
   adaptation: ['adaptation.created', 'adaptation.stage_changed', 'adaptation.outcome_recorded'],
   product: ['product.created', 'product.status_changed'],
   assignment: ['assignment.created', 'assignment.accepted', 'assignment.declined', 'assignment.extended', 'assignment.deleted', 'review.submitted', 'review.reopened'],
+  call: ['call.created', 'call.updated'],
   round: ['round.created', 'round.auto_assigned', 'round.open', 'round.close', 'round.decided'],
   rubric: ['rubric.created', 'rubric.activated'],
   user: ['membership.roles_changed', 'membership.removed'],
@@ -195,6 +196,8 @@ function useValueLabel(objectType: string, language: string) {
       case 'source':
         return t(`audit.sources.${value}`, { defaultValue: value });
       case 'due_at':
+      case 'opens_at':
+      case 'closes_at':
         return formatDateTime(value, language);
       case 'recorded_on':
         return formatDate(value, language);

@@ -161,3 +161,22 @@ export function putTranslation(id: string, lang: string, body: TranslationInput,
     }),
   );
 }
+
+/** Enough calls of a programme for a choice in the practice editor (a programme has a handful). */
+export function useProgrammeCalls(programmeId: string) {
+  const pageSize = 100;
+  return useQuery({
+    queryKey: queryKeys.calls.list(programmeId, { page: 1, pageSize }),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/programmes/{id}/calls', { params: { path: { id: programmeId }, query: { page: 1, page_size: pageSize } } })),
+  });
+}
+
+/** The call a practice answers, for its page. */
+export function usePracticeCall(callId: string | null | undefined) {
+  return useQuery({
+    queryKey: queryKeys.calls.detail(callId ?? ''),
+    queryFn: () => unwrapVersioned(api.GET('/api/v1/calls/{id}', { params: { path: { id: callId ?? '' } } })),
+    enabled: !!callId,
+  });
+}

@@ -34,6 +34,7 @@ const FIELD_LABEL_KEYS: Record<string, string> = {
   core_elements: 'practices.view.coreElements',
   status: 'fields.status',
   translations: 'practices.fields.translations',
+  call_id: 'practices.call.label',
 };
 
 /** Paths whose whole name reads better than its parts. */
@@ -118,6 +119,7 @@ export const EDITOR_FIELD_IDS: Record<string, string> = {
   'contact.name': 'practice-contact-name',
   'contact.email': 'practice-contact-email',
   products: 'practice-products',
+  call_id: 'practice-call',
 };
 
 /** The editor element for a field path (`products[1].name` → the products section). */

@@ -77,6 +77,8 @@ export interface PracticeDraft {
   contact_name: string;
   contact_email: string;
   products: ProductDraft[];
+  /** The call the practice answers; '' for none. */
+  call_id: string;
 }
 
 export type LongTextField = 'context' | 'approach' | 'outcomes' | 'transferability' | 'lessons_learned';
@@ -116,6 +118,7 @@ export function emptyDraft(defaults: { language: string; country: string }): Pra
     contact_name: '',
     contact_email: '',
     products: [],
+    call_id: '',
   };
 }
 
@@ -153,6 +156,7 @@ export function draftFromPractice(p: Practice): PracticeDraft {
       description: pr.description,
       core_elements: listItems(pr.core_elements),
     })),
+    call_id: p.call_id ?? '',
   };
 }
 
@@ -197,6 +201,7 @@ export function draftToBody(d: PracticeDraft): PracticeInput {
         description: p.description,
         core_elements: values(p.core_elements),
       })),
+    call_id: d.call_id || null,
   };
 }
 

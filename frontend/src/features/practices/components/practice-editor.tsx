@@ -166,7 +166,8 @@ function PracticeEditor(props: PracticeEditorSessionOptions) {
               if (session.creating) session.createDraft();
               else void session.autosave.flush();
             }}
-          >            <BasicsSection {...fields} programme={programme} />
+          >
+            <BasicsSection {...fields} programme={programme} callEditable={!practice || practice.status === 'draft'} />
             <DescriptionSections {...fields} />
             <DeliverySections {...fields} announce={session.setAnnouncement} />
             <EvidenceSections {...fields} />

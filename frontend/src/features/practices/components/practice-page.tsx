@@ -10,7 +10,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { formatDate, languageName } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
-import { usePractice, usePracticeProgramme } from '../api/practices';
+import { usePractice, usePracticeCall, usePracticeProgramme } from '../api/practices';
 import { CountryTag } from './catalogue-parts';
 import { PracticeActions } from './practice-actions';
 import {
@@ -85,7 +85,7 @@ export function PracticePage({ notFound, extra }: { notFound: ReactNode; extra?:
       </nav>
       <PracticeHeader practice={p} lang={lang} actions={<PracticeActions practice={p} etag={etag} programme={prog} />} />
       {p.decision && <DecisionPanel decision={p.decision} />}
-      <PracticeBody practice={p} programme={prog} lang={lang} onLang={setLang} />
+      <PracticeBody practice={p} programme={prog} lang={lang} onLang={setLang} showCall />
       {extra?.(p)}
       <RevisionHistory practice={p} programme={prog} />
       <CommentsThread subject={{ type: 'practice', id: p.id }} canComment={p.allowed_actions.includes('comment')} />
@@ -141,11 +141,14 @@ export function PracticeBody({
   programme,
   lang,
   onLang,
+  showCall = false,
 }: {
   practice: Practice;
   programme?: Programme;
   lang: string;
   onLang: (lang: string) => void;
+  /** Show the call the practice answers (members only: the public catalogue does not name calls). */
+  showCall?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const sections = presentSections(p);
@@ -177,6 +180,7 @@ export function PracticeBody({
                   </dd>
                 </div>
               )}
+              {showCall && p.call_id && <CallFact callId={p.call_id} />}
               <div>
                 <dt>{t('practices.fields.originalLanguage')}</dt>
                 <dd>{languageName(p.language, i18n.language)}</dd>
@@ -224,5 +228,32 @@ export function PracticeBody({
         </aside>
       </div>
     </>
+  );
+}
+
+/** The call a practice answers: its title, where it stands and its dates. */
+function CallFact({ callId }: { callId: string }) {
+  const { t, i18n } = useTranslation();
+  const call = usePracticeCall(callId);
+  const c = call.data?.data;
+  return (
+    <div>
+      <dt>{t('practices.call.label')}</dt>
+      <dd>
+        {c ? (
+          <>
+            <Link to={`/programmes/${c.programme_id}/calls`}>{c.title}</Link>{' '}
+            <Badge tone={c.state === 'open' ? 'success' : c.state === 'upcoming' ? 'info' : 'warning'}>{t(`practices.call.state.${c.state}`)}</Badge>
+            <span className="call-dates muted">
+              {t('practices.call.window', { from: formatDate(c.opens_at, i18n.language), to: formatDate(c.closes_at, i18n.language) })}
+            </span>
+          </>
+        ) : call.isError ? (
+          t('practices.call.unknown')
+        ) : (
+          t('states.loading')
+        )}
+      </dd>
+    </div>
   );
 }

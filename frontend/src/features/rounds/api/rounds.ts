@@ -126,3 +126,21 @@ export function useDecide(roundId: string) {
     },
   });
 }
+
+/** The programme's calls for practices, for setting up a round from one (a programme has a handful). */
+export function useRoundCalls(programmeId: string) {
+  const pageSize = 100;
+  return useQuery({
+    queryKey: queryKeys.calls.list(programmeId, { page: 1, pageSize }),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/programmes/{id}/calls', { params: { path: { id: programmeId }, query: { page: 1, page_size: pageSize } } })),
+  });
+}
+
+/** The call a round was set up from. */
+export function useRoundCall(id: string) {
+  return useQuery({
+    queryKey: queryKeys.calls.detail(id),
+    queryFn: () => unwrapVersioned(api.GET('/api/v1/calls/{id}', { params: { path: { id } } })),
+  });
+}

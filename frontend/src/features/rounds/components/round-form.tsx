@@ -1,15 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import type { Round, RoundInput, Rubric } from '@/api/review-types';
+import type { Call } from '@/api/types';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, FormActions, FormAlert, RequiredNote, SelectField, TextField } from '@/components/ui/form-fields';
+import { formatDate } from '@/lib/format';
 import { endOfDayIso, toDateInput } from '@/lib/review-format';
 import { useFormErrors } from '@/lib/use-form-errors';
 import { useReviewTranslation } from '@/lib/use-review-translation';
 
-const FIELDS = ['name', 'rubric_id', 'due_at', 'reviewers_per_practice', 'max_load', 'blind', 'cross_border'] as const;
+const FIELDS = ['name', 'rubric_id', 'call_id', 'due_at', 'reviewers_per_practice', 'max_load', 'blind', 'cross_border'] as const;
 
 export interface RoundFormProps {
   rubrics: readonly Rubric[];
+  /** The programme's calls, offered when setting up a new round; absent when editing. */
+  calls?: readonly Call[];
+  /** The call preselected (from a call's "create round" link). */
+  initialCallId?: string;
   initial?: Round;
   /** Once a round has opened only its name and deadline can change. */
   rulesLocked?: boolean;
@@ -28,12 +34,14 @@ function tomorrowPlus(days: number): string {
 }
 
 /** Setting up (or changing) a review round, with a plain-language help text for every rule. */
-export function RoundForm({ rubrics, initial, rulesLocked = false, submitLabel, pending, onSubmit, onCancel, describeFailure }: RoundFormProps) {
-  const { t } = useReviewTranslation();
+export function RoundForm({ rubrics, calls, initialCallId, initial, rulesLocked = false, submitLabel, pending, onSubmit, onCancel, describeFailure }: RoundFormProps) {
+  const { t, i18n } = useReviewTranslation();
   const form = useFormErrors(FIELDS);
   const usable = rubrics.filter((r) => r.status !== 'retired' || r.id === initial?.rubric_id);
   const active = usable.find((r) => r.status === 'active');
-  const [name, setName] = useState(initial?.name ?? '');
+  const preselected = calls?.find((c) => c.id === initialCallId);
+  const [name, setName] = useState(initial?.name ?? preselected?.title ?? '');
+  const [callId, setCallId] = useState(preselected?.id ?? '');
   const [rubricId, setRubricId] = useState(initial?.rubric_id ?? active?.id ?? usable[0]?.id ?? '');
   const [due, setDue] = useState(initial ? toDateInput(initial.due_at) : tomorrowPlus(28));
   const [perPractice, setPerPractice] = useState(String(initial?.reviewers_per_practice ?? 2));
@@ -64,6 +72,7 @@ export function RoundForm({ rubrics, initial, rulesLocked = false, submitLabel, 
           max_load: load,
           blind,
           cross_border: crossBorder,
+          ...(callId ? { call_id: callId } : {}),
         };
     try {
       await onSubmit(body);
@@ -109,6 +118,29 @@ export function RoundForm({ rubrics, initial, rulesLocked = false, submitLabel, 
           </option>
         ))}
       </SelectField>
+      {calls && calls.length > 0 && (
+        <SelectField
+          label={t('rounds.form.call')}
+          hint={t('rounds.form.callHint')}
+          value={callId}
+          error={form.errors.call_id}
+          onChange={(e) => {
+            setCallId(e.target.value);
+            form.clearError('call_id');
+          }}
+        >
+          <option value="">{t('rounds.form.noCall')}</option>
+          {calls.map((c) => (
+            <option key={c.id} value={c.id}>
+              {t('rounds.form.callOption', {
+                title: c.title,
+                count: c.submitted_practices,
+                to: formatDate(c.closes_at, i18n.language),
+              })}
+            </option>
+          ))}
+        </SelectField>
+      )}
       <TextField
         type="date"
         label={t('rounds.form.due')}

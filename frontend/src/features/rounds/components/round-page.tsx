@@ -15,7 +15,7 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import { useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useReviewTranslation } from '@/lib/use-review-translation';
-import { useRound, useRoundProgramme, useRoundTransition, useUpdateRound } from '../api/rounds';
+import { useRound, useRoundCall, useRoundProgramme, useRoundTransition, useUpdateRound } from '../api/rounds';
 import { useRubric, useRubrics } from '../api/rubrics';
 import { AssignmentsView } from './assignments-view';
 import { ResultsPanel } from './results-panel';
@@ -160,6 +160,7 @@ function RoundContent({
             <dt>{t('rounds.practices')}</dt>
             <dd>{t('rounds.practiceCount', { count: round.practice_count })}</dd>
           </div>
+          {round.call_id && <RoundCallFact programmeId={round.programme_id} callId={round.call_id} />}
         </dl>
       </section>
 
@@ -257,5 +258,17 @@ function EditRoundDialog({ round, etag, onClose, onStale }: { round: Round; etag
         />
       )}
     </Dialog>
+  );
+}
+
+/** The call a round was set up from: practices submitted to it later join while the round is a draft or open. */
+function RoundCallFact({ programmeId, callId }: { programmeId: string; callId: string }) {
+  const { t } = useReviewTranslation();
+  const call = useRoundCall(callId);
+  return (
+    <div>
+      <dt>{t('rounds.form.call')}</dt>
+      <dd>{call.data ? <Link to={`/programmes/${programmeId}/calls`}>{call.data.data.title}</Link> : '…'}</dd>
+    </div>
   );
 }

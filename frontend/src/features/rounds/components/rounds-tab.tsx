@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { programmeText } from '@/lib/vocabulary';
 import type { Round, RoundStatus } from '@/api/review-types';
 import { Badge, BadgeList } from '@/components/ui/badge';
@@ -15,7 +15,7 @@ import { useProgrammeOutlet } from '@/lib/programme-context';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { usePageParam } from '@/lib/use-page-param';
 import { useReviewTranslation } from '@/lib/use-review-translation';
-import { useCreateRound, useRounds } from '../api/rounds';
+import { useCreateRound, useRoundCalls, useRounds } from '../api/rounds';
 import { useRubrics } from '../api/rubrics';
 import { RoundForm } from './round-form';
 
@@ -32,7 +32,23 @@ export function RoundsTab() {
   const { programme, canCoordinate } = useProgrammeOutlet();
   const [page, setPage] = usePageParam();
   const rounds = useRounds(programme.id, page);
-  const [creating, setCreating] = useState(false);
+  // A call's "create round" link arrives with ?call=<id>: the form opens with that call chosen.
+  const [params, setParams] = useSearchParams();
+  const fromCall = params.get('call') ?? '';
+  const [creating, setCreating] = useState(!!fromCall);
+  const closeNew = () => {
+    setCreating(false);
+    if (fromCall) {
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          next.delete('call');
+          return next;
+        },
+        { replace: true },
+      );
+    }
+  };
   useDocumentTitle(`${t('rounds.title')} · ${programmeText(programme, i18n.language).name}`);
 
   if (!canCoordinate) return <EmptyState title={t('rounds.coordinatorsOnly')} />;
@@ -92,27 +108,30 @@ export function RoundsTab() {
           }}
         />
       )}
-      {creating && <NewRoundDialog programmeId={programme.id} onClose={() => setCreating(false)} />}
+      {creating && <NewRoundDialog programmeId={programme.id} callId={fromCall} onClose={closeNew} />}
     </section>
   );
 }
 
-function NewRoundDialog({ programmeId, onClose }: { programmeId: string; onClose: () => void }) {
+function NewRoundDialog({ programmeId, callId, onClose }: { programmeId: string; callId: string; onClose: () => void }) {
   const { t } = useReviewTranslation();
   const toast = useToast();
   const navigate = useNavigate();
   const rubrics = useRubrics(programmeId);
+  const calls = useRoundCalls(programmeId);
   const create = useCreateRound(programmeId);
   const idempotency = useIdempotencyKey();
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()} title={t('rounds.newTitle')} size="lg">
-      {rubrics.isPending ? (
+      {rubrics.isPending || calls.isPending ? (
         <LoadingState />
       ) : rubrics.isError ? (
         <ErrorState error={rubrics.error} onRetry={() => void rubrics.refetch()} />
       ) : (
         <RoundForm
           rubrics={rubrics.data.items}
+          calls={calls.data?.items ?? []}
+          initialCallId={callId}
           submitLabel={t('rounds.create')}
           pending={create.isPending}
           onCancel={onClose}

@@ -9,10 +9,14 @@ import { EditorSection } from '../editor-fields';
 import { EDITOR_FIELD_IDS as ids } from '../field-names';
 import { PRACTICE_LIMITS as L } from '../practice-draft';
 import { PRACTICE_LANGUAGES } from '../practice-vocabulary';
+import { CallChoice } from '../call-choice';
 import type { SectionProps } from './section-props';
 
-/** Title, summary, language, country, themes and target groups. */
-export function BasicsSection({ programme, ...fields }: SectionProps & { programme: Programme }) {
+/**
+ * Title, summary, language, country, themes and target groups, and the call the practice answers
+ * (chosen only while it is a draft: `callEditable`).
+ */
+export function BasicsSection({ programme, callEditable, ...fields }: SectionProps & { programme: Programme; callEditable: boolean }) {
   const { t } = useTranslation();
   const { draft, set, errorFor } = fields;
   const { i18n } = useTranslation();
@@ -103,6 +107,13 @@ export function BasicsSection({ programme, ...fields }: SectionProps & { program
             error={errorFor('target_groups')}
           />
         )}
+        <CallChoice
+          programmeId={programme.id}
+          value={draft.call_id}
+          editable={callEditable}
+          error={errorFor('call_id')}
+          onChange={(v) => set('call_id', v)}
+        />
       </EditorSection>
     </>
   );
