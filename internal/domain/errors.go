@@ -54,6 +54,15 @@ const (
 	CodeReviewOverdue       Code = "review_overdue"
 	CodeReviewIncomplete    Code = "review_incomplete"
 	CodeNotDecided          Code = "not_decided"
+	// Rebuttal (SPEC §7.2).
+	CodeReviewsOutstanding Code = "reviews_outstanding" // params: outstanding
+	CodeRebuttalClosed     Code = "rebuttal_closed"
+	CodeAlreadyRevised     Code = "already_revised"
+	CodeNotInRebuttal      Code = "round_not_in_rebuttal"
+	CodePracticeDecided    Code = "practice_decided"
+	// CodeScheduleInvalid: dates that are each well formed but do not fit together (a rebuttal
+	// deadline before the review deadline); the fields name them.
+	CodeScheduleInvalid Code = "schedule_invalid"
 )
 
 // CodeServerOverloaded: this server has more work than it can finish in time (an admission limit
@@ -94,6 +103,8 @@ type Error struct {
 	Code    Code
 	Message string
 	Fields  []FieldError
+	// Params are the parameters of the code, for clients that render their own words.
+	Params map[string]any
 	// RetryAfter, in seconds, for throttling and outages.
 	RetryAfter int
 	cause      error
