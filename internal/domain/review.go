@@ -99,8 +99,10 @@ type Review struct {
 	RubricID      uuid.UUID
 	// Revised: the reviewer revised it once during the rebuttal; its first submission is kept.
 	Revised bool
-	// ReviewsReleased: the round released its reviews to the organisations before the decision.
+	// ReviewsReleased: the round released its reviews to the organisations before the decision;
+	// RebuttalDueAt is then when their window to respond ends.
 	ReviewsReleased bool
+	RebuttalDueAt   *time.Time
 }
 
 // ReviewRevision is a review's first submission, kept when its reviewer revised it during the

@@ -457,6 +457,14 @@ type practiceReviewsResponse struct {
 	Reviews   []reviewResponse   `json:"reviews"`
 	Decisions []decisionResponse `json:"decisions"`
 	Responses []responseResponse `json:"responses"`
+	Rebuttals []rebuttalResponse `json:"rebuttals"`
+}
+
+type rebuttalResponse struct {
+	RoundID       uuid.UUID  `json:"round_id"`
+	RoundName     string     `json:"round_name"`
+	RebuttalDueAt *time.Time `json:"rebuttal_due_at"`
+	Open          bool       `json:"open"`
 }
 
 type summaryResponse struct {

@@ -367,7 +367,10 @@ func (s *Server) practiceReviews(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := practiceReviewsResponse{Reviews: []reviewResponse{}, Decisions: []decisionResponse{}, Responses: []responseResponse{}}
+	out := practiceReviewsResponse{Reviews: []reviewResponse{}, Decisions: []decisionResponse{}, Responses: []responseResponse{}, Rebuttals: []rebuttalResponse{}}
+	for _, r := range v.Rebuttals {
+		out.Rebuttals = append(out.Rebuttals, rebuttalResponse{RoundID: r.RoundID, RoundName: r.RoundName, RebuttalDueAt: utcPtr(r.DueAt), Open: r.Open})
+	}
 	for _, r := range v.Reviews {
 		out.Reviews = append(out.Reviews, toPracticeReviewResponse(r))
 	}

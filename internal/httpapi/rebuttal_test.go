@@ -155,6 +155,9 @@ func TestRebuttalInABlindRound(t *testing.T) {
 	if len(org["responses"].([]any)) != 0 || len(org["decisions"].([]any)) != 0 {
 		t.Fatalf("before any response or decision: %v", org)
 	}
+	if rb := org["rebuttals"].([]any); len(rb) != 1 || rb[0].(map[string]any)["open"] != true || rb[0].(map[string]any)["round_id"] != round {
+		t.Fatalf("the organisation's rebuttals: %v", rb)
+	}
 	var released map[string]any
 	for _, n := range must(t, w.get("/api/v1/me/notifications?page_size=100", w.tok["partner"]), 200).json(t)["items"].([]any) {
 		if n := n.(map[string]any); n["kind"] == domain.NotifyReviewsReleased {
@@ -230,6 +233,9 @@ func TestRebuttalInABlindRound(t *testing.T) {
 	}
 	if r := must(t, w.respond(round, w.tok["partner"], "One more thing"), 409); r.code() != "rebuttal_closed" {
 		t.Fatalf("a response after the rebuttal: %s", r.Body)
+	}
+	if rb := reviews(w.tok["partner"])["rebuttals"].([]any); len(rb) != 1 || rb[0].(map[string]any)["open"] != false {
+		t.Fatalf("the organisation's rebuttals after the deadline: %v", rb)
 	}
 	must(t, w.do(req{method: "POST", path: "/api/v1/practices/" + w.practiceID + "/decision", token: w.tok["coordinator"],
 		body: map[string]any{"round_id": round, "outcome": "promising_practice", "rationale": "Promising; outcomes still short."}}), 200)

@@ -27,15 +27,16 @@ type reviewRow struct {
 	Version         int
 	CreatedAt       time.Time
 	UpdatedAt       time.Time
-	RoundID         uuid.UUID `gorm:"->"`
-	PracticeID      uuid.UUID `gorm:"->"`
-	ReviewerID      uuid.UUID `gorm:"->"`
-	ReviewerName    string    `gorm:"->"`
-	ReviewerOrg     string    `gorm:"->"`
-	ReviewerCntry   string    `gorm:"->"`
-	Blind           bool      `gorm:"->"`
-	Revised         bool      `gorm:"->"`
-	ReviewsReleased bool      `gorm:"->"`
+	RoundID         uuid.UUID  `gorm:"->"`
+	PracticeID      uuid.UUID  `gorm:"->"`
+	ReviewerID      uuid.UUID  `gorm:"->"`
+	ReviewerName    string     `gorm:"->"`
+	ReviewerOrg     string     `gorm:"->"`
+	ReviewerCntry   string     `gorm:"->"`
+	Blind           bool       `gorm:"->"`
+	Revised         bool       `gorm:"->"`
+	ReviewsReleased bool       `gorm:"->"`
+	RebuttalDueAt   *time.Time `gorm:"->"`
 	// Read for display and exports.
 	PracticeTitle string    `gorm:"->"`
 	RoundName     string    `gorm:"->"`
@@ -49,12 +50,12 @@ func (r reviewRow) toDomain() domain.Review {
 		Transferability: r.Transferability.V.toDomain(), Answers: lists.NonNil(lists.Map(r.Answers.V, answerDoc.toDomain)), Recommendation: r.Recommendation, Confidence: r.Confidence, Status: r.Status,
 		SubmittedAt: r.SubmittedAt, Outcome: domain.ReviewOutcome{WeightedScore: r.WeightedScore, GatesPassed: r.GatesPassed}, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, RoundID: r.RoundID, PracticeID: r.PracticeID,
 		ReviewerID: r.ReviewerID, ReviewerName: r.ReviewerName, ReviewerOrg: r.ReviewerOrg, ReviewerCntry: r.ReviewerCntry, Blind: r.Blind,
-		RoundName: r.RoundName, RubricID: r.RubricID, Revised: r.Revised, ReviewsReleased: r.ReviewsReleased}
+		RoundName: r.RoundName, RubricID: r.RubricID, Revised: r.Revised, ReviewsReleased: r.ReviewsReleased, RebuttalDueAt: r.RebuttalDueAt}
 }
 
 const reviewSelect = `v.*, a.round_id, a.practice_id, a.reviewer_id, u.name AS reviewer_name, o.name AS reviewer_org, o.country AS reviewer_cntry, r.blind,
 	r.name AS round_name, r.rubric_id, EXISTS (SELECT 1 FROM review_revisions rr WHERE rr.assignment_id = v.assignment_id) AS revised,
-	r.reviews_released_at IS NOT NULL AS reviews_released`
+	r.reviews_released_at IS NOT NULL AS reviews_released, r.rebuttal_due_at`
 const reviewJoins = `JOIN assignments a ON a.id = v.assignment_id JOIN users u ON u.id = a.reviewer_id
 	JOIN organisations o ON o.id = u.organisation_id JOIN rounds r ON r.id = a.round_id`
 

@@ -335,6 +335,16 @@ type PracticeReviewsView struct {
 	Reviews   []PracticeReview
 	Decisions []domain.DecisionRecord
 	Responses []domain.ReviewResponse
+	Rebuttals []Rebuttal
+}
+
+// Rebuttal is a round that released the practice's reviews before its decision: until DueAt the
+// organisation may respond (Open).
+type Rebuttal struct {
+	RoundID   uuid.UUID
+	RoundName string
+	DueAt     *time.Time
+	Open      bool
 }
 
 // PracticeReviews lists the reviews of a practice the caller may see, following SPEC §2. The
@@ -409,6 +419,14 @@ func (s *Service) PracticeReviews(ctx context.Context, a *domain.Actor, practice
 	readsSome := false
 	for round := range released {
 		readsSome = readsSome || readsResponses(round)
+	}
+	seen := map[uuid.UUID]bool{}
+	for _, r := range all {
+		if r.ReviewsReleased && !seen[r.RoundID] && readsResponses(r.RoundID) {
+			seen[r.RoundID] = true
+			out.Rebuttals = append(out.Rebuttals, Rebuttal{RoundID: r.RoundID, RoundName: r.RoundName, DueAt: r.RebuttalDueAt,
+				Open: r.RebuttalDueAt == nil || s.now().Before(*r.RebuttalDueAt)})
+		}
 	}
 	if readsSome || sc.IsCoordinator() {
 		rs, err := s.reviews.Responses(ctx, practiceID)
