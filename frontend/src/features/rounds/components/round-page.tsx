@@ -236,7 +236,16 @@ function RoundContent({
           });
         }}
       />
-      {releasing && <ReleaseReviewsDialog round={round} onClose={() => setReleasing(false)} onEdit={() => { setReleasing(false); setEditing(true); }} />}
+      {releasing && (
+        <ReleaseReviewsDialog
+          round={round}
+          onClose={() => setReleasing(false)}
+          onEdit={() => {
+            setReleasing(false);
+            setEditing(true);
+          }}
+        />
+      )}
       {editing && <EditRoundDialog round={round} etag={etag} onClose={() => setEditing(false)} onStale={onStale} />}
     </>
   );
