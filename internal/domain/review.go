@@ -133,6 +133,15 @@ func (r *Review) FirstSubmission(revisedAt time.Time) ReviewRevision {
 		SubmittedAt: at, RevisedAt: revisedAt}
 }
 
+// AsSubmitted is the review as it read in a kept submission: its content, outcome and status.
+func (r Review) AsSubmitted(v ReviewRevision) Review {
+	at := v.SubmittedAt
+	r.Revision, r.Scores, r.Strengths, r.Improvements = v.Revision, v.Scores, v.Strengths, v.Improvements
+	r.Transferability, r.Answers, r.Recommendation, r.Confidence = v.Transferability, v.Answers, v.Recommendation, v.Confidence
+	r.Outcome, r.Status, r.SubmittedAt = v.Outcome, ReviewSubmitted, &at
+	return r
+}
+
 // Submitted reports whether the review was handed in.
 func (r *Review) Submitted() bool { return r.Status == ReviewSubmitted }
 

@@ -291,9 +291,19 @@ func TestReviseOnceDuringTheRebuttal(t *testing.T) {
 	if r := must(t, revise(aDE, w.tok["rev.de"]), 409); r.code() != "already_revised" {
 		t.Fatalf("a second revise: %s", r.Body)
 	}
-	// While it is being revised the review counts in no result.
+	// While it is being revised the review counts in no result, and the organisation still reads
+	// it as it was submitted.
 	if n, _ := w.criterionMean(round, "equity"); n != 1 {
 		t.Fatalf("while revising: %v reviews", n)
+	}
+	orgView := must(t, w.get("/api/v1/practices/"+w.practiceID+"/reviews", w.tok["partner"]), 200).json(t)["reviews"].([]any)
+	if len(orgView) != 2 {
+		t.Fatalf("while a review is revised the organisation reads %d reviews", len(orgView))
+	}
+	for _, r := range orgView {
+		if r := r.(map[string]any); r["status"] != "submitted" || r["first_submission"] != nil {
+			t.Fatalf("a review being revised, as the organisation reads it: %v", r)
+		}
 	}
 	// Saved and handed in again through the usual routes, after the review deadline too.
 	if _, err := w.db.SQL().Exec(`UPDATE assignments SET due_at = now() - interval '1 hour' WHERE id = $1`, aDE); err != nil {

@@ -350,7 +350,8 @@ type Rebuttal struct {
 // PracticeReviews lists the reviews of a practice the caller may see, following SPEC §2. The
 // practice's organisation reads them once the round's reviews are released for the rebuttal, or
 // once decided; reviewers of the practice read the organisation's responses from then on too;
-// coordinators also see the first submission of every revised review.
+// coordinators also see the first submission of every revised review. A review being revised
+// is shown to everyone but its author as it was first submitted, until it is submitted again.
 func (s *Service) PracticeReviews(ctx context.Context, a *domain.Actor, practiceID uuid.UUID) (PracticeReviewsView, error) {
 	p, sc, err := s.accessiblePractice(ctx, a, practiceID)
 	if err != nil {
@@ -382,7 +383,7 @@ func (s *Service) PracticeReviews(ctx context.Context, a *domain.Actor, practice
 		}
 	}
 	firsts := map[uuid.UUID]domain.ReviewRevision{}
-	if sc.IsCoordinator() && len(revised) > 0 {
+	if len(revised) > 0 {
 		if firsts, err = s.reviews.FirstSubmissions(ctx, revised); err != nil {
 			return PracticeReviewsView{}, err
 		}
@@ -391,6 +392,12 @@ func (s *Service) PracticeReviews(ctx context.Context, a *domain.Actor, practice
 	var out PracticeReviewsView
 	labels := map[uuid.UUID]int{}
 	for _, r := range all {
+		// While its reviewer revises it, others read a review as it was last submitted.
+		f, kept := firsts[r.AssignmentID]
+		beingRevised := kept && !r.Submitted() && r.ReviewerID != a.UserID
+		if beingRevised {
+			r = r.AsSubmitted(f)
+		}
 		if !domain.CanSeeReview(sc, &r, p.OrganisationID, ownSubmitted[r.RoundID], released[r.RoundID]) {
 			continue
 		}
@@ -400,7 +407,7 @@ func (s *Service) PracticeReviews(ctx context.Context, a *domain.Actor, practice
 			pr.Label = string(rune('A' + labels[r.RoundID]))
 			labels[r.RoundID]++
 		}
-		if f, ok := firsts[r.AssignmentID]; ok {
+		if kept && !beingRevised && sc.IsCoordinator() {
 			pr.FirstSubmission = &f
 		}
 		out.Reviews = append(out.Reviews, pr)

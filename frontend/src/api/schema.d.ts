@@ -1114,7 +1114,8 @@ export interface paths {
          * The reviews of a practice you may see: your own; others' once you submitted yours; all for coordinators; for the practice's organisation once the round's reviews are released for the rebuttal or decided — anonymised in blind rounds
          * @description Responses of the practice's organisation are listed for coordinators, and for the
          *     organisation and the round's reviewers once that round's reviews were released or decided.
-         *     Coordinators also get `first_submission` on every revised review.
+         *     Coordinators also get `first_submission` on every revised review. A review whose reviewer is
+         *     revising it is shown to everyone else as it was first submitted, until it is submitted again.
          */
         get: operations["practiceReviews"];
         put?: never;
