@@ -57,6 +57,15 @@ const (
 	// CodeCallClosed: the practice's call does not take submissions now (before it opens or
 	// after it closes).
 	CodeCallClosed Code = "call_closed"
+	// Rebuttal (SPEC §7.2).
+	CodeReviewsOutstanding Code = "reviews_outstanding" // params: outstanding
+	CodeRebuttalClosed     Code = "rebuttal_closed"
+	CodeAlreadyRevised     Code = "already_revised"
+	CodeNotInRebuttal      Code = "round_not_in_rebuttal"
+	CodePracticeDecided    Code = "practice_decided"
+	// CodeScheduleInvalid: dates that are each well formed but do not fit together (a rebuttal
+	// deadline before the review deadline); the fields name them.
+	CodeScheduleInvalid Code = "schedule_invalid"
 )
 
 // CodeServerOverloaded: this server has more work than it can finish in time (an admission limit
@@ -97,6 +106,8 @@ type Error struct {
 	Code    Code
 	Message string
 	Fields  []FieldError
+	// Params are the parameters of the code, for clients that render their own words.
+	Params map[string]any
 	// RetryAfter, in seconds, for throttling and outages.
 	RetryAfter int
 	cause      error

@@ -13,6 +13,11 @@ const (
 	NotifyReviewSubmitted = "review_submitted"
 	NotifyDecision        = "decision_recorded"
 	NotifyComment         = "comment_on_practice"
+	// NotifyReviewsReleased tells the practice's organisation its reviews are there to answer
+	// (params: practice, round, rebuttal_due_at); never a reviewer's name.
+	NotifyReviewsReleased = "reviews_released"
+	// NotifyResponsePosted tells the practice's reviewers the organisation answered.
+	NotifyResponsePosted = "response_posted"
 )
 
 // Notification tells one person about one event. Params hold what the message shows (titles,

@@ -97,6 +97,49 @@ type Review struct {
 	Blind         bool
 	RoundName     string
 	RubricID      uuid.UUID
+	// Revised: the reviewer revised it once during the rebuttal; its first submission is kept.
+	Revised bool
+	// ReviewsReleased: the round released its reviews to the organisations before the decision;
+	// RebuttalDueAt is then when their window to respond ends.
+	ReviewsReleased bool
+	RebuttalDueAt   *time.Time
+}
+
+// ReviewRevision is a review's first submission, kept when its reviewer revised it during the
+// rebuttal.
+type ReviewRevision struct {
+	AssignmentID    uuid.UUID
+	Revision        int
+	Scores          []Score
+	Strengths       string
+	Improvements    string
+	Transferability Transferability
+	Answers         []Answer
+	Recommendation  string
+	Confidence      *int
+	Outcome         ReviewOutcome
+	SubmittedAt     time.Time
+	RevisedAt       time.Time
+}
+
+// FirstSubmission is what a submitted review keeps when it is revised.
+func (r *Review) FirstSubmission(revisedAt time.Time) ReviewRevision {
+	var at time.Time
+	if r.SubmittedAt != nil {
+		at = *r.SubmittedAt
+	}
+	return ReviewRevision{AssignmentID: r.AssignmentID, Revision: r.Revision, Scores: r.Scores, Strengths: r.Strengths, Improvements: r.Improvements,
+		Transferability: r.Transferability, Answers: r.Answers, Recommendation: r.Recommendation, Confidence: r.Confidence, Outcome: r.Outcome,
+		SubmittedAt: at, RevisedAt: revisedAt}
+}
+
+// AsSubmitted is the review as it read in a kept submission: its content, outcome and status.
+func (r Review) AsSubmitted(v ReviewRevision) Review {
+	at := v.SubmittedAt
+	r.Revision, r.Scores, r.Strengths, r.Improvements = v.Revision, v.Scores, v.Strengths, v.Improvements
+	r.Transferability, r.Answers, r.Recommendation, r.Confidence = v.Transferability, v.Answers, v.Recommendation, v.Confidence
+	r.Outcome, r.Status, r.SubmittedAt = v.Outcome, ReviewSubmitted, &at
+	return r
 }
 
 // Submitted reports whether the review was handed in.
@@ -181,8 +224,9 @@ func ReviewSubmitProblems(r *Review, rubric *Rubric, learningQuestions []string)
 
 // CanSeeReview applies SPEC §2 to a review listed with others. viewer is the caller's scope in the
 // programme; ownSubmitted says whether the caller submitted their own review of the same
-// practice in the same round; decided says whether the coordinator recorded a decision.
-func CanSeeReview(s Scope, r *Review, practiceOrg uuid.UUID, ownSubmitted, decided bool) bool {
+// practice in the same round (or is revising it); released says whether the coordinator recorded
+// a decision or released the round's reviews for the rebuttal.
+func CanSeeReview(s Scope, r *Review, practiceOrg uuid.UUID, ownSubmitted, released bool) bool {
 	// Drafts are read through their assignment, never alongside others' reviews.
 	if s.Actor == nil || !r.Submitted() {
 		return false
@@ -195,7 +239,7 @@ func CanSeeReview(s Scope, r *Review, practiceOrg uuid.UUID, ownSubmitted, decid
 		return true
 	case ownSubmitted:
 		return true
-	case s.Actor.OrganisationID == practiceOrg && decided:
+	case s.Actor.OrganisationID == practiceOrg && released:
 		return true
 	}
 	return false

@@ -94,10 +94,18 @@ func TestRoundTransition(t *testing.T) {
 		{domain.RoundOpen, "close", domain.RoundClosed},
 		{domain.RoundClosed, "open", domain.RoundOpen},
 		{domain.RoundClosed, "decide", domain.RoundDecided},
+		{domain.RoundOpen, "release_reviews", domain.RoundRebuttal},
+		{domain.RoundClosed, "release_reviews", domain.RoundRebuttal},
+		{domain.RoundRebuttal, "decide", domain.RoundDecided},
 		{domain.RoundDraft, "close", ""},
 		{domain.RoundDraft, "decide", ""},
 		{domain.RoundOpen, "decide", ""},
 		{domain.RoundDecided, "open", ""},
+		{domain.RoundDraft, "release_reviews", ""},
+		{domain.RoundRebuttal, "release_reviews", ""},
+		{domain.RoundRebuttal, "open", ""},
+		{domain.RoundRebuttal, "close", ""},
+		{domain.RoundDecided, "release_reviews", ""},
 	}
 	for _, c := range cases {
 		got, err := domain.RoundTransition(c.from, c.action)

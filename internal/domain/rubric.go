@@ -202,13 +202,18 @@ func DefaultCriteria() []Criterion {
 
 // Round is a review round.
 type Round struct {
-	ID                   uuid.UUID
-	ProgrammeID          uuid.UUID
-	Name                 string
-	RubricID             uuid.UUID
-	Status               string // draft, open, closed, decided
-	OpensAt              *time.Time
-	DueAt                time.Time
+	ID          uuid.UUID
+	ProgrammeID uuid.UUID
+	Name        string
+	RubricID    uuid.UUID
+	Status      string // draft, open, closed, rebuttal, decided
+	OpensAt     *time.Time
+	DueAt       time.Time
+	// RebuttalDueAt ends the organisations' window to answer their released reviews.
+	RebuttalDueAt *time.Time
+	// ReviewsReleasedAt is when the reviews went to the organisations before the decision; nil
+	// for a round that never had a rebuttal.
+	ReviewsReleasedAt    *time.Time
 	ReviewersPerPractice int
 	MaxLoad              int
 	Blind                bool
@@ -224,23 +229,30 @@ type Round struct {
 
 // Round statuses and the moves between them.
 const (
-	RoundDraft   = "draft"
-	RoundOpen    = "open"
-	RoundClosed  = "closed"
-	RoundDecided = "decided"
+	RoundDraft  = "draft"
+	RoundOpen   = "open"
+	RoundClosed = "closed"
+	// RoundRebuttal: the reviews are released to the practices' organisations, which may
+	// respond until the round's rebuttal_due_at; reviewers may revise once; decisions follow.
+	RoundRebuttal = "rebuttal"
+	RoundDecided  = "decided"
 )
 
 // Round actions.
 const (
-	RoundActionOpen   = "open"
-	RoundActionClose  = "close"
-	RoundActionDecide = "decide"
+	RoundActionOpen    = "open"
+	RoundActionClose   = "close"
+	RoundActionDecide  = "decide"
+	RoundActionRelease = "release_reviews"
 )
 
+// A round in rebuttal leads only to its decision: reopening it for reviews would take back
+// what its organisations have already read.
 var roundTransitions = map[string]map[string]string{
-	RoundDraft:  {RoundActionOpen: RoundOpen},
-	RoundOpen:   {RoundActionClose: RoundClosed},
-	RoundClosed: {RoundActionOpen: RoundOpen, RoundActionDecide: RoundDecided},
+	RoundDraft:    {RoundActionOpen: RoundOpen},
+	RoundOpen:     {RoundActionClose: RoundClosed, RoundActionRelease: RoundRebuttal},
+	RoundClosed:   {RoundActionOpen: RoundOpen, RoundActionDecide: RoundDecided, RoundActionRelease: RoundRebuttal},
+	RoundRebuttal: {RoundActionDecide: RoundDecided},
 }
 
 // RoundTransition returns the status action leads to, or CodeInvalidTransition.
@@ -248,7 +260,23 @@ func RoundTransition(from, action string) (string, error) {
 	if to, ok := roundTransitions[from][action]; ok {
 		return to, nil
 	}
-	return "", Errorf(CodeInvalidTransition, "A round that is %s cannot be %s.", from, map[string]string{RoundActionOpen: "opened", RoundActionClose: "closed", RoundActionDecide: "marked decided"}[action])
+	return "", Errorf(CodeInvalidTransition, "A round that is %s cannot be %s.", from, map[string]string{RoundActionOpen: "opened", RoundActionClose: "closed", RoundActionDecide: "marked decided",
+		RoundActionRelease: "released to rebuttal"}[action])
+}
+
+// Decidable reports whether coordinators may record decisions in a round of this status.
+func Decidable(status string) bool {
+	return status == RoundOpen || status == RoundClosed || status == RoundRebuttal
+}
+
+// CheckRebuttalDue is CodeScheduleInvalid naming rebuttal_due_at when it does not fall after the
+// round's due_at.
+func CheckRebuttalDue(r *Round) error {
+	if r.RebuttalDueAt != nil && !r.RebuttalDueAt.After(r.DueAt) {
+		return &Error{Code: CodeScheduleInvalid, Message: "The rebuttal deadline must fall after the review deadline.",
+			Fields: []FieldError{{Field: "rebuttal_due_at", Code: FieldInvalid, Message: "must be after due_at"}}}
+	}
+	return nil
 }
 
 // Decision outcomes.

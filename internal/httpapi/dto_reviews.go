@@ -102,6 +102,7 @@ type roundRequest struct {
 	RubricID             *uuid.UUID `json:"rubric_id"`
 	OpensAt              *time.Time `json:"opens_at" nullable:"true"`
 	DueAt                time.Time  `json:"due_at" validate:"required"`
+	RebuttalDueAt        *time.Time `json:"rebuttal_due_at" nullable:"true"`
 	ReviewersPerPractice int        `json:"reviewers_per_practice" validate:"required,min=1,max=10"`
 	MaxLoad              int        `json:"max_load" validate:"required,min=1,max=100"`
 	Blind                *bool      `json:"blind"`
@@ -110,7 +111,7 @@ type roundRequest struct {
 }
 
 func (r roundRequest) toInput() service.RoundInput {
-	in := service.RoundInput{CallID: r.CallID, Name: r.Name, RubricID: r.RubricID, OpensAt: r.OpensAt, DueAt: r.DueAt, ReviewersPerPractice: r.ReviewersPerPractice,
+	in := service.RoundInput{CallID: r.CallID, Name: r.Name, RubricID: r.RubricID, OpensAt: r.OpensAt, DueAt: r.DueAt, RebuttalDueAt: r.RebuttalDueAt, ReviewersPerPractice: r.ReviewersPerPractice,
 		MaxLoad: r.MaxLoad, Blind: true, CrossBorder: true}
 	if r.Blind != nil {
 		in.Blind = *r.Blind
@@ -126,6 +127,7 @@ type roundPatchRequest struct {
 	RubricID             *uuid.UUID          `json:"rubric_id"`
 	OpensAt              Nullable[time.Time] `json:"opens_at"`
 	DueAt                *time.Time          `json:"due_at"`
+	RebuttalDueAt        Nullable[time.Time] `json:"rebuttal_due_at"`
 	ReviewersPerPractice *int                `json:"reviewers_per_practice" validate:"omitempty,min=1,max=10"`
 	MaxLoad              *int                `json:"max_load" validate:"omitempty,min=1,max=100"`
 	Blind                *bool               `json:"blind"`
@@ -133,7 +135,7 @@ type roundPatchRequest struct {
 }
 
 func (r roundPatchRequest) toPatch() service.RoundPatch {
-	return service.RoundPatch{Name: r.Name, RubricID: r.RubricID, OpensAt: r.OpensAt.patch(), DueAt: r.DueAt,
+	return service.RoundPatch{Name: r.Name, RubricID: r.RubricID, OpensAt: r.OpensAt.patch(), DueAt: r.DueAt, RebuttalDueAt: r.RebuttalDueAt.patch(),
 		ReviewersPerPractice: r.ReviewersPerPractice, MaxLoad: r.MaxLoad, Blind: r.Blind, CrossBorder: r.CrossBorder}
 }
 
@@ -145,6 +147,8 @@ type roundResponse struct {
 	Status               string     `json:"status"`
 	OpensAt              *time.Time `json:"opens_at"`
 	DueAt                time.Time  `json:"due_at"`
+	RebuttalDueAt        *time.Time `json:"rebuttal_due_at"`
+	ReviewsReleasedAt    *time.Time `json:"reviews_released_at"`
 	ReviewersPerPractice int        `json:"reviewers_per_practice"`
 	MaxLoad              int        `json:"max_load"`
 	Blind                bool       `json:"blind"`
@@ -158,7 +162,7 @@ type roundResponse struct {
 
 func toRoundResponse(r domain.Round) roundResponse {
 	return roundResponse{ID: r.ID, ProgrammeID: r.ProgrammeID, Name: r.Name, RubricID: r.RubricID, Status: r.Status, OpensAt: r.OpensAt, DueAt: r.DueAt.UTC(),
-		ReviewersPerPractice: r.ReviewersPerPractice, MaxLoad: r.MaxLoad, Blind: r.Blind, CrossBorder: r.CrossBorder, CallID: r.CallID, PracticeCount: r.PracticeCount,
+		RebuttalDueAt: utcPtr(r.RebuttalDueAt), ReviewsReleasedAt: utcPtr(r.ReviewsReleasedAt), ReviewersPerPractice: r.ReviewersPerPractice, MaxLoad: r.MaxLoad, Blind: r.Blind, CrossBorder: r.CrossBorder, CallID: r.CallID, PracticeCount: r.PracticeCount,
 		Version: r.Version, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 }
 
@@ -182,6 +186,10 @@ type extendRequest struct {
 
 type autoAssignRequest struct {
 	DryRun bool `json:"dry_run"`
+}
+
+type releaseReviewsRequest struct {
+	Force bool `json:"force"`
 }
 
 type assignmentResponse struct {
@@ -344,15 +352,43 @@ type reviewResponse struct {
 	SubmittedAt      *time.Time              `json:"submitted_at"`
 	AssignmentStatus string                  `json:"assignment_status,omitempty"`
 	DueAt            *time.Time              `json:"due_at,omitempty"`
+	Revised          bool                    `json:"revised"`
+	Revisable        *bool                   `json:"revisable,omitempty"`
+	FirstSubmission  *reviewRevisionResponse `json:"first_submission,omitempty"`
+	Responses        []responseResponse      `json:"responses,omitempty"`
 	Version          int                     `json:"version"`
 	UpdatedAt        time.Time               `json:"updated_at"`
+}
+
+// reviewRevisionResponse is a revised review's first submission, as its reviewer and the
+// coordinators read it next to the revised one.
+type reviewRevisionResponse struct {
+	Revision        int                     `json:"revision"`
+	Scores          []scoreResponse         `json:"scores"`
+	Strengths       string                  `json:"strengths"`
+	Improvements    string                  `json:"improvements"`
+	Transferability transferabilityResponse `json:"transferability"`
+	Answers         []answerResponse        `json:"answers"`
+	Recommendation  string                  `json:"recommendation"`
+	Confidence      *int                    `json:"confidence"`
+	SubmittedAt     time.Time               `json:"submitted_at"`
+	RevisedAt       time.Time               `json:"revised_at"`
+}
+
+func toReviewRevisionResponse(v *domain.ReviewRevision) *reviewRevisionResponse {
+	if v == nil {
+		return nil
+	}
+	return &reviewRevisionResponse{Revision: v.Revision, Scores: toScoreResponses(v.Scores), Strengths: v.Strengths, Improvements: v.Improvements,
+		Transferability: transferabilityResponse(v.Transferability), Answers: toAnswerResponses(v.Answers), Recommendation: v.Recommendation,
+		Confidence: v.Confidence, SubmittedAt: v.SubmittedAt.UTC(), RevisedAt: v.RevisedAt.UTC()}
 }
 
 func reviewBody(r domain.Review) reviewResponse {
 	rubric := r.RubricID
 	return reviewResponse{RoundID: r.RoundID, RoundName: r.RoundName, RubricID: &rubric, PracticeID: r.PracticeID, Revision: r.Revision, Scores: toScoreResponses(r.Scores), Strengths: r.Strengths,
 		Improvements: r.Improvements, Transferability: transferabilityResponse(r.Transferability), Answers: toAnswerResponses(r.Answers), Recommendation: r.Recommendation, Confidence: r.Confidence,
-		Status: r.Status, SubmittedAt: r.SubmittedAt, Version: r.Version, UpdatedAt: r.UpdatedAt.UTC()}
+		Status: r.Status, SubmittedAt: r.SubmittedAt, Revised: r.Revised, Version: r.Version, UpdatedAt: r.UpdatedAt.UTC()}
 }
 
 func toOwnReviewResponse(v service.ReviewView) reviewResponse {
@@ -362,6 +398,12 @@ func toOwnReviewResponse(v service.ReviewView) reviewResponse {
 	due := v.Assignment.DueAt.UTC()
 	out.AssignmentStatus, out.DueAt = v.Assignment.Status, &due
 	out.Reviewer = reviewerRef{ID: &rid, Name: v.ReviewerName, Organisation: v.ReviewerOrg, Country: v.ReviewerCntry}
+	revisable := v.Revisable
+	out.Revisable = &revisable
+	out.FirstSubmission = toReviewRevisionResponse(v.FirstSubmission)
+	for _, r := range v.Responses {
+		out.Responses = append(out.Responses, toResponseResponse(r))
+	}
 	return out
 }
 
@@ -377,6 +419,7 @@ func toPracticeReviewResponse(v service.PracticeReview) reviewResponse {
 	id, rid := v.AssignmentID, v.ReviewerID
 	out.AssignmentID = &id
 	out.Reviewer = reviewerRef{ID: &rid, Name: v.ReviewerName, Organisation: v.ReviewerOrg, Country: v.ReviewerCntry}
+	out.FirstSubmission = toReviewRevisionResponse(v.FirstSubmission)
 	return out
 }
 
@@ -416,6 +459,14 @@ type practiceReviewsResponse struct {
 	Reviews   []reviewResponse   `json:"reviews"`
 	Decisions []decisionResponse `json:"decisions"`
 	Responses []responseResponse `json:"responses"`
+	Rebuttals []rebuttalResponse `json:"rebuttals"`
+}
+
+type rebuttalResponse struct {
+	RoundID       uuid.UUID  `json:"round_id"`
+	RoundName     string     `json:"round_name"`
+	RebuttalDueAt *time.Time `json:"rebuttal_due_at"`
+	Open          bool       `json:"open"`
 }
 
 type summaryResponse struct {
@@ -621,4 +672,13 @@ type answerResponse struct {
 
 func toAnswerResponses(in []domain.Answer) []answerResponse {
 	return lists.Map(in, func(a domain.Answer) answerResponse { return answerResponse(a) })
+}
+
+// utcPtr writes an optional time in UTC, as every timestamp of the API.
+func utcPtr(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	u := t.UTC()
+	return &u
 }

@@ -161,6 +161,17 @@ func (s *Server) closeRound(c *fiber.Ctx) error {
 	return action(c, "Round", s.svc.CloseRound, sendRound)
 }
 
+// releaseReviews moves a round into rebuttal; {"force": true} releases with reviews outstanding.
+func (s *Server) releaseReviews(c *fiber.Ctx) error {
+	return action(c, "Round", func(ctx context.Context, a *domain.Actor, id uuid.UUID) (domain.Round, error) {
+		var req releaseReviewsRequest
+		if err := decode(c, &req); err != nil {
+			return domain.Round{}, err
+		}
+		return s.svc.ReleaseReviews(ctx, a, id, req.Force)
+	}, sendRound)
+}
+
 func (s *Server) addRoundPractices(c *fiber.Ctx) error {
 	return action(c, "Round", func(ctx context.Context, a *domain.Actor, id uuid.UUID) (domain.Round, error) {
 		var req roundPracticesRequest
@@ -343,6 +354,10 @@ func (s *Server) reopenReview(c *fiber.Ctx) error {
 	return action(c, "Assignment", s.svc.ReopenReview, sendReview)
 }
 
+func (s *Server) reviseReview(c *fiber.Ctx) error {
+	return action(c, "Assignment", s.svc.ReviseReview, sendReview)
+}
+
 func (s *Server) practiceReviews(c *fiber.Ctx) error {
 	id, err := pathID(c, "id", "Practice")
 	if err != nil {
@@ -352,7 +367,10 @@ func (s *Server) practiceReviews(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := practiceReviewsResponse{Reviews: []reviewResponse{}, Decisions: []decisionResponse{}, Responses: []responseResponse{}}
+	out := practiceReviewsResponse{Reviews: []reviewResponse{}, Decisions: []decisionResponse{}, Responses: []responseResponse{}, Rebuttals: []rebuttalResponse{}}
+	for _, r := range v.Rebuttals {
+		out.Rebuttals = append(out.Rebuttals, rebuttalResponse{RoundID: r.RoundID, RoundName: r.RoundName, RebuttalDueAt: utcPtr(r.DueAt), Open: r.Open})
+	}
 	for _, r := range v.Reviews {
 		out.Reviews = append(out.Reviews, toPracticeReviewResponse(r))
 	}

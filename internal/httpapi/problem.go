@@ -42,6 +42,7 @@ var statusOf = map[domain.Code]int{
 	domain.CodeIncomplete:          http.StatusUnprocessableEntity,
 	domain.CodeReviewIncomplete:    http.StatusUnprocessableEntity,
 	domain.CodeCallClosed:          http.StatusConflict,
+	domain.CodeScheduleInvalid:     http.StatusUnprocessableEntity,
 }
 
 // HTTPStatus returns the status for code.
@@ -60,6 +61,7 @@ type problem struct {
 	Detail    string               `json:"detail,omitempty"`
 	Code      domain.Code          `json:"code"`
 	Errors    []fieldErrorResponse `json:"errors,omitempty"`
+	Params    map[string]any       `json:"params,omitempty"`
 	RequestID string               `json:"request_id,omitempty"`
 }
 
@@ -120,6 +122,7 @@ func writeProblem(c *fiber.Ctx, status int, de *domain.Error) error {
 		Detail:    de.Message,
 		Code:      de.Code,
 		Errors:    toFieldErrorResponses(de.Fields),
+		Params:    de.Params,
 		RequestID: requestID(c),
 	}
 	c.Status(status)

@@ -27,13 +27,16 @@ type reviewRow struct {
 	Version         int
 	CreatedAt       time.Time
 	UpdatedAt       time.Time
-	RoundID         uuid.UUID `gorm:"->"`
-	PracticeID      uuid.UUID `gorm:"->"`
-	ReviewerID      uuid.UUID `gorm:"->"`
-	ReviewerName    string    `gorm:"->"`
-	ReviewerOrg     string    `gorm:"->"`
-	ReviewerCntry   string    `gorm:"->"`
-	Blind           bool      `gorm:"->"`
+	RoundID         uuid.UUID  `gorm:"->"`
+	PracticeID      uuid.UUID  `gorm:"->"`
+	ReviewerID      uuid.UUID  `gorm:"->"`
+	ReviewerName    string     `gorm:"->"`
+	ReviewerOrg     string     `gorm:"->"`
+	ReviewerCntry   string     `gorm:"->"`
+	Blind           bool       `gorm:"->"`
+	Revised         bool       `gorm:"->"`
+	ReviewsReleased bool       `gorm:"->"`
+	RebuttalDueAt   *time.Time `gorm:"->"`
 	// Read for display and exports.
 	PracticeTitle string    `gorm:"->"`
 	RoundName     string    `gorm:"->"`
@@ -47,11 +50,12 @@ func (r reviewRow) toDomain() domain.Review {
 		Transferability: r.Transferability.V.toDomain(), Answers: lists.NonNil(lists.Map(r.Answers.V, answerDoc.toDomain)), Recommendation: r.Recommendation, Confidence: r.Confidence, Status: r.Status,
 		SubmittedAt: r.SubmittedAt, Outcome: domain.ReviewOutcome{WeightedScore: r.WeightedScore, GatesPassed: r.GatesPassed}, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, RoundID: r.RoundID, PracticeID: r.PracticeID,
 		ReviewerID: r.ReviewerID, ReviewerName: r.ReviewerName, ReviewerOrg: r.ReviewerOrg, ReviewerCntry: r.ReviewerCntry, Blind: r.Blind,
-		RoundName: r.RoundName, RubricID: r.RubricID}
+		RoundName: r.RoundName, RubricID: r.RubricID, Revised: r.Revised, ReviewsReleased: r.ReviewsReleased, RebuttalDueAt: r.RebuttalDueAt}
 }
 
 const reviewSelect = `v.*, a.round_id, a.practice_id, a.reviewer_id, u.name AS reviewer_name, o.name AS reviewer_org, o.country AS reviewer_cntry, r.blind,
-	r.name AS round_name, r.rubric_id`
+	r.name AS round_name, r.rubric_id, EXISTS (SELECT 1 FROM review_revisions rr WHERE rr.assignment_id = v.assignment_id) AS revised,
+	r.reviews_released_at IS NOT NULL AS reviews_released, r.rebuttal_due_at`
 const reviewJoins = `JOIN assignments a ON a.id = v.assignment_id JOIN users u ON u.id = a.reviewer_id
 	JOIN organisations o ON o.id = u.organisation_id JOIN rounds r ON r.id = a.round_id`
 
@@ -155,4 +159,60 @@ func (s *Store) Responses(ctx context.Context, practiceID uuid.UUID) ([]domain.R
 	err := s.conn(ctx).Raw(`SELECT x.*, u.name AS author_name FROM review_responses x JOIN users u ON u.id = x.author_id
 		WHERE x.practice_id = ? ORDER BY x.created_at`, practiceID).Scan(&rows).Error
 	return rows, translate(err)
+}
+
+type reviewRevisionRow struct {
+	AssignmentID    uuid.UUID
+	Revision        int
+	Scores          JSON[[]scoreDoc]
+	Strengths       string
+	Improvements    string
+	Transferability JSON[transferabilityDoc]
+	Answers         JSON[[]answerDoc]
+	Recommendation  string
+	Confidence      *int
+	WeightedScore   *float64
+	GatesPassed     bool
+	SubmittedAt     time.Time
+	RevisedAt       time.Time
+}
+
+func (r reviewRevisionRow) toDomain() domain.ReviewRevision {
+	return domain.ReviewRevision{AssignmentID: r.AssignmentID, Revision: r.Revision, Scores: lists.NonNil(lists.Map(r.Scores.V, scoreDoc.toDomain)),
+		Strengths: r.Strengths, Improvements: r.Improvements, Transferability: r.Transferability.V.toDomain(),
+		Answers: lists.NonNil(lists.Map(r.Answers.V, answerDoc.toDomain)), Recommendation: r.Recommendation, Confidence: r.Confidence,
+		Outcome: domain.ReviewOutcome{WeightedScore: r.WeightedScore, GatesPassed: r.GatesPassed}, SubmittedAt: r.SubmittedAt, RevisedAt: r.RevisedAt}
+}
+
+// KeepFirstSubmission stores a review's first submission before it is revised; a review already
+// revised once is CodeAlreadyRevised (the primary key decides between concurrent requests).
+func (s *Store) KeepFirstSubmission(ctx context.Context, v domain.ReviewRevision) error {
+	res := s.conn(ctx).Exec(`INSERT INTO review_revisions (assignment_id, revision, scores, strengths, improvements, transferability, answers,
+		recommendation, confidence, weighted_score, gates_passed, submitted_at, revised_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (assignment_id) DO NOTHING`,
+		v.AssignmentID, v.Revision, docList(v.Scores, toScoreDoc), v.Strengths, v.Improvements, JSON[transferabilityDoc]{V: toTransferabilityDoc(v.Transferability)},
+		docList(v.Answers, toAnswerDoc), v.Recommendation, v.Confidence, v.Outcome.WeightedScore, v.Outcome.GatesPassed, v.SubmittedAt, v.RevisedAt)
+	if res.Error != nil {
+		return translate(res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return domain.Errorf(domain.CodeAlreadyRevised, "This review was already revised once.")
+	}
+	return nil
+}
+
+// FirstSubmissions returns the kept first submissions of the given reviews, by assignment id.
+func (s *Store) FirstSubmissions(ctx context.Context, assignmentIDs []uuid.UUID) (map[uuid.UUID]domain.ReviewRevision, error) {
+	out := map[uuid.UUID]domain.ReviewRevision{}
+	if len(assignmentIDs) == 0 {
+		return out, nil
+	}
+	var rows []reviewRevisionRow
+	if err := s.conn(ctx).Raw(`SELECT * FROM review_revisions WHERE assignment_id IN ?`, assignmentIDs).Scan(&rows).Error; err != nil {
+		return nil, translate(err)
+	}
+	for _, r := range rows {
+		out[r.AssignmentID] = r.toDomain()
+	}
+	return out, nil
 }

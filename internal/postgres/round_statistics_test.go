@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"math"
 	"math/rand"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -117,9 +119,10 @@ const unitValuesFromScratch = `SELECT round_id, practice_id, key, vs::text AS vs
 
 // TestRoundUnitValuesFollowEveryChange checks that the per-practice values a round's agreement is
 // computed from stay equal to a computation from scratch through every change that alters them —
-// submitting, reopening and editing reviews, deleting and moving assignments, a practice joining
+// submitting, reopening, revising and editing reviews, deleting and moving assignments, a practice joining
 // the round — and through two reviews of one practice submitted at the same time.
 func TestRoundUnitValuesFollowEveryChange(t *testing.T) {
+	var vs0 string
 	s, org, prog := newTestStore(t)
 	ctx := context.Background()
 	exec := execer(t, s)
@@ -199,6 +202,38 @@ func TestRoundUnitValuesFollowEveryChange(t *testing.T) {
 	check("after a recommendation and a gate outcome changed")
 	exec(`DELETE FROM reviews WHERE assignment_id = $1`, assignment[[2]int{2, 2}])
 	check("after a review was deleted")
+
+	// A revise during the rebuttal keeps the first submission aside and reopens the review; the
+	// resubmission through SaveReview brings the revised values in, the first ones out.
+	revised, err := s.Review(ctx, assignment[[2]int{0, 0}], false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.KeepFirstSubmission(ctx, revised.FirstSubmission(time.Now())); err != nil {
+		t.Fatal(err)
+	}
+	check("after a first submission was kept")
+	if err := s.KeepFirstSubmission(ctx, revised.FirstSubmission(time.Now())); !domain.IsCode(err, domain.CodeAlreadyRevised) {
+		t.Fatalf("keeping a second first submission: %v", err)
+	}
+	submitted := revised.SubmittedAt
+	revised.Status, revised.SubmittedAt = domain.ReviewDraft, nil
+	if revised, err = s.SaveReview(ctx, revised, revised.Version); err != nil {
+		t.Fatal(err)
+	}
+	check("after a review was reopened for its revision")
+	seven := 7.0
+	revised.Scores[0].Value, revised.Status, revised.SubmittedAt = &seven, domain.ReviewSubmitted, submitted
+	if revised, err = s.SaveReview(ctx, revised, revised.Version); err != nil {
+		t.Fatal(err)
+	}
+	check("after a revised review was submitted again")
+	if !revised.Revised {
+		t.Fatal("the resubmitted review does not say it was revised")
+	}
+	if err := s.SQL().QueryRowContext(ctx, `SELECT vs::text FROM round_unit_values WHERE practice_id = $1 AND key = 'a'`, practices[0]).Scan(&vs0); err != nil || !strings.Contains(vs0, "7") {
+		t.Fatalf("values after the revision: %q (%v), want the revised 7 in them", vs0, err)
+	}
 
 	// Two reviewers of one practice submit at the same time: each transaction's refresh must see
 	// the other's review once it has committed.

@@ -17,6 +17,8 @@ type roundRow struct {
 	Status               string
 	OpensAt              *time.Time
 	DueAt                time.Time
+	RebuttalDueAt        *time.Time
+	ReviewsReleasedAt    *time.Time
 	ReviewersPerPractice int
 	MaxLoad              int
 	Blind                bool
@@ -32,6 +34,7 @@ func (roundRow) TableName() string { return "rounds" }
 
 func (r roundRow) toDomain() domain.Round {
 	return domain.Round{ID: r.ID, ProgrammeID: r.ProgrammeID, Name: r.Name, RubricID: r.RubricID, Status: r.Status, OpensAt: r.OpensAt, DueAt: r.DueAt,
+		RebuttalDueAt: r.RebuttalDueAt, ReviewsReleasedAt: r.ReviewsReleasedAt,
 		ReviewersPerPractice: r.ReviewersPerPractice, MaxLoad: r.MaxLoad, Blind: r.Blind, CrossBorder: r.CrossBorder, CallID: r.CallID, Version: r.Version,
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, PracticeCount: r.PracticeCount}
 }
@@ -41,7 +44,7 @@ const roundSelect = `r.*, (SELECT count(*) FROM round_practices rp WHERE rp.roun
 // CreateRound inserts r.
 func (s *Store) CreateRound(ctx context.Context, r domain.Round) (domain.Round, error) {
 	row := roundRow{ID: r.ID, ProgrammeID: r.ProgrammeID, Name: r.Name, RubricID: r.RubricID, Status: r.Status, OpensAt: r.OpensAt, DueAt: r.DueAt,
-		ReviewersPerPractice: r.ReviewersPerPractice, MaxLoad: r.MaxLoad, Blind: r.Blind, CrossBorder: r.CrossBorder, CallID: r.CallID, Version: 1,
+		RebuttalDueAt: r.RebuttalDueAt, ReviewersPerPractice: r.ReviewersPerPractice, MaxLoad: r.MaxLoad, Blind: r.Blind, CrossBorder: r.CrossBorder, CallID: r.CallID, Version: 1,
 		CreatedAt: time.Now().UTC(), UpdatedAt: time.Now().UTC()}
 	if err := s.conn(ctx).Create(&row).Error; err != nil {
 		return domain.Round{}, translate(err)
@@ -79,6 +82,7 @@ func (s *Store) UpdateRound(ctx context.Context, r domain.Round, version int) (d
 	var row roundRow
 	err := s.updateVersioned(ctx, &row, "rounds", r.ID, version, map[string]any{
 		"name": r.Name, "rubric_id": r.RubricID, "status": r.Status, "opens_at": r.OpensAt, "due_at": r.DueAt,
+		"rebuttal_due_at": r.RebuttalDueAt, "reviews_released_at": r.ReviewsReleasedAt,
 		"reviewers_per_practice": r.ReviewersPerPractice, "max_load": r.MaxLoad, "blind": r.Blind, "cross_border": r.CrossBorder,
 	})
 	if err != nil {

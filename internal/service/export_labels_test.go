@@ -57,7 +57,7 @@ func TestExportLabelsCoverEveryLanguageAndCode(t *testing.T) {
 // break out of the subject line.
 func TestMessagesInEveryLanguage(t *testing.T) {
 	kinds := []string{domain.NotifyAssigned, domain.NotifyAssigned + ".nodue", domain.NotifyDeadlineNear, domain.NotifyReviewSubmitted,
-		domain.NotifyDecision, domain.NotifyComment, "other", "digest", "footer"}
+		domain.NotifyDecision, domain.NotifyComment, domain.NotifyReviewsReleased, domain.NotifyResponsePosted, "other", "digest", "footer"}
 	for _, k := range kinds {
 		for _, lang := range domain.Locales {
 			m, ok := messages[k][lang]
@@ -73,6 +73,13 @@ func TestMessagesInEveryLanguage(t *testing.T) {
 	subject, body := Describe(n, "de")
 	if strings.ContainsAny(subject, "\r\n") || !strings.Contains(body, "Gute Praxis") || !strings.HasPrefix(subject, "Entscheidung zu Job  Bcc") {
 		t.Fatalf("decision in German: %q %q", subject, body)
+	}
+	// The release tells the organisation its deadline, in its words.
+	released := domain.Notification{Kind: domain.NotifyReviewsReleased, Params: map[string]string{"practice": "Jobcoaching", "round": "Frühjahr", "rebuttal_due_at": "2026-12-01T17:00:00Z"}}
+	for lang, want := range map[string]string{"en": "1 December 2026", "nl": "1 december 2026", "fr": "1er décembre 2026", "de": "1. Dezember 2026"} {
+		if _, body := Describe(released, lang); !strings.Contains(body, want) || strings.Contains(body, "{") {
+			t.Errorf("reviews released in %s: %q, want the deadline %q", lang, body, want)
+		}
 	}
 	if got := longDate("2026-12-28T10:00:00Z", "fr"); got != "28 décembre 2026" {
 		t.Fatalf("French date: %q", got)

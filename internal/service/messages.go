@@ -53,6 +53,18 @@ var messages = map[string]map[string]message{
 		"fr": {"Nouveau commentaire sur {practice}", "Un nouveau commentaire a été publié sur « {practice} »."},
 		"de": {"Neuer Kommentar zu {practice}", "Zu „{practice}“ wurde ein neuer Kommentar geschrieben."},
 	},
+	domain.NotifyReviewsReleased: {
+		"en": {"Reviews to answer: {practice}", "The reviews of “{practice}” in the round “{round}” are available to you before the decision. You can read them and send the reviewers your response until {rebuttal_due}; the reviewers may then revise their review once, and the coordinators decide."},
+		"nl": {"Reviews om op te reageren: {practice}", "De reviews van “{practice}” in de ronde “{round}” staan vóór het besluit voor u klaar. U kunt ze lezen en de reviewers tot en met {rebuttal_due} uw reactie sturen; daarna mogen de reviewers hun review één keer herzien en nemen de coördinatoren een besluit."},
+		"fr": {"Évaluations à commenter : {practice}", "Les évaluations de « {practice} » dans le cycle « {round} » sont à votre disposition avant la décision. Vous pouvez les lire et adresser votre réponse aux évaluateurs jusqu’au {rebuttal_due} ; les évaluateurs pourront ensuite réviser leur évaluation une fois, puis les coordinateurs décideront."},
+		"de": {"Gutachten zur Stellungnahme: {practice}", "Die Gutachten zu „{practice}“ in der Runde „{round}“ stehen Ihnen vor der Entscheidung zur Verfügung. Sie können sie lesen und den Gutachterinnen und Gutachtern bis zum {rebuttal_due} Ihre Stellungnahme senden; danach können diese ihr Gutachten einmal überarbeiten, und die Koordination entscheidet."},
+	},
+	domain.NotifyResponsePosted: {
+		"en": {"Response to the reviews: {practice}", "The organisation behind “{practice}” has responded to the reviews in the round “{round}”. You can read its response with your review and, until the decision, revise your review once."},
+		"nl": {"Reactie op de reviews: {practice}", "De organisatie achter “{practice}” heeft gereageerd op de reviews in de ronde “{round}”. U leest de reactie bij uw review en kunt uw review tot het besluit één keer herzien."},
+		"fr": {"Réponse aux évaluations : {practice}", "L’organisation à l’origine de « {practice} » a répondu aux évaluations du cycle « {round} ». Vous pouvez lire sa réponse à côté de votre évaluation et, jusqu’à la décision, réviser votre évaluation une fois."},
+		"de": {"Stellungnahme zu den Gutachten: {practice}", "Die Organisation hinter „{practice}“ hat zu den Gutachten in der Runde „{round}“ Stellung genommen. Sie finden die Stellungnahme bei Ihrem Gutachten und können Ihr Gutachten bis zur Entscheidung einmal überarbeiten."},
+	},
 	"other": {
 		"en": {"Peerbridge notification", "You have a new notification."},
 		"nl": {"Melding van Peerbridge", "U hebt een nieuwe melding."},
@@ -136,7 +148,8 @@ func longDate(rfc, locale string) string {
 func Describe(n domain.Notification, locale string) (subject, body string) {
 	p := n.Params
 	values := map[string]string{"practice": p["practice"], "round": p["round"], "due": longDate(p["due_at"], locale),
-		"outcome": exportWords{lang: locale}.label("decision", p["outcome"])}
+		"rebuttal_due": longDate(p["rebuttal_due_at"], locale),
+		"outcome":      exportWords{lang: locale}.label("decision", p["outcome"])}
 	key := n.Kind
 	if key == domain.NotifyAssigned && p["due_at"] == "" {
 		key += ".nodue"

@@ -3,6 +3,7 @@ package service_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -42,6 +43,39 @@ type decisions struct {
 	service.ReviewStore
 	decided   bool
 	responses []domain.ReviewResponse
+	reviews   []domain.Review
+}
+
+func (f *decisions) ReviewsOfPractice(_ context.Context, practiceID uuid.UUID) ([]domain.Review, error) {
+	return f.reviews, nil
+}
+
+// oneRound is the round the responses answer, holding the practice.
+type oneRound struct {
+	service.RoundStore
+	r        domain.Round
+	practice uuid.UUID
+}
+
+func (f oneRound) Round(_ context.Context, id uuid.UUID, _ bool) (domain.Round, error) {
+	if id != f.r.ID {
+		return domain.Round{}, domain.NotFound("Round")
+	}
+	return f.r, nil
+}
+
+func (f oneRound) RoundPractices(_ context.Context, roundID uuid.UUID) ([]domain.RoundPractice, error) {
+	return []domain.RoundPractice{{PracticeID: f.practice, Revision: 1}}, nil
+}
+
+type inbox struct {
+	service.NotificationStore
+	sent []domain.Notification
+}
+
+func (f *inbox) InsertNotifications(_ context.Context, ns []domain.Notification) error {
+	f.sent = append(f.sent, ns...)
+	return nil
 }
 
 func (f *decisions) Decisions(_ context.Context, roundID, practiceID *uuid.UUID) ([]domain.DecisionRecord, error) {
@@ -66,44 +100,65 @@ func (f *auditTrail) AppendAudit(_ context.Context, e domain.AuditEntry) error {
 	return nil
 }
 
-func TestRespondNeedsTheOwnerAndADecision(t *testing.T) {
+func TestRespondNeedsTheOwnerAndADecisionOrTheRebuttal(t *testing.T) {
 	owner := &domain.Actor{UserID: uuid.New(), OrganisationID: uuid.New(), Name: "Ana"}
 	otherPartner := &domain.Actor{UserID: uuid.New(), OrganisationID: uuid.New()}
 	outsider := &domain.Actor{UserID: uuid.New(), OrganisationID: uuid.New()}
-	published := domain.Practice{ID: uuid.New(), ProgrammeID: uuid.New(), OrganisationID: owner.OrganisationID, Status: domain.StatusPublished}
+	published := domain.Practice{ID: uuid.New(), ProgrammeID: uuid.New(), OrganisationID: owner.OrganisationID, Status: domain.StatusPublished, PracticeText: domain.PracticeText{Title: "Job coaching"}}
 	roundID := uuid.New()
+	now := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
+	released, dueLater, duePassed := now.Add(-48*time.Hour), now.Add(time.Hour), now.Add(-time.Minute)
+	reviewer := uuid.New()
 	cases := []struct {
-		name     string
-		actor    *domain.Actor
-		practice uuid.UUID
-		decided  bool
-		want     domain.Code // "" when the response is stored
+		name         string
+		actor        *domain.Actor
+		practice     uuid.UUID
+		round        uuid.UUID
+		decided      bool
+		releasedAt   *time.Time // the round had a rebuttal
+		rebuttalDue  *time.Time
+		want         domain.Code // "" when the response is stored
+		wantReviewer bool        // the reviewer of the round is told
 	}{
-		{"owner after the decision", owner, published.ID, true, ""},
-		{"owner before the decision", owner, published.ID, false, domain.CodeNotDecided},
-		{"partner of another organisation", otherPartner, published.ID, true, domain.CodeForbidden},
-		{"not a member of the programme", outsider, published.ID, true, domain.CodeNotFound},
-		{"unknown practice", owner, uuid.New(), true, domain.CodeNotFound},
+		{"owner after the decision", owner, published.ID, roundID, true, nil, nil, "", true},
+		{"owner before the decision", owner, published.ID, roundID, false, nil, nil, domain.CodeNotDecided, false},
+		{"owner during the rebuttal", owner, published.ID, roundID, false, &released, &dueLater, "", true},
+		{"owner after the rebuttal ended", owner, published.ID, roundID, false, &released, &duePassed, domain.CodeRebuttalClosed, false},
+		{"owner after the rebuttal ended and the decision", owner, published.ID, roundID, true, &released, &duePassed, domain.CodeRebuttalClosed, false},
+		{"owner during the rebuttal, already decided", owner, published.ID, roundID, true, &released, &dueLater, "", true},
+		{"a round that is not the practice's", owner, published.ID, uuid.New(), true, nil, nil, domain.CodeValidation, false},
+		{"partner of another organisation", otherPartner, published.ID, roundID, true, nil, nil, domain.CodeForbidden, false},
+		{"not a member of the programme", outsider, published.ID, roundID, true, nil, nil, domain.CodeNotFound, false},
+		{"unknown practice", owner, uuid.New(), roundID, true, nil, nil, domain.CodeNotFound, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			reviews := &decisions{decided: c.decided}
+			reviews := &decisions{decided: c.decided, reviews: []domain.Review{
+				{AssignmentID: uuid.New(), RoundID: roundID, PracticeID: published.ID, ReviewerID: reviewer, Status: domain.ReviewSubmitted},
+				{AssignmentID: uuid.New(), RoundID: roundID, PracticeID: published.ID, ReviewerID: uuid.New(), Status: domain.ReviewDraft},
+				{AssignmentID: uuid.New(), RoundID: uuid.New(), PracticeID: published.ID, ReviewerID: uuid.New(), Status: domain.ReviewSubmitted},
+			}}
 			audit := &auditTrail{}
-			svc := service.New(service.Options{Stores: service.Stores{
-				Tx:         inline{},
-				Audit:      audit,
-				Practices:  onePractice{p: published},
-				Programmes: memberships{roles: map[uuid.UUID][]domain.Role{owner.UserID: {domain.RolePartner}, otherPartner.UserID: {domain.RolePartner}}},
-				Reviews:    reviews,
+			notes := &inbox{}
+			round := domain.Round{ID: roundID, ProgrammeID: published.ProgrammeID, Name: "Spring", Status: domain.RoundRebuttal,
+				ReviewsReleasedAt: c.releasedAt, RebuttalDueAt: c.rebuttalDue}
+			svc := service.New(service.Options{Now: func() time.Time { return now }, Stores: service.Stores{
+				Tx:            inline{},
+				Audit:         audit,
+				Practices:     onePractice{p: published},
+				Programmes:    memberships{roles: map[uuid.UUID][]domain.Role{owner.UserID: {domain.RolePartner}, otherPartner.UserID: {domain.RolePartner}}},
+				Reviews:       reviews,
+				Rounds:        oneRound{r: round, practice: published.ID},
+				Notifications: notes,
 			}})
 
-			r, err := svc.Respond(context.Background(), c.actor, c.practice, roundID, "  Thank you; we will add a cost table.  ")
+			r, err := svc.Respond(context.Background(), c.actor, c.practice, c.round, "  Thank you; we will add a cost table.  ")
 			if c.want != "" {
 				if got := domain.ErrorCode(err); got != c.want {
 					t.Fatalf("code %q (%v), want %q", got, err, c.want)
 				}
-				if len(reviews.responses) != 0 || len(audit.entries) != 0 {
-					t.Fatalf("a refused response was written: %v, %v", reviews.responses, audit.entries)
+				if len(reviews.responses) != 0 || len(audit.entries) != 0 || len(notes.sent) != 0 {
+					t.Fatalf("a refused response was written: %v, %v, %v", reviews.responses, audit.entries, notes.sent)
 				}
 				return
 			}
@@ -118,6 +173,11 @@ func TestRespondNeedsTheOwnerAndADecision(t *testing.T) {
 			}
 			if len(audit.entries) != 1 || audit.entries[0].Action != "practice.responded" || *audit.entries[0].ActorID != owner.UserID {
 				t.Errorf("audit = %+v", audit.entries)
+			}
+			// Only the reviewer whose review of this practice in this round is in hears of it.
+			if c.wantReviewer && (len(notes.sent) != 1 || notes.sent[0].UserID != reviewer || notes.sent[0].Kind != domain.NotifyResponsePosted ||
+				notes.sent[0].Params["practice"] != "Job coaching") {
+				t.Errorf("notifications = %+v", notes.sent)
 			}
 		})
 	}

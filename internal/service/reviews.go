@@ -2,7 +2,9 @@ package service
 
 import (
 	"context"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -24,6 +26,10 @@ type ReviewStore interface {
 	Decisions(ctx context.Context, roundID, practiceID *uuid.UUID) ([]domain.DecisionRecord, error)
 	InsertResponse(ctx context.Context, r domain.ReviewResponse) error
 	Responses(ctx context.Context, practiceID uuid.UUID) ([]domain.ReviewResponse, error)
+	// KeepFirstSubmission returns CodeAlreadyRevised when the review was revised before.
+	KeepFirstSubmission(ctx context.Context, v domain.ReviewRevision) error
+	// FirstSubmissions returns the kept first submissions of revised reviews, by assignment id.
+	FirstSubmissions(ctx context.Context, assignmentIDs []uuid.UUID) (map[uuid.UUID]domain.ReviewRevision, error)
 }
 
 // NotificationStore keeps the notifications people read in the app and their e-mail preference.
@@ -37,11 +43,18 @@ type NotificationStore interface {
 	SetNotificationPreference(ctx context.Context, userID uuid.UUID, email string) error
 }
 
-// ReviewView is a review with the assignment and rubric it belongs to.
+// ReviewView is a review with the assignment and rubric it belongs to. Reading it also gives
+// the first submission of a revised review and the organisation's responses in the review's
+// round once its reviews were released or decided.
 type ReviewView struct {
 	domain.Review
-	Assignment domain.Assignment
-	RubricID   uuid.UUID
+	Assignment      domain.Assignment
+	RubricID        uuid.UUID
+	FirstSubmission *domain.ReviewRevision
+	Responses       []domain.ReviewResponse
+	// Revisable: the reviewer may still revise it (submitted, round in rebuttal, not decided,
+	// not revised before).
+	Revisable bool
 }
 
 // Review reads the review of an assignment: its reviewer, or a coordinator.
@@ -55,7 +68,36 @@ func (s *Service) Review(ctx context.Context, a *domain.Actor, assignmentID uuid
 		return ReviewView{}, err
 	}
 	round, err := s.rounds.Round(ctx, x.RoundID, false)
-	return ReviewView{Review: r, Assignment: x, RubricID: round.RubricID}, err
+	if err != nil {
+		return ReviewView{}, err
+	}
+	out := ReviewView{Review: r, Assignment: x, RubricID: round.RubricID}
+	if r.Revised {
+		firsts, err := s.reviews.FirstSubmissions(ctx, []uuid.UUID{assignmentID})
+		if err != nil {
+			return out, err
+		}
+		if f, ok := firsts[assignmentID]; ok {
+			out.FirstSubmission = &f
+		}
+	}
+	ds, err := s.reviews.Decisions(ctx, &x.RoundID, &x.PracticeID)
+	if err != nil {
+		return out, err
+	}
+	if round.ReviewsReleasedAt != nil || len(ds) > 0 {
+		all, err := s.reviews.Responses(ctx, x.PracticeID)
+		if err != nil {
+			return out, err
+		}
+		for _, resp := range all {
+			if resp.RoundID == x.RoundID {
+				out.Responses = append(out.Responses, resp)
+			}
+		}
+	}
+	out.Revisable = x.ReviewerID == a.UserID && r.Submitted() && !r.Revised && round.Status == domain.RoundRebuttal && len(ds) == 0
+	return out, nil
 }
 
 // ReviewInput is what a reviewer writes.
@@ -70,7 +112,8 @@ type ReviewInput struct {
 }
 
 // writableReview loads the caller's own review for a change: accepted, round open, not past its
-// deadline, still a draft.
+// deadline, still a draft. A review revised during the rebuttal is writable instead while the
+// round is in rebuttal and its practice undecided, whatever the review deadline.
 func (s *Service) writableReview(ctx context.Context, a *domain.Actor, assignmentID uuid.UUID) (domain.Assignment, domain.Round, domain.Review, error) {
 	x, _, err := s.ownAssignment(ctx, a, assignmentID, true)
 	if err != nil {
@@ -86,6 +129,16 @@ func (s *Service) writableReview(ctx context.Context, a *domain.Actor, assignmen
 	r, err := s.reviews.Review(ctx, assignmentID, true)
 	if err != nil {
 		return x, round, r, err
+	}
+	if r.Revised && !r.Submitted() && round.Status == domain.RoundRebuttal {
+		ds, err := s.reviews.Decisions(ctx, &round.ID, &x.PracticeID)
+		if err != nil {
+			return x, round, r, err
+		}
+		if len(ds) > 0 {
+			return x, round, r, domain.Errorf(domain.CodePracticeDecided, "The coordinators have decided on this practice; the review can no longer change.")
+		}
+		return x, round, r, nil
 	}
 	switch {
 	case r.Submitted():
@@ -205,6 +258,67 @@ func (s *Service) ReopenReview(ctx context.Context, a *domain.Actor, assignmentI
 	return out, err
 }
 
+// ReviseReview reopens the caller's own submitted review once, while its round is in rebuttal
+// and before the decision on its practice, keeping the first submission beside it. The reviewer
+// hands the revision in through SubmitReview; until then the review counts in no result, as a
+// reopened review does. Returns CodeAlreadyRevised, CodeNotInRebuttal, CodePracticeDecided,
+// CodeAssignmentState (not submitted), Forbidden (a coordinator) or NotFound.
+func (s *Service) ReviseReview(ctx context.Context, a *domain.Actor, assignmentID uuid.UUID) (ReviewView, error) {
+	var out ReviewView
+	err := s.tx.WithTx(ctx, func(ctx context.Context) error {
+		x, _, err := s.ownAssignment(ctx, a, assignmentID, true)
+		if err != nil {
+			return err
+		}
+		if x.ReviewerID != a.UserID {
+			return domain.Forbidden("Only the reviewer who wrote the review can revise it.")
+		}
+		round, err := s.rounds.Round(ctx, x.RoundID, false)
+		if err != nil {
+			return err
+		}
+		r, err := s.reviews.Review(ctx, assignmentID, true)
+		if err != nil {
+			return err
+		}
+		ds, err := s.reviews.Decisions(ctx, &x.RoundID, &x.PracticeID)
+		if err != nil {
+			return err
+		}
+		switch {
+		case r.Revised:
+			return domain.Errorf(domain.CodeAlreadyRevised, "A review can be revised once; this one already was.")
+		case len(ds) > 0:
+			return domain.Errorf(domain.CodePracticeDecided, "The coordinators have decided on this practice; the review can no longer change.")
+		case round.Status != domain.RoundRebuttal:
+			return domain.Errorf(domain.CodeNotInRebuttal, "Reviews can be revised only while the round is in rebuttal.")
+		case !r.Submitted():
+			return domain.Errorf(domain.CodeAssignmentState, "The review is not submitted.")
+		}
+		now := s.now().UTC()
+		if err := s.reviews.KeepFirstSubmission(ctx, r.FirstSubmission(now)); err != nil {
+			return err
+		}
+		r.Status, r.SubmittedAt, r.Outcome = domain.ReviewDraft, nil, domain.ReviewOutcome{}
+		saved, err := s.reviews.SaveReview(ctx, r, r.Version)
+		if err != nil {
+			return err
+		}
+		if err := s.assignments.SetAssignmentStatus(ctx, x.ID, x.Version, domain.AssignmentAccepted, ""); err != nil {
+			return err
+		}
+		x.Status = domain.AssignmentAccepted
+		if err := s.audit(ctx, a, &x.ProgrammeID, "review.revised", "assignment", x.ID, map[string]any{"status": domain.ReviewSubmitted},
+			map[string]any{"status": domain.ReviewDraft}); err != nil {
+			return err
+		}
+		first := r.FirstSubmission(now)
+		out = ReviewView{Review: saved, Assignment: x, RubricID: round.RubricID, FirstSubmission: &first}
+		return nil
+	})
+	return out, err
+}
+
 // PracticeReview is a review as one caller may see it. Anonymous hides the reviewer entirely
 // (blind round, seen by the practice's organisation); Label then names it "A", "B", ….
 type PracticeReview struct {
@@ -212,6 +326,8 @@ type PracticeReview struct {
 	Anonymous bool
 	Label     string
 	RoundName string
+	// FirstSubmission of a revised review, for coordinators only.
+	FirstSubmission *domain.ReviewRevision
 }
 
 // PracticeReviewsView is everything about the reviews of a practice a caller may see.
@@ -219,9 +335,23 @@ type PracticeReviewsView struct {
 	Reviews   []PracticeReview
 	Decisions []domain.DecisionRecord
 	Responses []domain.ReviewResponse
+	Rebuttals []Rebuttal
 }
 
-// PracticeReviews lists the reviews of a practice the caller may see, following SPEC §2.
+// Rebuttal is a round that released the practice's reviews before its decision: until DueAt the
+// organisation may respond (Open).
+type Rebuttal struct {
+	RoundID   uuid.UUID
+	RoundName string
+	DueAt     *time.Time
+	Open      bool
+}
+
+// PracticeReviews lists the reviews of a practice the caller may see, following SPEC §2. The
+// practice's organisation reads them once the round's reviews are released for the rebuttal, or
+// once decided; reviewers of the practice read the organisation's responses from then on too;
+// coordinators also see the first submission of every revised review. A review being revised
+// is shown to everyone but its author as it was first submitted, until it is submitted again.
 func (s *Service) PracticeReviews(ctx context.Context, a *domain.Actor, practiceID uuid.UUID) (PracticeReviewsView, error) {
 	p, sc, err := s.accessiblePractice(ctx, a, practiceID)
 	if err != nil {
@@ -235,21 +365,40 @@ func (s *Service) PracticeReviews(ctx context.Context, a *domain.Actor, practice
 	if err != nil {
 		return PracticeReviewsView{}, err
 	}
-	decided := map[uuid.UUID]bool{}
+	released := map[uuid.UUID]bool{}
 	for _, d := range decisions {
-		decided[d.RoundID] = true
+		released[d.RoundID] = true
 	}
 	ownSubmitted := map[uuid.UUID]bool{}
+	var revised []uuid.UUID
 	for _, r := range all {
-		if r.ReviewerID == a.UserID && r.Submitted() {
+		if r.ReviewsReleased {
+			released[r.RoundID] = true
+		}
+		if r.ReviewerID == a.UserID && (r.Submitted() || r.Revised) {
 			ownSubmitted[r.RoundID] = true
+		}
+		if r.Revised {
+			revised = append(revised, r.AssignmentID)
+		}
+	}
+	firsts := map[uuid.UUID]domain.ReviewRevision{}
+	if len(revised) > 0 {
+		if firsts, err = s.reviews.FirstSubmissions(ctx, revised); err != nil {
+			return PracticeReviewsView{}, err
 		}
 	}
 	ownOrg := sc.Actor.OrganisationID == p.OrganisationID && !sc.IsCoordinator()
 	var out PracticeReviewsView
 	labels := map[uuid.UUID]int{}
 	for _, r := range all {
-		if !domain.CanSeeReview(sc, &r, p.OrganisationID, ownSubmitted[r.RoundID], decided[r.RoundID]) {
+		// While its reviewer revises it, others read a review as it was last submitted.
+		f, kept := firsts[r.AssignmentID]
+		beingRevised := kept && !r.Submitted() && r.ReviewerID != a.UserID
+		if beingRevised {
+			r = r.AsSubmitted(f)
+		}
+		if !domain.CanSeeReview(sc, &r, p.OrganisationID, ownSubmitted[r.RoundID], released[r.RoundID]) {
 			continue
 		}
 		pr := PracticeReview{Review: r}
@@ -257,6 +406,9 @@ func (s *Service) PracticeReviews(ctx context.Context, a *domain.Actor, practice
 			pr.Anonymous = true
 			pr.Label = string(rune('A' + labels[r.RoundID]))
 			labels[r.RoundID]++
+		}
+		if kept && !beingRevised && sc.IsCoordinator() {
+			pr.FirstSubmission = &f
 		}
 		out.Reviews = append(out.Reviews, pr)
 	}
@@ -266,9 +418,32 @@ func (s *Service) PracticeReviews(ctx context.Context, a *domain.Actor, practice
 			out.Decisions = append(out.Decisions, d)
 		}
 	}
-	if len(out.Decisions) > 0 || sc.IsCoordinator() {
-		if out.Responses, err = s.reviews.Responses(ctx, practiceID); err != nil {
+	// Responses: coordinators always; the organisation and the round's reviewers once the
+	// round's reviews were released or decided.
+	readsResponses := func(round uuid.UUID) bool {
+		return sc.IsCoordinator() || (released[round] && (sc.Actor.OrganisationID == p.OrganisationID || ownSubmitted[round]))
+	}
+	readsSome := false
+	for round := range released {
+		readsSome = readsSome || readsResponses(round)
+	}
+	seen := map[uuid.UUID]bool{}
+	for _, r := range all {
+		if r.ReviewsReleased && !seen[r.RoundID] && readsResponses(r.RoundID) {
+			seen[r.RoundID] = true
+			out.Rebuttals = append(out.Rebuttals, Rebuttal{RoundID: r.RoundID, RoundName: r.RoundName, DueAt: r.RebuttalDueAt,
+				Open: r.RebuttalDueAt == nil || s.now().Before(*r.RebuttalDueAt)})
+		}
+	}
+	if readsSome || sc.IsCoordinator() {
+		rs, err := s.reviews.Responses(ctx, practiceID)
+		if err != nil {
 			return PracticeReviewsView{}, err
+		}
+		for _, r := range rs {
+			if readsResponses(r.RoundID) {
+				out.Responses = append(out.Responses, r)
+			}
 		}
 	}
 	return out, nil
@@ -307,8 +482,8 @@ func (s *Service) Decide(ctx context.Context, a *domain.Actor, practiceID, round
 		if round.ProgrammeID != p.ProgrammeID {
 			return notRound
 		}
-		if round.Status != domain.RoundOpen && round.Status != domain.RoundClosed {
-			return domain.Errorf(domain.CodeRoundState, "Decisions are taken while a round is open or closed.")
+		if !domain.Decidable(round.Status) {
+			return domain.Errorf(domain.CodeRoundState, "Decisions are taken while a round is open, closed or in rebuttal.")
 		}
 		rps, err := s.rounds.RoundPractices(ctx, roundID)
 		if err != nil {
@@ -374,7 +549,11 @@ func (s *Service) closeRoundWhenDecided(ctx context.Context, a *domain.Actor, ro
 	return s.audit(ctx, a, &round.ProgrammeID, "round.decided", "round", round.ID, map[string]any{"status": from}, map[string]any{"status": round.Status})
 }
 
-// Respond lets the practice's organisation answer the reviews once a decision is recorded.
+// Respond lets the practice's organisation answer the reviews of a round. In a round whose
+// reviews were released for a rebuttal, it may answer from the release until the round's
+// rebuttal_due_at, decided or not, and not after (CodeRebuttalClosed). In a round that never
+// had a rebuttal it answers once the coordinator has recorded a decision (CodeNotDecided before),
+// as it always could. The practice's reviewers in that round are told.
 func (s *Service) Respond(ctx context.Context, a *domain.Actor, practiceID, roundID uuid.UUID, body string) (domain.ReviewResponse, error) {
 	p, sc, err := s.visiblePractice(ctx, a, practiceID, false)
 	if err != nil {
@@ -383,21 +562,66 @@ func (s *Service) Respond(ctx context.Context, a *domain.Actor, practiceID, roun
 	if !domain.CanEditPractice(sc, &p) {
 		return domain.ReviewResponse{}, domain.Forbidden("Only the practice's organisation can respond to its reviews.")
 	}
-	ds, err := s.reviews.Decisions(ctx, &roundID, &practiceID)
-	if err != nil {
+	notRound := domain.Invalid(domain.FieldError{Field: "round_id", Message: "is not a round of this practice"})
+	round, err := s.rounds.Round(ctx, roundID, false)
+	if err := notFoundAs(err, notRound); err != nil {
 		return domain.ReviewResponse{}, err
 	}
-	if len(ds) == 0 {
-		return domain.ReviewResponse{}, domain.Errorf(domain.CodeNotDecided, "You can respond once the coordinator has recorded a decision.")
+	if round.ProgrammeID != p.ProgrammeID {
+		return domain.ReviewResponse{}, notRound
 	}
-	r := domain.ReviewResponse{ID: uuid.New(), RoundID: roundID, PracticeID: practiceID, AuthorID: a.UserID, AuthorName: a.Name, Body: strings.TrimSpace(body), CreatedAt: s.now().UTC()}
+	now := s.now().UTC()
+	if round.ReviewsReleasedAt != nil {
+		rps, err := s.rounds.RoundPractices(ctx, roundID)
+		if err != nil {
+			return domain.ReviewResponse{}, err
+		}
+		if !slices.ContainsFunc(rps, func(rp domain.RoundPractice) bool { return rp.PracticeID == practiceID }) {
+			return domain.ReviewResponse{}, notRound
+		}
+		if round.RebuttalDueAt != nil && !now.Before(*round.RebuttalDueAt) {
+			return domain.ReviewResponse{}, domain.Errorf(domain.CodeRebuttalClosed, "The rebuttal of this round ended on %s.", round.RebuttalDueAt.UTC().Format(time.RFC3339))
+		}
+	} else {
+		ds, err := s.reviews.Decisions(ctx, &roundID, &practiceID)
+		if err != nil {
+			return domain.ReviewResponse{}, err
+		}
+		if len(ds) == 0 {
+			return domain.ReviewResponse{}, domain.Errorf(domain.CodeNotDecided, "You can respond once the coordinator has recorded a decision.")
+		}
+	}
+	r := domain.ReviewResponse{ID: uuid.New(), RoundID: roundID, PracticeID: practiceID, AuthorID: a.UserID, AuthorName: a.Name, Body: strings.TrimSpace(body), CreatedAt: now}
 	err = s.tx.WithTx(ctx, func(ctx context.Context) error {
 		if err := s.reviews.InsertResponse(ctx, r); err != nil {
 			return err
 		}
-		return s.audit(ctx, a, &p.ProgrammeID, "practice.responded", "practice", practiceID, nil, map[string]any{"round_id": roundID})
+		if err := s.audit(ctx, a, &p.ProgrammeID, "practice.responded", "practice", practiceID, nil, map[string]any{"round_id": roundID}); err != nil {
+			return err
+		}
+		return s.notifyReviewersOfResponse(ctx, p, round)
 	})
 	return r, err
+}
+
+// notifyReviewersOfResponse tells the practice's reviewers in the round whose review is in (or
+// being revised) that the organisation answered.
+func (s *Service) notifyReviewersOfResponse(ctx context.Context, p domain.Practice, round domain.Round) error {
+	all, err := s.reviews.ReviewsOfPractice(ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	var ns []domain.Notification
+	for _, r := range all {
+		if r.RoundID == round.ID && (r.Submitted() || r.Revised) {
+			ns = append(ns, domain.Notification{ID: uuid.New(), UserID: r.ReviewerID, ProgrammeID: &p.ProgrammeID, Kind: domain.NotifyResponsePosted,
+				SubjectType: "assignment", SubjectID: r.AssignmentID, Params: map[string]string{"practice": p.Title, "round": round.Name}})
+		}
+	}
+	if len(ns) == 0 {
+		return nil
+	}
+	return s.notifications.InsertNotifications(ctx, ns)
 }
 
 // notifyCoordinators tells every coordinator of a programme.

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -218,6 +219,7 @@ type RoundInput struct {
 	RubricID             *uuid.UUID
 	OpensAt              *time.Time
 	DueAt                time.Time
+	RebuttalDueAt        *time.Time
 	ReviewersPerPractice int
 	MaxLoad              int
 	Blind, CrossBorder   bool
@@ -255,8 +257,11 @@ func (s *Service) CreateRound(ctx context.Context, a *domain.Actor, programmeID 
 		}
 	}
 	r := domain.Round{ID: uuid.New(), ProgrammeID: programmeID, Name: strings.TrimSpace(in.Name), RubricID: rubric.ID, Status: domain.RoundDraft,
-		OpensAt: in.OpensAt, DueAt: in.DueAt, ReviewersPerPractice: in.ReviewersPerPractice, MaxLoad: in.MaxLoad, Blind: in.Blind, CrossBorder: in.CrossBorder,
-		CallID: in.CallID}
+		OpensAt: in.OpensAt, DueAt: in.DueAt, RebuttalDueAt: in.RebuttalDueAt, ReviewersPerPractice: in.ReviewersPerPractice, MaxLoad: in.MaxLoad,
+		Blind: in.Blind, CrossBorder: in.CrossBorder, CallID: in.CallID}
+	if err := domain.CheckRebuttalDue(&r); err != nil {
+		return domain.Round{}, err
+	}
 	var out domain.Round
 	err = s.tx.WithTx(ctx, func(ctx context.Context) error {
 		if out, err = s.rounds.CreateRound(ctx, r); err != nil {
@@ -333,6 +338,7 @@ type RoundPatch struct {
 	RubricID                      *uuid.UUID
 	OpensAt                       **time.Time
 	DueAt                         *time.Time
+	RebuttalDueAt                 **time.Time
 	ReviewersPerPractice, MaxLoad *int
 	Blind, CrossBorder            *bool
 }
@@ -343,6 +349,7 @@ func (in RoundPatch) apply(r *domain.Round) {
 	setIf(&r.RubricID, in.RubricID, nil)
 	setIf(&r.OpensAt, in.OpensAt, nil)
 	setIf(&r.DueAt, in.DueAt, nil)
+	setIf(&r.RebuttalDueAt, in.RebuttalDueAt, nil)
 	setIf(&r.ReviewersPerPractice, in.ReviewersPerPractice, nil)
 	setIf(&r.MaxLoad, in.MaxLoad, nil)
 	setIf(&r.Blind, in.Blind, nil)
@@ -370,6 +377,15 @@ func (s *Service) UpdateRound(ctx context.Context, a *domain.Actor, id uuid.UUID
 		in.apply(&r)
 		if dueMoved && !r.DueAt.After(s.now()) {
 			return domain.Invalid(domain.FieldError{Field: "due_at", Message: "must be in the future"})
+		}
+		if err := domain.CheckRebuttalDue(&r); err != nil {
+			return err
+		}
+		// During the rebuttal its deadline can move, but not away or into the past: that would
+		// close the organisations' window behind their back.
+		if in.RebuttalDueAt != nil && r.Status == domain.RoundRebuttal && (r.RebuttalDueAt == nil || !r.RebuttalDueAt.After(s.now())) {
+			return &domain.Error{Code: domain.CodeScheduleInvalid, Message: "While the round is in rebuttal its deadline must stay set and in the future.",
+				Fields: []domain.FieldError{{Field: "rebuttal_due_at", Code: domain.FieldInvalid, Message: "must be in the future while the round is in rebuttal"}}}
 		}
 		if out, err = s.rounds.UpdateRound(ctx, r, version); err != nil {
 			return err
@@ -410,6 +426,76 @@ func (s *Service) OpenRound(ctx context.Context, a *domain.Actor, id uuid.UUID) 
 // CloseRound stops reviewing: no new reviews are accepted.
 func (s *Service) CloseRound(ctx context.Context, a *domain.Actor, id uuid.UUID) (domain.Round, error) {
 	return s.moveRound(ctx, a, id, domain.RoundActionClose, nil)
+}
+
+// ReleaseReviews moves a round into rebuttal (coordinators): the practices' organisations read
+// their reviews and may respond until rebuttal_due_at, which must be set and in the future
+// (CodeScheduleInvalid). Every active assignment's review must be submitted unless force says
+// the coordinator releases them anyway (CodeReviewsOutstanding with the count in params
+// "outstanding"); reviews not submitted by then stay out. Each practice's organisation is told.
+func (s *Service) ReleaseReviews(ctx context.Context, a *domain.Actor, id uuid.UUID, force bool) (domain.Round, error) {
+	return s.moveRound(ctx, a, id, domain.RoundActionRelease, func(ctx context.Context, r *domain.Round) error {
+		now := s.now().UTC()
+		if r.RebuttalDueAt == nil || !r.RebuttalDueAt.After(now) {
+			return &domain.Error{Code: domain.CodeScheduleInvalid, Message: "Set a rebuttal deadline in the future before releasing the reviews.",
+				Fields: []domain.FieldError{{Field: "rebuttal_due_at", Code: domain.FieldInvalid, Message: "must be set and in the future to release the reviews"}}}
+		}
+		as, err := s.assignments.AllAssignments(ctx, r.ID)
+		if err != nil {
+			return err
+		}
+		outstanding := 0
+		for _, x := range activeOnly(as) {
+			if x.Status != domain.AssignmentSubmitted {
+				outstanding++
+			}
+		}
+		if outstanding > 0 && !force {
+			return &domain.Error{Code: domain.CodeReviewsOutstanding, Params: map[string]any{"outstanding": outstanding},
+				Message: fmt.Sprintf("%d reviews of this round are not submitted; release anyway with force, or wait for them.", outstanding)}
+		}
+		r.ReviewsReleasedAt = &now
+		return s.notifyReviewsReleased(ctx, *r)
+	})
+}
+
+// notifyReviewsReleased tells the organisation of every practice in the round that its reviews
+// are there to answer, with the deadline; the members are read once for the whole round.
+func (s *Service) notifyReviewsReleased(ctx context.Context, r domain.Round) error {
+	rps, err := s.rounds.RoundPractices(ctx, r.ID)
+	if err != nil || len(rps) == 0 {
+		return err
+	}
+	ids := make([]uuid.UUID, len(rps))
+	for i, rp := range rps {
+		ids[i] = rp.PracticeID
+	}
+	ps, err := s.practices.PracticesByIDs(ctx, ids)
+	if err != nil {
+		return err
+	}
+	members, err := s.programmes.ListMembers(ctx, r.ProgrammeID, domain.MemberFilter{}, domain.PageRequest{Page: 1, Size: domain.MaxPageSize})
+	if err != nil {
+		return err
+	}
+	due := r.RebuttalDueAt.UTC().Format(time.RFC3339)
+	var ns []domain.Notification
+	for _, id := range ids {
+		p, ok := ps[id]
+		if !ok {
+			continue
+		}
+		for _, m := range members.Items {
+			if m.OrganisationID == p.OrganisationID {
+				ns = append(ns, domain.Notification{ID: uuid.New(), UserID: m.UserID, ProgrammeID: &r.ProgrammeID, Kind: domain.NotifyReviewsReleased,
+					SubjectType: "practice", SubjectID: p.ID, Params: map[string]string{"practice": p.Title, "round": r.Name, "rebuttal_due_at": due}})
+			}
+		}
+	}
+	if len(ns) == 0 {
+		return nil
+	}
+	return s.notifications.InsertNotifications(ctx, ns)
 }
 
 func (s *Service) moveRound(ctx context.Context, a *domain.Actor, id uuid.UUID, action string, during func(context.Context, *domain.Round) error) (domain.Round, error) {

@@ -20,6 +20,8 @@ export class ApiError extends Error {
   readonly type?: string;
   readonly requestId?: string;
   readonly fieldErrors: FieldError[];
+  /** Parameters of `code` (e.g. `outstanding` for reviews_outstanding). */
+  readonly params?: Record<string, unknown>;
   /** Seconds, from the `Retry-After` header (429, 503). */
   readonly retryAfter?: number;
 
@@ -31,6 +33,7 @@ export class ApiError extends Error {
     type?: string;
     requestId?: string;
     fieldErrors?: FieldError[];
+    params?: Record<string, unknown>;
     retryAfter?: number;
   }) {
     super(init.detail || init.title);
@@ -42,6 +45,7 @@ export class ApiError extends Error {
     this.type = init.type;
     this.requestId = init.requestId;
     this.fieldErrors = init.fieldErrors ?? [];
+    this.params = init.params;
     this.retryAfter = init.retryAfter;
   }
 
@@ -97,6 +101,7 @@ export function toApiError(response: Response, body: unknown): ApiError {
       type: typeof body.type === 'string' ? body.type : undefined,
       requestId: typeof body.request_id === 'string' ? body.request_id : requestIdHeader,
       fieldErrors,
+      params: body.params && typeof body.params === 'object' && !Array.isArray(body.params) ? (body.params as Record<string, unknown>) : undefined,
       retryAfter,
     });
   }

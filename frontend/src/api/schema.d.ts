@@ -834,7 +834,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a round (coordinators); once open only the name and due_at (an extension for every open assignment) */
+        /** Change a round (coordinators); once open only the name, due_at (an extension for every open assignment) and rebuttal_due_at */
         patch: operations["updateRound"];
         trace?: never;
     };
@@ -870,6 +870,35 @@ export interface paths {
         put?: never;
         /** Close the round: no more reviews */
         post: operations["closeRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/release-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release the reviews for the rebuttal (coordinators): the round moves to `rebuttal`
+         * @description From an open or closed round. The practices' organisations then read their reviews (in a
+         *     blind round with no reviewer identity) and may respond until the round's
+         *     `rebuttal_due_at`, which must be set and in the future (422 `schedule_invalid` naming
+         *     `rebuttal_due_at`). Every active assignment's review must be submitted; otherwise the
+         *     answer is 409 `reviews_outstanding` with `params.outstanding`, unless `force` is true —
+         *     reviews not submitted by then stay out of the rebuttal and the results. Each practice's
+         *     organisation is notified (in-app and by e-mail, in its members' locale) with the rebuttal
+         *     deadline. From `rebuttal` the only move is to `decided`, as decisions are recorded.
+         */
+        post: operations["releaseReviews"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1089,6 +1118,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assignments/{id}/review/revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revise your submitted review once, during the rebuttal (the reviewer)
+         * @description Reopens the caller's own submitted review as a draft while the round is in `rebuttal` and
+         *     before the practice is decided; the first submission is kept and shown next to the revised
+         *     one (`first_submission`) to its reviewer and the coordinators. Save with
+         *     `PUT /assignments/{id}/review` and hand in with `POST /assignments/{id}/review/submit`, until
+         *     the decision whatever the review deadline. Until it is submitted again the review counts in
+         *     no result; then results and agreement use the revised version. 409 codes:
+         *     `already_revised` (a second revise), `practice_decided`, `round_not_in_rebuttal`,
+         *     `assignment_state` (not submitted).
+         */
+        post: operations["reviseReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/practices/{id}/reviews": {
         parameters: {
             query?: never;
@@ -1098,7 +1156,13 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The reviews of a practice you may see: your own; others' once you submitted yours; all for coordinators; for the practice's organisation after the decision — anonymised in blind rounds */
+        /**
+         * The reviews of a practice you may see: your own; others' once you submitted yours; all for coordinators; for the practice's organisation once the round's reviews are released for the rebuttal or decided — anonymised in blind rounds
+         * @description Responses of the practice's organisation are listed for coordinators, and for the
+         *     organisation and the round's reviewers once that round's reviews were released or decided.
+         *     Coordinators also get `first_submission` on every revised review. A review whose reviewer is
+         *     revising it is shown to everyone else as it was first submitted, until it is submitted again.
+         */
         get: operations["practiceReviews"];
         put?: never;
         post?: never;
@@ -1138,7 +1202,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Respond to the reviews once a decision is recorded (the practice's organisation) */
+        /**
+         * Respond to the reviews (the practice's organisation)
+         * @description In a round whose reviews were released for the rebuttal, from the release until the round's
+         *     `rebuttal_due_at` (decided or not); after it 409 `rebuttal_closed`. In a round that never had
+         *     a rebuttal, once a decision is recorded (409 `not_decided` before), as before. The practice's
+         *     reviewers in the round are notified. A `round_id` that is not a round of the practice is 400.
+         */
         post: operations["respondToReviews"];
         delete?: never;
         options?: never;
@@ -1447,6 +1517,10 @@ export interface components {
             /** @description Stable machine code, e.g. `validation_failed`. */
             code: string;
             request_id?: string;
+            /** @description Parameters of the code, e.g. `outstanding` for reviews_outstanding. */
+            params?: {
+                [key: string]: unknown;
+            };
             errors?: {
                 /** @description JSON path of the field, such as frame.reasons[0]; a query parameter or header by its name. */
                 field: string;
@@ -2118,12 +2192,25 @@ export interface components {
             name: string;
             /** Format: uuid */
             rubric_id: string;
-            /** @enum {string} */
-            status: "draft" | "open" | "closed" | "decided";
+            /**
+             * @description draft → open ⇄ closed; open or closed → rebuttal (release-reviews); closed or rebuttal → decided.
+             * @enum {string}
+             */
+            status: "draft" | "open" | "closed" | "rebuttal" | "decided";
             /** Format: date-time */
             opens_at?: string | null;
             /** Format: date-time */
             due_at: string;
+            /**
+             * Format: date-time
+             * @description End of the organisations' window to respond to released reviews; after due_at.
+             */
+            rebuttal_due_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the reviews were released for the rebuttal; null when never.
+             */
+            reviews_released_at?: string | null;
             reviewers_per_practice: number;
             max_load: number;
             /** @description Reviewer identity is hidden from the practice's organisation. */
@@ -2150,6 +2237,11 @@ export interface components {
             opens_at?: string | null;
             /** Format: date-time */
             due_at: string;
+            /**
+             * Format: date-time
+             * @description Must be after due_at (422 schedule_invalid naming rebuttal_due_at).
+             */
+            rebuttal_due_at?: string | null;
             reviewers_per_practice: number;
             max_load: number;
             /** @default true */
@@ -2170,6 +2262,11 @@ export interface components {
             opens_at?: string | null;
             /** Format: date-time */
             due_at?: string;
+            /**
+             * Format: date-time
+             * @description Changeable in any status; must be after due_at, and while the round is in rebuttal set and in the future (422 schedule_invalid).
+             */
+            rebuttal_due_at?: string | null;
             reviewers_per_practice?: number;
             max_load?: number;
             blind?: boolean;
@@ -2310,9 +2407,37 @@ export interface components {
              * @description On the reviewer's own review: the deadline.
              */
             due_at?: string;
+            /** @description Revised once during the rebuttal; the first submission is kept. */
+            revised?: boolean;
+            /** @description On the review read through its assignment: its reviewer may revise it now. */
+            revisable?: boolean;
+            first_submission?: components["schemas"]["ReviewRevision"];
+            /** @description On the review read through its assignment: the organisation's responses in the review's round, once its reviews were released or decided. */
+            responses?: components["schemas"]["ReviewResponse"][];
             version: number;
             /** Format: date-time */
             updated_at?: string;
+        };
+        /** @description A revised review's first submission, for its reviewer and the coordinators. */
+        ReviewRevision: {
+            revision: number;
+            scores: components["schemas"]["Score"][];
+            strengths: string;
+            improvements: string;
+            transferability: {
+                rating?: number | null;
+                conditions?: string;
+            };
+            answers: {
+                question: string;
+                answer?: string;
+            }[];
+            recommendation: string;
+            confidence: number | null;
+            /** Format: date-time */
+            submitted_at: string;
+            /** Format: date-time */
+            revised_at: string;
         };
         ReviewResponse: {
             /** Format: uuid */
@@ -2327,6 +2452,15 @@ export interface components {
             created_at: string;
         };
         PracticeReviews: {
+            /** @description Rounds that released the practice's reviews before their decision, for whoever reads their responses; `open` while the organisation may still respond (until rebuttal_due_at). */
+            rebuttals: {
+                /** Format: uuid */
+                round_id: string;
+                round_name: string;
+                /** Format: date-time */
+                rebuttal_due_at: string | null;
+                open: boolean;
+            }[];
             reviews: components["schemas"]["Review"][];
             decisions: {
                 /** Format: uuid */
@@ -2418,7 +2552,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "assignment_created" | "deadline_near" | "review_submitted" | "decision_recorded" | "comment_on_practice";
+            kind: "assignment_created" | "deadline_near" | "review_submitted" | "decision_recorded" | "comment_on_practice" | "reviews_released" | "response_posted";
             /** Format: uuid */
             programme_id?: string | null;
             subject_type: string;
@@ -2805,6 +2939,15 @@ export interface components {
         };
         /** @description Something required is missing; `errors` lists each field. */
         Incomplete: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Dates that do not fit together (`code` schedule_invalid), such as a rebuttal deadline not after the review deadline; `errors` names the field. Nothing was changed. */
+        ScheduleInvalid: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4656,7 +4799,15 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            422: components["responses"]["IdempotencyMismatch"];
+            /** @description The `Idempotency-Key` was used with a different body (`idempotency_key_reused`), or the dates do not fit together (`schedule_invalid`, naming `rebuttal_due_at`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getRound: {
@@ -4719,6 +4870,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["ScheduleInvalid"];
             428: components["responses"]["PreconditionRequired"];
         };
     };
@@ -4774,6 +4926,42 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    releaseReviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description true releases even when reviews are outstanding. Required, so that an empty request never forces. */
+                    force: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Round"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ScheduleInvalid"];
         };
     };
     addRoundPractices: {
@@ -5203,6 +5391,33 @@ export interface operations {
         };
     };
     reopenReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    reviseReview: {
         parameters: {
             query?: never;
             header?: never;

@@ -9,7 +9,7 @@ export function describeError(error: unknown, t: TFunction): string {
     return t('errors.overloaded', { count: Math.max(1, Math.ceil(error.retryAfter ?? 5)) });
   }
   // Known rule codes have their own sentence in every language.
-  const byCode = t(`errors.codes.${error.code}`, { defaultValue: '' });
+  const byCode = t(`errors.codes.${error.code}`, { ...error.params, defaultValue: '' });
   if (byCode) return byCode;
   switch (error.status) {
     case 0:

@@ -35,6 +35,18 @@ export function useSubmitReview(assignmentId: string) {
   });
 }
 
+/** Reopens the caller's submitted review once, during the rebuttal; the first submission is kept. */
+export function useReviseReview(assignmentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrapVersioned(api.POST('/api/v1/assignments/{id}/review/revise', { params: { path: { id: assignmentId } } })),
+    onSuccess: (result) => {
+      queryClient.setQueryData(queryKeys.review.review(assignmentId), result);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.review.myAssignmentsAll() });
+    },
+  });
+}
+
 /** The practice under review (the reviewer may read it), shared with the practice page's cache. */
 export function usePracticeForReview(id: string | undefined) {
   return useQuery({

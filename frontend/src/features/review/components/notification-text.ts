@@ -10,6 +10,7 @@ export function notificationText(n: Notification, t: TFunction, language: string
     practice: p.practice ?? '',
     round: p.round ?? '',
     due: p.due_at ? formatDate(p.due_at, language) : '',
+    rebuttalDue: p.rebuttal_due_at ? formatDate(p.rebuttal_due_at, language) : '',
     outcome: p.outcome ? t(`outcomes.${p.outcome}`, { defaultValue: prettifyKey(p.outcome) }) : '',
   };
   switch (n.kind) {
@@ -23,6 +24,10 @@ export function notificationText(n: Notification, t: TFunction, language: string
       return t('notifications.kinds.decision_recorded', values);
     case 'comment_on_practice':
       return t('notifications.kinds.comment_on_practice', values);
+    case 'reviews_released':
+      return t('notifications.kinds.reviews_released', values);
+    case 'response_posted':
+      return t('notifications.kinds.response_posted', values);
     default:
       return t('notifications.kinds.other');
   }
@@ -34,7 +39,7 @@ export function notificationLink(n: Notification): string | null {
     case 'assignment':
       return `/reviews/${n.subject_id}`;
     case 'practice':
-      return n.kind === 'decision_recorded' ? `/practices/${n.subject_id}/reviews` : `/practices/${n.subject_id}`;
+      return n.kind === 'decision_recorded' || n.kind === 'reviews_released' ? `/practices/${n.subject_id}/reviews` : `/practices/${n.subject_id}`;
     case 'round':
       return `/rounds/${n.subject_id}`;
     default:

@@ -34,6 +34,14 @@ const decided: PracticeReviews = {
     { round_id: round.id, practice_id: practice.id, outcome: 'good_practice', rationale: 'Strong and transferable.', decided_at: '2026-03-20T10:00:00Z' },
   ],
   responses: [],
+  rebuttals: [],
+};
+
+// The same round while its reviews are released for the rebuttal, before any decision.
+const inRebuttal: PracticeReviews = {
+  ...decided,
+  decisions: [],
+  rebuttals: [{ round_id: round.id, round_name: round.name, rebuttal_due_at: '2099-04-15T21:59:00Z', open: true }],
 };
 
 describe('PracticeReviewsPanel', () => {
@@ -86,5 +94,81 @@ describe('PracticeReviewsPanel', () => {
     renderWithProviders(<PracticeReviewsPanel practiceId={practice.id} />);
     expect(await screen.findByRole('heading', { name: 'Reviewer A' })).toBeInTheDocument();
     expect(screen.queryByRole('textbox', { name: 'Your response' })).not.toBeInTheDocument();
+  });
+
+  it('lets the organisation respond during the rebuttal, before any decision, and says until when', async () => {
+    sessionStore.setTokens(tokenPair('a', 'r', { ...user, organisation_id: practice.organisation.id }));
+    const { calls } = mockFetch([
+      { method: 'GET', path: `/api/v1/practices/${practice.id}/reviews`, respond: () => json(inRebuttal) },
+      { method: 'GET', path: `/api/v1/practices/${practice.id}`, respond: () => json(practice, { headers: { ETag: '"3"' } }) },
+      { method: 'GET', path: `/api/v1/programmes/${practice.programme_id}/rubrics`, respond: () => json({ items: [rubric] }) },
+      {
+        method: 'POST',
+        path: `/api/v1/practices/${practice.id}/response`,
+        respond: () => json({ type: 'about:blank', title: 'Conflict', status: 409, code: 'rebuttal_closed', detail: 'The rebuttal ended.' }, { status: 409 }),
+      },
+    ]);
+    renderWithProviders(<PracticeReviewsPanel practiceId={practice.id} />);
+    const u = userEvent.setup();
+
+    expect(await screen.findByText(/have been released to you before the decision\. You can respond to them until/)).toBeInTheDocument();
+    expect(screen.getByText(/The reviewers will read your response and may then revise their review once/)).toBeInTheDocument();
+    await u.type(screen.getByRole('textbox', { name: 'Your response' }), 'The cost table is in annex 2.');
+    await u.click(screen.getByRole('button', { name: 'Post response' }));
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ round_id: round.id, body: 'The cost table is in annex 2.' });
+    // A deadline that passed meanwhile is said in words, not as a code.
+    expect(await screen.findByText('The time to respond to these reviews has ended.')).toBeInTheDocument();
+  });
+
+  it('offers no response form once the rebuttal has ended, even after the decision', async () => {
+    sessionStore.setTokens(tokenPair('a', 'r', { ...user, organisation_id: practice.organisation.id }));
+    const ended: PracticeReviews = { ...decided, rebuttals: [{ ...inRebuttal.rebuttals[0], open: false }] };
+    mockFetch([
+      { method: 'GET', path: `/api/v1/practices/${practice.id}/reviews`, respond: () => json(ended) },
+      { method: 'GET', path: `/api/v1/practices/${practice.id}`, respond: () => json(practice, { headers: { ETag: '"3"' } }) },
+      { method: 'GET', path: `/api/v1/programmes/${practice.programme_id}/rubrics`, respond: () => json({ items: [rubric] }) },
+    ]);
+    renderWithProviders(<PracticeReviewsPanel practiceId={practice.id} />);
+    expect(await screen.findByText(/The time to respond to the reviews of the round “Spring review” ended on/)).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'Your response' })).not.toBeInTheDocument();
+  });
+
+  it('shows coordinators the first submission of a revised review next to the revised one', async () => {
+    sessionStore.setTokens(tokenPair('a', 'r', { ...user, organisation_id: 'coordinating-organisation' }));
+    const revised: PracticeReviews = {
+      ...inRebuttal,
+      reviews: [
+        review({
+          status: 'submitted',
+          submitted_at: '2026-04-10T10:00:00Z',
+          revised: true,
+          scores: [{ criterion_key: 'equity', value: 4, comment: '' }],
+          first_submission: {
+            revision: 1,
+            scores: [{ criterion_key: 'equity', value: 2, comment: 'Vulnerable groups are only mentioned.' }],
+            strengths: 'Close to the patients.',
+            improvements: '',
+            transferability: { rating: 3, conditions: '' },
+            answers: [],
+            recommendation: 'promising_practice',
+            confidence: 3,
+            submitted_at: '2026-03-10T10:00:00Z',
+            revised_at: '2026-04-02T10:00:00Z',
+          },
+        }),
+      ],
+    };
+    mockFetch([
+      { method: 'GET', path: `/api/v1/practices/${practice.id}/reviews`, respond: () => json(revised) },
+      { method: 'GET', path: `/api/v1/practices/${practice.id}`, respond: () => json(practice, { headers: { ETag: '"3"' } }) },
+      { method: 'GET', path: `/api/v1/programmes/${practice.programme_id}/rubrics`, respond: () => json({ items: [rubric] }) },
+    ]);
+    renderWithProviders(<PracticeReviewsPanel practiceId={practice.id} />);
+    const u = userEvent.setup();
+    const card = (await screen.findByRole('heading', { name: /Jonas Weber/ })).closest('article')!;
+    expect(within(card as HTMLElement).getByText('Revised')).toBeInTheDocument();
+    await u.click(within(card as HTMLElement).getByText(/^First submission \(submitted/));
+    expect(within(card as HTMLElement).getByText(/Vulnerable groups are only mentioned\./)).toBeVisible();
+    expect(within(card as HTMLElement).getByRole('row', { name: /Equity.*4 of 4/ })).toBeInTheDocument();
   });
 });

@@ -1,5 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import type { Criterion, PracticeDecision, Review, ReviewResponse, Rubric } from '@/api/review-types';
+import type { Criterion, PracticeDecision, PracticeReviews, Review, ReviewResponse, Rubric } from '@/api/review-types';
+import { isApiError } from '@/api/errors';
+import { describeError } from '@/lib/describe-error';
 import { useVocabulary } from '@/lib/vocabulary';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -39,7 +41,7 @@ function rubricFor(review: Review, rubrics: readonly Rubric[]): Rubric | undefin
  * Meant to be mounted on the practice page: `<PracticeReviewsPanel practiceId={id} />`.
  */
 export function PracticeReviewsPanel({ practiceId, headingLevel = 2 }: { practiceId: string; headingLevel?: 2 | 3 }) {
-  const { t } = useReviewTranslation();
+  const { t, i18n } = useReviewTranslation();
   const { user } = useSession();
   const data = usePracticeReviews(practiceId);
   const practice = usePracticeDetail(practiceId);
@@ -50,13 +52,30 @@ export function PracticeReviewsPanel({ practiceId, headingLevel = 2 }: { practic
   if (data.isPending) return <LoadingState />;
   if (data.isError) return <ErrorState error={data.error} onRetry={() => void data.refetch()} />;
 
-  const { reviews, decisions, responses } = data.data;
+  const { reviews, decisions, responses, rebuttals } = data.data;
   const ownOrganisation = !!user && !!practice.data && practice.data.data.organisation.id === user.organisation_id;
-  const canRespond = ownOrganisation && decisions.length > 0;
+  // The organisation responds during an open rebuttal, or after the decision of a round that had none.
+  const respondRounds: RespondRound[] = [
+    ...rebuttals.filter((r) => r.open).map((r) => ({ roundId: r.round_id, rebuttal: r })),
+    ...decisions.filter((d) => !rebuttals.some((r) => r.round_id === d.round_id)).map((d) => ({ roundId: d.round_id, decision: d })),
+  ];
+  const canRespond = ownOrganisation && respondRounds.length > 0;
 
   return (
     <section className="rv-panel stack-lg" aria-labelledby="rv-panel-title">
       <H id="rv-panel-title">{t('panel.title')}</H>
+
+      {rebuttals.map((r) => (
+        <p key={r.round_id} className={r.open ? 'alert alert-info' : 'alert'}>
+          {ownOrganisation
+            ? r.open
+              ? t('rebuttal.ownOpen', { round: r.round_name, date: r.rebuttal_due_at ? formatDateTime(r.rebuttal_due_at, i18n.language) : '—' })
+              : t('rebuttal.ownClosed', { round: r.round_name, date: r.rebuttal_due_at ? formatDateTime(r.rebuttal_due_at, i18n.language) : '—' })
+            : r.open
+              ? t('rebuttal.otherOpen', { round: r.round_name, date: r.rebuttal_due_at ? formatDateTime(r.rebuttal_due_at, i18n.language) : '—' })
+              : t('rebuttal.otherClosed', { round: r.round_name })}
+        </p>
+      ))}
 
       {decisions.length > 0 && (
         <section aria-labelledby="rv-panel-decisions">
@@ -100,7 +119,7 @@ export function PracticeReviewsPanel({ practiceId, headingLevel = 2 }: { practic
               ))}
             </ul>
           )}
-          {canRespond && <ResponseForm practiceId={practiceId} decisions={decisions} />}
+          {canRespond && <ResponseForm practiceId={practiceId} rounds={respondRounds} />}
         </section>
       )}
     </section>
@@ -182,7 +201,9 @@ function ReviewCard({ review, rubric, index, headingLevel }: { review: Review; r
   return (
     <article className="card rv-review-card" aria-labelledby={headingId}>
       <header className="rv-review-head">
-        <H id={headingId}>{title}</H>
+        <H id={headingId}>
+          {title} {review.revised && <Badge tone="info">{t('rebuttal.revisedBadge')}</Badge>}
+        </H>
         {!anonymous && (reviewer.organisation || reviewer.country) && (
           <p className="muted">
             {[reviewer.organisation, reviewer.country ? countryName(reviewer.country, i18n.language) : ''].filter(Boolean).join(' · ')}
@@ -274,25 +295,80 @@ function ReviewCard({ review, rubric, index, headingLevel }: { review: Review; r
           </div>
         ) : null}
       </dl>
+      {review.first_submission && <FirstSubmission first={review.first_submission} byKey={byKey} />}
     </article>
+  );
+}
+
+/** A revised review's first submission, for coordinators, next to the revised one. */
+function FirstSubmission({ first, byKey }: { first: NonNullable<Review['first_submission']>; byKey: Map<string, Criterion> }) {
+  const { t, i18n } = useReviewTranslation();
+  const recommendation = first.recommendation ? t(`recommendations.${first.recommendation}`, { defaultValue: prettifyKey(first.recommendation) }) : '';
+  return (
+    <details className="rv-first-submission">
+      <summary>
+        {t('rebuttal.firstSubmission', {
+          submitted: formatDateTime(first.submitted_at, i18n.language),
+          revised: formatDateTime(first.revised_at, i18n.language),
+        })}
+      </summary>
+      <dl className="rv-review-facts">
+        {first.scores.map((s) => {
+          const c = byKey.get(s.criterion_key);
+          return (
+            <div key={s.criterion_key}>
+              <dt>{c?.title ?? prettifyKey(s.criterion_key)}</dt>
+              <dd>
+                {scoreText(s.value, c, t)}
+                {s.comment && <span className="rv-prewrap"> — {s.comment}</span>}
+              </dd>
+            </div>
+          );
+        })}
+        {first.strengths && (
+          <div>
+            <dt>{t('form.strengths')}</dt>
+            <dd className="rv-prewrap">{first.strengths}</dd>
+          </div>
+        )}
+        {first.improvements && (
+          <div>
+            <dt>{t('form.improvements')}</dt>
+            <dd className="rv-prewrap">{first.improvements}</dd>
+          </div>
+        )}
+        {recommendation && (
+          <div>
+            <dt>{t('panel.recommendation')}</dt>
+            <dd>{recommendation}</dd>
+          </div>
+        )}
+      </dl>
+    </details>
   );
 }
 
 const RESPONSE_FIELDS = ['body', 'round_id'] as const;
 
-function ResponseForm({ practiceId, decisions }: { practiceId: string; decisions: PracticeDecision[] }) {
+/** A round the organisation may respond in: an open rebuttal, or a decision without a rebuttal. */
+interface RespondRound {
+  roundId: string;
+  rebuttal?: PracticeReviews['rebuttals'][number];
+  decision?: PracticeDecision;
+}
+
+function ResponseForm({ practiceId, rounds: all }: { practiceId: string; rounds: RespondRound[] }) {
   const { t, i18n } = useReviewTranslation();
   const toast = useToast();
   const respond = useRespondToReviews(practiceId);
   const form = useFormErrors(RESPONSE_FIELDS);
   const rounds = useMemo(() => {
-    const seen = new Map<string, PracticeDecision>();
-    for (const d of [...decisions].sort((a, b) => b.decided_at.localeCompare(a.decided_at))) {
-      if (!seen.has(d.round_id)) seen.set(d.round_id, d);
-    }
+    const seen = new Map<string, RespondRound>();
+    for (const r of all) if (!seen.has(r.roundId)) seen.set(r.roundId, r);
     return [...seen.values()];
-  }, [decisions]);
-  const [roundId, setRoundId] = useState(rounds[0]?.round_id ?? '');
+  }, [all]);
+  const [roundId, setRoundId] = useState(rounds[0]?.roundId ?? '');
+  const chosen = rounds.find((r) => r.roundId === roundId);
   const [body, setBody] = useState('');
 
   const submit = (e: FormEvent) => {
@@ -306,7 +382,8 @@ function ResponseForm({ practiceId, decisions }: { practiceId: string; decisions
           form.reset();
           toast.show(t('panel.responsePosted'));
         },
-        onError: (error) => form.showServerError(error),
+        // Rule codes of the review screens (rebuttal_closed, not_decided) are worded in this feature's namespace.
+        onError: (error) => form.showServerError(error, isApiError(error) && error.status === 409 ? describeError(error, t) : undefined),
       },
     );
   };
@@ -319,19 +396,29 @@ function ResponseForm({ practiceId, decisions }: { practiceId: string; decisions
       <FormAlert message={form.formError} />
       {rounds.length > 1 && (
         <SelectField label={t('panel.respondRound')} value={roundId} onChange={(e) => setRoundId(e.target.value)} error={form.errors.round_id}>
-          {rounds.map((d) => (
-            <option key={d.round_id} value={d.round_id}>
-              {t('panel.roundDecidedOn', {
-                outcome: t(`outcomes.${d.outcome}`, { defaultValue: prettifyKey(d.outcome) }),
-                date: formatDate(d.decided_at, i18n.language),
-              })}
+          {rounds.map((r) => (
+            <option key={r.roundId} value={r.roundId}>
+              {r.rebuttal
+                ? t('rebuttal.roundOption', {
+                    round: r.rebuttal.round_name,
+                    date: r.rebuttal.rebuttal_due_at ? formatDateTime(r.rebuttal.rebuttal_due_at, i18n.language) : '—',
+                  })
+                : r.decision
+                  ? t('panel.roundDecidedOn', {
+                      outcome: t(`outcomes.${r.decision.outcome}`, { defaultValue: prettifyKey(r.decision.outcome) }),
+                      date: formatDate(r.decision.decided_at, i18n.language),
+                    })
+                  : r.roundId}
             </option>
           ))}
         </SelectField>
       )}
+      {chosen?.rebuttal?.rebuttal_due_at && (
+        <p className="muted">{t('rebuttal.formDeadline', { date: formatDateTime(chosen.rebuttal.rebuttal_due_at, i18n.language) })}</p>
+      )}
       <TextAreaField
         label={t('panel.responseLabel')}
-        hint={t('panel.responseHint')}
+        hint={chosen?.rebuttal ? t('rebuttal.responseHint') : t('panel.responseHint')}
         required
         rows={4}
         maxLength={10000}

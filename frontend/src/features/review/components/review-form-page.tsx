@@ -26,6 +26,7 @@ import { CriteriaSections } from './review-sections/criteria-sections';
 import { OverallSection } from './review-sections/overall-section';
 import { PracticeBrief } from './review-sections/practice-brief';
 import { QuestionsSection } from './review-sections/questions-section';
+import { RebuttalSection } from './review-sections/rebuttal-section';
 import { AcceptBanner, ConflictBanner } from './review-sections/review-banners';
 import { ReviewSaveStatus } from './review-sections/review-save-status';
 
@@ -120,6 +121,7 @@ function ReviewForm({ onReload, ...options }: ReviewFormProps) {
           {t('form.submittedNote', { date: formatDateTime(review.data.submitted_at, i18n.language) })}
         </div>
       )}
+      <RebuttalSection assignmentId={options.assignmentId} review={review.data} onRevised={onReload} />
       {!session.submitted && session.declined && <div className="alert alert-warning rv-note">{t('form.declinedNote')}</div>}
       {!session.submitted && assignment?.status === 'assigned' && (
         <AcceptBanner assignment={assignment} onDecline={() => session.setDeclining(true)} />

@@ -40,7 +40,8 @@ export function useReviewSession({ assignmentId, review, rubric, practice, assig
   const submitted = review.data.status === 'submitted';
   const accepted = !assignment || assignment.status === 'accepted';
   const declined = assignment?.status === 'declined';
-  const overdue = !submitted && isPast(assignment?.due_at);
+  // A review revised during the rebuttal may be handed in again until the decision, past its deadline.
+  const overdue = !submitted && !review.data.revised && isPast(assignment?.due_at);
   const readOnly = submitted || !accepted;
 
   const autosave = useVersionedAutosave({

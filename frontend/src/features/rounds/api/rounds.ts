@@ -76,6 +76,16 @@ export function useRoundTransition(id: string) {
   });
 }
 
+/** Releases the round's reviews to the practices' organisations for the rebuttal; `force` with reviews outstanding. */
+export function useReleaseReviews(id: string) {
+  const store = useStoreRound();
+  return useMutation({
+    mutationFn: (force: boolean) =>
+      unwrapVersioned(api.POST('/api/v1/rounds/{id}/release-reviews', { params: { path: { id } }, body: { force } })),
+    onSuccess: store,
+  });
+}
+
 export function useAddRoundPractices(id: string) {
   const store = useStoreRound();
   return useMutation({

@@ -30,7 +30,7 @@ export function ResultsPanel({ round, rubric, canCoordinate }: { round: Round; r
   if (results.isPending) return <LoadingState />;
   if (results.isError) return <ErrorState error={results.error} onRetry={() => void results.refetch()} />;
   const data = results.data;
-  const canDecide = canCoordinate && (round.status === 'open' || round.status === 'closed');
+  const canDecide = canCoordinate && (round.status === 'open' || round.status === 'closed' || round.status === 'rebuttal');
   const paged = data.total > data.page_size;
 
   return (

@@ -8,7 +8,7 @@ import { endOfDayIso, toDateInput } from '@/lib/review-format';
 import { useFormErrors } from '@/lib/use-form-errors';
 import { useReviewTranslation } from '@/lib/use-review-translation';
 
-const FIELDS = ['name', 'rubric_id', 'call_id', 'due_at', 'reviewers_per_practice', 'max_load', 'blind', 'cross_border'] as const;
+const FIELDS = ['name', 'rubric_id', 'call_id', 'due_at', 'rebuttal_due_at', 'reviewers_per_practice', 'max_load', 'blind', 'cross_border'] as const;
 
 export interface RoundFormProps {
   rubrics: readonly Rubric[];
@@ -44,6 +44,7 @@ export function RoundForm({ rubrics, calls, initialCallId, initial, rulesLocked 
   const [callId, setCallId] = useState(preselected?.id ?? '');
   const [rubricId, setRubricId] = useState(initial?.rubric_id ?? active?.id ?? usable[0]?.id ?? '');
   const [due, setDue] = useState(initial ? toDateInput(initial.due_at) : tomorrowPlus(28));
+  const [rebuttalDue, setRebuttalDue] = useState(initial?.rebuttal_due_at ? toDateInput(initial.rebuttal_due_at) : '');
   const [perPractice, setPerPractice] = useState(String(initial?.reviewers_per_practice ?? 2));
   const [maxLoad, setMaxLoad] = useState(String(initial?.max_load ?? 3));
   const [blind, setBlind] = useState(initial?.blind ?? true);
@@ -57,17 +58,22 @@ export function RoundForm({ rubrics, calls, initialCallId, initial, rulesLocked 
     if (!rulesLocked && !rubricId) found.rubric_id = t('rounds.form.rubricRequired');
     if (!due) found.due_at = t('validation.required');
     else if (new Date(endOfDayIso(due)).getTime() <= Date.now()) found.due_at = t('rounds.form.dueFuture');
+    if (rebuttalDue && due && new Date(endOfDayIso(rebuttalDue)).getTime() <= new Date(endOfDayIso(due)).getTime()) {
+      found.rebuttal_due_at = t('rounds.form.rebuttalAfterDue');
+    }
+    const rebuttal = rebuttalDue ? endOfDayIso(rebuttalDue) : null;
     const per = Number(perPractice);
     if (!Number.isInteger(per) || per < 1 || per > 10) found.reviewers_per_practice = t('rounds.form.between', { min: 1, max: 10 });
     const load = Number(maxLoad);
     if (!Number.isInteger(load) || load < 1 || load > 100) found.max_load = t('rounds.form.between', { min: 1, max: 100 });
     if (!form.validate(found)) return;
     const body: RoundInput = rulesLocked
-      ? { name: name.trim(), due_at: endOfDayIso(due), reviewers_per_practice: per, max_load: load, blind, cross_border: crossBorder }
+      ? { name: name.trim(), due_at: endOfDayIso(due), rebuttal_due_at: rebuttal, reviewers_per_practice: per, max_load: load, blind, cross_border: crossBorder }
       : {
           name: name.trim(),
           rubric_id: rubricId,
           due_at: endOfDayIso(due),
+          rebuttal_due_at: rebuttal,
           reviewers_per_practice: per,
           max_load: load,
           blind,
@@ -151,6 +157,17 @@ export function RoundForm({ rubrics, calls, initialCallId, initial, rulesLocked 
         onChange={(e) => {
           setDue(e.target.value);
           form.clearError('due_at');
+        }}
+      />
+      <TextField
+        type="date"
+        label={t('rounds.form.rebuttalDue')}
+        hint={t('rounds.form.rebuttalDueHint')}
+        value={rebuttalDue}
+        error={form.errors.rebuttal_due_at}
+        onChange={(e) => {
+          setRebuttalDue(e.target.value);
+          form.clearError('rebuttal_due_at');
         }}
       />
       <div className="field-row">

@@ -16,6 +16,7 @@ import { useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useReviewTranslation } from '@/lib/use-review-translation';
 import { useRound, useRoundCall, useRoundProgramme, useRoundTransition, useUpdateRound } from '../api/rounds';
+import { ReleaseReviewsDialog } from './release-reviews-dialog';
 import { useRubric, useRubrics } from '../api/rubrics';
 import { AssignmentsView } from './assignments-view';
 import { ResultsPanel } from './results-panel';
@@ -74,6 +75,7 @@ function RoundContent({
   const transition = useRoundTransition(round.id);
   const [confirm, setConfirm] = useState<'open' | 'close' | null>(null);
   const [editing, setEditing] = useState(false);
+  const [releasing, setReleasing] = useState(false);
 
   const views: { key: View; label: string }[] = [
     { key: 'assignments', label: t('round.views.assignments') },
@@ -111,11 +113,21 @@ function RoundContent({
                 </Button>
               )}
               {round.status === 'open' && <Button onClick={() => setConfirm('close')}>{t('round.close')}</Button>}
+              {(round.status === 'open' || round.status === 'closed') && (
+                <Button onClick={() => setReleasing(true)}>{t('round.release.action')}</Button>
+              )}
             </>
           )
         }
       />
 
+      {round.status === 'rebuttal' && (
+        <p className="alert alert-info" role="status">
+          {round.rebuttal_due_at
+            ? t('round.release.inRebuttal', { date: formatDateTime(round.rebuttal_due_at, i18n.language) })
+            : t('round.release.inRebuttalNoDate')}
+        </p>
+      )}
       <section className="card rv-round-settings" aria-labelledby="round-settings">
         <h2 id="round-settings" className="h3">
           {t('round.settings')}
@@ -137,6 +149,16 @@ function RoundContent({
             <dt>{t('rounds.form.due')}</dt>
             <dd>{formatDateTime(round.due_at, i18n.language)}</dd>
           </div>
+          <div>
+            <dt>{t('rounds.form.rebuttalDue')}</dt>
+            <dd>{round.rebuttal_due_at ? formatDateTime(round.rebuttal_due_at, i18n.language) : t('round.release.noDeadline')}</dd>
+          </div>
+          {round.reviews_released_at && (
+            <div>
+              <dt>{t('round.release.releasedAt')}</dt>
+              <dd>{formatDateTime(round.reviews_released_at, i18n.language)}</dd>
+            </div>
+          )}
           <div>
             <dt>{t('rounds.form.perPractice')}</dt>
             <dd>{round.reviewers_per_practice}</dd>
@@ -215,6 +237,16 @@ function RoundContent({
           });
         }}
       />
+      {releasing && (
+        <ReleaseReviewsDialog
+          round={round}
+          onClose={() => setReleasing(false)}
+          onEdit={() => {
+            setReleasing(false);
+            setEditing(true);
+          }}
+        />
+      )}
       {editing && <EditRoundDialog round={round} etag={etag} onClose={() => setEditing(false)} onStale={onStale} />}
     </>
   );
@@ -243,7 +275,7 @@ function EditRoundDialog({ round, etag, onClose, onStale }: { round: Round; etag
           pending={update.isPending}
           onCancel={onClose}
           onSubmit={async (body) => {
-            const patch = locked ? { name: body.name, due_at: body.due_at } : body;
+            const patch = locked ? { name: body.name, due_at: body.due_at, rebuttal_due_at: body.rebuttal_due_at } : body;
             await update.mutateAsync({ body: patch, etag });
             toast.show(t('round.saved'));
             onClose();

@@ -23,6 +23,7 @@ export const ROUND_TONES: Record<RoundStatus, 'neutral' | 'info' | 'warning' | '
   draft: 'neutral',
   open: 'info',
   closed: 'warning',
+  rebuttal: 'info',
   decided: 'success',
 };
 
