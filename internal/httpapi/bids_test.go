@@ -370,3 +370,31 @@ func TestBidCountsForTheBoard(t *testing.T) {
 	}
 	must(t, w.get("/api/v1/rounds/"+w.round+"/bid-counts?practice_ids="+strings.Join(many, ","), w.tok["coordinator"]), 400)
 }
+
+func TestMyBiddingRounds(t *testing.T) {
+	w := newBidWorld(t, 2)
+	names := func(token string) []string {
+		var out []string
+		for _, it := range itemsOf(t, must(t, w.get("/api/v1/me/bidding-rounds", token), 200)) {
+			out = append(out, it["id"].(string))
+		}
+		return out
+	}
+	if got := names(w.tok["rev.de"]); !slices.Equal(got, []string{w.round}) {
+		t.Fatalf("reviewer's bidding rounds = %v, want the draft round", got)
+	}
+	// Partners, coordinators who do not review, and outsiders have none.
+	for _, who := range []string{"partner", "coordinator", "outsider"} {
+		if got := names(w.tok[who]); len(got) != 0 {
+			t.Errorf("%s sees bidding rounds %v", who, got)
+		}
+	}
+	must(t, w.do(req{method: "POST", path: "/api/v1/rounds/" + w.round + "/open", token: w.tok["coordinator"]}), 200)
+	if got := names(w.tok["rev.de"]); len(got) != 1 {
+		t.Fatalf("open round missing: %v", got)
+	}
+	must(t, w.do(req{method: "POST", path: "/api/v1/rounds/" + w.round + "/close", token: w.tok["coordinator"]}), 200)
+	if got := names(w.tok["rev.de"]); len(got) != 0 {
+		t.Fatalf("closed round still offered for bidding: %v", got)
+	}
+}

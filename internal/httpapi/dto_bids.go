@@ -1,6 +1,8 @@
 package httpapi
 
 import (
+	"time"
+
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
@@ -43,6 +45,20 @@ func toBiddingPracticeResponse(p domain.BiddingPractice) biddingPracticeResponse
 		out.Bid = &level
 	}
 	return out
+}
+
+// biddingRoundResponse is what a reviewer sees of a round they can bid in.
+type biddingRoundResponse struct {
+	ID            uuid.UUID `json:"id"`
+	ProgrammeID   uuid.UUID `json:"programme_id"`
+	Name          string    `json:"name"`
+	Status        string    `json:"status"`
+	DueAt         time.Time `json:"due_at"`
+	PracticeCount int       `json:"practice_count"`
+}
+
+func toBiddingRoundResponse(r domain.Round) biddingRoundResponse {
+	return biddingRoundResponse{ID: r.ID, ProgrammeID: r.ProgrammeID, Name: r.Name, Status: r.Status, DueAt: r.DueAt.UTC(), PracticeCount: r.PracticeCount}
 }
 
 type bidCountsResponse struct {

@@ -68,6 +68,18 @@ func (s *Server) bidding(c *fiber.Ctx) error {
 	return c.JSON(listOf(page, toBiddingPracticeResponse))
 }
 
+func (s *Server) myBiddingRounds(c *fiber.Ctx) error {
+	p, err := pageRequest(c, nil, "")
+	if err != nil {
+		return err
+	}
+	page, err := s.svc.MyBiddingRounds(c.UserContext(), actorOf(c), p)
+	if err != nil {
+		return err
+	}
+	return c.JSON(listOf(page, toBiddingRoundResponse))
+}
+
 func (s *Server) putBid(c *fiber.Ctx) error {
 	id, err := pathID(c, "id", "Round")
 	if err != nil {

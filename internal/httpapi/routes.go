@@ -101,6 +101,7 @@ func (s *Server) routes() {
 	v1.Get("/rounds/:id/bid-counts", authed, s.bidCounts)
 	v1.Get("/rounds/:id/results", authed, results, s.roundResults)
 	v1.Get("/me/assignments", authed, s.myAssignments)
+	v1.Get("/me/bidding-rounds", authed, s.myBiddingRounds)
 	v1.Patch("/assignments/:id", authed, s.extendAssignment)
 	v1.Delete("/assignments/:id", authed, s.deleteAssignment)
 	v1.Post("/assignments/:id/accept", authed, s.acceptAssignment)

@@ -62,6 +62,16 @@ func (s *Store) BiddingPage(ctx context.Context, f domain.BiddingFilter, p domai
 	return pageAt(rows, biddingRow.toDomain, p, total), err
 }
 
+// BiddingRounds lists the draft and open rounds of the programmes where the user reviews,
+// soonest due first.
+func (s *Store) BiddingRounds(ctx context.Context, userID uuid.UUID, p domain.PageRequest) (domain.Page[domain.Round], error) {
+	q := s.conn(ctx).Table("rounds r").Where(`r.status IN ('draft', 'open') AND r.programme_id IN
+		(SELECT programme_id FROM memberships WHERE user_id = ? AND roles @> '["reviewer"]')`, userID)
+	var rows []roundRow
+	total, err := findPage(q, p, columns{sql: roundSelect}, "r.due_at ASC, r.id ASC", &rows)
+	return pageOf(rows, roundRow.toDomain, p, total), err
+}
+
 // PutBid sets a reviewer's bid on a practice of a round. A practice that is not in the round,
 // or that belongs to the reviewer's own organisation, is CodeNotFound.
 func (s *Store) PutBid(ctx context.Context, b domain.Bid, reviewerOrganisation uuid.UUID) error {

@@ -20,6 +20,8 @@ type BidStore interface {
 	PutBid(ctx context.Context, b domain.Bid, reviewerOrganisation uuid.UUID) error
 	// DeleteBid removes a bid; removing a bid that does not exist is no error.
 	DeleteBid(ctx context.Context, roundID, practiceID, userID uuid.UUID) error
+	// BiddingRounds lists the draft and open rounds of the programmes where the user reviews.
+	BiddingRounds(ctx context.Context, userID uuid.UUID, p domain.PageRequest) (domain.Page[domain.Round], error)
 	// RoundBids lists every bid of a round.
 	RoundBids(ctx context.Context, roundID uuid.UUID) ([]domain.Bid, error)
 	// BidCounts counts the bids on the given practices of a round by level (practices
@@ -60,6 +62,12 @@ func (s *Service) Bidding(ctx context.Context, a *domain.Actor, roundID uuid.UUI
 	}
 	return s.bids.BiddingPage(ctx, domain.BiddingFilter{RoundID: roundID, ReviewerID: a.UserID, ExcludeOrganisation: a.OrganisationID,
 		Theme: q.Theme, Language: q.Language, Country: q.Country, Bid: q.Bid}, p)
+}
+
+// MyBiddingRounds lists the rounds the caller can bid in: draft or open, in a programme where
+// they review.
+func (s *Service) MyBiddingRounds(ctx context.Context, a *domain.Actor, p domain.PageRequest) (domain.Page[domain.Round], error) {
+	return s.bids.BiddingRounds(ctx, a.UserID, p)
 }
 
 // biddable checks everything a change of the caller's bid needs: a reviewer of the round's
