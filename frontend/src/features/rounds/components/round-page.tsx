@@ -102,7 +102,11 @@ function RoundContent({
           </>
         }
         actions={
-          canCoordinate && (
+          <>
+            <Link className="btn btn-secondary" to={`/rounds/${round.id}/bidding`}>
+              {t('round.bidding')}
+            </Link>
+            {canCoordinate && (
             <>
               <Button onClick={() => setEditing(true)}>{t('round.edit')}</Button>
               {(round.status === 'draft' || round.status === 'closed') && (
@@ -112,7 +116,8 @@ function RoundContent({
               )}
               {round.status === 'open' && <Button onClick={() => setConfirm('close')}>{t('round.close')}</Button>}
             </>
-          )
+            )}
+          </>
         }
       />
 
