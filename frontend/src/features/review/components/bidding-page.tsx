@@ -226,8 +226,8 @@ function BidItem({
         name={`bid-${practice.id}`}
         legend={
           <>
-            {t('bidding.yourBid')}
-            <span className="visually-hidden"> — {practice.title}</span>
+            {t('bidding.yourBid')}{' '}
+            <span className="visually-hidden">— {practice.title}</span>
           </>
         }
         options={BID_LEVELS.map((level) => ({ value: level, label: t(`bidding.level.${level}`) }))}
@@ -240,8 +240,8 @@ function BidItem({
         <div className="rv-bid-status">
           {writable && shown !== null && (
             <Button size="sm" variant="ghost" onClick={() => choose(null)}>
-              {t('bidding.clear')}
-              <span className="visually-hidden"> — {practice.title}</span>
+              {t('bidding.clear')}{' '}
+              <span className="visually-hidden">— {practice.title}</span>
             </Button>
           )}
           <span role="status" className={state === 'failed' ? 'rv-bid-failed' : 'muted'}>
