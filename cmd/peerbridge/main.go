@@ -155,7 +155,7 @@ func withDB(ctx context.Context, cfg config.Config, log *slog.Logger, fn func(*p
 func stores(store *postgres.Store) service.Stores {
 	return service.Stores{
 		Tx: store, Audit: store, Organisations: store, Users: store, Sessions: store, Programmes: store,
-		Invitations: store, Practices: store, Comments: store, Rubrics: store, Rounds: store, Assignments: store,
+		Invitations: store, Practices: store, Comments: store, Rubrics: store, Rounds: store, Assignments: store, Bids: store,
 		Reviews: store, Notifications: store, Adaptations: store, Dashboards: store, Exports: store, Calls: store,
 	}
 }

@@ -35,7 +35,8 @@
 //     (0, 10, 20, …). The cost is convex, so spreading work is cheaper than
 //     piling it on one reviewer.
 //   - Pair: every pair costs PairBase (20), minus ExpertiseBonus (15) when the
-//     reviewer has expertise in at least one theme of the practice.
+//     reviewer has expertise in at least one theme of the practice, plus the
+//     bid term of the reviewer's bid on that practice (see Bids).
 //
 // The trade-off between load and expertise is deliberate: the expertise bonus
 // (15) is worth more than one load step (10) and less than two (20). An expert
@@ -43,6 +44,35 @@
 // lower, but a non-expert is chosen over an expert who already carries two or
 // more assignments more. Balance stays the stronger force across the pool,
 // expertise decides between comparably loaded reviewers.
+//
+// # Bids
+//
+// Before assignment, reviewers state their interest in each practice (Input.Bids):
+// eager, willing, neutral, reluctant or conflict. No bid is neutral. A bid is the
+// reviewer's own word about one practice, while expertise is inferred from theme keys,
+// so a clear bid may outweigh expertise; it stays a preference, below balance of
+// load beyond a couple of assignments and far below the country rule:
+//
+//   - eager: −BidEagerBonus (25). More than expertise (15) and two load steps (20),
+//     less than three (30): an eager reviewer is preferred to a neutral expert, and to
+//     a neutral reviewer carrying up to two assignments fewer, not three.
+//   - willing: −BidWillingBonus (5). Less than a load step (10) and than expertise
+//     (15): it decides only between reviewers of equal load and expertise, as a
+//     willing reviewer is one who would do it, not one who asks for it.
+//   - neutral or no bid: 0.
+//   - reluctant: +BidReluctantPenalty (35). More than expertise and a load step
+//     together (25): a reluctant reviewer is taken only when every alternative carries
+//     four or more assignments more, lacks expertise and carries three more, or would
+//     repeat a country.
+//   - conflict: not a cost but a hard rule, exactly like a conflict declared with the
+//     practice's organisation (RuleDeclared): the pair is never proposed, Validate
+//     refuses it, and Unstaffed counts it under conflict_declared.
+//
+// The whole spread of a bid, eager to reluctant, is 60: far below CountryPenalty, so no
+// bid ever makes a practice repeat a country where a distinct one is possible, and
+// staffing still comes first, so a reluctant reviewer fills a slot that would otherwise
+// stay empty. With bids, the bound under which no single swap trades a duplicate
+// country for savings is MaxLoad ≤ 93 (LoadStep·92 + 15 + 60 < 1000).
 //
 // # Algorithm
 //
@@ -90,7 +120,59 @@ const (
 	// ExpertiseBonus is subtracted from PairBase when the reviewer has
 	// expertise in at least one of the practice's themes.
 	ExpertiseBonus = 15
+	// BidEagerBonus is subtracted from the pair cost of an eager bid.
+	BidEagerBonus = 25
+	// BidWillingBonus is subtracted from the pair cost of a willing bid.
+	BidWillingBonus = 5
+	// BidReluctantPenalty is added to the pair cost of a reluctant bid.
+	BidReluctantPenalty = 35
 )
+
+// BidLevel is a reviewer's stated interest in reviewing one practice.
+type BidLevel string
+
+// Bid levels, from most to least wanted. An absent bid is BidNeutral.
+const (
+	BidEager     BidLevel = "eager"
+	BidWilling   BidLevel = "willing"
+	BidNeutral   BidLevel = "neutral"
+	BidReluctant BidLevel = "reluctant"
+	BidConflict  BidLevel = "conflict"
+)
+
+// bidRank orders the levels by cost; an unknown level counts as neutral.
+func bidRank(l BidLevel) int {
+	switch l {
+	case BidEager:
+		return 0
+	case BidWilling:
+		return 1
+	case BidReluctant:
+		return 3
+	case BidConflict:
+		return 4
+	}
+	return 2
+}
+
+// bidCost is the bid term of the pair cost (0 for conflict, which is a hard rule).
+func bidCost(l BidLevel) int64 {
+	switch l {
+	case BidEager:
+		return -BidEagerBonus
+	case BidWilling:
+		return -BidWillingBonus
+	case BidReluctant:
+		return BidReluctantPenalty
+	}
+	return 0
+}
+
+// Bid is a reviewer's bid on one practice of the round.
+type Bid struct {
+	PracticeID, ReviewerID string
+	Level                  BidLevel
+}
 
 // Rule codes reported by Eligible and in Unstaffed.Excluded.
 const (
@@ -123,6 +205,9 @@ type Reviewer struct {
 	Languages      []string // what the reviewer reads
 	Expertise      []string // theme keys
 	ConflictOrgs   []string // organisations the reviewer declared a conflict with
+	// ConflictPractices are practices the reviewer declared a conflict with (a conflict
+	// bid); a BidConflict in Input.Bids has the same effect.
+	ConflictPractices []string
 }
 
 // Pair is one (practice, reviewer) assignment.
@@ -136,7 +221,11 @@ type Input struct {
 	// PerPractice, reviewer load and the countries present on a practice.
 	Existing []Pair
 	// Excluded pairs are never proposed: the reviewer declined that practice in this round.
-	Excluded    []Pair
+	Excluded []Pair
+	// Bids are the reviewers' stated interest per practice. Bids naming an unknown
+	// practice or reviewer are ignored; when a pair has several, the least wanted
+	// level counts (conflict before reluctant before neutral …), whatever the order.
+	Bids        []Bid
 	PerPractice int  // reviewers wanted per practice
 	MaxLoad     int  // max assignments per reviewer in the round, existing included (≤ 0: no new ones)
 	CrossBorder bool // reviewer's country must differ from the practice's country
@@ -150,13 +239,14 @@ type Assignment struct {
 
 // Reasons are the facts behind a proposed pair: countries, the languages the reviewer reads of
 // the practice's, the practice's themes the reviewer has expertise in (keys), the reviewer's
-// load in the round with this pair, and whether another reviewer of the practice shares the
-// reviewer's country.
+// load in the round with this pair, whether another reviewer of the practice shares the
+// reviewer's country, and the reviewer's bid on the practice ("" without one).
 type Reasons struct {
 	ReviewerCountry, PracticeCountry string
 	Languages, Expertise             []string
 	Load, MaxLoad                    int
 	SharesCountry                    bool
+	Bid                              BidLevel
 }
 
 // RuleCount counts the reviewers excluded from a practice by one rule.
@@ -186,7 +276,8 @@ type Result struct {
 
 // Eligible reports whether reviewer r may review practice p, and if not, the
 // rule code that forbids it. Rules are checked in this order:
-// RuleSameOrganisation, RuleSameCountry (only with crossBorder), RuleDeclared,
+// RuleSameOrganisation, RuleSameCountry (only with crossBorder), RuleDeclared
+// (a conflict with the practice's organisation or with the practice itself),
 // RuleLanguage. Countries, languages and themes compare case-insensitively
 // and ignore surrounding spaces; an empty organisation or country is unknown
 // and never conflicts. A practice without languages matches no reviewer.
@@ -200,6 +291,9 @@ func Eligible(p Practice, r Reviewer, crossBorder bool) (ok bool, rule string) {
 		}
 	}
 	if p.OrganisationID != "" && slices.Contains(r.ConflictOrgs, p.OrganisationID) {
+		return false, RuleDeclared
+	}
+	if p.ID != "" && slices.Contains(r.ConflictPractices, p.ID) {
 		return false, RuleDeclared
 	}
 	for _, pl := range p.Languages {
@@ -233,11 +327,25 @@ func hasExpertise(p Practice, r Reviewer) bool {
 }
 
 // pairCost is the pair term of Cost.
-func pairCost(expert bool) int64 {
+func pairCost(expert bool, bid BidLevel) int64 {
+	c := int64(PairBase) + bidCost(bid)
 	if expert {
-		return PairBase - ExpertiseBonus
+		c -= ExpertiseBonus
 	}
-	return PairBase
+	return c
+}
+
+// bidIndex maps each (practice, reviewer) pair to its bid, keeping the least wanted
+// level when a pair has several.
+func bidIndex(bids []Bid) map[Pair]BidLevel {
+	out := make(map[Pair]BidLevel, len(bids))
+	for _, b := range bids {
+		k := Pair{b.PracticeID, b.ReviewerID}
+		if old, ok := out[k]; !ok || bidRank(b.Level) > bidRank(old) {
+			out[k] = b.Level
+		}
+	}
+	return out
 }
 
 // loadCost is the load term of Cost for a reviewer with k assignments.
@@ -246,7 +354,8 @@ func loadCost(k int64) int64 { return LoadStep * k * (k - 1) / 2 }
 // Cost is the objective: the value of the assignment made of in.Existing
 // plus pairs (the proposed new pairs). Duplicate pairs count once. It sums
 //
-//   - PairBase, minus ExpertiseBonus with matching expertise, per pair;
+//   - PairBase, minus ExpertiseBonus with matching expertise, plus the bid
+//     term (−BidEagerBonus, −BidWillingBonus, 0, +BidReluctantPenalty), per pair;
 //   - LoadStep·k·(k−1)/2 per reviewer with k pairs;
 //   - CountryPenalty per reviewer of a practice beyond the first one from
 //     the same country.
@@ -256,6 +365,7 @@ func loadCost(k int64) int64 { return LoadStep * k * (k - 1) / 2 }
 // Validate.
 func Cost(in Input, pairs []Pair) int64 {
 	ps, rs := normalise(in)
+	bids := bidIndex(in.Bids)
 	pIdx := make(map[string]int, len(ps))
 	for i := range ps {
 		pIdx[ps[i].ID] = i
@@ -284,7 +394,7 @@ func Cost(in Input, pairs []Pair) int64 {
 			total += PairBase
 			return
 		}
-		total += pairCost(hasExpertise(ps[pi].Practice, rs[ri].Reviewer))
+		total += pairCost(hasExpertise(ps[pi].Practice, rs[ri].Reviewer), bids[x])
 		countries[pc{pi, rs[ri].country}]++
 	}
 	for _, x := range in.Existing {
@@ -392,6 +502,7 @@ type reviewerN struct {
 	langs     []string
 	expertise []string
 	conflicts []string
+	conflictP []string // practices the reviewer declared a conflict with, bids included
 }
 
 // canonical is a total order key on normalised contents, used only to pick
@@ -435,6 +546,12 @@ func normalise(in Input) ([]practiceN, []reviewerN) {
 	})
 	ps = slices.CompactFunc(ps, func(a, b practiceN) bool { return a.ID == b.ID })
 
+	conflictBids := map[string][]string{}
+	for _, b := range in.Bids {
+		if b.Level == BidConflict {
+			conflictBids[b.ReviewerID] = append(conflictBids[b.ReviewerID], b.PracticeID)
+		}
+	}
 	rs := make([]reviewerN, len(in.Reviewers))
 	for i, r := range in.Reviewers {
 		rs[i] = reviewerN{
@@ -443,10 +560,11 @@ func normalise(in Input) ([]practiceN, []reviewerN) {
 			langs:     normSet(r.Languages, normKey),
 			expertise: normSet(r.Expertise, normKey),
 			conflicts: normSet(r.ConflictOrgs, identity),
+			conflictP: normSet(append(slices.Clone(r.ConflictPractices), conflictBids[r.ID]...), identity),
 		}
 	}
 	rKey := func(r *reviewerN) string {
-		return canonical(r.OrganisationID, r.country, r.langs, r.expertise, r.conflicts)
+		return canonical(r.OrganisationID, r.country, r.langs, r.expertise, r.conflicts, r.conflictP)
 	}
 	slices.SortFunc(rs, func(a, b reviewerN) int {
 		if c := cmp.Compare(a.ID, b.ID); c != 0 {
@@ -463,7 +581,7 @@ func normalise(in Input) ([]practiceN, []reviewerN) {
 	}
 	for i := range rs {
 		r := &rs[i]
-		r.Country, r.Languages, r.Expertise, r.ConflictOrgs = r.country, r.langs, r.expertise, r.conflicts
+		r.Country, r.Languages, r.Expertise, r.ConflictOrgs, r.ConflictPractices = r.country, r.langs, r.expertise, r.conflicts, r.conflictP
 	}
 	return ps, rs
 }

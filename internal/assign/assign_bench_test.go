@@ -140,3 +140,35 @@ func BenchmarkSolve2000x500x3(b *testing.B) {
 	b.ReportMetric(float64(len(res.Assignments)), "pairs")
 	b.ReportMetric(float64(len(res.Unstaffed)), "unstaffed")
 }
+
+// withBids gives every reviewer about perReviewer bids on random practices, mostly
+// eager or willing, some reluctant and a few conflicts, as a bidding phase leaves them.
+func withBids(seed uint64, in Input, perReviewer int) Input {
+	rng := rand.New(rand.NewPCG(seed, 0xb1d5))
+	levels := []BidLevel{BidEager, BidEager, BidWilling, BidWilling, BidWilling, BidNeutral, BidReluctant, BidReluctant, BidConflict}
+	for _, r := range in.Reviewers {
+		for range perReviewer {
+			p := in.Practices[rng.IntN(len(in.Practices))]
+			in.Bids = append(in.Bids, Bid{PracticeID: p.ID, ReviewerID: r.ID, Level: levels[rng.IntN(len(levels))]})
+		}
+	}
+	return in
+}
+
+func BenchmarkSolve2000x500x3Bids(b *testing.B) {
+	in := withBids(2, realisticInput(1, 2000, 500, 25, 200, 3, 15, 300), 40)
+	res := Solve(in)
+	pairs := make([]Pair, len(res.Assignments))
+	for i, a := range res.Assignments {
+		pairs[i] = Pair{a.PracticeID, a.ReviewerID}
+	}
+	if err := Validate(in, pairs); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Solve(in)
+	}
+	b.ReportMetric(float64(len(res.Assignments)), "pairs")
+	b.ReportMetric(float64(len(res.Unstaffed)), "unstaffed")
+}

@@ -456,7 +456,7 @@ func TestUnstaffedReport(t *testing.T) {
 	want := Unstaffed{
 		PracticeID: "p", Missing: 2, Found: 1,
 		Reason: "1 of 3 reviewers found: 2 from the practice's own organisation, 1 from the practice's country (BE), " +
-			"1 declared a conflict with its organisation, 3 do not read fr, 2 at maximum load (1).",
+			"1 declared a conflict with it or its organisation, 3 do not read fr, 2 at maximum load (1).",
 		Excluded: []RuleCount{{RuleSameOrganisation, 2}, {RuleSameCountry, 1}, {RuleDeclared, 1}, {RuleLanguage, 3}, {RuleMaxLoad, 2}},
 	}
 	var got *Unstaffed

@@ -3,6 +3,7 @@ package assign
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -56,9 +57,64 @@ func randomSmall(rng *rand.Rand, dense bool) Input {
 	return in
 }
 
+// withRandomBids adds bids to about half of the (practice, reviewer) pairs of in, every
+// level equally likely; a conflict is given either as a bid or in the reviewer's
+// ConflictPractices, and now and then a pair gets a second, contradicting bid.
+func withRandomBids(rng *rand.Rand, in Input) Input {
+	levels := []BidLevel{BidEager, BidWilling, BidNeutral, BidReluctant, BidConflict}
+	in.Reviewers = slices.Clone(in.Reviewers)
+	for _, p := range in.Practices {
+		for ri := range in.Reviewers {
+			r := &in.Reviewers[ri]
+			if rng.IntN(2) == 0 {
+				continue
+			}
+			level := levels[rng.IntN(len(levels))]
+			if level == BidConflict && rng.IntN(2) == 0 {
+				r.ConflictPractices = append(slices.Clone(r.ConflictPractices), p.ID)
+				continue
+			}
+			in.Bids = append(in.Bids, Bid{PracticeID: p.ID, ReviewerID: r.ID, Level: level})
+			if rng.IntN(10) == 0 {
+				in.Bids = append(in.Bids, Bid{PracticeID: p.ID, ReviewerID: r.ID, Level: levels[rng.IntN(len(levels))]})
+			}
+		}
+	}
+	// Existing pairs were drawn without the bids: drop those a conflict now forbids.
+	kept := in.Existing[:0:0]
+	for _, x := range in.Existing {
+		if !conflictBid(in, x) && !slices.Contains(reviewerByID(in, x.ReviewerID).ConflictPractices, x.PracticeID) {
+			kept = append(kept, x)
+		}
+	}
+	in.Existing = kept
+	return in
+}
+
+func reviewerByID(in Input, id string) Reviewer {
+	for _, r := range in.Reviewers {
+		if r.ID == id {
+			return r
+		}
+	}
+	return Reviewer{}
+}
+
+// conflictBid reports whether in.Bids holds a conflict bid on x, read directly from the
+// input (bruteForce shares no bid handling with Solve).
+func conflictBid(in Input, x Pair) bool {
+	for _, b := range in.Bids {
+		if b.PracticeID == x.PracticeID && b.ReviewerID == x.ReviewerID && b.Level == BidConflict {
+			return true
+		}
+	}
+	return false
+}
+
 // bruteForce enumerates every valid set of new pairs and returns the largest
 // number of new pairs and the smallest Cost among sets of that size. It
-// shares nothing with Solve except Eligible and Cost.
+// shares nothing with Solve except Eligible and Cost; conflict bids it reads
+// from in.Bids itself.
 func bruteForce(in Input) (bestN int, bestCost int64, leaves int) {
 	perPractice := map[string]int{}
 	load := map[string]int{}
@@ -73,7 +129,7 @@ func bruteForce(in Input) (bestN int, bestCost int64, leaves int) {
 	var cands []Pair
 	for _, p := range in.Practices {
 		for _, r := range in.Reviewers {
-			if ok, _ := Eligible(p, r, in.CrossBorder); ok && !existing[Pair{p.ID, r.ID}] {
+			if ok, _ := Eligible(p, r, in.CrossBorder); ok && !conflictBid(in, Pair{p.ID, r.ID}) && !existing[Pair{p.ID, r.ID}] {
 				cands = append(cands, Pair{p.ID, r.ID})
 			}
 		}
@@ -115,29 +171,75 @@ func TestSolveMatchesExhaustiveSearch(t *testing.T) {
 	totalLeaves, withPenalty := 0, 0
 	for i := range instances {
 		in := randomSmall(rng, i%3 == 2)
-		if err := Validate(in, nil); err != nil {
-			t.Fatalf("instance %d: generator produced invalid existing pairs: %v", i, err)
-		}
-		res := Solve(in)
-		pairs := pairsOf(res)
-		if err := Validate(in, pairs); err != nil {
-			t.Fatalf("instance %d: invalid result: %v\ninput: %+v\nresult: %+v", i, err, in, res)
-		}
-		if got := Cost(in, pairs); got != res.Cost {
-			t.Fatalf("instance %d: Result.Cost = %d, Cost of its pairs = %d", i, res.Cost, got)
-		}
-		n, c, leaves := bruteForce(in)
+		leaves, penalty := checkExact(t, i, in)
 		totalLeaves += leaves
-		if c >= CountryPenalty {
+		if penalty {
 			withPenalty++
 		}
-		if len(pairs) != n || res.Cost != c {
-			t.Fatalf("instance %d: Solve found %d new pairs at cost %d, exhaustive search %d at cost %d\ninput: %+v\nresult: %+v",
-				i, len(pairs), res.Cost, n, c, in, res)
-		}
-		checkUnstaffed(t, in, res)
 	}
 	t.Logf("%d instances, %d candidate sets evaluated, %d optima with a country penalty", instances, totalLeaves, withPenalty)
+}
+
+// TestSolveWithBidsMatchesExhaustiveSearch is the same equivalence on instances with
+// bids. It also counts the instances where the bids changed the proposal (compared
+// with Solve on the same instance without bids), so that the test cannot pass with
+// bids ignored.
+func TestSolveWithBidsMatchesExhaustiveSearch(t *testing.T) {
+	const instances = 1800
+	rng := rand.New(rand.NewPCG(20261130, 18))
+	totalLeaves, changed, conflicts := 0, 0, 0
+	for i := range instances {
+		plain := randomSmall(rng, i%3 == 2)
+		in := withRandomBids(rng, plain)
+		leaves, _ := checkExact(t, i, in)
+		totalLeaves += leaves
+		without := in
+		without.Bids = nil
+		without.Reviewers = slices.Clone(in.Reviewers)
+		for ri := range without.Reviewers {
+			without.Reviewers[ri].ConflictPractices = nil
+		}
+		if !slices.Equal(pairsOf(Solve(in)), pairsOf(Solve(without))) {
+			changed++
+		}
+		for _, x := range pairsOf(Solve(in)) {
+			if conflictBid(in, x) || slices.Contains(reviewerByID(in, x.ReviewerID).ConflictPractices, x.PracticeID) {
+				t.Fatalf("instance %d: proposed %v despite a conflict bid", i, x)
+			}
+		}
+		for _, b := range in.Bids {
+			if b.Level == BidConflict {
+				conflicts++
+			}
+		}
+	}
+	if changed < instances/10 {
+		t.Fatalf("bids changed the proposal in only %d of %d instances", changed, instances)
+	}
+	t.Logf("%d instances, %d candidate sets evaluated, %d proposals changed by bids, %d conflict bids", instances, totalLeaves, changed, conflicts)
+}
+
+// checkExact compares Solve with the exhaustive search on one instance.
+func checkExact(t *testing.T, i int, in Input) (leaves int, penalty bool) {
+	t.Helper()
+	if err := Validate(in, nil); err != nil {
+		t.Fatalf("instance %d: generator produced invalid existing pairs: %v", i, err)
+	}
+	res := Solve(in)
+	pairs := pairsOf(res)
+	if err := Validate(in, pairs); err != nil {
+		t.Fatalf("instance %d: invalid result: %v\ninput: %+v\nresult: %+v", i, err, in, res)
+	}
+	if got := Cost(in, pairs); got != res.Cost {
+		t.Fatalf("instance %d: Result.Cost = %d, Cost of its pairs = %d", i, res.Cost, got)
+	}
+	n, c, leaves := bruteForce(in)
+	if len(pairs) != n || res.Cost != c {
+		t.Fatalf("instance %d: Solve found %d new pairs at cost %d, exhaustive search %d at cost %d\ninput: %+v\nresult: %+v",
+			i, len(pairs), res.Cost, n, c, in, res)
+	}
+	checkUnstaffed(t, in, res)
+	return leaves, c >= CountryPenalty
 }
 
 func pairsOf(res Result) []Pair {

@@ -41,6 +41,8 @@ type model struct {
 	pCountry, rCountry []int32 // index into countries; "" is a country like any other for grouping
 	countries          []string
 	rConflicts         [][]int32
+	rConflictP         [][]int32 // practices each reviewer declared a conflict with (sorted)
+	pBids              [][]pBid  // preference bids per practice (conflict bids are in rConflictP)
 	words              int
 	pLang, rLang       []uint64
 	tWords             int
@@ -51,6 +53,22 @@ type model struct {
 	exRevs    [][]int32 // existing known reviewers per practice
 	blocked   [][]int32 // reviewers who declined the practice (Input.Excluded)
 	exCountry [][]int32 // countries present per practice through existing pairs
+}
+
+// pBid is a reviewer's preference bid on one practice.
+type pBid struct {
+	r     int32
+	level BidLevel
+}
+
+// bid returns r's bid on p ("" without one).
+func (m *model) bid(p, r int) BidLevel {
+	for _, b := range m.pBids[p] {
+		if int(b.r) == r {
+			return b.level
+		}
+	}
+	return ""
 }
 
 func newModel(in Input) *model {
@@ -185,6 +203,26 @@ func newModel(in Input) *model {
 			}
 		}
 	}
+	m.rConflictP = make([][]int32, len(rs))
+	for r := range rs {
+		for _, id := range rs[r].conflictP {
+			if p, ok := pIdx[id]; ok {
+				m.rConflictP[r] = append(m.rConflictP[r], p)
+			}
+		}
+		slices.Sort(m.rConflictP[r])
+	}
+	m.pBids = make([][]pBid, len(ps))
+	for x, level := range bidIndex(in.Bids) {
+		p, okp := pIdx[x.PracticeID]
+		r, okr := rIdx[x.ReviewerID]
+		if okp && okr && level != BidConflict {
+			m.pBids[p] = append(m.pBids[p], pBid{r, level})
+		}
+	}
+	for p := range m.pBids {
+		slices.SortFunc(m.pBids[p], func(a, b pBid) int { return cmp.Compare(a.r, b.r) })
+	}
 	m.blocked = make([][]int32, len(ps))
 	for _, x := range in.Excluded {
 		p, okp := pIdx[x.PracticeID]
@@ -216,6 +254,11 @@ func (m *model) rule(p, r int) int8 {
 	}
 	if po >= 0 && slices.Contains(m.rConflicts[r], po) {
 		return ruleDeclared
+	}
+	if len(m.rConflictP[r]) > 0 {
+		if _, found := slices.BinarySearch(m.rConflictP[r], int32(p)); found {
+			return ruleDeclared
+		}
 	}
 	if !intersects(m.pLang[p*m.words:(p+1)*m.words], m.rLang[r*m.words:(r+1)*m.words]) {
 		return ruleLanguage
@@ -295,8 +338,16 @@ func Solve(in Input) Result {
 	net.aBeg = make([]int32, 1, nGroups+1)
 	net.aTo = make([]int32, 0, nArcs)
 	net.aCost = make([]int32, 0, nArcs)
+	// Pair arcs carry the pair cost plus BidEagerBonus, so that every arc cost is
+	// non-negative (the first Dijkstra pass starts from zero potentials). Every unit
+	// of flow crosses exactly one pair arc, so the offset adds BidEagerBonus per
+	// pair to every flow of a given value and changes no choice.
+	bidOf := make([]BidLevel, nR)
 	for p := range nP {
 		net.gBeg[p] = int32(len(net.gPr))
+		for _, b := range m.pBids[p] {
+			bidOf[b.r] = b.level
+		}
 		cur := int32(-1)
 		for i, r := range order {
 			bit := p*stride + i
@@ -312,7 +363,10 @@ func Solve(in Input) Result {
 				net.gFree = append(net.gFree, !slices.Contains(m.exCountry[p], c))
 			}
 			net.aTo = append(net.aTo, r)
-			net.aCost = append(net.aCost, int32(pairCost(m.expert(p, int(r)))))
+			net.aCost = append(net.aCost, int32(pairCost(m.expert(p, int(r)), bidOf[r])+BidEagerBonus))
+		}
+		for _, b := range m.pBids[p] {
+			bidOf[b.r] = ""
 		}
 		if cur >= 0 {
 			net.aBeg = append(net.aBeg, int32(len(net.aTo)))
@@ -394,7 +448,7 @@ func Solve(in Input) Result {
 func (m *model) reasons(p, r, load int, dupCountry bool) Reasons {
 	pr, rv := &m.ps[p], &m.rs[r]
 	return Reasons{ReviewerCountry: rv.country, PracticeCountry: pr.country, Languages: nonNil(common(pr.langs, rv.langs)),
-		Expertise: nonNil(common(pr.themes, rv.expertise)), Load: load, MaxLoad: m.in.MaxLoad, SharesCountry: dupCountry}
+		Expertise: nonNil(common(pr.themes, rv.expertise)), Load: load, MaxLoad: m.in.MaxLoad, SharesCountry: dupCountry, Bid: m.bid(p, r)}
 }
 
 func nonNil(s []string) []string {
@@ -416,6 +470,11 @@ func (m *model) explain(p, r, load int, dupCountry bool) string {
 		b.WriteString("no expertise in the practice's themes; ")
 	}
 	fmt.Fprintf(&b, "load %d of %d", load, m.in.MaxLoad)
+	// A bid is mentioned when it weighed in the choice: neutral is the same as none.
+	switch bid := m.bid(p, r); bid {
+	case BidEager, BidWilling, BidReluctant:
+		fmt.Fprintf(&b, "; bid %s on this practice", bid)
+	}
 	if dupCountry {
 		fmt.Fprintf(&b, "; shares country %s with another reviewer of this practice", countryName(rv.country))
 	}
@@ -492,7 +551,7 @@ func (m *model) unstaffed(p, found int, assigned []bool, load []int) Unstaffed {
 		case ruleCountry:
 			parts = append(parts, fmt.Sprintf("%d from the practice's country (%s)", n, pr.country))
 		case ruleDeclared:
-			parts = append(parts, fmt.Sprintf("%d declared a conflict with its organisation", n))
+			parts = append(parts, fmt.Sprintf("%d declared a conflict with it or its organisation", n))
 		case ruleLanguage:
 			if len(pr.langs) == 0 {
 				parts = append(parts, fmt.Sprintf("%d cannot read it (the practice has no language)", n))

@@ -242,6 +242,7 @@ type pairReasons struct {
 	Load            int      `json:"load"`
 	MaxLoad         int      `json:"max_load"`
 	SharesCountry   bool     `json:"shares_country"`
+	Bid             *string  `json:"bid"` // the reviewer's bid on the practice, null without one
 }
 
 type unstaffedItem struct {
@@ -266,6 +267,10 @@ func toAutoAssignResponse(r service.AutoAssignResult, dryRun bool) autoAssignRes
 			x := r.Reasons[i]
 			it.Reasons = pairReasons{ReviewerCountry: x.ReviewerCountry, PracticeCountry: x.PracticeCountry, Languages: lists.NonNil(x.Languages),
 				Expertise: lists.NonNil(x.Expertise), Load: x.Load, MaxLoad: x.MaxLoad, SharesCountry: x.SharesCountry}
+			if x.Bid != "" {
+				bid := string(x.Bid)
+				it.Reasons.Bid = &bid
+			}
 		}
 		if r.Committed {
 			id := a.ID

@@ -69,7 +69,7 @@ func newEnvWithURL(t *testing.T, dsn string, opts httpapi.Options) *env {
 	svc := service.New(service.Options{
 		Stores: service.Stores{
 			Tx: store, Audit: store, Organisations: store, Users: store, Sessions: store, Programmes: store,
-			Invitations: store, Practices: store, Comments: store, Rubrics: store, Rounds: store, Assignments: store,
+			Invitations: store, Practices: store, Comments: store, Rubrics: store, Rounds: store, Assignments: store, Bids: store,
 			Reviews: store, Notifications: store, Adaptations: store, Dashboards: store, Exports: store, Calls: store,
 		},
 		Hasher: hasher, Log: log, PublicURL: "http://peerbridge.test",

@@ -48,6 +48,9 @@ type roundContext struct {
 	reviewers   map[uuid.UUID]domain.ReviewerProfile
 	conflicts   map[uuid.UUID][]uuid.UUID
 	assignments []domain.Assignment
+	bids        []domain.Bid
+	// conflictBids are the practices each reviewer bid "conflict" on.
+	conflictBids map[uuid.UUID][]string
 }
 
 func (s *Service) loadRoundContext(ctx context.Context, r domain.Round) (*roundContext, error) {
@@ -77,8 +80,19 @@ func (s *Service) loadRoundContext(ctx context.Context, r domain.Round) (*roundC
 	if rc.conflicts, err = s.assignments.Conflicts(ctx, userIDs); err != nil {
 		return nil, err
 	}
-	rc.assignments, err = s.assignments.AllAssignments(ctx, r.ID)
-	return rc, err
+	if rc.assignments, err = s.assignments.AllAssignments(ctx, r.ID); err != nil {
+		return nil, err
+	}
+	if rc.bids, err = s.bids.RoundBids(ctx, r.ID); err != nil {
+		return nil, err
+	}
+	rc.conflictBids = map[uuid.UUID][]string{}
+	for _, b := range rc.bids {
+		if b.Level == domain.BidConflict {
+			rc.conflictBids[b.ReviewerID] = append(rc.conflictBids[b.ReviewerID], b.PracticeID.String())
+		}
+	}
+	return rc, nil
 }
 
 func practiceLanguages(p domain.Practice) []string {
@@ -100,7 +114,7 @@ func (rc *roundContext) assignReviewer(r domain.ReviewerProfile) assign.Reviewer
 		conflicts[i] = c.String()
 	}
 	return assign.Reviewer{ID: r.UserID.String(), OrganisationID: r.OrganisationID.String(), Country: r.Country, Languages: r.Languages,
-		Expertise: r.Expertise, ConflictOrgs: conflicts}
+		Expertise: r.Expertise, ConflictOrgs: conflicts, ConflictPractices: rc.conflictBids[r.UserID]}
 }
 
 // checkPair applies every hard rule of SPEC §3 to one proposed pair, naming the rule it breaks.
@@ -146,7 +160,7 @@ func ruleMessage(rule string) string {
 	case string(domain.CodeSameCountry):
 		return "This round is cross-border: the reviewer must work in another country than the practice."
 	case string(domain.CodeDeclaredConflict):
-		return "The reviewer declared a conflict of interest with the practice's organisation."
+		return "The reviewer declared a conflict of interest with this practice or its organisation."
 	case string(domain.CodeLanguageMismatch):
 		return "The reviewer does not read the practice's language or any of its translations."
 	}
@@ -255,6 +269,9 @@ func (s *Service) AutoAssign(ctx context.Context, a *domain.Actor, roundID uuid.
 		}
 		for _, rv := range rc.reviewers {
 			in.Reviewers = append(in.Reviewers, rc.assignReviewer(rv))
+		}
+		for _, b := range rc.bids {
+			in.Bids = append(in.Bids, assign.Bid{PracticeID: b.PracticeID.String(), ReviewerID: b.ReviewerID.String(), Level: assign.BidLevel(b.Level)})
 		}
 		for _, x := range rc.assignments {
 			pair := assign.Pair{PracticeID: x.PracticeID.String(), ReviewerID: x.ReviewerID.String()}

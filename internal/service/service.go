@@ -53,6 +53,7 @@ type Stores struct {
 	Rubrics       RubricStore
 	Rounds        RoundStore
 	Assignments   AssignmentStore
+	Bids          BidStore
 	Reviews       ReviewStore
 	Notifications NotificationStore
 	Adaptations   AdaptationStore
@@ -75,6 +76,7 @@ type Service struct {
 	rubrics       RubricStore
 	rounds        RoundStore
 	assignments   AssignmentStore
+	bids          BidStore
 	reviews       ReviewStore
 	notifications NotificationStore
 	adaptations   AdaptationStore
@@ -114,7 +116,7 @@ func New(o Options) *Service {
 	return &Service{
 		tx: st.Tx, auditLog: st.Audit, organisations: st.Organisations, users: st.Users, sessions: st.Sessions,
 		programmes: st.Programmes, invitations: st.Invitations, practices: st.Practices, comments: st.Comments,
-		rubrics: st.Rubrics, rounds: st.Rounds, assignments: st.Assignments, reviews: st.Reviews,
+		rubrics: st.Rubrics, rounds: st.Rounds, assignments: st.Assignments, bids: st.Bids, reviews: st.Reviews,
 		notifications: st.Notifications, adaptations: st.Adaptations, dashboards: st.Dashboards, exports: st.Exports, calls: st.Calls,
 		hasher: o.Hasher, signer: o.Signer, log: o.Log, publicURL: o.PublicURL, refreshTTL: o.RefreshTTL, now: o.Now,
 		statsFlight: &flight[domain.RoundStatistics]{}, figuresFlight: &flight[domain.ProgrammeFigures]{},

@@ -89,5 +89,9 @@ export const queryKeys = {
     notificationsAll: () => ['review', 'notifications'] as const,
     notifications: (params: Record<string, unknown>) => ['review', 'notifications', params] as const,
     notificationPreferences: () => ['review', 'notification-preferences'] as const,
+    biddingRounds: () => ['review', 'me', 'bidding-rounds'] as const,
+    biddingAll: (roundId: string) => ['review', 'round', roundId, 'bidding'] as const,
+    bidding: (roundId: string, params: Record<string, unknown>) => ['review', 'round', roundId, 'bidding', params] as const,
+    bidCounts: (roundId: string, practiceIds: readonly string[]) => ['review', 'round', roundId, 'bid-counts', practiceIds] as const,
   },
 };

@@ -955,8 +955,90 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Propose (dry_run) or commit a complete assignment: every hard rule, reviewers from distinct countries where possible, balanced load, expertise preferred; existing assignments kept */
+        /** Propose (dry_run) or commit a complete assignment: every hard rule (a conflict bid included), reviewers from distinct countries where possible, balanced load, expertise and eager or willing bids preferred, reluctant bids avoided; existing assignments kept */
         post: operations["autoAssign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/bidding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The round's practices to bid on, with the caller's bid (the programme's reviewers and coordinators)
+         * @description Each practice of the round with only its id, title, summary, themes, country, language and organisation name, and the caller's own bid (null without one). Practices of the caller's own organisation are left out: they cannot review them. Pages follow a fixed order (the practice id). Anyone else, and a round that does not exist, gets 404.
+         */
+        get: operations["listBidding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/bidding-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rounds the caller can bid in (draft or open, in programmes where they review), soonest due first */
+        get: operations["listMyBiddingRounds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/bids/{practice_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                practice_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the caller's bid on a practice of the round (the programme's reviewers), while the round is draft or open
+         * @description The bid is the caller's own row: no If-Match. `conflict` is a hard rule for assignment (`conflict_declared`); the other levels are preferences auto-assign weighs. A round that is no longer draft or open is 409 `round_not_open`; a practice not in the round or of the caller's organisation, or a caller who is not a reviewer of the programme, is 404.
+         */
+        put: operations["putBid"];
+        post?: never;
+        /** Clear the caller's bid on a practice of the round (back to no bid), while the round is draft or open */
+        delete: operations["deleteBid"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/bid-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** How many bids of each level the given practices of the round have (coordinators) */
+        get: operations["listBidCounts"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2298,6 +2380,51 @@ export interface components {
             /** Format: date-time */
             created_at?: string;
         };
+        /**
+         * @description A reviewer's interest in reviewing a practice, most to least wanted; `conflict` keeps them off it.
+         * @enum {string}
+         */
+        BidLevel: "eager" | "willing" | "neutral" | "reluctant" | "conflict";
+        Bid: {
+            /** Format: uuid */
+            round_id: string;
+            /** Format: uuid */
+            practice_id: string;
+            level: components["schemas"]["BidLevel"];
+        };
+        BiddingPractice: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            summary: string;
+            themes: string[];
+            country: string;
+            language: string;
+            organisation_name: string;
+            /** @description The caller's bid; null without one. */
+            bid: components["schemas"]["BidLevel"] | null;
+        };
+        BiddingRound: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programme_id: string;
+            name: string;
+            /** @enum {string} */
+            status: "draft" | "open";
+            /** Format: date-time */
+            due_at: string;
+            practice_count: number;
+        };
+        BidCounts: {
+            /** Format: uuid */
+            practice_id: string;
+            eager: number;
+            willing: number;
+            neutral: number;
+            reluctant: number;
+            conflict: number;
+        };
         AutoAssignResult: {
             dry_run: boolean;
             assignments: {
@@ -2324,6 +2451,11 @@ export interface components {
                     max_load: number;
                     /** @description Another reviewer of the practice comes from the same country. */
                     shares_country: boolean;
+                    /**
+                     * @description The reviewer's bid on the practice; null without one. Eager and willing bids make a reviewer likelier, reluctant less likely.
+                     * @enum {string|null}
+                     */
+                    bid: "eager" | "willing" | "neutral" | "reluctant" | null;
                 };
                 /**
                  * Format: uuid
@@ -5111,6 +5243,161 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    listBidding: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; values above 100 are capped at 100. */
+                page_size?: components["parameters"]["PageSize"];
+                theme?: string;
+                /** @description The practice's language or one of its translations. */
+                language?: components["schemas"]["Language"];
+                country?: components["schemas"]["Country"];
+                /** @description Only practices with this bid of the caller's; `none`: not bid on yet. */
+                bid?: "eager" | "willing" | "neutral" | "reluctant" | "conflict" | "none";
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMeta"] & {
+                        items: components["schemas"]["BiddingPractice"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listMyBiddingRounds: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; values above 100 are capped at 100. */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMeta"] & {
+                        items: components["schemas"]["BiddingRound"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    putBid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                practice_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    level: components["schemas"]["BidLevel"];
+                };
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Bid"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    deleteBid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                practice_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cleared, or there was no bid. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listBidCounts: {
+        parameters: {
+            query?: {
+                /** @description Up to 100 practice ids, separated by commas. Practices without bids are left out of the answer. */
+                practice_ids?: string;
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["BidCounts"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     roundResults: {

@@ -38,6 +38,7 @@ const NotificationPreferencesSection = lazyPage(() => import('@/features/review/
 const NotificationsPage = lazyPage(() => import('@/features/review/components/notifications-page').then((m) => m.NotificationsPage));
 const PracticeReviewsPage = lazyPage(() => import('@/features/review/components/practice-reviews-page').then((m) => m.PracticeReviewsPage));
 const ReviewFormPage = lazyPage(() => import('@/features/review/components/review-form-page').then((m) => m.ReviewFormPage));
+const BiddingPage = lazyPage(() => import('@/features/review/components/bidding-page').then((m) => m.BiddingPage));
 const ReviewsInbox = lazyPage(() => import('@/features/review/components/reviews-inbox').then((m) => m.ReviewsInbox));
 const RoundPage = lazyPage(() => import('@/features/rounds/components/round-page').then((m) => m.RoundPage));
 const RoundsTab = lazyPage(() => import('@/features/rounds/components/rounds-tab').then((m) => m.RoundsTab));
@@ -94,6 +95,7 @@ export const routes: RouteObject[] = [
           { path: 'reviews', element: <ReviewsInbox /> },
           { path: 'reviews/:assignmentId', element: <ReviewFormPage /> },
           { path: 'rounds/:roundId', element: <RoundPage /> },
+          { path: 'rounds/:roundId/bidding', element: <BiddingPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'programmes/:id/adaptations/new', element: <NewAdaptationPage /> },
           { path: 'adaptations/:id', element: <AdaptationDetailPage /> },

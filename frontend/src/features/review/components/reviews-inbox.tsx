@@ -13,6 +13,7 @@ import { isPast } from '@/lib/review-format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useReviewTranslation } from '@/lib/use-review-translation';
 import { useAcceptAssignment, useMyAssignments, type InboxFilter } from '../api/assignments';
+import { useBiddingRounds } from '../api/bids';
 import { DeclineDialog } from './decline-dialog';
 import { TabsNav } from '@/components/ui/tabs-nav';
 import { NamedObject } from '@/components/ui/named-object';
@@ -120,6 +121,7 @@ export function ReviewsInbox() {
   return (
     <>
       <PageHeader title={t('inbox.title')} lead={t('inbox.lead')} />
+      <BiddingRounds />
       <TabsNav label={t('inbox.filters')}>
         {FILTERS.map((f) => (
           <li key={f}>
@@ -158,5 +160,31 @@ export function ReviewsInbox() {
         <DeclineDialog assignment={declining} open onOpenChange={(open) => !open && setDeclining(null)} />
       )}
     </>
+  );
+}
+
+/** The rounds the reviewer can bid in, each with a link to its bidding page; nothing when none. */
+function BiddingRounds() {
+  const { t, i18n } = useReviewTranslation();
+  const rounds = useBiddingRounds();
+  const items = rounds.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <section className="card rv-bidding-rounds" aria-labelledby="bidding-rounds-title">
+      <h2 id="bidding-rounds-title" className="h3">
+        {t('bidding.inboxTitle')}
+      </h2>
+      <p className="muted">{t('bidding.inboxLead')}</p>
+      <ul>
+        {items.map((r) => (
+          <li key={r.id}>
+            <Link to={`/rounds/${r.id}/bidding`}>{t('bidding.inboxLink', { round: r.name })}</Link>{' '}
+            <span className="muted">
+              {t('bidding.inboxMeta', { count: r.practice_count, date: formatDateTime(r.due_at, i18n.language) })}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

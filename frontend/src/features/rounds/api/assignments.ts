@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
-import type { Assignment } from '@/api/review-types';
+import type { Assignment, BidCounts } from '@/api/review-types';
 import type { Member } from '@/api/types';
 import { queryKeys } from '@/api/query-keys';
 
@@ -83,5 +83,19 @@ export function useAutoAssign(roundId: string) {
     onSuccess: (result) => {
       if (!result.dry_run) invalidate();
     },
+  });
+}
+
+/** How many bids of each level the given practices (one page of the board) have, by practice. */
+export function useBidCounts(roundId: string, practiceIds: readonly string[]) {
+  return useQuery({
+    queryKey: queryKeys.review.bidCounts(roundId, practiceIds),
+    queryFn: async () => {
+      const res = await unwrap(
+        api.GET('/api/v1/rounds/{id}/bid-counts', { params: { path: { id: roundId }, query: { practice_ids: practiceIds.join(',') } } }),
+      );
+      return new Map<string, BidCounts>(res.items.map((c) => [c.practice_id, c]));
+    },
+    enabled: practiceIds.length > 0,
   });
 }

@@ -76,4 +76,16 @@ describe('AssignmentBoard', () => {
       ),
     );
   });
+  it('shows how many bids of each level a practice has, and says so when it has none', async () => {
+    sessionStore.setTokens(tokenPair());
+    const other = { practice_id: '8192a3b4-0000-4000-8000-000000000800', title: 'Return-to-work café', country: 'NL' };
+    const counts = new Map([[roundPracticeId, { practice_id: roundPracticeId, eager: 2, willing: 0, neutral: 1, reluctant: 0, conflict: 1 }]]);
+    renderWithProviders(
+      <AssignmentBoard round={round} practices={[...practices, other]} reviewers={[reviewerDe]} assignments={[]} bidCounts={counts} canAssign />,
+    );
+    expect(await screen.findByRole('rowheader', { name: /Job coach at the hospital/ })).toHaveTextContent(
+      'Bids: Eager: 2, Neutral: 1, Conflict of interest: 1',
+    );
+    expect(screen.getByRole('rowheader', { name: /Return-to-work café/ })).toHaveTextContent('No bids yet');
+  });
 });

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { Assignment, Round } from '@/api/review-types';
+import { BID_LEVELS, type Assignment, type BidCounts, type Round } from '@/api/review-types';
 import type { Member } from '@/api/types';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -18,6 +18,13 @@ export interface BoardPractice {
 }
 
 const STATUS_TONES = { assigned: 'info', accepted: 'accent', submitted: 'success', declined: 'neutral' } as const;
+
+/** A practice's bids in words ("2 eager, 1 conflict"), levels without bids left out. */
+function BidSummary({ counts }: { counts: BidCounts | undefined }) {
+  const { t } = useReviewTranslation();
+  const parts = BID_LEVELS.filter((level) => (counts?.[level] ?? 0) > 0).map((level) => t(`board.bidCount.${level}`, { count: counts?.[level] ?? 0 }));
+  return <span className="rv-board-bids">{parts.length > 0 ? t('board.bids', { list: parts.join(', ') }) : t('board.noBids')}</span>;
+}
 
 /** The assignment that counts for a cell: an active one, else the last declined one. */
 function cellAssignment(list: Assignment[] | undefined): Assignment | undefined {
@@ -40,12 +47,15 @@ export function AssignmentBoard({
   practices,
   reviewers,
   assignments,
+  bidCounts,
   canAssign,
 }: {
   round: Round;
   practices: BoardPractice[];
   reviewers: Member[];
   assignments: Assignment[];
+  /** Bids by level per practice id; absent while loading or for people who may not read them. */
+  bidCounts?: Map<string, BidCounts>;
   canAssign: boolean;
 }) {
   const { t } = useReviewTranslation();
@@ -168,6 +178,7 @@ export function AssignmentBoard({
                     <th scope="row" className="rv-board-sticky">
                       <span className="rv-board-practice">{p.title}</span>
                       {p.country && <span className="country-code">{p.country}</span>}
+                      {bidCounts && <BidSummary counts={bidCounts.get(p.practice_id)} />}
                     </th>
                     <td>
                       <Badge tone={complete ? 'success' : n > 0 ? 'warning' : 'neutral'}>

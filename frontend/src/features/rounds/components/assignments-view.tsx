@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button';
 import { Pagination } from '@/components/ui/pagination';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useReviewTranslation } from '@/lib/use-review-translation';
-import { useReviewers, useRoundAssignments } from '../api/assignments';
+import { useBidCounts, useReviewers, useRoundAssignments } from '../api/assignments';
 import { useRoundResults } from '../api/rounds';
 import { AddPracticesDialog } from './add-practices-dialog';
 import { AssignmentBoard } from './assignment-board';
@@ -28,6 +28,8 @@ export function AssignmentsView({ round, canCoordinate }: { round: Round; canCoo
   );
   const titles = useMemo(() => new Map(practices.map((p) => [p.practice_id, p.title ?? ''])), [practices]);
   const inRound = useMemo(() => new Set(practices.map((p) => p.practice_id)), [practices]);
+  const pageIds = useMemo(() => practices.map((p) => p.practice_id).sort(), [practices]);
+  const bidCounts = useBidCounts(round.id, canCoordinate ? pageIds : []);
   const canAdd = canCoordinate && (round.status === 'draft' || round.status === 'open');
 
   return (
@@ -56,6 +58,7 @@ export function AssignmentsView({ round, canCoordinate }: { round: Round; canCoo
           practices={practices}
           reviewers={reviewers.data}
           assignments={assignments.data}
+          bidCounts={bidCounts.data}
           canAssign={canCoordinate}
         />
       )}

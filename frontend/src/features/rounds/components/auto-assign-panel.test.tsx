@@ -22,7 +22,7 @@ function result(dryRun: boolean): AutoAssignResult {
         reviewer_name: 'Jonas Weber',
         reviewer_country: 'DE',
         explanation: 'Reviewer from DE for a practice from BE; reads en; expertise in upscaling; load 1 of 3.',
-        reasons: { reviewer_country: 'DE', practice_country: 'BE', languages: ['en'], expertise: ['employer_engagement'], load: 1, max_load: 3, shares_country: false },
+        reasons: { reviewer_country: 'DE', practice_country: 'BE', languages: ['en'], expertise: ['employer_engagement'], load: 1, max_load: 3, shares_country: false, bid: 'eager' },
         ...(dryRun ? {} : { assignment_id: '9a3b4c5d-0000-4000-8000-000000000900' }),
       },
     ],
@@ -68,10 +68,13 @@ describe('AutoAssignPanel', () => {
     // Written from the facts in the interface language, with the theme's title, never its key.
     expect(
       await within(row).findByText(
-        'reviewer from Germany for a practice from Belgium; reads English; expertise in Employer engagement; 1 of at most 3 reviews in this round.',
+        'reviewer from Germany for a practice from Belgium; reads English; expertise in Employer engagement; 1 of at most 3 reviews in this round; bid eager on it.',
       ),
     ).toBeInTheDocument();
     expect(within(table).getByRole('columnheader', { name: 'Why this reviewer' })).toBeInTheDocument();
+    // The reviewer's bid has its own column.
+    expect(within(table).getByRole('columnheader', { name: 'Bid' })).toBeInTheDocument();
+    expect(within(row).getByRole('cell', { name: 'Eager' })).toBeInTheDocument();
 
     expect(screen.getByRole('heading', { name: '1 practice cannot be fully staffed' })).toBeInTheDocument();
     const unstaffed = screen.getByRole('listitem');

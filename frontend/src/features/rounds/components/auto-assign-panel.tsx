@@ -32,6 +32,8 @@ export function proposalReasons(a: Proposed, themes: Map<string, string>, t: TFu
     t('auto.reasons.load', { load: r.load, max: r.max_load }),
   ];
   if (r.shares_country) parts.push(t('auto.reasons.sharesCountry'));
+  // Neutral is the same as no bid for the optimiser: only the bids that weighed are mentioned.
+  if (r.bid === 'eager' || r.bid === 'willing' || r.bid === 'reluctant') parts.push(t(`auto.reasons.bid.${r.bid}`));
   return parts.join('; ') + '.';
 }
 
@@ -108,6 +110,7 @@ export function AutoAssignPanel({ round, practiceTitles }: { round: Round; pract
                     <tr>
                       <th scope="col">{t('board.practice')}</th>
                       <th scope="col">{t('auto.reviewer')}</th>
+                      <th scope="col">{t('auto.bid')}</th>
                       <th scope="col">{t('auto.why')}</th>
                     </tr>
                   </thead>
@@ -119,6 +122,7 @@ export function AutoAssignPanel({ round, practiceTitles }: { round: Round; pract
                           {a.reviewer_name}{' '}
                           {a.reviewer_country && <span className="country-code">{a.reviewer_country}</span>}
                         </td>
+                        <td>{a.reasons.bid ? t(`bidLevel.${a.reasons.bid}`) : t('bidLevel.none')}</td>
                         <td>{proposalReasons(a, themes, t, i18n.language)}</td>
                       </tr>
                     ))}

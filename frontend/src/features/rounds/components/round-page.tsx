@@ -104,7 +104,11 @@ function RoundContent({
           </>
         }
         actions={
-          canCoordinate && (
+          <>
+            <Link className="btn btn-secondary" to={`/rounds/${round.id}/bidding`}>
+              {t('round.bidding')}
+            </Link>
+            {canCoordinate && (
             <>
               <Button onClick={() => setEditing(true)}>{t('round.edit')}</Button>
               {(round.status === 'draft' || round.status === 'closed') && (
@@ -117,7 +121,8 @@ function RoundContent({
                 <Button onClick={() => setReleasing(true)}>{t('round.release.action')}</Button>
               )}
             </>
-          )
+            )}
+          </>
         }
       />
 
