@@ -206,7 +206,8 @@ func (s *Service) ReopenReview(ctx context.Context, a *domain.Actor, assignmentI
 }
 
 // PracticeReview is a review as one caller may see it. Anonymous hides the reviewer entirely
-// (blind round, seen by the practice's organisation); Label then names it "A", "B", ….
+// (blind round, seen by the practice's organisation); Label then names it "A", "B", … as
+// domain.ReviewerLabels does, the letters the reviewers' discussion uses too.
 type PracticeReview struct {
 	domain.Review
 	Anonymous bool
@@ -247,7 +248,12 @@ func (s *Service) PracticeReviews(ctx context.Context, a *domain.Actor, practice
 	}
 	ownOrg := sc.Actor.OrganisationID == p.OrganisationID && !sc.IsCoordinator()
 	var out PracticeReviewsView
-	labels := map[uuid.UUID]int{}
+	labels := map[uuid.UUID]map[uuid.UUID]string{}
+	for _, r := range all {
+		if labels[r.RoundID] == nil {
+			labels[r.RoundID] = domain.ReviewerLabels(all, r.RoundID)
+		}
+	}
 	for _, r := range all {
 		if !domain.CanSeeReview(sc, &r, p.OrganisationID, ownSubmitted[r.RoundID], decided[r.RoundID]) {
 			continue
@@ -255,8 +261,7 @@ func (s *Service) PracticeReviews(ctx context.Context, a *domain.Actor, practice
 		pr := PracticeReview{Review: r}
 		if ownOrg && r.Blind && r.ReviewerID != a.UserID {
 			pr.Anonymous = true
-			pr.Label = string(rune('A' + labels[r.RoundID]))
-			labels[r.RoundID]++
+			pr.Label = labels[r.RoundID][r.ReviewerID]
 		}
 		out.Reviews = append(out.Reviews, pr)
 	}

@@ -58,6 +58,8 @@ type Stores struct {
 	Adaptations   AdaptationStore
 	Dashboards    DashboardStore
 	Exports       ExportStore
+	Discussions   DiscussionStore
+	Reminders     ReminderStore
 }
 
 // Service bundles the use cases with their dependencies, passed in explicitly.
@@ -79,6 +81,8 @@ type Service struct {
 	adaptations   AdaptationStore
 	dashboards    DashboardStore
 	exports       ExportStore
+	discussions   DiscussionStore
+	reminders     ReminderStore
 	hasher        *auth.Hasher
 	signer        *auth.Signer
 	log           *slog.Logger
@@ -114,6 +118,7 @@ func New(o Options) *Service {
 		programmes: st.Programmes, invitations: st.Invitations, practices: st.Practices, comments: st.Comments,
 		rubrics: st.Rubrics, rounds: st.Rounds, assignments: st.Assignments, reviews: st.Reviews,
 		notifications: st.Notifications, adaptations: st.Adaptations, dashboards: st.Dashboards, exports: st.Exports,
+		discussions: st.Discussions, reminders: st.Reminders,
 		hasher: o.Hasher, signer: o.Signer, log: o.Log, publicURL: o.PublicURL, refreshTTL: o.RefreshTTL, now: o.Now,
 		statsFlight: &flight[domain.RoundStatistics]{}, figuresFlight: &flight[domain.ProgrammeFigures]{},
 	}
