@@ -44,7 +44,7 @@ func toDiscussionPostResponse(v service.DiscussionPostView) discussionPostRespon
 }
 
 type reminderRequest struct {
-	Note string `json:"note" validate:"max=2000"`
+	Note string `json:"note,omitempty" validate:"max=2000"`
 }
 
 type reminderPracticeResponse struct {
