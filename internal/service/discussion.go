@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"sort"
 	"strings"
 
 	"github.com/google/uuid"
@@ -33,7 +34,7 @@ type discussion struct {
 	practice  domain.Practice
 	scope     domain.Scope
 	labels    map[uuid.UUID]string // every reviewer of the practice in the round
-	submitted []uuid.UUID          // the reviewers who submitted: they take part
+	submitted map[uuid.UUID]uuid.UUID // the reviewers who submitted, with their assignment: they take part
 }
 
 // discussionOf loads a discussion the caller takes part in: the round's coordinators and the
@@ -64,11 +65,11 @@ func (s *Service) discussionOf(ctx context.Context, a *domain.Actor, roundID, pr
 	if err != nil {
 		return discussion{}, err
 	}
-	d := discussion{round: round, scope: sc, labels: domain.ReviewerLabels(all, roundID)}
+	d := discussion{round: round, scope: sc, labels: domain.ReviewerLabels(all, roundID), submitted: map[uuid.UUID]uuid.UUID{}}
 	takesPart := sc.IsCoordinator()
 	for _, r := range all {
 		if r.RoundID == roundID && r.Submitted() {
-			d.submitted = append(d.submitted, r.ReviewerID)
+			d.submitted[r.ReviewerID] = r.AssignmentID
 			takesPart = takesPart || r.ReviewerID == a.UserID
 		}
 	}
@@ -126,8 +127,8 @@ func (s *Service) PostToDiscussion(ctx context.Context, a *domain.Actor, roundID
 }
 
 // notifyDiscussion tells the coordinators and the submitted reviewers, except the author, about
-// a new post. The notification's subject is the round and its params name the practice: the
-// practice's organisation is never among the recipients.
+// a new post: coordinators with the round as subject, reviewers with their own assignment (where
+// the web app shows them the discussion). The practice's organisation is never a recipient.
 func (s *Service) notifyDiscussion(ctx context.Context, d discussion, post domain.DiscussionPost) error {
 	coordinators, err := s.programmes.ListMembers(ctx, d.round.ProgrammeID, domain.MemberFilter{Role: domain.RoleCoordinator}, domain.PageRequest{Page: 1, Size: domain.MaxPageSize})
 	if err != nil {
@@ -141,11 +142,14 @@ func (s *Service) notifyDiscussion(ctx context.Context, d discussion, post domai
 			recipients = append(recipients, m.UserID)
 		}
 	}
-	for _, id := range d.submitted {
+	var reviewers []uuid.UUID
+	for id := range d.submitted {
 		if !isCoordinator[id] {
-			recipients = append(recipients, id)
+			reviewers = append(reviewers, id)
 		}
 	}
+	sort.Slice(reviewers, func(i, j int) bool { return reviewers[i].String() < reviewers[j].String() })
+	recipients = append(recipients, reviewers...)
 	label, byReviewer := d.labels[post.AuthorID]
 	programmeID := d.round.ProgrammeID
 	var ns []domain.Notification
@@ -159,8 +163,12 @@ func (s *Service) notifyDiscussion(ctx context.Context, d discussion, post domai
 		} else {
 			params["author"] = post.AuthorName
 		}
-		ns = append(ns, domain.Notification{ID: uuid.New(), UserID: to, ProgrammeID: &programmeID, Kind: domain.NotifyDiscussion,
-			SubjectType: "round", SubjectID: d.round.ID, Params: params})
+		n := domain.Notification{ID: uuid.New(), UserID: to, ProgrammeID: &programmeID, Kind: domain.NotifyDiscussion,
+			SubjectType: "round", SubjectID: d.round.ID, Params: params}
+		if assignment, ok := d.submitted[to]; ok && !isCoordinator[to] {
+			n.SubjectType, n.SubjectID = "assignment", assignment
+		}
+		ns = append(ns, n)
 	}
 	return s.notifications.InsertNotifications(ctx, ns)
 }
