@@ -11,6 +11,8 @@ export function notificationText(n: Notification, t: TFunction, language: string
     round: p.round ?? '',
     due: p.due_at ? formatDate(p.due_at, language) : '',
     outcome: p.outcome ? t(`outcomes.${p.outcome}`, { defaultValue: prettifyKey(p.outcome) }) : '',
+    // A blind reviewer in the reviewers' discussion is named by their label only.
+    author: p.author_label ? t('panel.reviewerLabel', { letter: p.author_label }) : (p.author ?? ''),
   };
   switch (n.kind) {
     case 'assignment_created':
@@ -23,13 +25,19 @@ export function notificationText(n: Notification, t: TFunction, language: string
       return t('notifications.kinds.decision_recorded', values);
     case 'comment_on_practice':
       return t('notifications.kinds.comment_on_practice', values);
+    case 'discussion_posted':
+      return t('notifications.kinds.discussion_posted', values);
+    case 'review_reminder':
+      return t('notifications.kinds.review_reminder', values);
     default:
       return t('notifications.kinds.other');
   }
 }
 
-/** Where a notification leads: the review form for an assignment, the practice otherwise. */
+/** Where a notification leads: the review form for an assignment, the reviews inbox for a reminder, the practice otherwise. */
 export function notificationLink(n: Notification): string | null {
+  // A reminder covers all of a reviewer's open reviews in the round: their inbox lists them.
+  if (n.kind === 'review_reminder') return '/reviews';
   switch (n.subject_type) {
     case 'assignment':
       return `/reviews/${n.subject_id}`;

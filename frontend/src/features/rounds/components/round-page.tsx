@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { programmeText } from '@/lib/vocabulary';
 import { isApiError } from '@/api/errors';
@@ -18,15 +18,21 @@ import { useReviewTranslation } from '@/lib/use-review-translation';
 import { useRound, useRoundProgramme, useRoundTransition, useUpdateRound } from '../api/rounds';
 import { useRubric, useRubrics } from '../api/rubrics';
 import { AssignmentsView } from './assignments-view';
+import { RemindersDialog } from './reminders-dialog';
 import { ResultsPanel } from './results-panel';
+import { RoundDiscussions } from './round-discussions';
 import { RoundForm } from './round-form';
 import { ROUND_TONES } from './rounds-tab';
 import { TabsNav } from '@/components/ui/tabs-nav';
 
 type View = 'assignments' | 'results';
 
-/** A review round (coordinators): settings, practices, assignment board, results. `/rounds/:roundId`. */
-export function RoundPage() {
+/**
+ * A review round (coordinators): settings, practices, assignment board, results. `/rounds/:roundId`.
+ * `practiceDiscussion` renders the reviewers' discussion of one practice (from the review feature)
+ * under the results.
+ */
+export function RoundPage({ practiceDiscussion }: { practiceDiscussion?: (roundId: string, practiceId: string) => ReactNode } = {}) {
   const { t, i18n } = useReviewTranslation();
   const { roundId = '' } = useParams();
   const round = useRound(roundId);
@@ -49,6 +55,7 @@ export function RoundPage() {
       programmeName={programme.data ? programmeText(programme.data.data, i18n.language).name : undefined}
       canCoordinate={canCoordinate || programme.isPending}
       onStale={() => void round.refetch()}
+      practiceDiscussion={practiceDiscussion}
     />
   );
 }
@@ -59,12 +66,14 @@ function RoundContent({
   programmeName,
   canCoordinate,
   onStale,
+  practiceDiscussion,
 }: {
   round: Round;
   etag: string;
   programmeName?: string;
   canCoordinate: boolean;
   onStale: () => void;
+  practiceDiscussion?: (roundId: string, practiceId: string) => ReactNode;
 }) {
   const { t, i18n } = useReviewTranslation();
   const toast = useToast();
@@ -74,6 +83,7 @@ function RoundContent({
   const transition = useRoundTransition(round.id);
   const [confirm, setConfirm] = useState<'open' | 'close' | null>(null);
   const [editing, setEditing] = useState(false);
+  const [reminding, setReminding] = useState(false);
 
   const views: { key: View; label: string }[] = [
     { key: 'assignments', label: t('round.views.assignments') },
@@ -110,6 +120,7 @@ function RoundContent({
                   {round.status === 'draft' ? t('round.open') : t('round.reopen')}
                 </Button>
               )}
+              {round.status === 'open' && <Button onClick={() => setReminding(true)}>{t('reminders.open')}</Button>}
               {round.status === 'open' && <Button onClick={() => setConfirm('close')}>{t('round.close')}</Button>}
             </>
           )
@@ -184,7 +195,12 @@ function RoundContent({
         {view === 'assignments' ? (
           <AssignmentsView round={round} canCoordinate={canCoordinate} />
         ) : (
-          <ResultsPanel round={round} rubric={rubric.data?.data} canCoordinate={canCoordinate} />
+          <>
+            <ResultsPanel round={round} rubric={rubric.data?.data} canCoordinate={canCoordinate} />
+            {canCoordinate && practiceDiscussion && (
+              <RoundDiscussions round={round} render={(practiceId) => practiceDiscussion(round.id, practiceId)} />
+            )}
+          </>
         )}
       </div>
 
@@ -214,6 +230,7 @@ function RoundContent({
           });
         }}
       />
+      {reminding && <RemindersDialog roundId={round.id} open={reminding} onOpenChange={setReminding} />}
       {editing && <EditRoundDialog round={round} etag={etag} onClose={() => setEditing(false)} onStale={onStale} />}
     </>
   );
