@@ -200,12 +200,17 @@ func TestDiscussionLabelsBlindReviewers(t *testing.T) {
 			}
 		})
 	}
-	// Nothing in the French reviewer's view names the German one.
+	// Nothing in the French reviewer's view of the discussion or of the reviews names the German
+	// one, and the reviews carry the discussion's letters.
 	body := string(must(t, w.get(w.discussionPath(round, w.practiceID), w.tok["rev.fi"]), 200).Body)
-	for _, secret := range []string{w.revDE.Name, w.revDE.ID.String(), w.revDE.Email} {
-		if strings.Contains(body, secret) {
+	peerReviews := string(must(t, w.get("/api/v1/practices/"+w.practiceID+"/reviews", w.tok["rev.fi"]), 200).Body)
+	for _, secret := range []string{w.revDE.Name, w.revDE.ID.String(), w.revDE.Email, aDE} {
+		if strings.Contains(body, secret) || strings.Contains(peerReviews, secret) {
 			t.Fatalf("a blind reviewer is named to another: %q", secret)
 		}
+	}
+	if !strings.Contains(peerReviews, `"label":"Reviewer A"`) || !strings.Contains(peerReviews, w.revFI.Name) {
+		t.Fatalf("the French reviewer's view of the reviews: %s", peerReviews)
 	}
 	// The same letters in the reviews the organisation reads after the decision: Reviewer A is
 	// the German reviewer, who scored 2.

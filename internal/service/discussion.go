@@ -33,7 +33,7 @@ type discussion struct {
 	round     domain.Round
 	practice  domain.Practice
 	scope     domain.Scope
-	labels    map[uuid.UUID]string // every reviewer of the practice in the round
+	labels    map[uuid.UUID]string    // every reviewer of the practice in the round
 	submitted map[uuid.UUID]uuid.UUID // the reviewers who submitted, with their assignment: they take part
 }
 

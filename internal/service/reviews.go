@@ -206,7 +206,7 @@ func (s *Service) ReopenReview(ctx context.Context, a *domain.Actor, assignmentI
 }
 
 // PracticeReview is a review as one caller may see it. Anonymous hides the reviewer entirely
-// (blind round, seen by the practice's organisation); Label then names it "A", "B", … as
+// (blind round, seen by the practice's organisation or another reviewer); Label then names it "A", "B", … as
 // domain.ReviewerLabels does, the letters the reviewers' discussion uses too.
 type PracticeReview struct {
 	domain.Review
@@ -246,7 +246,6 @@ func (s *Service) PracticeReviews(ctx context.Context, a *domain.Actor, practice
 			ownSubmitted[r.RoundID] = true
 		}
 	}
-	ownOrg := sc.Actor.OrganisationID == p.OrganisationID && !sc.IsCoordinator()
 	var out PracticeReviewsView
 	labels := map[uuid.UUID]map[uuid.UUID]string{}
 	for _, r := range all {
@@ -259,7 +258,9 @@ func (s *Service) PracticeReviews(ctx context.Context, a *domain.Actor, practice
 			continue
 		}
 		pr := PracticeReview{Review: r}
-		if ownOrg && r.Blind && r.ReviewerID != a.UserID {
+		// In a blind round everyone but the coordinators and the author reads a label: the
+		// practice's organisation, and the other reviewers, as in the reviewers' discussion.
+		if r.Blind && r.ReviewerID != a.UserID && !sc.IsCoordinator() {
 			pr.Anonymous = true
 			pr.Label = labels[r.RoundID][r.ReviewerID]
 		}
