@@ -2388,7 +2388,7 @@ export interface components {
             }[];
             /**
              * Format: date-time
-             * @description When this reminder went out
+             * @description When this reminder went out, or for a skipped reviewer when the last one did.
              */
             reminded_at: string;
         };
