@@ -57,11 +57,14 @@ func TestExportLabelsCoverEveryLanguageAndCode(t *testing.T) {
 // break out of the subject line.
 func TestMessagesInEveryLanguage(t *testing.T) {
 	kinds := []string{domain.NotifyAssigned, domain.NotifyAssigned + ".nodue", domain.NotifyDeadlineNear, domain.NotifyReviewSubmitted,
-		domain.NotifyDecision, domain.NotifyComment, domain.NotifyReviewsReleased, domain.NotifyResponsePosted, "other", "digest", "footer"}
+		domain.NotifyDecision, domain.NotifyComment, domain.NotifyReviewsReleased, domain.NotifyResponsePosted, domain.NotifyDiscussion, domain.NotifyReminder, domain.NotifyReminder + ".note", "reviewer_label",
+		"other", "digest", "footer"}
+	// Parts of other messages have a body only.
+	bodyOnly := map[string]bool{"footer": true, "reviewer_label": true, domain.NotifyReminder + ".note": true}
 	for _, k := range kinds {
 		for _, lang := range domain.Locales {
 			m, ok := messages[k][lang]
-			if !ok || (k != "footer" && m.subject == "") || m.body == "" {
+			if !ok || (!bodyOnly[k] && m.subject == "") || m.body == "" {
 				t.Errorf("%s has no %s text", k, lang)
 			}
 		}
@@ -86,5 +89,43 @@ func TestMessagesInEveryLanguage(t *testing.T) {
 	}
 	if got := longDate("2026-12-28T10:00:00Z", "de"); got != "28. Dezember 2026" {
 		t.Fatalf("German date: %q", got)
+	}
+}
+
+// A reminder lists each practice on a line of its own, every line a list item, and the note after
+// it on one line; no typed value can stand in for the list.
+func TestReminderAndDiscussionMessages(t *testing.T) {
+	n := domain.Notification{Kind: domain.NotifyReminder, Params: map[string]string{"round": "Spring {practices}", "practices": "Job coaching\nEmployer\r\nBcc: x@evil.example",
+		"due_at": "2026-12-01T10:00:00Z", "note": "See you\non Friday"}}
+	cases := []struct {
+		lang, subject string
+		body          []string
+	}{
+		{"en", "Reminder: reviews due in “Spring {practices}”", []string{"round “Spring {practices}” remind", "\n- Job coaching\n- Employer\n- Bcc: x@evil.example\nPlease submit them by 1 December 2026.", "\n\nMessage from the coordinators: See you on Friday"}},
+		{"fr", "Rappel : évaluations attendues dans « Spring {practices} »", []string{"au plus tard le 1er décembre 2026.", "Message des coordinateurs : See you on Friday"}},
+		{"nl", "Herinnering: reviews voor “Spring {practices}”", []string{"uiterlijk op 1 december 2026 indienen?", "Bericht van de coördinatoren: See you on Friday"}},
+		{"de", "Erinnerung: Gutachten in „Spring {practices}“", []string{"bis zum 1. Dezember 2026 ein.", "Nachricht der Koordination: See you on Friday"}},
+	}
+	for _, c := range cases {
+		subject, body := Describe(n, c.lang)
+		if subject != c.subject {
+			t.Errorf("%s subject: %q", c.lang, subject)
+		}
+		for _, part := range c.body {
+			if !strings.Contains(body, part) {
+				t.Errorf("%s body lacks %q:\n%s", c.lang, part, body)
+			}
+		}
+	}
+	if _, body := Describe(domain.Notification{Kind: domain.NotifyReminder, Params: map[string]string{"round": "R", "practices": "P", "due_at": "2026-12-01T10:00:00Z"}}, "en"); strings.Contains(body, "coordinators:") {
+		t.Errorf("a reminder without a note: %q", body)
+	}
+	blind := domain.Notification{Kind: domain.NotifyDiscussion, Params: map[string]string{"practice": "Job coaching", "round": "Spring", "author_label": "B"}}
+	if _, body := Describe(blind, "fr"); !strings.HasPrefix(body, "Évaluateur·rice B a écrit") {
+		t.Errorf("blind author in French: %q", body)
+	}
+	named := domain.Notification{Kind: domain.NotifyDiscussion, Params: map[string]string{"practice": "Job coaching", "round": "Spring", "author": "Anna"}}
+	if subject, body := Describe(named, "de"); subject != "Austausch der Gutachter/innen: Job coaching" || !strings.HasPrefix(body, "Anna hat im Austausch") {
+		t.Errorf("named author in German: %q %q", subject, body)
 	}
 }

@@ -65,6 +65,31 @@ var messages = map[string]map[string]message{
 		"fr": {"Réponse aux évaluations : {practice}", "L’organisation à l’origine de « {practice} » a répondu aux évaluations du cycle « {round} ». Vous pouvez lire sa réponse à côté de votre évaluation et, jusqu’à la décision, réviser votre évaluation une fois."},
 		"de": {"Stellungnahme zu den Gutachten: {practice}", "Die Organisation hinter „{practice}“ hat zu den Gutachten in der Runde „{round}“ Stellung genommen. Sie finden die Stellungnahme bei Ihrem Gutachten und können Ihr Gutachten bis zur Entscheidung einmal überarbeiten."},
 	},
+	domain.NotifyDiscussion: {
+		"en": {"Reviewers’ discussion: {practice}", "{author} wrote in the reviewers’ discussion of “{practice}” in the round “{round}”."},
+		"nl": {"Overleg tussen reviewers: {practice}", "{author} schreef in het overleg tussen reviewers over “{practice}” in de ronde “{round}”."},
+		"fr": {"Échange entre évaluateurs : {practice}", "{author} a écrit dans l’échange entre évaluateurs sur « {practice} » dans le cycle « {round} »."},
+		"de": {"Austausch der Gutachter/innen: {practice}", "{author} hat im Austausch der Gutachter/innen zu „{practice}“ in der Runde „{round}“ geschrieben."},
+	},
+	// The name a blind reviewer goes by in the discussion, as the web app writes it.
+	"reviewer_label": {
+		"en": {"", "Reviewer {label}"},
+		"nl": {"", "Reviewer {label}"},
+		"fr": {"", "Évaluateur·rice {label}"},
+		"de": {"", "Gutachter/in {label}"},
+	},
+	domain.NotifyReminder: {
+		"en": {"Reminder: reviews due in “{round}”", "The coordinators of the round “{round}” remind you that these reviews are still waiting for you:\n{practices}\nPlease submit them by {due}."},
+		"nl": {"Herinnering: reviews voor “{round}”", "De coördinatoren van de ronde “{round}” herinneren u eraan dat deze reviews nog op u wachten:\n{practices}\nWilt u ze uiterlijk op {due} indienen?"},
+		"fr": {"Rappel : évaluations attendues dans « {round} »", "Les coordinateurs du cycle « {round} » vous rappellent que ces évaluations vous attendent encore :\n{practices}\nMerci de les remettre au plus tard le {due}."},
+		"de": {"Erinnerung: Gutachten in „{round}“", "Die Koordination der Runde „{round}“ erinnert Sie daran, dass diese Gutachten noch ausstehen:\n{practices}\nBitte reichen Sie sie bis zum {due} ein."},
+	},
+	domain.NotifyReminder + ".note": {
+		"en": {"", "Message from the coordinators: {note}"},
+		"nl": {"", "Bericht van de coördinatoren: {note}"},
+		"fr": {"", "Message des coordinateurs : {note}"},
+		"de": {"", "Nachricht der Koordination: {note}"},
+	},
 	"other": {
 		"en": {"Peerbridge notification", "You have a new notification."},
 		"nl": {"Melding van Peerbridge", "U hebt een nieuwe melding."},
@@ -155,6 +180,29 @@ func Describe(n domain.Notification, locale string) (subject, body string) {
 		key += ".nodue"
 	}
 	m := messageIn(key, locale)
+	switch key {
+	case domain.NotifyDiscussion:
+		// A blind reviewer is named by their label, in the reader's language.
+		values["author"] = p["author"]
+		if p["author_label"] != "" {
+			values["author"] = fill(messageIn("reviewer_label", locale).body, map[string]string{"label": p["author_label"]})
+		}
+	case domain.NotifyReminder:
+		// One practice a line; each title made single-line on its own.
+		var lines []string
+		for _, title := range strings.Split(p["practices"], "\n") {
+			if title = strings.TrimSpace(oneLine(title)); title != "" {
+				lines = append(lines, "- "+title)
+			}
+		}
+		// The template is split at the list, so no typed value can stand in for it.
+		before, after, _ := strings.Cut(m.body, "{practices}")
+		body := fill(before, values) + strings.Join(lines, "\n") + fill(after, values)
+		if p["note"] != "" {
+			body += "\n\n" + fill(messageIn(key+".note", locale).body, map[string]string{"note": p["note"]})
+		}
+		return fill(m.subject, values), body
+	}
 	return fill(m.subject, values), fill(m.body, values)
 }
 

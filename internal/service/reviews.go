@@ -320,7 +320,8 @@ func (s *Service) ReviseReview(ctx context.Context, a *domain.Actor, assignmentI
 }
 
 // PracticeReview is a review as one caller may see it. Anonymous hides the reviewer entirely
-// (blind round, seen by the practice's organisation); Label then names it "A", "B", ….
+// (blind round, seen by the practice's organisation or another reviewer); Label then names it "A", "B", … as
+// domain.ReviewerLabels does, the letters the reviewers' discussion uses too.
 type PracticeReview struct {
 	domain.Review
 	Anonymous bool
@@ -388,9 +389,13 @@ func (s *Service) PracticeReviews(ctx context.Context, a *domain.Actor, practice
 			return PracticeReviewsView{}, err
 		}
 	}
-	ownOrg := sc.Actor.OrganisationID == p.OrganisationID && !sc.IsCoordinator()
 	var out PracticeReviewsView
-	labels := map[uuid.UUID]int{}
+	labels := map[uuid.UUID]map[uuid.UUID]string{}
+	for _, r := range all {
+		if labels[r.RoundID] == nil {
+			labels[r.RoundID] = domain.ReviewerLabels(all, r.RoundID)
+		}
+	}
 	for _, r := range all {
 		// While its reviewer revises it, others read a review as it was last submitted.
 		f, kept := firsts[r.AssignmentID]
@@ -402,10 +407,11 @@ func (s *Service) PracticeReviews(ctx context.Context, a *domain.Actor, practice
 			continue
 		}
 		pr := PracticeReview{Review: r}
-		if ownOrg && r.Blind && r.ReviewerID != a.UserID {
+		// In a blind round everyone but the coordinators and the author reads a label: the
+		// practice's organisation, and the other reviewers, as in the reviewers' discussion.
+		if r.Blind && r.ReviewerID != a.UserID && !sc.IsCoordinator() {
 			pr.Anonymous = true
-			pr.Label = string(rune('A' + labels[r.RoundID]))
-			labels[r.RoundID]++
+			pr.Label = labels[r.RoundID][r.ReviewerID]
 		}
 		if kept && !beingRevised && sc.IsCoordinator() {
 			pr.FirstSubmission = &f

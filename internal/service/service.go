@@ -60,6 +60,8 @@ type Stores struct {
 	Dashboards    DashboardStore
 	Exports       ExportStore
 	Calls         CallStore
+	Discussions   DiscussionStore
+	Reminders     ReminderStore
 }
 
 // Service bundles the use cases with their dependencies, passed in explicitly.
@@ -83,6 +85,8 @@ type Service struct {
 	dashboards    DashboardStore
 	exports       ExportStore
 	calls         CallStore
+	discussions   DiscussionStore
+	reminders     ReminderStore
 	hasher        *auth.Hasher
 	signer        *auth.Signer
 	log           *slog.Logger
@@ -118,6 +122,7 @@ func New(o Options) *Service {
 		programmes: st.Programmes, invitations: st.Invitations, practices: st.Practices, comments: st.Comments,
 		rubrics: st.Rubrics, rounds: st.Rounds, assignments: st.Assignments, bids: st.Bids, reviews: st.Reviews,
 		notifications: st.Notifications, adaptations: st.Adaptations, dashboards: st.Dashboards, exports: st.Exports, calls: st.Calls,
+		discussions: st.Discussions, reminders: st.Reminders,
 		hasher: o.Hasher, signer: o.Signer, log: o.Log, publicURL: o.PublicURL, refreshTTL: o.RefreshTTL, now: o.Now,
 		statsFlight: &flight[domain.RoundStatistics]{}, figuresFlight: &flight[domain.ProgrammeFigures]{},
 	}

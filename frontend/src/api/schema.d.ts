@@ -1067,6 +1067,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rounds/{id}/practices/{practice_id}/discussion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                practice_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The reviewers' discussion of a practice in a round, oldest first
+         * @description Open to the round's coordinators and to the practice's reviewers in the round who submitted their review; for anyone else, the practice's organisation included, it does not exist (404). In a blind round reviewers see each other only as `label` ("Reviewer A", the letters the practice's reviews use); coordinators see names and labels.
+         */
+        get: operations["listDiscussion"];
+        put?: never;
+        /** Write in the reviewers' discussion (coordinators, reviewers who submitted); the other participants are notified */
+        post: operations["postToDiscussion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rounds/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * E-mail every reviewer whose review is still due (coordinators, open rounds)
+         * @description Reviewers with an assignment that is assigned or accepted (not declined, not submitted) are e-mailed through the outbox in their own language, with their practices, the earliest deadline and the optional `note`, whatever their notification preference. A reviewer reminded of the round less than 24 hours ago is skipped; concurrent calls never remind one reviewer twice.
+         */
+        post: operations["sendReminders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/assignments": {
         parameters: {
             query?: never;
@@ -2680,11 +2726,63 @@ export interface components {
                 overdue?: number;
             };
         };
+        DiscussionPost: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            round_id: string;
+            /** Format: uuid */
+            practice_id: string;
+            body: string;
+            /** @description In a blind round a reviewer seen by another reviewer has only `label` and `role`. */
+            author: {
+                /** Format: uuid */
+                id?: string;
+                name?: string;
+                /** @description "Reviewer A", "Reviewer B", … for the practice's reviewers in the round. */
+                label?: string;
+                /** @enum {string} */
+                role: "coordinator" | "reviewer";
+            };
+            /** @description The caller wrote it. */
+            mine: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
+        DiscussionPostInput: {
+            body: string;
+        };
+        ReminderInput: {
+            /** @description Added to every e-mail as a message from the coordinators. */
+            note?: string;
+        };
+        ReminderRecipient: {
+            /** Format: uuid */
+            reviewer_id: string;
+            name: string;
+            practices: {
+                /** Format: uuid */
+                practice_id: string;
+                title: string;
+                /** Format: date-time */
+                due_at: string;
+            }[];
+            /**
+             * Format: date-time
+             * @description When this reminder went out, or for a skipped reviewer when the last one did.
+             */
+            reminded_at: string;
+        };
+        ReminderResult: {
+            sent: components["schemas"]["ReminderRecipient"][];
+            /** @description Reminded less than 24 hours ago. */
+            skipped: components["schemas"]["ReminderRecipient"][];
+        };
         Notification: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "assignment_created" | "deadline_near" | "review_submitted" | "decision_recorded" | "comment_on_practice" | "reviews_released" | "response_posted";
+            kind: "assignment_created" | "deadline_near" | "review_submitted" | "decision_recorded" | "comment_on_practice" | "reviews_released" | "response_posted" | "discussion_posted" | "review_reminder";
             /** Format: uuid */
             programme_id?: string | null;
             subject_type: string;
@@ -5430,6 +5528,112 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["Overloaded"];
+        };
+    };
+    listDiscussion: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; values above 100 are capped at 100. */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                practice_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of posts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMeta"] & {
+                        items: components["schemas"]["DiscussionPost"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postToDiscussion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+                practice_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiscussionPostInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiscussionPost"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["IdempotencyMismatch"];
+        };
+    };
+    sendReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReminderInput"];
+            };
+        };
+        responses: {
+            /** @description Who was reminded and who was skipped. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     myAssignments: {

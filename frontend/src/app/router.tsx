@@ -34,6 +34,7 @@ const MembersTab = lazyPage(() => import('@/features/programmes/components/membe
 const ProgrammeOverview = lazyPage(() => import('@/features/programmes/components/programme-overview').then((m) => m.ProgrammeOverview));
 const ProgrammePage = lazyPage(() => import('@/features/programmes/components/programme-page').then((m) => m.ProgrammePage));
 const ProgrammesPage = lazyPage(() => import('@/features/programmes/components/programmes-page').then((m) => m.ProgrammesPage));
+const DiscussionPanel = lazyPage(() => import('@/features/review/components/discussion-panel').then((m) => m.DiscussionPanel));
 const NotificationPreferencesSection = lazyPage(() => import('@/features/review/components/notification-preferences-form').then((m) => m.NotificationPreferencesSection));
 const NotificationsPage = lazyPage(() => import('@/features/review/components/notifications-page').then((m) => m.NotificationsPage));
 const PracticeReviewsPage = lazyPage(() => import('@/features/review/components/practice-reviews-page').then((m) => m.PracticeReviewsPage));
@@ -94,7 +95,10 @@ export const routes: RouteObject[] = [
           { path: 'practices/:id/reviews', element: <PracticeReviewsPage /> },
           { path: 'reviews', element: <ReviewsInbox /> },
           { path: 'reviews/:assignmentId', element: <ReviewFormPage /> },
-          { path: 'rounds/:roundId', element: <RoundPage /> },
+          {
+            path: 'rounds/:roundId',
+            element: <RoundPage practiceDiscussion={(roundId, practiceId) => <DiscussionPanel roundId={roundId} practiceId={practiceId} headingLevel={3} />} />,
+          },
           { path: 'rounds/:roundId/bidding', element: <BiddingPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'programmes/:id/adaptations/new', element: <NewAdaptationPage /> },

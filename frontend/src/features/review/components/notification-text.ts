@@ -12,6 +12,8 @@ export function notificationText(n: Notification, t: TFunction, language: string
     due: p.due_at ? formatDate(p.due_at, language) : '',
     rebuttalDue: p.rebuttal_due_at ? formatDate(p.rebuttal_due_at, language) : '',
     outcome: p.outcome ? t(`outcomes.${p.outcome}`, { defaultValue: prettifyKey(p.outcome) }) : '',
+    // A blind reviewer in the reviewers' discussion is named by their label only.
+    author: p.author_label ? t('panel.reviewerLabel', { letter: p.author_label }) : (p.author ?? ''),
   };
   switch (n.kind) {
     case 'assignment_created':
@@ -28,13 +30,19 @@ export function notificationText(n: Notification, t: TFunction, language: string
       return t('notifications.kinds.reviews_released', values);
     case 'response_posted':
       return t('notifications.kinds.response_posted', values);
+    case 'discussion_posted':
+      return t('notifications.kinds.discussion_posted', values);
+    case 'review_reminder':
+      return t('notifications.kinds.review_reminder', values);
     default:
       return t('notifications.kinds.other');
   }
 }
 
-/** Where a notification leads: the review form for an assignment, the practice otherwise. */
+/** Where a notification leads: the review form for an assignment, the reviews inbox for a reminder, the practice otherwise. */
 export function notificationLink(n: Notification): string | null {
+  // A reminder covers all of a reviewer's open reviews in the round: their inbox lists them.
+  if (n.kind === 'review_reminder') return '/reviews';
   switch (n.subject_type) {
     case 'assignment':
       return `/reviews/${n.subject_id}`;

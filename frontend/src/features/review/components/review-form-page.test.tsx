@@ -118,6 +118,23 @@ describe('ReviewFormPage', () => {
     expect(screen.queryByText(/needed before you can submit/)).toBeNull();
   });
 
+  it('shows the reviewers’ discussion once the review is submitted, and does not ask for it before', async () => {
+    sessionStore.setTokens(tokenPair());
+    const draft = review({ practice_id: practice.id });
+    const discussionPath = `/api/v1/rounds/${draft.round_id}/practices/${practice.id}/discussion`;
+    const before = routes(draft, () => problem(500));
+    const open = renderForm();
+    await screen.findByRole('radiogroup', { name: 'Relevance' });
+    expect(screen.queryByRole('heading', { name: 'Reviewers’ discussion' })).toBeNull();
+    expect(before.calls.some((c) => c.path === discussionPath)).toBe(false);
+    open.unmount();
+
+    const after = routes(review({ practice_id: practice.id, status: 'submitted', submitted_at: '2026-03-04T10:00:00Z' }), () => problem(500));
+    renderForm();
+    expect(await screen.findByRole('heading', { name: 'Reviewers’ discussion' })).toBeInTheDocument();
+    await waitFor(() => expect(after.calls.some((c) => c.method === 'GET' && c.path === discussionPath)).toBe(true));
+  });
+
   it('lists what is missing on submit and focuses the first missing field', async () => {
     sessionStore.setTokens(tokenPair());
     routes(review({ practice_id: practice.id }), () => problem(500));

@@ -29,6 +29,7 @@ import { QuestionsSection } from './review-sections/questions-section';
 import { RebuttalSection } from './review-sections/rebuttal-section';
 import { AcceptBanner, ConflictBanner } from './review-sections/review-banners';
 import { ReviewSaveStatus } from './review-sections/review-save-status';
+import { DiscussionPanel } from './discussion-panel';
 
 /** The review form of one assignment: `/reviews/:assignmentId`. */
 export function ReviewFormPage() {
@@ -195,6 +196,9 @@ function ReviewForm({ onReload, ...options }: ReviewFormProps) {
           </div>
         </aside>
       </div>
+
+      {/* Once the review is in, the reviewer joins the discussion with the coordinators and the other reviewers who submitted. */}
+      {session.submitted && <DiscussionPanel roundId={review.data.round_id} practiceId={review.data.practice_id} />}
 
       <ConfirmDialog
         open={session.confirming}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { programmeText } from '@/lib/vocabulary';
 import { isApiError } from '@/api/errors';
@@ -19,15 +19,21 @@ import { useRound, useRoundCall, useRoundProgramme, useRoundTransition, useUpdat
 import { ReleaseReviewsDialog } from './release-reviews-dialog';
 import { useRubric, useRubrics } from '../api/rubrics';
 import { AssignmentsView } from './assignments-view';
+import { RemindersDialog } from './reminders-dialog';
 import { ResultsPanel } from './results-panel';
+import { RoundDiscussions } from './round-discussions';
 import { RoundForm } from './round-form';
 import { ROUND_TONES } from './rounds-tab';
 import { TabsNav } from '@/components/ui/tabs-nav';
 
 type View = 'assignments' | 'results';
 
-/** A review round (coordinators): settings, practices, assignment board, results. `/rounds/:roundId`. */
-export function RoundPage() {
+/**
+ * A review round (coordinators): settings, practices, assignment board, results. `/rounds/:roundId`.
+ * `practiceDiscussion` renders the reviewers' discussion of one practice (from the review feature)
+ * under the results.
+ */
+export function RoundPage({ practiceDiscussion }: { practiceDiscussion?: (roundId: string, practiceId: string) => ReactNode } = {}) {
   const { t, i18n } = useReviewTranslation();
   const { roundId = '' } = useParams();
   const round = useRound(roundId);
@@ -50,6 +56,7 @@ export function RoundPage() {
       programmeName={programme.data ? programmeText(programme.data.data, i18n.language).name : undefined}
       canCoordinate={canCoordinate || programme.isPending}
       onStale={() => void round.refetch()}
+      practiceDiscussion={practiceDiscussion}
     />
   );
 }
@@ -60,12 +67,14 @@ function RoundContent({
   programmeName,
   canCoordinate,
   onStale,
+  practiceDiscussion,
 }: {
   round: Round;
   etag: string;
   programmeName?: string;
   canCoordinate: boolean;
   onStale: () => void;
+  practiceDiscussion?: (roundId: string, practiceId: string) => ReactNode;
 }) {
   const { t, i18n } = useReviewTranslation();
   const toast = useToast();
@@ -76,6 +85,7 @@ function RoundContent({
   const [confirm, setConfirm] = useState<'open' | 'close' | null>(null);
   const [editing, setEditing] = useState(false);
   const [releasing, setReleasing] = useState(false);
+  const [reminding, setReminding] = useState(false);
 
   const views: { key: View; label: string }[] = [
     { key: 'assignments', label: t('round.views.assignments') },
@@ -116,6 +126,7 @@ function RoundContent({
                   {round.status === 'draft' ? t('round.open') : t('round.reopen')}
                 </Button>
               )}
+              {round.status === 'open' && <Button onClick={() => setReminding(true)}>{t('reminders.open')}</Button>}
               {round.status === 'open' && <Button onClick={() => setConfirm('close')}>{t('round.close')}</Button>}
               {(round.status === 'open' || round.status === 'closed') && (
                 <Button onClick={() => setReleasing(true)}>{t('round.release.action')}</Button>
@@ -212,7 +223,12 @@ function RoundContent({
         {view === 'assignments' ? (
           <AssignmentsView round={round} canCoordinate={canCoordinate} />
         ) : (
-          <ResultsPanel round={round} rubric={rubric.data?.data} canCoordinate={canCoordinate} />
+          <>
+            <ResultsPanel round={round} rubric={rubric.data?.data} canCoordinate={canCoordinate} />
+            {canCoordinate && practiceDiscussion && (
+              <RoundDiscussions round={round} render={(practiceId) => practiceDiscussion(round.id, practiceId)} />
+            )}
+          </>
         )}
       </div>
 
@@ -252,6 +268,7 @@ function RoundContent({
           }}
         />
       )}
+      {reminding && <RemindersDialog roundId={round.id} open={reminding} onOpenChange={setReminding} />}
       {editing && <EditRoundDialog round={round} etag={etag} onClose={() => setEditing(false)} onStale={onStale} />}
     </>
   );

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { Notification } from '@/api/review-types';
+import i18n from '@/i18n';
+import { notificationLink, notificationText } from './notification-text';
+
+function notification(overrides: Partial<Notification>): Notification {
+  return {
+    id: 'n1',
+    kind: 'discussion_posted',
+    programme_id: null,
+    subject_type: 'assignment',
+    subject_id: 'a1',
+    params: {},
+    created_at: '2026-03-12T09:30:00Z',
+    read_at: null,
+    ...overrides,
+  };
+}
+
+describe('notificationText for the discussion and reminders', () => {
+  const t = (lang: string) => i18n.getFixedT(lang, ['review', 'rounds', 'translation']);
+
+  it('names a blind author by label in the reader’s language, a named author by name', async () => {
+    await i18n.loadLanguages(['de', 'fr']);
+    const blind = notification({ params: { practice: 'Job coaching', round: 'Spring', author_label: 'B' } });
+    expect(notificationText(blind, t('en'), 'en')).toBe('Reviewer B wrote in the reviewers’ discussion of “Job coaching” (round “Spring”).');
+    expect(notificationText(blind, t('de'), 'de')).toBe('Gutachter/in B hat im Austausch der Gutachter/innen zu „Job coaching“ (Runde „Spring“) geschrieben.');
+    const named = notification({ subject_type: 'round', subject_id: 'r1', params: { practice: 'Job coaching', round: 'Spring', author: 'Anna Peeters' } });
+    expect(notificationText(named, t('en'), 'en')).toMatch(/^Anna Peeters wrote/);
+    expect(notificationLink(blind)).toBe('/reviews/a1');
+    expect(notificationLink(named)).toBe('/rounds/r1');
+  });
+
+  it('writes a reminder with its deadline and leads to the reviews inbox', async () => {
+    await i18n.loadLanguages(['fr']);
+    const reminder = notification({ kind: 'review_reminder', subject_type: 'round', subject_id: 'r1', params: { round: 'Spring', due_at: '2026-04-01T12:00:00Z' } });
+    expect(notificationText(reminder, t('fr'), 'fr')).toMatch(/^Rappel des coordinateurs : vos évaluations du cycle « Spring » sont attendues pour le 1/);
+    expect(notificationLink(reminder)).toBe('/reviews');
+  });
+});
