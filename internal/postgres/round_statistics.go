@@ -144,10 +144,12 @@ func (s *Store) SaveRoundStatistics(ctx context.Context, roundID uuid.UUID, st d
 		WHERE round_statistics.data_version < EXCLUDED.data_version`, st.DataVersion, string(doc), roundID).Error)
 }
 
-// RoundAggregates aggregates a round's rows for its statistics: counts, per-practice moments of
-// the stored weighted scores, and the kinds of per-practice answer multisets per criterion key,
-// gate outcome and recommendation, all from the values round_unit_values keeps (migration 0016). Three statements, each over the
-// round's index ranges.
+// RoundAggregates aggregates a round's rows for its statistics: counts, the stored weighted scores
+// of each practice with their reviewers, and the kinds of per-practice answer multisets per
+// criterion key, gate outcome and recommendation, all from the values round_unit_values keeps
+// (migrations 0016 and 0021). Three statements, each over the round's index ranges. The submitted
+// reviews are counted from the '#gates_passed' units, which hold one value per submitted review
+// (gates_passed is never null), instead of joining the round's reviews.
 func (s *Store) RoundAggregates(ctx context.Context, roundID uuid.UUID, criterionKeys []string) (domain.RoundAggregates, error) {
 	db := s.conn(ctx)
 	var a domain.RoundAggregates
@@ -156,35 +158,32 @@ func (s *Store) RoundAggregates(ctx context.Context, roundID uuid.UUID, criterio
 			(SELECT count(*) FROM decisions WHERE round_id = @round) AS decided,
 			count(*) FILTER (WHERE status = 'assigned') AS assigned, count(*) FILTER (WHERE status = 'accepted') AS accepted,
 			count(*) FILTER (WHERE status = 'declined') AS declined, count(*) FILTER (WHERE status = 'submitted') AS submitted,
-			(SELECT count(*) FROM round_practices rp JOIN assignments x ON x.round_id = rp.round_id AND x.practice_id = rp.practice_id
-				JOIN reviews v ON v.assignment_id = x.id WHERE rp.round_id = @round AND v.status = 'submitted') AS reviews
+			(SELECT coalesce(sum(cardinality(u.vs)), 0) FROM round_unit_values u JOIN round_practices rp ON rp.round_id = u.round_id AND rp.practice_id = u.practice_id
+				WHERE u.round_id = @round AND u.key = '#gates_passed') AS reviews
 		FROM assignments WHERE round_id = @round`, map[string]any{"round": roundID}).Scan(&counts).Error
 	if err != nil {
 		return a, translate(err)
 	}
 	a.Practices, a.Decided, a.Assigned, a.Accepted, a.Declined, a.Submitted, a.Reviews = counts.Practices, counts.Decided, counts.Assigned, counts.Accepted,
 		counts.Declined, counts.Submitted, counts.Reviews
-	// The weighted scores of each practice with their reviewers: moments for agreement, ICC and
-	// SEM (practices with two scores or more), every score with its reviewer for the adjusted
-	// scores.
+	// The weighted scores of each practice with their reviewers, read from the index alone: their
+	// moments for agreement, ICC and SEM (practices with two scores or more), every score with its
+	// reviewer for the adjusted scores.
 	var units []struct {
 		PracticeID uuid.UUID
-		N          int
-		Mean       float64
-		SS         float64
 		VS         JSON[[]float64]   `gorm:"column:vs"`
 		Reviewers  JSON[[]uuid.UUID] `gorm:"column:reviewers"`
 	}
-	err = db.Raw(`SELECT u.practice_id, cardinality(u.vs) AS n, m.mean, m.ss, to_jsonb(u.vs) AS vs, to_jsonb(u.reviewers) AS reviewers
-		FROM round_unit_values u JOIN round_practices rp ON rp.round_id = u.round_id AND rp.practice_id = u.practice_id,
-			LATERAL (SELECT avg(x) AS mean, coalesce(var_samp(x) * (count(*) - 1), 0) AS ss FROM unnest(u.vs) x) m
-		WHERE u.round_id = ? AND u.key = '#weighted_score' AND cardinality(u.vs) >= 1`, roundID).Scan(&units).Error
+	err = db.Raw(`SELECT u.practice_id, to_jsonb(u.vs) AS vs, to_jsonb(u.reviewers) AS reviewers
+		FROM round_unit_values u JOIN round_practices rp ON rp.round_id = u.round_id AND rp.practice_id = u.practice_id
+		WHERE u.round_id = ? AND u.key = '#weighted_score'`, roundID).Scan(&units).Error
 	if err != nil {
 		return a, translate(err)
 	}
+	a.ScoreRatings = make([]stats.Rating[uuid.UUID, uuid.UUID], 0, 3*len(units))
 	for _, u := range units {
-		if u.N >= 2 {
-			a.ScoreUnits = append(a.ScoreUnits, stats.Moments{N: u.N, Mean: u.Mean, SS: u.SS})
+		if len(u.VS.V) >= 2 {
+			a.ScoreUnits = append(a.ScoreUnits, stats.MomentsOf(u.VS.V))
 		}
 		if len(u.Reviewers.V) != len(u.VS.V) {
 			continue // values kept before their reviewers were (cannot happen after migration 0021)
