@@ -113,7 +113,15 @@ func TestResultsAdjustedScoresAndICC(t *testing.T) {
 	for i, p := range plan {
 		w.review(w.tok[p.token], ids[i], p.value)
 	}
+	// The first read computes the statistics, the second reads them from the cache: both the same.
 	res := must(t, w.get("/api/v1/rounds/"+round+"/results", w.tok["coordinator"]), 200).json(t)
+	if again := must(t, w.get("/api/v1/rounds/"+round+"/results", w.tok["coordinator"]), 200).json(t); fmt.Sprint(again) != fmt.Sprint(res) {
+		t.Fatalf("results from the cached statistics differ:\n%v\n%v", again, res)
+	}
+	var cached int
+	if err := w.db.SQL().QueryRow(`SELECT count(*) FROM round_statistics WHERE round_id = $1 AND statistics -> 'reviewer_effects' IS NOT NULL`, round).Scan(&cached); err != nil || cached != 1 {
+		t.Fatalf("statistics cached with their reviewer effects: %d (%v)", cached, err)
+	}
 	want := map[string][2]float64{practices[0]: {16.7, 20}, practices[1]: {50, 53.3}, practices[2]: {100, 86.7}}
 	for _, p := range res["practices"].([]any) {
 		pm := p.(map[string]any)
