@@ -1,6 +1,10 @@
 package domain
 
-import "github.com/google/uuid"
+import (
+	"time"
+
+	"github.com/google/uuid"
+)
 
 // KeyCount is one bar of a chart.
 type KeyCount struct {
@@ -83,11 +87,20 @@ type ProgrammeFigures struct {
 	Agreement   []RoundAgreement
 }
 
-// CachedFigures are a programme's data version, the figures cached for that version (nil when
-// none are), and the assignments overdue now.
+// CachedFigures are a programme's data version, the figures cached for it, and the assignments
+// overdue now.
 type CachedFigures struct {
 	ProgrammeID uuid.UUID
 	DataVersion int64
-	Figures     *ProgrammeFigures
+	Figures     *ProgrammeFigures // cached for DataVersion; nil when none are
+	Earlier     *EarlierFigures   // the figures cached for an earlier version, when those are all there is
+	ComputedAt  time.Time         // when the cached figures (current or earlier) were computed
 	Overdue     int64
+}
+
+// EarlierFigures are figures cached for a data version the programme has since moved past.
+type EarlierFigures struct {
+	Figures     ProgrammeFigures
+	DataVersion int64
+	ComputedAt  time.Time
 }

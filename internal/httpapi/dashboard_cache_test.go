@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"context"
 	"reflect"
 	"testing"
 	"time"
@@ -20,9 +21,19 @@ func TestDashboardFollowsEveryWrite(t *testing.T) {
 		}
 	}
 	const maybe = "either"
+	// dashboard reads the figures; when they were computed, and that they are current (nothing
+	// else is computing here), are checked and then left out of the comparisons.
 	dashboard := func() map[string]any {
 		t.Helper()
-		return must(t, w.get(path, w.tok["coordinator"]), 200).json(t)
+		d := must(t, w.get(path, w.tok["coordinator"]), 200).json(t)
+		if d["refreshing"] != false {
+			t.Fatalf("refreshing = %v with no other request computing", d["refreshing"])
+		}
+		if at, err := time.Parse(time.RFC3339Nano, d["figures_as_of"].(string)); err != nil || time.Since(at) > time.Hour || time.Until(at) > time.Minute {
+			t.Fatalf("figures_as_of = %v (%v)", d["figures_as_of"], err)
+		}
+		delete(d, "figures_as_of")
+		return d
 	}
 	uncached := func() map[string]any {
 		t.Helper()
@@ -116,4 +127,78 @@ func TestDashboardFollowsEveryWrite(t *testing.T) {
 	must(t, w.do(req{method: "POST", path: "/api/v1/programmes/" + w.prog.ID.String() + "/products", token: w.partnerDE, body: map[string]any{
 		"title": "Pool", "kind": "network", "status": "idea", "derived_from_adaptation_ids": []string{ad}}}), 201)
 	step("a new product", true)
+}
+
+// TestDashboardAnswersEarlierFiguresWhileComputing holds the computation of a programme's new
+// figures (a lock on a table they read) and checks that another coordinator's request meanwhile
+// answers at once with the earlier figures, marked refreshing and dated, instead of waiting for
+// it; and that the held request, once free, answers the current figures.
+func TestDashboardAnswersEarlierFiguresWhileComputing(t *testing.T) {
+	w := newAdaptationWorld(t)
+	path := "/api/v1/programmes/" + w.prog.ID.String() + "/dashboard"
+	earlier := must(t, w.get(path, w.tok["coordinator"]), 200).json(t)
+	must(t, w.do(req{method: "POST", path: "/api/v1/practices/" + w.practiceID + "/comments", token: w.tok["rev.fi"], body: map[string]any{"body": "Inspiring"}}), 201)
+
+	ctx := context.Background()
+	lock, err := w.db.SQL().BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = lock.Rollback() }()
+	if _, err := lock.Exec(`LOCK TABLE adaptations IN ACCESS EXCLUSIVE MODE`); err != nil {
+		t.Fatal(err)
+	}
+	held := make(chan response, 1)
+	go func() { held <- w.get(path, w.tok["coordinator"]) }()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var waiting int
+		if err := w.db.SQL().QueryRow(`SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`).Scan(&waiting); err != nil {
+			t.Fatal(err)
+		}
+		if waiting > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the first request never started computing the figures")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+
+	start := time.Now()
+	meanwhile := must(t, w.get(path, w.tok["coordinator"]), 200).json(t)
+	if took := time.Since(start); took > 5*time.Second {
+		t.Fatalf("the second request waited %v for the computation", took)
+	}
+	if meanwhile["refreshing"] != true {
+		t.Fatalf("refreshing = %v while another request computes, want true", meanwhile["refreshing"])
+	}
+	if meanwhile["figures_as_of"] != earlier["figures_as_of"] {
+		t.Fatalf("figures_as_of = %v, want the earlier figures' %v", meanwhile["figures_as_of"], earlier["figures_as_of"])
+	}
+	for _, d := range []map[string]any{earlier, meanwhile} {
+		delete(d, "refreshing")
+		delete(d, "figures_as_of")
+	}
+	if !reflect.DeepEqual(meanwhile, earlier) {
+		t.Fatalf("the figures answered meanwhile are not the earlier ones:\ngot  %v\nwant %v", meanwhile, earlier)
+	}
+
+	if err := lock.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	current := must(t, <-held, 200).json(t)
+	if current["refreshing"] != false {
+		t.Fatalf("the computing request answered refreshing = %v", current["refreshing"])
+	}
+	exchanged := func(d map[string]any) float64 {
+		return d["outputs"].(map[string]any)["information_exchanged"].(float64)
+	}
+	if exchanged(current) != exchanged(earlier)+1 {
+		t.Fatalf("information exchanged = %v after a comment, want %v", exchanged(current), exchanged(earlier)+1)
+	}
+	again := must(t, w.get(path, w.tok["coordinator"]), 200).json(t)
+	if again["refreshing"] != false || again["figures_as_of"] != current["figures_as_of"] {
+		t.Fatalf("after the computation: refreshing %v, figures_as_of %v, want false and %v", again["refreshing"], again["figures_as_of"], current["figures_as_of"])
+	}
 }

@@ -319,11 +319,13 @@ type dashboardResponse struct {
 		PlacementsOffered  int64    `json:"placements_offered"`
 		SatisfactionMean   *float64 `json:"satisfaction_mean"`
 	} `json:"outcomes"`
-	Timeline []monthOutputs `json:"timeline"`
+	Timeline    []monthOutputs `json:"timeline"`
+	FiguresAsOf time.Time      `json:"figures_as_of"`
+	Refreshing  bool           `json:"refreshing"`
 }
 
 func toDashboardResponse(d service.Dashboard) dashboardResponse {
-	var out dashboardResponse
+	out := dashboardResponse{FiguresAsOf: d.FiguresAsOf.UTC(), Refreshing: d.Refreshing}
 	o := d.Outputs
 	out.Outputs = outputs{o.InformationExchanged, o.PracticesReviewed, o.ProductsAdapted, o.NewProducts}
 	p := d.Practices

@@ -116,12 +116,13 @@ func (d programmeFiguresDoc) toDomain() domain.ProgrammeFigures {
 // cached for that version, and the assignments of its open rounds overdue at now.
 func (s *Store) CachedProgrammeFigures(ctx context.Context, programmeID uuid.UUID, now time.Time) (domain.CachedFigures, error) {
 	var rows []struct {
-		Version int64
-		Figures JSON[*programmeFiguresDoc]
-		Overdue int64
+		Version        int64
+		Figures        JSON[*programmeFiguresDoc]
+		FiguresVersion *int64
+		ComputedAt     *time.Time
+		Overdue        int64
 	}
-	err := s.conn(ctx).Raw(`SELECT coalesce(v.version, 0) AS version,
-			CASE WHEN f.data_version = coalesce(v.version, 0) THEN f.figures END AS figures,
+	err := s.conn(ctx).Raw(`SELECT coalesce(v.version, 0) AS version, f.figures, f.data_version AS figures_version, f.computed_at,
 			(SELECT count(*) FROM rounds r JOIN assignments a ON a.round_id = r.id
 				WHERE r.programme_id = p.id AND r.status = 'open' AND a.status IN ('assigned', 'accepted') AND a.due_at < @now) AS overdue
 		FROM programmes p LEFT JOIN programme_data_versions v ON v.programme_id = p.id LEFT JOIN programme_figures f ON f.programme_id = p.id
@@ -132,25 +133,32 @@ func (s *Store) CachedProgrammeFigures(ctx context.Context, programmeID uuid.UUI
 	if len(rows) == 0 {
 		return domain.CachedFigures{}, domain.NotFound("Programme")
 	}
-	c := domain.CachedFigures{ProgrammeID: programmeID, DataVersion: rows[0].Version, Overdue: rows[0].Overdue}
-	if rows[0].Figures.V != nil {
-		f := rows[0].Figures.V.toDomain()
-		c.Figures = &f
+	r := rows[0]
+	c := domain.CachedFigures{ProgrammeID: programmeID, DataVersion: r.Version, Overdue: r.Overdue}
+	if r.Figures.V != nil && r.FiguresVersion != nil && r.ComputedAt != nil {
+		f := r.Figures.V.toDomain()
+		if *r.FiguresVersion == r.Version {
+			c.Figures = &f
+		} else {
+			c.Earlier = &domain.EarlierFigures{Figures: f, DataVersion: *r.FiguresVersion, ComputedAt: *r.ComputedAt}
+		}
+		c.ComputedAt = *r.ComputedAt
 	}
 	return c, nil
 }
 
-// SaveProgrammeFigures caches figures computed at version, when that is still the programme's
-// current data version and no newer figures are cached.
-func (s *Store) SaveProgrammeFigures(ctx context.Context, programmeID uuid.UUID, version int64, f domain.ProgrammeFigures) error {
+// SaveProgrammeFigures caches figures computed at version unless newer ones are cached. Figures
+// whose version the data has already moved past are kept too: they are served, marked as earlier,
+// while the figures of the current version are being computed, and without them a programme
+// written to more often than its figures take to compute would never have any cached.
+func (s *Store) SaveProgrammeFigures(ctx context.Context, programmeID uuid.UUID, version int64, at time.Time, f domain.ProgrammeFigures) error {
 	doc, err := json.Marshal(toProgrammeFiguresDoc(f))
 	if err != nil {
 		return err
 	}
 	return translate(s.conn(ctx).Exec(`INSERT INTO programme_figures (programme_id, data_version, figures, computed_at)
-		SELECT p.id, @version, @figures, now() FROM programmes p LEFT JOIN programme_data_versions v ON v.programme_id = p.id
-		WHERE p.id = @programme AND coalesce(v.version, 0) = @version
+		SELECT p.id, @version, @figures, @at FROM programmes p WHERE p.id = @programme
 		ON CONFLICT (programme_id) DO UPDATE SET data_version = EXCLUDED.data_version, figures = EXCLUDED.figures, computed_at = EXCLUDED.computed_at
 		WHERE programme_figures.data_version < EXCLUDED.data_version`,
-		map[string]any{"programme": programmeID, "version": version, "figures": string(doc)}).Error)
+		map[string]any{"programme": programmeID, "version": version, "figures": string(doc), "at": at}).Error)
 }

@@ -2,7 +2,7 @@ package service
 
 import (
 	"context"
-	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/google/uuid"
@@ -17,8 +17,9 @@ type DashboardStore interface {
 	// CachedProgrammeFigures reads the programme's data version, the figures cached for it and
 	// the assignments overdue at now. NotFound when the programme does not exist.
 	CachedProgrammeFigures(ctx context.Context, programmeID uuid.UUID, now time.Time) (domain.CachedFigures, error)
-	// SaveProgrammeFigures caches figures computed at version, unless the data moved on since.
-	SaveProgrammeFigures(ctx context.Context, programmeID uuid.UUID, version int64, f domain.ProgrammeFigures) error
+	// SaveProgrammeFigures caches figures computed at version (from a snapshot taken at), unless
+	// figures of a newer version are cached.
+	SaveProgrammeFigures(ctx context.Context, programmeID uuid.UUID, version int64, at time.Time, f domain.ProgrammeFigures) error
 	ResultsStore
 }
 
@@ -34,22 +35,35 @@ type Dashboard struct {
 	Agreement   []RoundAgreement
 	Adaptations domain.AdaptationFigures
 	Outcomes    domain.OutcomeTotals
+	// FiguresAsOf is when the figures were computed; Refreshing says they are those of an earlier
+	// data version, served while the current version's figures are being computed.
+	FiguresAsOf time.Time
+	Refreshing  bool
 }
 
 // Dashboard reads a programme's dashboard (coordinators) from one read-only snapshot: the figures
 // cached for the programme's current data version, or, when none are, computed in that snapshot
 // (one request per programme and version computes; the others wait for it) and cached after it;
-// the overdue assignments, which depend on the clock, at every request.
+// the overdue assignments, which depend on the clock, at every request. While a computation for
+// the programme is running, a request that finds earlier figures cached answers with those, marked
+// as refreshing, instead of waiting: under a steady stream of writes every request would otherwise
+// queue behind a computation, holding its admission slot, and the next write makes its result old
+// again.
+//
+// A request that finds nothing running computes the current figures, so a coordinator who reads
+// the dashboard after a change sees it.
 func (s *Service) Dashboard(ctx context.Context, a *domain.Actor, programmeID uuid.UUID) (Dashboard, error) {
 	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
 		return Dashboard{}, err
 	}
 	var (
-		c        domain.CachedFigures
-		f        domain.ProgrammeFigures
-		computed bool
+		c          domain.CachedFigures
+		f          domain.ProgrammeFigures
+		computed   bool
+		refreshing bool
 	)
 	fresh := map[uuid.UUID]domain.RoundStatistics{}
+	at := s.now().UTC().Truncate(time.Microsecond) // as PostgreSQL keeps it
 	err := s.tx.ReadSnapshot(ctx, func(ctx context.Context) error {
 		var err error
 		if c, err = s.dashboards.CachedProgrammeFigures(ctx, programmeID, s.now()); err != nil {
@@ -59,15 +73,21 @@ func (s *Service) Dashboard(ctx context.Context, a *domain.Actor, programmeID uu
 			f = *c.Figures
 			return nil
 		}
-		key := fmt.Sprintf("%s@%d", programmeID, c.DataVersion)
-		f, computed, err = s.figuresFlight.do(key, func() (domain.ProgrammeFigures, error) { return s.programmeFigures(ctx, programmeID, fresh) })
+		prefix := programmeID.String() + "@"
+		if c.Earlier != nil && s.figuresFlight.running(prefix) {
+			f, refreshing = c.Earlier.Figures, true
+			return nil
+		}
+		f, computed, err = s.figuresFlight.do(prefix+strconv.FormatInt(c.DataVersion, 10), func() (domain.ProgrammeFigures, error) {
+			return s.programmeFigures(ctx, programmeID, fresh)
+		})
 		return err
 	})
 	if err != nil {
 		return Dashboard{}, err
 	}
 	if computed {
-		if err := s.dashboards.SaveProgrammeFigures(context.WithoutCancel(ctx), programmeID, c.DataVersion, f); err != nil && s.log != nil {
+		if err := s.dashboards.SaveProgrammeFigures(context.WithoutCancel(ctx), programmeID, c.DataVersion, at, f); err != nil && s.log != nil {
 			s.log.Warn("caching dashboard figures", "programme", programmeID, "err", err)
 		}
 	}
@@ -75,7 +95,10 @@ func (s *Service) Dashboard(ctx context.Context, a *domain.Actor, programmeID uu
 		s.keepStatistics(ctx, id, &st)
 	}
 	out := Dashboard{Timeline: f.Timeline, Practices: f.Practices, Assignments: f.Assignments, Agreement: f.Agreement, Adaptations: f.Adaptations,
-		Outcomes: f.Outcomes}
+		Outcomes: f.Outcomes, FiguresAsOf: c.ComputedAt, Refreshing: refreshing}
+	if c.Figures == nil && !refreshing { // computed in this request's snapshot, here or by the request it waited for
+		out.FiguresAsOf = at
+	}
 	out.Assignments.Overdue = c.Overdue
 	for _, m := range f.Timeline {
 		out.Outputs.InformationExchanged += m.InformationExchanged

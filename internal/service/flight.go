@@ -1,6 +1,9 @@
 package service
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // flight lets one request compute a cached value (a round's statistics, a programme's figures)
 // while others asking for the same key (the same object at the same data version) wait for its
@@ -42,4 +45,16 @@ func (g *flight[T]) do(key string, fn func() (T, error)) (T, bool, error) {
 	g.mu.Unlock()
 	close(c.done)
 	return c.v, c.err == nil, c.err
+}
+
+// running tells whether a call whose key starts with prefix is in progress.
+func (g *flight[T]) running(prefix string) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for key := range g.calls {
+		if strings.HasPrefix(key, prefix) {
+			return true
+		}
+	}
+	return false
 }

@@ -2514,6 +2514,13 @@ export interface components {
             new_products: number;
         };
         Dashboard: {
+            /**
+             * Format: date-time
+             * @description When these figures were computed (the overdue count is always read at the request).
+             */
+            figures_as_of: string;
+            /** @description True when the programme's data changed since these figures were computed and the current figures are being computed by another request at this moment: the answer is the earlier figures rather than a wait. Asking again shortly gives the current ones. */
+            refreshing: boolean;
             outputs: components["schemas"]["Outputs"];
             practices: {
                 by_status: components["schemas"]["KeyCount"][];

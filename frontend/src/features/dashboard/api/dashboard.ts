@@ -12,6 +12,9 @@ export function useDashboard(programmeId: string) {
   return useQuery({
     queryKey: dashboardKeys.dashboard(programmeId),
     queryFn: () => unwrap(api.GET('/api/v1/programmes/{id}/dashboard', { params: { path: { id: programmeId } } })),
+    // Earlier figures, answered while another request computes the current ones, are replaced as
+    // soon as those are ready.
+    refetchInterval: (query) => (query.state.data?.refreshing ? 3000 : false),
   });
 }
 

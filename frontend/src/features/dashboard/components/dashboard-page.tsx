@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { type KeyedText, keyedTitle } from '@/lib/vocabulary';
 import { isApiError } from '@/api/errors';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
-import { countryName, numberFormat } from '@/lib/format';
+import { countryName, formatDateTime, numberFormat } from '@/lib/format';
 import { useProgrammeOutlet } from '@/lib/programme-context';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useDashboard } from '../api/dashboard';
@@ -62,6 +62,9 @@ function DashboardContent({ data, programmeId, themes }: { data: Dashboard; prog
         <div>
           <h2>{t('dashboard.title')}</h2>
           <p className="muted">{t('dashboard.lead')}</p>
+          <p className="muted dashboard-as-of" role="status">
+            {t(data.refreshing ? 'dashboard.asOfRefreshing' : 'dashboard.asOf', { time: formatDateTime(data.figures_as_of, lang) })}
+          </p>
         </div>
         <Link to={`/programmes/${programmeId}/audit`} className="btn btn-secondary">
           {t('dashboard.auditLink')}
