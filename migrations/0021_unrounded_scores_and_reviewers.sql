@@ -29,12 +29,19 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     WHERE w > 0 AND v IS NOT NULL
 $$;
 
--- The unit values are rebuilt below in one statement: the per-row refresh at commit is not needed.
-ALTER TABLE reviews DISABLE TRIGGER reviews_unit_updated;
+-- The unit values are rebuilt below in one statement, so the per-review refresh at commit is not
+-- needed: the trigger is dropped for the update and created again as migration 0016 made it.
+-- (Dropped rather than disabled: ALTER TABLE refuses a table with pending trigger events, and the
+-- update queues those of reviews_programme_updated, which must still fire.)
+DROP TRIGGER reviews_unit_updated ON reviews;
 UPDATE reviews v SET weighted_score = pb_weighted_score(v.scores, ru.criteria)
 FROM assignments a JOIN rounds r ON r.id = a.round_id JOIN rubrics ru ON ru.id = r.rubric_id
 WHERE a.id = v.assignment_id AND v.status = 'submitted';
-ALTER TABLE reviews ENABLE TRIGGER reviews_unit_updated;
+CREATE CONSTRAINT TRIGGER reviews_unit_updated AFTER UPDATE ON reviews DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.criterion_values IS DISTINCT FROM NEW.criterion_values
+        OR OLD.weighted_score IS DISTINCT FROM NEW.weighted_score OR OLD.gates_passed IS DISTINCT FROM NEW.gates_passed
+        OR OLD.recommendation IS DISTINCT FROM NEW.recommendation OR OLD.assignment_id IS DISTINCT FROM NEW.assignment_id)
+    EXECUTE FUNCTION pb_unit_changed();
 
 ALTER TABLE round_unit_values ADD COLUMN reviewers uuid[]; -- '#weighted_score' only: the reviewer of each value of vs
 
