@@ -71,6 +71,9 @@ type RoundAgreement struct {
 	Status             string
 	WeightedScoreAlpha *float64
 	Reviews            int
+	// WeightedScore is the round's agreement figure on the weighted score: alpha with its
+	// interval, P(alpha < .667) and reading, from the round's cached statistics.
+	WeightedScore AgreementFigure
 }
 
 // ProgrammeFigures are a programme's dashboard figures as of one data version: everything but the

@@ -1,10 +1,8 @@
 package domain
 
-import "math"
-
 // ReviewOutcome is what a submitted review says in two figures; it is stored with the review when
 // it is submitted (and cleared when it is reopened), so that results and the dashboard aggregate
-// it in SQL. Migration 0008's pb_weighted_score and pb_gates_passed compute the same in SQL.
+// it in SQL. Migration 0008's pb_gates_passed and 0021's pb_weighted_score compute the same in SQL.
 type ReviewOutcome struct {
 	WeightedScore *float64
 	GatesPassed   bool
@@ -17,7 +15,9 @@ func (r *Review) ComputeOutcome(rubric *Rubric) ReviewOutcome {
 
 // WeightedScore is a review's score from 0 to 100: each answered scored criterion is put on 0–1
 // over its scale and weighted; weights are normalised over the answered criteria, so an n/a
-// neither helps nor hurts. Nil when no weighted criterion was answered.
+// neither helps nor hurts. Nil when no weighted criterion was answered. Not rounded: a practice's
+// score is the mean of its reviews' unrounded scores, rounded once for display (rounding each
+// review first drifts: 86.67, 86.67 and 76.67 average 83.3, rounded first they give 83.4).
 func (r *Review) WeightedScore(rubric *Rubric) *float64 {
 	var sum, weights float64
 	for _, c := range rubric.Criteria {
@@ -34,7 +34,7 @@ func (r *Review) WeightedScore(rubric *Rubric) *float64 {
 	if weights == 0 {
 		return nil
 	}
-	v := math.Round(sum/weights*1000) / 10
+	v := sum / weights * 100
 	return &v
 }
 

@@ -37,6 +37,26 @@ type RoundStatistics struct {
 	Criteria                                []CriterionAgreement
 	Gates                                   AgreementFigure // nominal, on each review's "passes every gate"
 	Recommendation                          AgreementFigure // nominal
+	// ICC is the one-way intraclass correlation of the weighted scores; nil where undefined.
+	ICC *ICCFigure
+	// SEM is the round's standard error of measurement of a weighted score, √ of the
+	// within-practice mean square (unrounded: each practice's spread flag is computed from it);
+	// nil when no practice has two reviews.
+	SEM *float64
+	// ReviewerEffects are each reviewer's effect in the additive model of the weighted scores
+	// (score = practice effect + reviewer effect), centred within each group of practices and
+	// reviewers connected through shared reviews. A practice's reviewer-adjusted score is the mean
+	// of its reviews' scores less their reviewers' effects. Never shown: they say which reviewer
+	// is harsh.
+	ReviewerEffects map[uuid.UUID]float64
+}
+
+// ICCFigure is ICC(1,1), the reliability of one review's weighted score, and ICC(1,k), that of
+// the mean of k reviews, k the mean number of reviews per practice (Shrout & Fleiss 1979), to three
+// decimals.
+type ICCFigure struct {
+	Single, Average float64
+	K               float64 // mean reviews per practice, to two decimals
 }
 
 // Unit keys of RoundAggregates.Kinds besides the criterion keys.
@@ -53,8 +73,10 @@ type RoundAggregates struct {
 	Practices, Decided                      int
 	Assigned, Accepted, Declined, Submitted int
 	Reviews                                 int
-	ScoreUnits                              []stats.Moments
-	Kinds                                   map[string][]stats.UnitKind
+	ScoreUnits                              []stats.Moments // practices with at least two weighted scores
+	// ScoreRatings are every weighted score of the round's practices with its reviewer.
+	ScoreRatings []stats.Rating[uuid.UUID, uuid.UUID]
+	Kinds        map[string][]stats.UnitKind
 }
 
 // CachedStatistics is a round's current data version and the statistics cached for it, if any

@@ -274,11 +274,12 @@ type monthOutputs struct {
 }
 
 type roundAgreementResponse struct {
-	RoundID            uuid.UUID `json:"round_id"`
-	RoundName          string    `json:"round_name"`
-	Status             string    `json:"status"`
-	Reviews            int       `json:"reviews"`
-	WeightedScoreAlpha *float64  `json:"weighted_score_alpha"`
+	RoundID            uuid.UUID         `json:"round_id"`
+	RoundName          string            `json:"round_name"`
+	Status             string            `json:"status"`
+	Reviews            int               `json:"reviews"`
+	WeightedScoreAlpha *float64          `json:"weighted_score_alpha"`
+	WeightedScore      agreementResponse `json:"weighted_score"`
 }
 
 type flowResponse struct {
@@ -333,7 +334,8 @@ func toDashboardResponse(d service.Dashboard) dashboardResponse {
 	out.Reviews.Assigned, out.Reviews.Accepted, out.Reviews.Declined, out.Reviews.Submitted, out.Reviews.Overdue =
 		a.Assigned, a.Accepted, a.Declined, a.Submitted, a.Overdue
 	for _, r := range d.Agreement {
-		out.Reviews.Agreement = append(out.Reviews.Agreement, roundAgreementResponse{r.RoundID, r.RoundName, r.Status, r.Reviews, r.WeightedScoreAlpha})
+		out.Reviews.Agreement = append(out.Reviews.Agreement, roundAgreementResponse{r.RoundID, r.RoundName, r.Status, r.Reviews, r.WeightedScoreAlpha,
+			agreementResponse(r.WeightedScore)})
 	}
 	ad := d.Adaptations
 	out.Adaptations.ByStage, out.Adaptations.ByFidelity, out.Adaptations.ByReasonLevel = keyCounts(ad.ByStage), keyCounts(ad.ByFidelity), keyCounts(ad.ByReasonLevel)

@@ -494,17 +494,19 @@ type criterionResultResponse struct {
 }
 
 type practiceResultResponse struct {
-	PracticeID           uuid.UUID                 `json:"practice_id"`
-	Title                string                    `json:"title"`
-	Country              string                    `json:"country"`
-	Reviews              int                       `json:"reviews"`
-	GatesPassed          *bool                     `json:"gates_passed"`
-	WeightedScore        *float64                  `json:"weighted_score"`
-	WeightedScoreSummary summaryResponse           `json:"weighted_score_summary"`
-	Criteria             []criterionResultResponse `json:"criteria"`
-	SpreadFlag           bool                      `json:"spread_flag"`
-	SuggestExtraReviewer bool                      `json:"suggest_extra_reviewer"`
-	Decision             string                    `json:"decision,omitempty"`
+	PracticeID            uuid.UUID                 `json:"practice_id"`
+	Title                 string                    `json:"title"`
+	Country               string                    `json:"country"`
+	Reviews               int                       `json:"reviews"`
+	GatesPassed           *bool                     `json:"gates_passed"`
+	WeightedScore         *float64                  `json:"weighted_score"`
+	WeightedScoreSummary  summaryResponse           `json:"weighted_score_summary"`
+	Criteria              []criterionResultResponse `json:"criteria"`
+	ReviewerAdjustedScore *float64                  `json:"reviewer_adjusted_score"`
+	SpreadFlag            bool                      `json:"spread_flag"`
+	SpreadLimit           *float64                  `json:"spread_limit"`
+	SuggestExtraReviewer  bool                      `json:"suggest_extra_reviewer"`
+	Decision              string                    `json:"decision,omitempty"`
 }
 
 // agreementResponse is one agreement figure of SPEC §7.3.
@@ -515,6 +517,20 @@ type agreementResponse struct {
 	CI95           *[2]float64 `json:"ci95"`
 	PBelow667      *float64    `json:"p_below_667"`
 	Reading        string      `json:"reading"`
+}
+
+// weightedScoreAgreementResponse is the agreement on the weighted score, with the one-way ICC and
+// the round's SEM.
+type weightedScoreAgreementResponse struct {
+	agreementResponse
+	ICC *iccResponse `json:"icc"`
+	SEM *float64     `json:"sem"`
+}
+
+type iccResponse struct {
+	Single             float64 `json:"single"`
+	Average            float64 `json:"average"`
+	ReviewsPerPractice float64 `json:"reviews_per_practice"`
 }
 
 type criterionAgreementResponse struct {
@@ -529,11 +545,11 @@ type resultsResponse struct {
 	PageSize  int                      `json:"page_size"`
 	Total     int                      `json:"total"`
 	Agreement struct {
-		WeightedScoreAlpha *float64                     `json:"weighted_score_alpha"`
-		WeightedScore      agreementResponse            `json:"weighted_score"`
-		Criteria           []criterionAgreementResponse `json:"criteria"`
-		Gates              agreementResponse            `json:"gates"`
-		Recommendation     agreementResponse            `json:"recommendation"`
+		WeightedScoreAlpha *float64                       `json:"weighted_score_alpha"`
+		WeightedScore      weightedScoreAgreementResponse `json:"weighted_score"`
+		Criteria           []criterionAgreementResponse   `json:"criteria"`
+		Gates              agreementResponse              `json:"gates"`
+		Recommendation     agreementResponse              `json:"recommendation"`
 	} `json:"agreement"`
 	Completion struct {
 		Practices int `json:"practices"`
@@ -554,6 +570,7 @@ func toResultsResponse(r service.RoundResults) resultsResponse {
 	for _, p := range r.Practices {
 		pr := practiceResultResponse{PracticeID: p.PracticeID, Title: p.Title, Country: p.Country, Reviews: p.Reviews, GatesPassed: p.GatesPassed,
 			WeightedScore: p.WeightedScore, WeightedScoreSummary: toSummary(p.ScoreSummary), SpreadFlag: p.SpreadFlag,
+			ReviewerAdjustedScore: p.ReviewerAdjustedScore, SpreadLimit: p.SpreadLimit,
 			SuggestExtraReviewer: p.SuggestExtraReviewer, Decision: p.Decision, Criteria: []criterionResultResponse{}}
 		for _, c := range p.Criteria {
 			pr.Criteria = append(pr.Criteria, criterionResultResponse{Key: c.Key, summaryResponse: toSummary(c.Summary)})
@@ -561,8 +578,11 @@ func toResultsResponse(r service.RoundResults) resultsResponse {
 		out.Practices = append(out.Practices, pr)
 	}
 	out.Agreement.WeightedScoreAlpha = r.WeightedScoreAlpha
-	out.Agreement.WeightedScore, out.Agreement.Gates, out.Agreement.Recommendation = agreementResponse(r.WeightedScore), agreementResponse(r.Gates),
-		agreementResponse(r.Recommendation)
+	out.Agreement.Gates, out.Agreement.Recommendation = agreementResponse(r.Gates), agreementResponse(r.Recommendation)
+	out.Agreement.WeightedScore = weightedScoreAgreementResponse{agreementResponse: agreementResponse(r.WeightedScore), SEM: r.SEM}
+	if r.ICC != nil {
+		out.Agreement.WeightedScore.ICC = &iccResponse{Single: r.ICC.Single, Average: r.ICC.Average, ReviewsPerPractice: r.ICC.K}
+	}
 	out.Agreement.Criteria = []criterionAgreementResponse{}
 	for _, c := range r.Criteria {
 		out.Agreement.Criteria = append(out.Agreement.Criteria, criterionAgreementResponse{Key: c.Key, agreementResponse: agreementResponse(c.AgreementFigure)})

@@ -65,11 +65,12 @@ type outcomeTotalsDoc struct {
 }
 
 type roundAgreementDoc struct {
-	RoundID            uuid.UUID `json:"round_id"`
-	RoundName          string    `json:"round_name"`
-	Status             string    `json:"status"`
-	WeightedScoreAlpha *float64  `json:"weighted_score_alpha"`
-	Reviews            int       `json:"reviews"`
+	RoundID            uuid.UUID    `json:"round_id"`
+	RoundName          string       `json:"round_name"`
+	Status             string       `json:"status"`
+	WeightedScoreAlpha *float64     `json:"weighted_score_alpha"`
+	Reviews            int          `json:"reviews"`
+	WeightedScore      agreementDoc `json:"weighted_score"`
 }
 
 func toKeyCountDocs(k []domain.KeyCount) []keyCountDoc {
@@ -86,8 +87,11 @@ func toProgrammeFiguresDoc(f domain.ProgrammeFigures) programmeFiguresDoc {
 		Adaptations: adaptationFiguresDoc{ByStage: toKeyCountDocs(ad.ByStage), ByFidelity: toKeyCountDocs(ad.ByFidelity),
 			ByReasonLevel: toKeyCountDocs(ad.ByReasonLevel), Flow: lists.Map(ad.Flow, func(c domain.CountryFlow) flowDoc { return flowDoc(c) }),
 			Barriers: toKeyCountDocs(ad.Barriers), Facilitators: toKeyCountDocs(ad.Facilitators)},
-		Outcomes:  outcomeTotalsDoc(f.Outcomes),
-		Agreement: lists.Map(f.Agreement, func(r domain.RoundAgreement) roundAgreementDoc { return roundAgreementDoc(r) }),
+		Outcomes: outcomeTotalsDoc(f.Outcomes),
+		Agreement: lists.Map(f.Agreement, func(r domain.RoundAgreement) roundAgreementDoc {
+			return roundAgreementDoc{RoundID: r.RoundID, RoundName: r.RoundName, Status: r.Status, WeightedScoreAlpha: r.WeightedScoreAlpha, Reviews: r.Reviews,
+				WeightedScore: agreementDoc(r.WeightedScore)}
+		}),
 	}
 }
 
@@ -100,8 +104,11 @@ func (d programmeFiguresDoc) toDomain() domain.ProgrammeFigures {
 		Assignments: domain.AssignmentFigures{Assigned: a.Assigned, Accepted: a.Accepted, Declined: a.Declined, Submitted: a.Submitted},
 		Adaptations: domain.AdaptationFigures{ByStage: kc(ad.ByStage), ByFidelity: kc(ad.ByFidelity), ByReasonLevel: kc(ad.ByReasonLevel),
 			Flow: lists.Map(ad.Flow, func(f flowDoc) domain.CountryFlow { return domain.CountryFlow(f) }), Barriers: kc(ad.Barriers), Facilitators: kc(ad.Facilitators)},
-		Outcomes:  domain.OutcomeTotals(d.Outcomes),
-		Agreement: lists.Map(d.Agreement, func(r roundAgreementDoc) domain.RoundAgreement { return domain.RoundAgreement(r) }),
+		Outcomes: domain.OutcomeTotals(d.Outcomes),
+		Agreement: lists.Map(d.Agreement, func(r roundAgreementDoc) domain.RoundAgreement {
+			return domain.RoundAgreement{RoundID: r.RoundID, RoundName: r.RoundName, Status: r.Status, WeightedScoreAlpha: r.WeightedScoreAlpha, Reviews: r.Reviews,
+				WeightedScore: domain.AgreementFigure(r.WeightedScore)}
+		}),
 	}
 }
 

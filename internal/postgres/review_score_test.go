@@ -8,11 +8,11 @@ import (
 	"github.com/peerbridge/peerbridge/internal/domain"
 )
 
-// TestStoredScoreFunctionsEqualGo checks that migration 0008's pb_weighted_score and
+// TestStoredScoreFunctionsEqualGo checks that migration 0021's pb_weighted_score and 0008's
 // pb_gates_passed (which filled the stored columns of existing reviews) compute exactly what
 // domain.Review.WeightedScore and GatesPassed compute, on varied rubrics and answers: fractional
 // and zero weights, scales not starting at 0, n/a and missing answers, repeated keys, gate-only
-// rubrics, and scores that land on a rounding half.
+// rubrics, and scores that would land on a rounding half (neither rounds any more).
 func TestStoredScoreFunctionsEqualGo(t *testing.T) {
 	s, _, _ := newTestStore(t)
 	rng := rand.New(rand.NewSource(11))
@@ -31,9 +31,9 @@ func TestStoredScoreFunctionsEqualGo(t *testing.T) {
 		{"gate n/a", []domain.Criterion{{Key: "g1", Tier: domain.TierGate, Scale: domain.Range{Min: 0, Max: 1}}},
 			[]domain.Score{{CriterionKey: "g1"}}},
 		{"half rounds away from zero", []domain.Criterion{{Key: "a", Tier: "core", Weight: 1, Scale: domain.Range{Min: 0, Max: 8}}},
-			[]domain.Score{{CriterionKey: "a", Value: f(1)}}}, // 12.5 → 12.5; 1/8·1000 = 125 exactly
+			[]domain.Score{{CriterionKey: "a", Value: f(1)}}}, // 12.5
 		{"half of a tenth", []domain.Criterion{{Key: "a", Tier: "core", Weight: 1, Scale: domain.Range{Min: 0, Max: 16}}},
-			[]domain.Score{{CriterionKey: "a", Value: f(1)}}}, // 62.5 → 63 → 6.3
+			[]domain.Score{{CriterionKey: "a", Value: f(1)}}}, // 6.25, no longer 6.3
 		{"repeated key, first counts", []domain.Criterion{{Key: "a", Tier: "core", Weight: 1, Scale: domain.Range{Min: 1, Max: 5}}},
 			[]domain.Score{{CriterionKey: "a", Value: f(2)}, {CriterionKey: "a", Value: f(5)}}},
 		{"repeated key, first n/a", []domain.Criterion{{Key: "a", Tier: "core", Weight: 1, Scale: domain.Range{Min: 1, Max: 5}}},

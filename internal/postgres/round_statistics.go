@@ -48,6 +48,15 @@ type roundStatisticsDoc struct {
 	Criteria           []criterionAgreementDoc `json:"criteria"`
 	Gates              agreementDoc            `json:"gates"`
 	Recommendation     agreementDoc            `json:"recommendation"`
+	ICC                *iccDoc                 `json:"icc"`
+	SEM                *float64                `json:"sem"`
+	ReviewerEffects    map[uuid.UUID]float64   `json:"reviewer_effects"`
+}
+
+type iccDoc struct {
+	Single  float64 `json:"single"`
+	Average float64 `json:"average"`
+	K       float64 `json:"k"`
 }
 
 type agreementDoc struct {
@@ -67,7 +76,11 @@ type criterionAgreementDoc struct {
 func toRoundStatisticsDoc(st domain.RoundStatistics) roundStatisticsDoc {
 	d := roundStatisticsDoc{Practices: st.Practices, Decided: st.Decided, Assigned: st.Assigned, Accepted: st.Accepted, Declined: st.Declined,
 		Submitted: st.Submitted, Reviews: st.Reviews, WeightedScoreAlpha: st.WeightedScoreAlpha, WeightedScore: agreementDoc(st.WeightedScore),
-		Criteria: []criterionAgreementDoc{}, Gates: agreementDoc(st.Gates), Recommendation: agreementDoc(st.Recommendation)}
+		Criteria: []criterionAgreementDoc{}, Gates: agreementDoc(st.Gates), Recommendation: agreementDoc(st.Recommendation), SEM: st.SEM,
+		ReviewerEffects: st.ReviewerEffects}
+	if st.ICC != nil {
+		d.ICC = &iccDoc{Single: st.ICC.Single, Average: st.ICC.Average, K: st.ICC.K}
+	}
 	for _, c := range st.Criteria {
 		d.Criteria = append(d.Criteria, criterionAgreementDoc{Key: c.Key, agreementDoc: agreementDoc(c.AgreementFigure)})
 	}
@@ -77,7 +90,11 @@ func toRoundStatisticsDoc(st domain.RoundStatistics) roundStatisticsDoc {
 func (d roundStatisticsDoc) toDomain(version int64) domain.RoundStatistics {
 	st := domain.RoundStatistics{DataVersion: version, Practices: d.Practices, Decided: d.Decided, Assigned: d.Assigned, Accepted: d.Accepted,
 		Declined: d.Declined, Submitted: d.Submitted, Reviews: d.Reviews, WeightedScoreAlpha: d.WeightedScoreAlpha,
-		WeightedScore: domain.AgreementFigure(d.WeightedScore), Gates: domain.AgreementFigure(d.Gates), Recommendation: domain.AgreementFigure(d.Recommendation)}
+		WeightedScore: domain.AgreementFigure(d.WeightedScore), Gates: domain.AgreementFigure(d.Gates), Recommendation: domain.AgreementFigure(d.Recommendation),
+		SEM: d.SEM, ReviewerEffects: d.ReviewerEffects}
+	if d.ICC != nil {
+		st.ICC = &domain.ICCFigure{Single: d.ICC.Single, Average: d.ICC.Average, K: d.ICC.K}
+	}
 	for _, c := range d.Criteria {
 		st.Criteria = append(st.Criteria, domain.CriterionAgreement{Key: c.Key, AgreementFigure: domain.AgreementFigure(c.agreementDoc)})
 	}
@@ -127,10 +144,12 @@ func (s *Store) SaveRoundStatistics(ctx context.Context, roundID uuid.UUID, st d
 		WHERE round_statistics.data_version < EXCLUDED.data_version`, st.DataVersion, string(doc), roundID).Error)
 }
 
-// RoundAggregates aggregates a round's rows for its statistics: counts, per-practice moments of
-// the stored weighted scores, and the kinds of per-practice answer multisets per criterion key,
-// gate outcome and recommendation, all from the values round_unit_values keeps (migration 0016). Three statements, each over the
-// round's index ranges.
+// RoundAggregates aggregates a round's rows for its statistics: counts, the stored weighted scores
+// of each practice with their reviewers, and the kinds of per-practice answer multisets per
+// criterion key, gate outcome and recommendation, all from the values round_unit_values keeps
+// (migrations 0016 and 0021). Three statements, each over the round's index ranges. The submitted
+// reviews are counted from the '#gates_passed' units, which hold one value per submitted review
+// (gates_passed is never null), instead of joining the round's reviews.
 func (s *Store) RoundAggregates(ctx context.Context, roundID uuid.UUID, criterionKeys []string) (domain.RoundAggregates, error) {
 	db := s.conn(ctx)
 	var a domain.RoundAggregates
@@ -139,28 +158,39 @@ func (s *Store) RoundAggregates(ctx context.Context, roundID uuid.UUID, criterio
 			(SELECT count(*) FROM decisions WHERE round_id = @round) AS decided,
 			count(*) FILTER (WHERE status = 'assigned') AS assigned, count(*) FILTER (WHERE status = 'accepted') AS accepted,
 			count(*) FILTER (WHERE status = 'declined') AS declined, count(*) FILTER (WHERE status = 'submitted') AS submitted,
-			(SELECT count(*) FROM round_practices rp JOIN assignments x ON x.round_id = rp.round_id AND x.practice_id = rp.practice_id
-				JOIN reviews v ON v.assignment_id = x.id WHERE rp.round_id = @round AND v.status = 'submitted') AS reviews
+			(SELECT coalesce(sum(cardinality(u.vs)), 0) FROM round_unit_values u JOIN round_practices rp ON rp.round_id = u.round_id AND rp.practice_id = u.practice_id
+				WHERE u.round_id = @round AND u.key = '#gates_passed') AS reviews
 		FROM assignments WHERE round_id = @round`, map[string]any{"round": roundID}).Scan(&counts).Error
 	if err != nil {
 		return a, translate(err)
 	}
 	a.Practices, a.Decided, a.Assigned, a.Accepted, a.Declined, a.Submitted, a.Reviews = counts.Practices, counts.Decided, counts.Assigned, counts.Accepted,
 		counts.Declined, counts.Submitted, counts.Reviews
+	// The weighted scores of each practice with their reviewers, read from the index alone: their
+	// moments for agreement, ICC and SEM (practices with two scores or more), every score with its
+	// reviewer for the adjusted scores.
 	var units []struct {
-		N    int
-		Mean float64
-		SS   float64
+		PracticeID uuid.UUID
+		VS         JSON[[]float64]   `gorm:"column:vs"`
+		Reviewers  JSON[[]uuid.UUID] `gorm:"column:reviewers"`
 	}
-	err = db.Raw(`SELECT cardinality(u.vs) AS n, m.mean, m.ss
-		FROM round_unit_values u JOIN round_practices rp ON rp.round_id = u.round_id AND rp.practice_id = u.practice_id,
-			LATERAL (SELECT avg(x) AS mean, coalesce(var_samp(x) * (count(*) - 1), 0) AS ss FROM unnest(u.vs) x) m
-		WHERE u.round_id = ? AND u.key = '#weighted_score' AND cardinality(u.vs) >= 2`, roundID).Scan(&units).Error
+	err = db.Raw(`SELECT u.practice_id, to_jsonb(u.vs) AS vs, to_jsonb(u.reviewers) AS reviewers
+		FROM round_unit_values u JOIN round_practices rp ON rp.round_id = u.round_id AND rp.practice_id = u.practice_id
+		WHERE u.round_id = ? AND u.key = '#weighted_score'`, roundID).Scan(&units).Error
 	if err != nil {
 		return a, translate(err)
 	}
+	a.ScoreRatings = make([]stats.Rating[uuid.UUID, uuid.UUID], 0, 3*len(units))
 	for _, u := range units {
-		a.ScoreUnits = append(a.ScoreUnits, stats.Moments{N: u.N, Mean: u.Mean, SS: u.SS})
+		if len(u.VS.V) >= 2 {
+			a.ScoreUnits = append(a.ScoreUnits, stats.MomentsOf(u.VS.V))
+		}
+		if len(u.Reviewers.V) != len(u.VS.V) {
+			continue // values kept before their reviewers were (cannot happen after migration 0021)
+		}
+		for i, v := range u.VS.V {
+			a.ScoreRatings = append(a.ScoreRatings, stats.Rating[uuid.UUID, uuid.UUID]{Practice: u.PracticeID, Reviewer: u.Reviewers.V[i], Score: v})
+		}
 	}
 	// Each practice's answers to a criterion (or its gate outcomes, or recommendations) form a
 	// multiset of values; practices with the same multiset are one kind, so a round of
@@ -203,6 +233,7 @@ func (s *Store) ResultsPage(ctx context.Context, roundID uuid.UUID, p domain.Pag
 		Country       string
 		Decision      *string
 		ReviewID      *uuid.UUID
+		ReviewerID    *uuid.UUID
 		WeightedScore *float64
 		GatesPassed   *bool
 		Values        JSON[map[string]float64]
@@ -210,7 +241,7 @@ func (s *Store) ResultsPage(ctx context.Context, roundID uuid.UUID, p domain.Pag
 	err := s.conn(ctx).Raw(`WITH page AS (
 			SELECT practice_id, added_at FROM round_practices WHERE round_id = @round ORDER BY added_at, practice_id LIMIT @limit OFFSET @offset
 		)
-		SELECT pg.practice_id, p.title, p.country, d.outcome AS decision, v.assignment_id AS review_id, v.weighted_score, v.gates_passed, v.criterion_values AS values
+		SELECT pg.practice_id, p.title, p.country, d.outcome AS decision, v.assignment_id AS review_id, x.reviewer_id, v.weighted_score, v.gates_passed, v.criterion_values AS values
 		FROM page pg JOIN practices p ON p.id = pg.practice_id
 		LEFT JOIN decisions d ON d.round_id = @round AND d.practice_id = pg.practice_id
 		LEFT JOIN (assignments x JOIN reviews v ON v.assignment_id = x.id AND v.status = 'submitted')
@@ -232,7 +263,7 @@ func (s *Store) ResultsPage(ctx context.Context, roundID uuid.UUID, p domain.Pag
 			continue
 		}
 		last := &out[len(out)-1]
-		rv := domain.Review{AssignmentID: *r.ReviewID, Scores: make([]domain.Score, 0, len(r.Values.V)), Status: domain.ReviewSubmitted, RoundID: roundID,
+		rv := domain.Review{AssignmentID: *r.ReviewID, ReviewerID: *r.ReviewerID, Scores: make([]domain.Score, 0, len(r.Values.V)), Status: domain.ReviewSubmitted, RoundID: roundID,
 			PracticeID: r.PracticeID, Outcome: domain.ReviewOutcome{WeightedScore: r.WeightedScore, GatesPassed: r.GatesPassed != nil && *r.GatesPassed}}
 		for key, v := range r.Values.V {
 			rv.Scores = append(rv.Scores, domain.Score{CriterionKey: key, Value: &v})

@@ -113,9 +113,9 @@ func TestRoundCoincidencesEqualMatrixAlpha(t *testing.T) {
 	}
 }
 
-// unitValuesFromScratch is round_unit_values as migration 0016 first fills it, computed now from
+// unitValuesFromScratch is round_unit_values as migrations 0016 and 0021 fill it, computed now from
 // every submitted review.
-const unitValuesFromScratch = `SELECT round_id, practice_id, key, vs::text AS vs FROM pb_unit_values(NULL, NULL)`
+const unitValuesFromScratch = `SELECT round_id, practice_id, key, vs::text AS vs, reviewers::text AS reviewers FROM pb_unit_values(NULL, NULL)`
 
 // TestRoundUnitValuesFollowEveryChange checks that the per-practice values a round's agreement is
 // computed from stay equal to a computation from scratch through every change that alters them —
@@ -177,7 +177,7 @@ func TestRoundUnitValuesFollowEveryChange(t *testing.T) {
 			}
 			*dst = append(*dst, all)
 		}
-		rows(&got, `SELECT round_id, practice_id, key, vs::text AS vs FROM round_unit_values`)
+		rows(&got, `SELECT round_id, practice_id, key, vs::text AS vs, reviewers::text AS reviewers FROM round_unit_values`)
 		rows(&want, unitValuesFromScratch)
 		if got[0] != want[0] {
 			t.Fatalf("%s: round_unit_values\n%s\nfrom scratch\n%s", step, got[0], want[0])
@@ -279,4 +279,14 @@ func TestRoundUnitValuesFollowEveryChange(t *testing.T) {
 			t.Fatalf("%s of the practice reviewed concurrently: %q (%v), want %s", key, vs, err, want)
 		}
 	}
+	// The weighted scores carry their reviewers in the same order: 40 by the first user, 41 by the
+	// second.
+	var reviewers string
+	if err := s.SQL().QueryRowContext(ctx, `SELECT reviewers::text FROM round_unit_values WHERE practice_id = $1 AND key = '#weighted_score'`, p).Scan(&reviewers); err != nil ||
+		reviewers != fmt.Sprintf("{%s,%s}", users[0], users[1]) {
+		t.Fatalf("reviewers of the weighted scores: %q (%v), want %s then %s", reviewers, err, users[0], users[1])
+	}
+	// Equal scores keep the two arrays aligned (ties ordered by reviewer in both).
+	exec(`UPDATE reviews SET weighted_score = 40 WHERE assignment_id = $1`, ids[1])
+	check("after two weighted scores became equal")
 }

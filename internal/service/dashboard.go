@@ -148,7 +148,7 @@ func (s *Service) roundAgreement(ctx context.Context, d domain.DashboardData, fr
 			fresh[round.ID] = st
 		}
 		out = append(out, RoundAgreement{RoundID: round.ID, RoundName: round.Name, Status: round.Status, Reviews: st.Reviews,
-			WeightedScoreAlpha: st.WeightedScoreAlpha})
+			WeightedScoreAlpha: st.WeightedScoreAlpha, WeightedScore: st.WeightedScore})
 	}
 	return out, nil
 }

@@ -312,7 +312,8 @@ func (s *Service) ExportReviewsCSV(ctx context.Context, a *domain.Actor, program
 				answers = append(answers, an.Question+" — "+an.Answer)
 			}
 			passed := gatesPassed(&r.Review, &rubric)
-			row = append(row, floatCell(WeightedScore(&r.Review, &rubric)), strconv.FormatBool(passed), words.yesNo(passed),
+			// Reviews keep their score unrounded; the export shows it as the web app does, to one decimal.
+			row = append(row, floatCell(roundedTo(WeightedScore(&r.Review, &rubric), 1)), strconv.FormatBool(passed), words.yesNo(passed),
 				intCell(r.Transferability.Rating), r.Transferability.Conditions, r.Recommendation, words.label("recommendation", r.Recommendation),
 				intCell(r.Confidence), r.Strengths, r.Improvements, strings.Join(answers, "\n"))
 			return writeRow(cw, row)

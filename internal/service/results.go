@@ -12,11 +12,16 @@ import (
 	"github.com/peerbridge/peerbridge/internal/stats"
 )
 
-// Spread thresholds: beyond them reviewers disagree enough that another opinion helps.
-const (
-	spreadScorePoints = 25.0 // weighted scores (0–100) further apart than this
-	spreadLevels      = 2    // or a scored criterion whose answers span this many levels
-)
+// A practice's spread flag compares the range of its reviewers' weighted scores with what the
+// round's own measurement error produces (SPEC §7.3): beyond 2.77 × SEM for two reviews, the 95 %
+// limit for the difference of two measurements, and beyond q(k) × SEM for k reviews, the same 5 %
+// chance for the range of k (stats.SpreadFlag). It replaces the fixed rules of 25 score points and
+// of a criterion whose answers span two levels: a fixed limit flags by chance far more practices
+// in a round whose reviewers are noisy than in a careful one, and says nothing about chance. The
+// criterion rule is dropped rather than kept beside it because one criterion two levels apart is
+// common where the overall scores agree (and the per-criterion min and max stay on the page for a
+// coordinator who reads them), so it would flag most practices of a round and the flag would no
+// longer mean one thing the page can explain.
 
 // CriterionResult summarises the answers to one criterion for one practice.
 type CriterionResult struct {
@@ -26,15 +31,21 @@ type CriterionResult struct {
 
 // PracticeResult is one practice's outcome in a round.
 type PracticeResult struct {
-	PracticeID           uuid.UUID
-	Title                string
-	Country              string
-	Reviews              int
-	GatesPassed          *bool
-	WeightedScore        *float64
-	ScoreSummary         stats.Summary
-	Criteria             []CriterionResult
-	SpreadFlag           bool
+	PracticeID    uuid.UUID
+	Title         string
+	Country       string
+	Reviews       int
+	GatesPassed   *bool
+	WeightedScore *float64
+	ScoreSummary  stats.Summary
+	Criteria      []CriterionResult
+	// ReviewerAdjustedScore is the score an average reviewer of the round would give, from the
+	// additive model; nil where a reviewer has no effect in the round's statistics.
+	ReviewerAdjustedScore *float64
+	SpreadFlag            bool
+	// SpreadLimit is how far apart the reviewers' scores may lie by chance; nil without a SEM or
+	// with fewer than two scores.
+	SpreadLimit          *float64
 	SuggestExtraReviewer bool
 	Decision             string
 }
@@ -48,6 +59,8 @@ type RoundResults struct {
 	Practices          []PracticeResult
 	WeightedScoreAlpha *float64
 	WeightedScore      domain.AgreementFigure
+	ICC                *domain.ICCFigure
+	SEM                *float64
 	Criteria           []CriterionAgreement
 	Gates              domain.AgreementFigure
 	Recommendation     domain.AgreementFigure
@@ -121,12 +134,12 @@ func (s *Service) Results(ctx context.Context, a *domain.Actor, roundID uuid.UUI
 		if err != nil {
 			return err
 		}
-		out = RoundResults{Round: round, WeightedScoreAlpha: st.WeightedScoreAlpha, WeightedScore: st.WeightedScore, Criteria: st.Criteria,
+		out = RoundResults{Round: round, WeightedScoreAlpha: st.WeightedScoreAlpha, WeightedScore: st.WeightedScore, ICC: st.ICC, SEM: roundedTo(st.SEM, 2), Criteria: st.Criteria,
 			Gates: st.Gates, Recommendation: st.Recommendation, Page: p.Page, PageSize: p.Size, Total: st.Practices,
 			Completion: Completion{Practices: st.Practices, Decided: st.Decided, Assigned: st.Assigned, Accepted: st.Accepted, Declined: st.Declined,
 				Submitted: st.Submitted, Overdue: overdue}}
 		for _, row := range rows {
-			out.Practices = append(out.Practices, practiceResult(row, &rubric))
+			out.Practices = append(out.Practices, practiceResult(row, &rubric, &st))
 		}
 		return nil
 	})
@@ -173,7 +186,9 @@ func (s *Service) roundStatistics(ctx context.Context, c domain.CachedStatistics
 
 // statisticsOf computes a round's agreement from its aggregates (SPEC §7.3): interval alpha of the
 // weighted scores from per-practice moments, ordinal alpha per scored criterion, nominal alpha on
-// the gates and on the recommendation, each with its bootstrap interval (fixed seed) and reading.
+// the gates and on the recommendation, each with its bootstrap interval (fixed seed) and reading;
+// the one-way ICC and the SEM of the weighted scores from the same moments, and the reviewer
+// effects of the additive model from every weighted score with its reviewer.
 func statisticsOf(version int64, agg domain.RoundAggregates, rubric *domain.Rubric) domain.RoundStatistics {
 	st := domain.RoundStatistics{DataVersion: version, Practices: agg.Practices, Decided: agg.Decided, Assigned: agg.Assigned, Accepted: agg.Accepted,
 		Declined: agg.Declined, Submitted: agg.Submitted, Reviews: agg.Reviews}
@@ -193,7 +208,27 @@ func statisticsOf(version int64, agg domain.RoundAggregates, rubric *domain.Rubr
 		st.Gates = agreementFigure(stats.AgreementOfUnitKinds(agg.Kinds[domain.UnitGatesPassed], stats.Nominal, cfg))
 	}
 	st.Recommendation = agreementFigure(stats.AgreementOfUnitKinds(agg.Kinds[domain.UnitRecommendation], stats.Nominal, cfg))
+	// ICC and SEM over the practices with two reviews or more, as alpha: a practice with one
+	// review says nothing about how reviewers of the same practice differ.
+	if icc, err := stats.OneWayICC(agg.ScoreUnits); err == nil && !math.IsNaN(icc.Single) && !math.IsNaN(icc.Average) {
+		st.ICC = &domain.ICCFigure{Single: stats.RoundTo(icc.Single, 3), Average: stats.RoundTo(icc.Average, 3), K: stats.RoundTo(icc.K, 2)}
+	}
+	if sem, err := stats.SEM(agg.ScoreUnits); err == nil {
+		st.SEM = &sem
+	}
+	if len(agg.ScoreRatings) > 0 {
+		_, st.ReviewerEffects = stats.ReviewerAdjustedScores(agg.ScoreRatings)
+	}
 	return st
+}
+
+// roundedTo is *p to the given decimals, for display; nil stays nil.
+func roundedTo(p *float64, decimals int) *float64 {
+	if p == nil {
+		return nil
+	}
+	v := stats.RoundTo(*p, decimals)
+	return &v
 }
 
 // agreementFigure rounds an agreement to three decimals, undefined values as nil.
@@ -221,27 +256,40 @@ func roundedAlpha(a float64, err error) *float64 {
 }
 
 // practiceResult summarises one practice's submitted reviews, using the weighted score and gates
-// each review stored when it was submitted.
-func practiceResult(row domain.PracticeReviews, rubric *domain.Rubric) PracticeResult {
+// each review stored when it was submitted, and the round's statistics for its reviewer-adjusted
+// score and spread flag. Scores are averaged unrounded and rounded once, here, for display.
+func practiceResult(row domain.PracticeReviews, rubric *domain.Rubric, st *domain.RoundStatistics) PracticeResult {
 	pr := PracticeResult{PracticeID: row.PracticeID, Title: row.Title, Country: row.Country, Decision: row.Decision}
 	rs := row.Reviews
 	pr.Reviews = len(rs)
-	var scores []float64
+	var scores, adjusted []float64
 	if len(rs) > 0 {
 		passed := true
 		for _, r := range rs {
 			passed = passed && r.Outcome.GatesPassed
 			if ws := r.Outcome.WeightedScore; ws != nil {
 				scores = append(scores, *ws)
+				if effect, ok := st.ReviewerEffects[r.ReviewerID]; ok {
+					adjusted = append(adjusted, *ws-effect)
+				}
 			}
 		}
 		pr.GatesPassed = &passed
 	}
 	pr.ScoreSummary = stats.Describe(scores)
 	if len(scores) > 0 {
-		mean := math.Round(pr.ScoreSummary.Mean*10) / 10
+		mean := stats.RoundTo(pr.ScoreSummary.Mean, 1)
 		pr.WeightedScore = &mean
-		pr.SpreadFlag = pr.ScoreSummary.Max-pr.ScoreSummary.Min > spreadScorePoints
+		if len(adjusted) == len(scores) {
+			a, _ := stats.MeanOf(adjusted)
+			a = stats.RoundTo(a, 1)
+			pr.ReviewerAdjustedScore = &a
+		}
+	}
+	if st.SEM != nil && len(scores) >= 2 {
+		pr.SpreadFlag = stats.SpreadFlag(scores, *st.SEM)
+		limit := stats.SpreadLimit(len(scores), *st.SEM)
+		pr.SpreadLimit = roundedTo(&limit, 1)
 	}
 	for _, c := range rubric.Criteria {
 		var vals []float64
@@ -250,11 +298,7 @@ func practiceResult(row domain.PracticeReviews, rubric *domain.Rubric) PracticeR
 				vals = append(vals, *s.Value)
 			}
 		}
-		sum := stats.Describe(vals)
-		if !c.Gate() && sum.N > 1 && sum.Max-sum.Min >= spreadLevels {
-			pr.SpreadFlag = true
-		}
-		pr.Criteria = append(pr.Criteria, CriterionResult{Key: c.Key, Summary: sum})
+		pr.Criteria = append(pr.Criteria, CriterionResult{Key: c.Key, Summary: stats.Describe(vals)})
 	}
 	pr.SuggestExtraReviewer = pr.SpreadFlag && pr.Decision == ""
 	return pr

@@ -1055,7 +1055,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Scores, gates, per-criterion statistics, spread flags and Krippendorff's alpha (coordinators)
+         * Scores, reviewer-adjusted scores, gates, per-criterion statistics, spread flags, Krippendorff's alpha and the ICC (coordinators)
          * @description `practices` is one page of the round's practices, in the order they joined the round; `total` is how many the round holds. Agreement and completion always cover the whole round. Without `page_size` a page holds 100 practices, so a round of up to 100 practices answers in one page.
          */
         get: operations["roundResults"];
@@ -2694,14 +2694,19 @@ export interface components {
                 reviews: number;
                 /** @description Every reviewer passed every gate. */
                 gates_passed: boolean | null;
-                /** @description Mean of the reviewers' weighted scores, 0–100; weights normalised over answered criteria. */
+                /** @description Mean of the reviewers' weighted scores, 0–100, rounded to one decimal once, from the unrounded scores. A review's weighted score is Σ weight × (answer − scale min) / (scale max − scale min) over the scored (non-gate) criteria it answered, divided by the sum of those criteria's weights, × 100: an n/a (or unanswered) criterion is left out and the weights renormalised over the answered ones, so it neither helps nor hurts. A review that answered no weighted criterion has no weighted score. Null when no review has one. */
                 weighted_score: number | null;
+                /** @description The score an average reviewer of the round would give, to one decimal: the practice effect of the additive model score = practice effect + reviewer effect, fitted by least squares over every weighted score of the round; reviewer effects are centred within each group of practices and reviewers connected through shared reviews. It equals weighted_score when the practice's reviewers are neither stricter nor more lenient than average. Reviewer effects are never returned. Null without a weighted score. */
+                reviewer_adjusted_score?: number | null;
                 weighted_score_summary?: components["schemas"]["Summary"];
                 criteria: (components["schemas"]["Summary"] & {
                     key: string;
                 })[];
-                /** @description Reviewers disagree beyond the threshold. */
+                /** @description The range of the reviewers' weighted scores exceeds spread_limit: further apart than the round's own measurement error makes two (or k) reviews of one practice in 95 % of cases. False with fewer than two weighted scores or when the round has no SEM. */
                 spread_flag: boolean;
+                /** @description q(k) × agreement.weighted_score.sem for the practice's k weighted scores, to one decimal: 2.77 × SEM for two reviews (the 95 % limit for the difference of two measurements), 3.31 × SEM for three, 3.63 × SEM for four (the 95 % point of the range of k normal errors, so that error alone flags 5 % of practices whatever their number of reviews). Null with fewer than two weighted scores or without a SEM. */
+                spread_limit?: number | null;
+                /** @description spread_flag and no decision recorded yet. */
                 suggest_extra_reviewer?: boolean;
                 decision?: string;
             }[];
@@ -2709,7 +2714,19 @@ export interface components {
             agreement: {
                 /** @description Copy of weighted_score.alpha, kept for older clients. */
                 weighted_score_alpha: number | null;
-                weighted_score: components["schemas"]["AgreementFigure"];
+                weighted_score: components["schemas"]["AgreementFigure"] & {
+                    /** @description One-way random-effects intraclass correlation of the weighted scores (Shrout & Fleiss 1979) over the practices with at least two reviews, to three decimals; null when undefined (fewer than two such practices, or no variation). */
+                    icc: {
+                        /** @description ICC(1,1): how far one review's score can be trusted to rank practices. */
+                        single: number;
+                        /** @description ICC(1,k): the same for the mean of k reviews (Spearman–Brown), k = reviews_per_practice. */
+                        average: number;
+                        /** @description k: mean reviews per practice, to two decimals. */
+                        reviews_per_practice: number;
+                    } | null;
+                    /** @description Standard error of measurement of one review's weighted score: √ of the round's within-practice mean square, to two decimals; null when no practice has two reviews. */
+                    sem: number | null;
+                };
                 criteria: (components["schemas"]["AgreementFigure"] & {
                     key: string;
                 })[];
@@ -3001,7 +3018,10 @@ export interface components {
                     round_name: string;
                     status: string;
                     reviews: number;
+                    /** @description Copy of weighted_score.alpha, kept for older clients. */
                     weighted_score_alpha: number | null;
+                    /** @description The round's agreement on the weighted score with its interval and reading, as GET /rounds/{id}/results gives it. */
+                    weighted_score: components["schemas"]["AgreementFigure"];
                 }[];
             };
             adaptations: {

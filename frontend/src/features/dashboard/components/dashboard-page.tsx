@@ -15,19 +15,16 @@ import { FIDELITY_COLOURS, FIDELITY_ORDER, inCodeOrder, OUTPUT_KEYS } from './ou
 import { OutputsChart } from './outputs-chart';
 import { StageChart } from './stage-chart';
 import { DASHBOARD_NAMESPACES } from '../dashboard-namespaces';
+import { AgreementInterval } from '@/components/charts/agreement-interval';
 
-export type AgreementReading = 'good' | 'tentative' | 'low' | 'none';
-
-/**
- * How to read Krippendorff's alpha for a round: 0.8 or more is good agreement, from 0.667 to 0.8
- * tentative, below that low; no value means too few reviews to tell.
- */
-export function agreementReading(alpha: number | null | undefined): AgreementReading {
-  if (alpha === null || alpha === undefined || Number.isNaN(alpha)) return 'none';
-  if (alpha >= 0.8) return 'good';
-  if (alpha >= 0.667) return 'tentative';
-  return 'low';
-}
+/** The CSS tone of each reading of a round's agreement (SPEC §7.3). */
+const READING_TONES: Record<RoundAgreement['weighted_score']['reading'], 'good' | 'tentative' | 'low' | 'none'> = {
+  good: 'good',
+  tentative: 'tentative',
+  low: 'low',
+  too_few_units: 'none',
+  no_variation: 'none',
+};
 
 function percent(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 100) : 0;
@@ -246,41 +243,58 @@ function DashboardContent({ data, programmeId, themes }: { data: Dashboard; prog
   );
 }
 
-function AgreementTable({ rounds }: { rounds: readonly RoundAgreement[] }) {
+/**
+ * Each round's agreement on the weighted score: alpha, its 95 % interval drawn against 0.667 and
+ * 0.8 (as on the round's results page) and its reading in words.
+ */
+export function AgreementTable({ rounds }: { rounds: readonly RoundAgreement[] }) {
   const { t, i18n } = useTranslation(DASHBOARD_NAMESPACES, { nsMode: 'fallback' });
   if (rounds.length === 0) return <p className="muted">{t('dashboard.reviews.noRounds')}</p>;
+  const fmt = (x: number) => numberFormat(i18n.language, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(x);
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('dashboard.reviews.agreement')}>
-      <table className="table agreement-table">
-        <caption className="visually-hidden">{t('dashboard.reviews.agreement')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('dashboard.reviews.round')}</th>
-            <th scope="col">{t('dashboard.reviews.reviews')}</th>
-            <th scope="col">{t('dashboard.reviews.alpha')}</th>
-            <th scope="col">{t('dashboard.reviews.meaning')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rounds.map((round) => {
-            const reading = agreementReading(round.weighted_score_alpha);
-            return (
-              <tr key={round.round_id}>
-                <th scope="row">{round.round_name}</th>
-                <td>{round.reviews}</td>
-                <td>
-                  {round.weighted_score_alpha == null
-                    ? '—'
-                    : numberFormat(i18n.language, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(round.weighted_score_alpha)}
-                </td>
-                <td>
-                  <span className={`agreement agreement-${reading}`}>{t(`dashboard.reviews.readings.${reading}`)}</span>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('dashboard.reviews.agreement')}>
+        <table className="table agreement-table">
+          <caption className="visually-hidden">{t('dashboard.reviews.agreement')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.reviews.round')}</th>
+              <th scope="col">{t('dashboard.reviews.reviews')}</th>
+              <th scope="col">{t('dashboard.reviews.alpha')}</th>
+              <th scope="col">{t('dashboard.reviews.interval')}</th>
+              <th scope="col">{t('dashboard.reviews.meaning')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rounds.map((round) => {
+              const figure = round.weighted_score;
+              const ci = figure.ci95;
+              return (
+                <tr key={round.round_id}>
+                  <th scope="row">{round.round_name}</th>
+                  <td>{round.reviews}</td>
+                  <td>{figure.alpha == null ? '—' : fmt(figure.alpha)}</td>
+                  <td>
+                    {ci && ci.length === 2 && figure.alpha != null ? (
+                      <AgreementInterval
+                        figure={figure}
+                        text={t('dashboard.reviews.intervalText', { low: fmt(ci[0]), high: fmt(ci[1]) })}
+                        label={t('dashboard.reviews.intervalLabel', { alpha: fmt(figure.alpha), low: fmt(ci[0]), high: fmt(ci[1]) })}
+                      />
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td>
+                    <span className={`agreement agreement-${READING_TONES[figure.reading]}`}>{t(`dashboard.reviews.readings.${figure.reading}`)}</span>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted">{t('dashboard.reviews.intervalLead')}</p>
+    </>
   );
 }

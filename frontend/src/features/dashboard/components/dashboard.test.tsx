@@ -5,7 +5,7 @@ import { renderWithProviders } from '@/test/render';
 import type { Flow } from '../api/types';
 import { fileNameFrom } from '../api/exports';
 import { changeLines } from './audit-page';
-import { agreementReading } from './dashboard-page';
+import { AgreementTable } from './dashboard-page';
 import { FlowMatrix, flowMatrix, RANKED_FLOWS_SHOWN } from './flow-matrix';
 import { BarList } from './bar-list';
 import { FIDELITY_COLOURS, FIDELITY_ORDER, fillMonths, inCodeOrder } from './outputs';
@@ -100,12 +100,33 @@ describe('dashboard charts', () => {
 });
 
 describe('dashboard helpers', () => {
-  it('reads Krippendorff’s alpha in plain words', () => {
-    expect(agreementReading(0.85)).toBe('good');
-    expect(agreementReading(0.8)).toBe('good');
-    expect(agreementReading(0.7)).toBe('tentative');
-    expect(agreementReading(0.5)).toBe('low');
-    expect(agreementReading(null)).toBe('none');
+  it('draws each round’s agreement as an interval against 0.667 and 0.8, with its reading in words', () => {
+    const figure = { alpha: 0.71, units: 120, pairable_values: 360, ci95: [0.64, 0.78], p_below_667: 0.21, reading: 'tentative' as const };
+    renderWithProviders(
+      <AgreementTable
+        rounds={[
+          { round_id: 'r1', round_name: 'Spring round', status: 'closed', reviews: 360, weighted_score_alpha: 0.71, weighted_score: figure },
+          {
+            round_id: 'r2',
+            round_name: 'Pilot round',
+            status: 'open',
+            reviews: 4,
+            weighted_score_alpha: null,
+            weighted_score: { alpha: null, units: 2, pairable_values: 4, ci95: null, p_below_667: null, reading: 'too_few_units' },
+          },
+        ]}
+      />,
+    );
+    const table = screen.getByRole('table', { name: 'Agreement between reviewers per round' });
+    const spring = within(table).getByRole('row', { name: /Spring round/ });
+    expect(spring).toHaveTextContent('0.71');
+    expect(within(spring).getByText('Alpha 0.71, 95 % interval from 0.64 to 0.78')).toBeInTheDocument();
+    expect(spring).toHaveTextContent('Tentative agreement (0.667 to 0.8)');
+    // The interval's bar spans the 0.667 mark: drawn between the two threshold marks.
+    expect(spring.querySelectorAll('svg line')).toHaveLength(3);
+    const pilot = within(table).getByRole('row', { name: /Pilot round/ });
+    expect(pilot).toHaveTextContent('Too few practices to tell');
+    expect(pilot.querySelector('svg')).toBeNull();
   });
 
   it('fills the months without activity in the timeline', () => {

@@ -20,7 +20,7 @@ function results(assigned: number, accepted: number): RoundResults {
     total: 0,
     practices: [],
     completion: { practices: 1, decided: 0, assigned, accepted, declined: 0, submitted: 2, overdue: 0 },
-    agreement: { weighted_score_alpha: null, weighted_score: none, criteria: [], gates: none, recommendation: none },
+    agreement: { weighted_score_alpha: null, weighted_score: { ...none, icc: null, sem: null }, criteria: [], gates: none, recommendation: none },
   };
 }
 

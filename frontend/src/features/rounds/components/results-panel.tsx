@@ -12,6 +12,7 @@ import { useRoundResults } from '../api/rounds';
 import { DecisionDialog } from './decision-dialog';
 import { ScoreChart } from './score-chart';
 import { NamedObject } from '@/components/ui/named-object';
+import { AgreementInterval } from '@/components/charts/agreement-interval';
 
 const OUTCOME_TONES: Record<string, 'success' | 'info' | 'warning' | 'danger'> = {
   good_practice: 'success',
@@ -48,6 +49,8 @@ export function ResultsPanel({ round, rubric, canCoordinate }: { round: Round; r
         </h2>
         {paged && <p className="muted">{t('results.pageNote')}</p>}
         <ResultsTable practices={data.practices} canDecide={canDecide} onDecide={setDeciding} />
+        <p className="muted rv-hint">{t('results.adjustedHelp')}</p>
+        <p className="muted rv-hint">{t('results.spreadHelp')}</p>
         {paged && (
           <Pagination page={data.page} pageSize={data.page_size} total={data.total} onPageChange={setPage} label={t('results.pagination')} />
         )}
@@ -107,6 +110,55 @@ function RangeBar({ p }: { p: PracticeResult }) {
   );
 }
 
+/** The reviewer-adjusted score, with what the adjustment did in words (as a tooltip and for screen readers). */
+function AdjustedScore({ p }: { p: PracticeResult }) {
+  const { t, i18n } = useReviewTranslation();
+  const raw = p.weighted_score;
+  const adjusted = p.reviewer_adjusted_score;
+  if (raw === null || raw === undefined || adjusted === null || adjusted === undefined) return <span className="muted">—</span>;
+  const shift = Math.round((adjusted - raw) * 10) / 10;
+  const fmt = (x: number) => formatNumber(x, i18n.language, 1);
+  const why =
+    shift > 0
+      ? t('results.adjustedUp', { points: fmt(shift) })
+      : shift < 0
+        ? t('results.adjustedDown', { points: fmt(-shift) })
+        : t('results.adjustedSame');
+  return (
+    <span className="rv-adjusted" title={why}>
+      <strong>{formatNumber(adjusted, i18n.language)}</strong>
+      <span className="visually-hidden"> {why}</span>
+    </span>
+  );
+}
+
+/** Whether the reviewers' scores lie further apart than chance allows in this round, and by how much. */
+function Spread({ p }: { p: PracticeResult }) {
+  const { t, i18n } = useReviewTranslation();
+  const s = p.weighted_score_summary;
+  const limit = p.spread_limit;
+  const fmt = (x: number) => formatNumber(x, i18n.language, 1);
+  const range = s && s.n > 1 ? s.max - s.min : null;
+  if (p.spread_flag && range !== null && limit !== null && limit !== undefined) {
+    return (
+      <>
+        <Badge tone="warning">{t('results.spreadFlag')}</Badge>
+        <p className="rv-hint">{t('results.spreadWhy', { range: fmt(range), limit: fmt(limit) })}</p>
+        {p.suggest_extra_reviewer && <p className="rv-hint">{t('results.suggestExtra')}</p>}
+      </>
+    );
+  }
+  if (range !== null && limit !== null && limit !== undefined) {
+    return (
+      <span className="muted" title={t('results.spreadWithin', { range: fmt(range), limit: fmt(limit) })}>
+        {t('results.noSpread')}
+        <span className="visually-hidden"> {t('results.spreadWithin', { range: fmt(range), limit: fmt(limit) })}</span>
+      </span>
+    );
+  }
+  return <span className="muted">{p.reviews > 1 ? t('results.noSpreadYet') : '—'}</span>;
+}
+
 function ResultsTable({
   practices,
   canDecide,
@@ -128,6 +180,9 @@ function ResultsTable({
             <th scope="col">{t('results.reviews')}</th>
             <th scope="col">{t('results.gates')}</th>
             <th scope="col">{t('results.weightedScore')}</th>
+            <th scope="col">
+              <span title={t('results.adjustedHelp')}>{t('results.adjusted')}</span>
+            </th>
             <th scope="col">{t('results.spread')}</th>
             <th scope="col">{t('results.decision')}</th>
           </tr>
@@ -153,14 +208,10 @@ function ResultsTable({
                 <RangeBar p={p} />
               </td>
               <td>
-                {p.spread_flag ? (
-                  <>
-                    <Badge tone="warning">{t('results.spreadFlag')}</Badge>
-                    {p.suggest_extra_reviewer && <p className="rv-hint">{t('results.suggestExtra')}</p>}
-                  </>
-                ) : (
-                  <span className="muted">{p.reviews > 1 ? t('results.noSpread') : '—'}</span>
-                )}
+                <AdjustedScore p={p} />
+              </td>
+              <td>
+                <Spread p={p} />
               </td>
               <td>
                 {p.decision ? (
@@ -182,34 +233,23 @@ function ResultsTable({
   );
 }
 
-type AgreementFigure = RoundResults['agreement']['weighted_score'];
+type AgreementFigure = RoundResults['agreement']['gates'];
 
 const readingTone = { good: 'success', tentative: 'warning', low: 'danger', too_few_units: 'neutral', no_variation: 'neutral' } as const;
-
-/** The scale of the interval drawing: alpha from −0.2 (clamped) to 1. */
-const scaleMin = -0.2;
-const scaleX = (alpha: number, width: number) => ((Math.min(1, Math.max(scaleMin, alpha)) - scaleMin) / (1 - scaleMin)) * width;
 
 /** Alpha's 95 % interval drawn on the 0.667 and 0.8 marks, with the numbers for screen readers. */
 function IntervalCell({ figure }: { figure: AgreementFigure }) {
   const { t, i18n } = useReviewTranslation();
   const ci = figure.ci95;
   if (!ci || figure.alpha === null) return <td>—</td>;
-  const [low, high] = ci;
   const fmt = (x: number) => formatNumber(x, i18n.language, 2);
-  const width = 120;
   return (
-    <td className="agreement-interval">
-      <svg width={width} height={16} viewBox={`0 0 ${width} 16`} aria-hidden="true" focusable="false">
-        <line x1={0} x2={width} y1={8} y2={8} stroke="var(--border, #c8cdd3)" strokeWidth={2} />
-        {[0.667, 0.8].map((m) => (
-          <line key={m} x1={scaleX(m, width)} x2={scaleX(m, width)} y1={2} y2={14} stroke="var(--muted, #6b7280)" strokeWidth={1} />
-        ))}
-        <rect x={scaleX(low, width)} y={5} width={Math.max(2, scaleX(high, width) - scaleX(low, width))} height={6} rx={2} fill="var(--accent, #1d4ed8)" />
-        <circle cx={scaleX(figure.alpha, width)} cy={8} r={3.5} fill="var(--text, #111827)" />
-      </svg>{' '}
-      <span className="muted">{t('agreement.intervalText', { low: fmt(low), high: fmt(high) })}</span>
-      <span className="visually-hidden">{t('agreement.intervalLabel', { alpha: fmt(figure.alpha), low: fmt(low), high: fmt(high) })}</span>
+    <td>
+      <AgreementInterval
+        figure={figure}
+        text={t('agreement.intervalText', { low: fmt(ci[0]), high: fmt(ci[1]) })}
+        label={t('agreement.intervalLabel', { alpha: fmt(figure.alpha), low: fmt(ci[0]), high: fmt(ci[1]) })}
+      />
     </td>
   );
 }
@@ -268,6 +308,40 @@ function Agreement({ agreement, rubric }: { agreement: RoundResults['agreement']
       </div>
       <p className="muted rv-hint">{t('agreement.intervalLead')}</p>
       <p className="muted rv-hint">{t('agreement.scale')}</p>
+      <Consistency figure={agreement.weighted_score} />
+    </section>
+  );
+}
+
+/** The ICC of the weighted scores and the round's SEM, in words a coordinator reads. */
+function Consistency({ figure }: { figure: RoundResults['agreement']['weighted_score'] }) {
+  const { t, i18n } = useReviewTranslation();
+  const icc = figure.icc;
+  const fmt = (x: number, digits = 2) => formatNumber(x, i18n.language, digits);
+  return (
+    <section aria-labelledby="consistency-title" className="rv-consistency">
+      <h3 id="consistency-title" className="h4">
+        {t('consistency.title')}
+      </h3>
+      <p className="muted">{t('consistency.lead')}</p>
+      {icc ? (
+        <dl className="rv-counters">
+          <div className="rv-counter">
+            <dt>{t('consistency.single')}</dt>
+            <dd>{fmt(icc.single)}</dd>
+            <dd className="rv-hint">{t('consistency.singleHelp')}</dd>
+          </div>
+          <div className="rv-counter">
+            <dt>{t('consistency.average', { k: fmt(icc.reviews_per_practice, 1) })}</dt>
+            <dd>{fmt(icc.average)}</dd>
+            <dd className="rv-hint">{t('consistency.averageHelp', { k: fmt(icc.reviews_per_practice, 1) })}</dd>
+          </div>
+        </dl>
+      ) : (
+        <p>{t('consistency.none')}</p>
+      )}
+      {figure.sem !== null && figure.sem !== undefined && <p className="muted rv-hint">{t('consistency.sem', { sem: fmt(figure.sem, 1) })}</p>}
+      <p className="muted rv-hint">{t('consistency.scale')}</p>
     </section>
   );
 }
