@@ -183,7 +183,13 @@ function ReviewForm({ onReload, ...options }: ReviewFormProps) {
                   >
                     {t('form.saveDraft')}
                   </Button>
-                  <Button variant="primary" type="submit" form="review-form" disabled={session.autosave.state.kind === 'locked'}>
+                  <Button
+                    variant="primary"
+                    type="submit"
+                    form="review-form"
+                    aria-describedby={session.submitted ? undefined : 'rv-checklist-status'}
+                    disabled={session.autosave.state.kind === 'locked'}
+                  >
                     {t('form.submit')}
                   </Button>
                 </div>
