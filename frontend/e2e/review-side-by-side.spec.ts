@@ -12,6 +12,11 @@ const stamp = Date.now().toString(36);
 const practiceTitle = `Work and treatment side by side ${stamp}`;
 const contextText = `Oncology nurses and employers rarely meet during treatment (${stamp}).`;
 const outcomesText = `Nine in ten participants kept in touch with their employer (${stamp}).`;
+// Long enough that the practice's column has to scroll.
+const approachText = Array.from(
+  { length: 12 },
+  (_, i) => `Step ${i + 1}: the job coach, the oncology nurse and the employer agree on one small next step towards work, and write it down together.`,
+).join('\n\n');
 
 const shared: { assignmentId?: string } = {};
 
@@ -39,7 +44,7 @@ test.describe.serial('reading the practice while reviewing it', () => {
         summary: 'Return-to-work talks start in the day clinic, with the employer at the table.',
         themes: ['products_services'],
         context: contextText,
-        approach: 'A job coach joins the oncology nurse for one conversation a month with each patient who wants it.',
+        approach: approachText,
         outcomes: outcomesText,
         evidence: { level: 'monitoring' },
         contact: { name: 'Koen Maes', email: 'partner.be@peerbridge.example' },
@@ -112,7 +117,9 @@ test.describe.serial('reading the practice while reviewing it', () => {
     await expect(outcomes).toBeFocused();
     await expect(outcomes).toBeInViewport();
     await expect(reading.getByText(outcomesText)).toBeInViewport();
-    // The form did not move with it.
+    // Only the practice's column scrolled: the form beside it did not move.
+    expect(await reading.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    expect(await form.evaluate((el) => el.scrollTop)).toBe(0);
     await expect(form.getByText('Your draft is saved automatically', { exact: false })).toBeInViewport();
     await page.screenshot({ path: 'test-results/review-side-by-side-wide.png' });
   });
@@ -137,6 +144,17 @@ test.describe.serial('reading the practice while reviewing it', () => {
     await expect(practicePanel.getByText(contextText)).toBeVisible();
     await expect(page.getByRole('radiogroup', { includeHidden: true }).first()).toBeHidden();
     await page.screenshot({ path: 'test-results/review-side-by-side-phone.png', fullPage: true });
+
+    // The switch stays at hand down the page, and each view comes back where it was left.
+    await practicePanel.getByRole('heading', { name: 'Outcomes' }).scrollIntoViewIfNeeded();
+    const readingAt = await page.evaluate(() => window.scrollY);
+    expect(readingAt).toBeGreaterThan(500);
+    await expect(reviewTab).toBeInViewport();
+    await reviewTab.click();
+    // The review was left at its top, where a phone shows the save status and the checklist first.
+    await expect(page.getByRole('tabpanel', { name: 'Review' }).getByRole('complementary', { name: 'Review status' })).toBeInViewport();
+    await practiceTab.click();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(readingAt);
 
     await practiceTab.focus();
     await page.keyboard.press('ArrowRight');

@@ -339,9 +339,19 @@ export function PracticeContent({ practice, lang }: PracticeContentProps) {
   );
 }
 
+/** The nearest ancestor that scrolls by itself (a reading column), if any. */
+function scrollingAncestor(el: HTMLElement): HTMLElement | null {
+  for (let parent = el.parentElement; parent; parent = parent.parentElement) {
+    const { overflowY } = window.getComputedStyle(parent);
+    if (overflowY === 'auto' || overflowY === 'scroll') return parent;
+  }
+  return null;
+}
+
 /**
- * The practice's sections as an in-page navigation. A link scrolls its section into view within
- * whatever scrolls it (the page, or a reading pane) and moves focus to the section's heading.
+ * The practice's sections as an in-page navigation. A link brings its section to the top of
+ * whatever scrolls it (a reading column, else the page), leaving anything beside it where it is,
+ * and moves focus to the section's heading.
  */
 export function PracticeContentsNav({ practice, className, title = true }: { practice: ReadablePractice; className?: string; title?: boolean }) {
   const { t } = useTranslation();
@@ -350,7 +360,14 @@ export function PracticeContentsNav({ practice, className, title = true }: { pra
     const heading = document.getElementById(`${SECTION_IDS[key]}-title`);
     if (!heading) return;
     e.preventDefault();
-    heading.scrollIntoView?.({ block: 'start' });
+    const column = scrollingAncestor(heading);
+    if (column) {
+      column.scrollTop += heading.getBoundingClientRect().top - column.getBoundingClientRect().top - 12;
+      // Only if the column itself is partly out of the window.
+      heading.scrollIntoView?.({ block: 'nearest' });
+    } else {
+      heading.scrollIntoView?.({ block: 'start' });
+    }
     heading.focus({ preventScroll: true });
   };
   return (

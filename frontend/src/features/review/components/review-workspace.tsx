@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useMediaQuery } from '@/lib/use-media-query';
 import { useReviewTranslation } from '@/lib/use-review-translation';
 
@@ -11,9 +11,10 @@ const VIEWS: View[] = ['practice', 'review'];
 /**
  * The review page's body: on wide screens the practice (`reading`) and the form (`review`) in two
  * columns that scroll on their own, with `aside` (save status, checklist, submit) beside them; on
- * narrower screens a "Practice" / "Review" switch (an ARIA tab list) between the two, the aside
- * going with the review. Both are always rendered, so switching keeps the reading position and
- * every field stays where the checklist's links can reach it. Other panels for the review column
+ * narrower screens a "Practice" / "Review" switch (an ARIA tab list, kept at the top of the window)
+ * between the two, the aside going with the review. Both are always rendered and each view comes
+ * back where it was left, so switching keeps the reading position; every field stays where the
+ * checklist's links can reach it. Other panels for the review column
  * go inside `review`, for the aside inside `aside`.
  */
 export function ReviewWorkspace({ reading, readingLabelledBy, review, aside }: { reading: ReactNode; readingLabelledBy: string; review: ReactNode; aside: ReactNode }) {
@@ -22,10 +23,28 @@ export function ReviewWorkspace({ reading, readingLabelledBy, review, aside }: {
   const [view, setView] = useState<View>('review');
   const tabs = useRef<Record<View, HTMLButtonElement | null>>({ practice: null, review: null });
 
+  // Narrow, both views share the page's scroll: each view gets back where its reader left it.
+  const positions = useRef<Partial<Record<View, number>>>({});
+  const switched = useRef(false);
+  const switchRef = useRef<HTMLDivElement>(null);
   const choose = (next: View) => {
+    if (next !== view) {
+      positions.current[view] = window.scrollY;
+      switched.current = true;
+    }
     setView(next);
-    tabs.current[next]?.focus();
+    tabs.current[next]?.focus({ preventScroll: true });
   };
+  useLayoutEffect(() => {
+    if (wide || !switched.current) return;
+    switched.current = false;
+    const panel = document.getElementById(`rv-panel-${view}`);
+    if (!panel) return;
+    // A view not read yet starts at its top, just under the switch (which sticks to the window's top).
+    const start = panel.getBoundingClientRect().top + window.scrollY - (switchRef.current?.getBoundingClientRect().height ?? 0);
+    const target = positions.current[view] ?? Math.min(window.scrollY, start);
+    if (Math.abs(window.scrollY - target) > 1) window.scrollTo({ top: target });
+  }, [view, wide]);
   const onKeyDown = (e: KeyboardEvent) => {
     const i = VIEWS.indexOf(view);
     const next =
@@ -41,7 +60,7 @@ export function ReviewWorkspace({ reading, readingLabelledBy, review, aside }: {
   return (
     <div className="rv-workspace" data-layout={wide ? 'side-by-side' : 'switch'}>
       {!wide && (
-        <div role="tablist" aria-label={t('form.workspace.switchLabel')} className="rv-switch" onKeyDown={onKeyDown}>
+        <div ref={switchRef} role="tablist" aria-label={t('form.workspace.switchLabel')} className="rv-switch" onKeyDown={onKeyDown}>
           {VIEWS.map((v) => (
             <button
               key={v}
