@@ -14,8 +14,8 @@ const VIEWS: View[] = ['practice', 'review'];
  * narrower screens a "Practice" / "Review" switch (an ARIA tab list, kept at the top of the window)
  * between the two, the aside going with the review. Both are always rendered and each view comes
  * back where it was left, so switching keeps the reading position; every field stays where the
- * checklist's links can reach it. Other panels for the review column
- * go inside `review`, for the aside inside `aside`.
+ * checklist's links can reach it. More panels for the review column go inside `review`, more for
+ * the aside inside `aside`.
  */
 export function ReviewWorkspace({ reading, readingLabelledBy, review, aside }: { reading: ReactNode; readingLabelledBy: string; review: ReactNode; aside: ReactNode }) {
   const { t } = useReviewTranslation();
