@@ -2,6 +2,7 @@ package domain
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -255,13 +256,15 @@ func (p *Practice) SubmitProblems() []FieldError {
 			out = append(out, FieldError{Field: field, Message: msg})
 		}
 	}
-	need("summary", p.Summary != "", "is required to submit")
+	// Blanks are no text: the editor's checklist judges the same way.
+	written := func(s string) bool { return strings.TrimSpace(s) != "" }
+	need("summary", written(p.Summary), "is required to submit")
 	need("themes", len(p.Themes) > 0, "needs at least one theme to submit")
-	need("context", p.Content.Context != "", "is required to submit")
-	need("approach", p.Content.Approach != "", "is required to submit")
+	need("context", written(p.Content.Context), "is required to submit")
+	need("approach", written(p.Content.Approach), "is required to submit")
 	need("evidence.level", p.Content.Evidence.Level != "", "is required to submit")
-	need("contact.name", p.Content.Contact.Name != "", "is required to submit")
-	need("contact.email", p.Content.Contact.Email != "", "is required to submit")
+	need("contact.name", written(p.Content.Contact.Name), "is required to submit")
+	need("contact.email", written(p.Content.Contact.Email), "is required to submit")
 	return out
 }
 

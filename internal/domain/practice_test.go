@@ -96,6 +96,7 @@ func TestSubmitProblems(t *testing.T) {
 		{"no summary", func(p *domain.Practice) { p.Summary = "" }, []string{"summary"}},
 		{"no theme", func(p *domain.Practice) { p.Themes = nil }, []string{"themes"}},
 		{"no evidence level", func(p *domain.Practice) { p.Content.Evidence.Level = "" }, []string{"evidence.level"}},
+		{"blank context and contact name", func(p *domain.Practice) { p.Content.Context, p.Content.Contact.Name = " \n\t ", "  " }, []string{"context", "contact.name"}},
 		{"no contact", func(p *domain.Practice) { p.Content.Contact = domain.Contact{} }, []string{"contact.name", "contact.email"}},
 		{"empty", func(p *domain.Practice) { *p = domain.Practice{} },
 			[]string{"summary", "themes", "context", "approach", "evidence.level", "contact.name", "contact.email"}},

@@ -241,6 +241,8 @@ type practiceResponse struct {
 	SubmittedAt    *time.Time                `json:"submitted_at"`
 	PublishedAt    *time.Time                `json:"published_at"`
 	AllowedActions []string                  `json:"allowed_actions"`
+	// Missing is present (possibly empty) only for a caller who may submit the practice.
+	Missing *[]string `json:"missing,omitempty"`
 }
 
 // languagesOf lists the languages of translations in order, never null.
@@ -268,6 +270,17 @@ func toPracticeResponse(p domain.Practice, allowed []string) practiceResponse {
 		Status: p.Status, Revision: p.Revision, Decision: toPracticeDecisionResponse(p.Decision),
 		Version: p.Version, CreatedAt: p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC(), SubmittedAt: p.SubmittedAt, PublishedAt: p.PublishedAt,
 		AllowedActions: allowed}
+}
+
+// toPracticeViewResponse is the practice as its reader may act on it: what they may do and,
+// for whoever may submit it, what submitting still needs.
+func toPracticeViewResponse(v service.PracticeView) practiceResponse {
+	r := toPracticeResponse(v.Practice, v.Allowed)
+	if v.Missing != nil {
+		missing := v.Missing
+		r.Missing = &missing
+	}
+	return r
 }
 
 // toPublicPracticeResponse leaves out what the public catalogue never shows: the contact's

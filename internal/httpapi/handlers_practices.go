@@ -102,7 +102,7 @@ func (s *Server) createPractice(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return created(c, "/api/v1/practices/"+p.ID.String(), p.Version, toPracticeResponse(p.Practice, p.Allowed))
+	return created(c, "/api/v1/practices/"+p.ID.String(), p.Version, toPracticeViewResponse(p))
 }
 
 func (s *Server) getPractice(c *fiber.Ctx) error {

@@ -110,6 +110,68 @@ func TestSubmitNeedsACompletePractice(t *testing.T) {
 	}
 }
 
+// The owner's practice names what submitting still needs; each list must be exactly the fields
+// the submit then refuses with, so the editor's checklist and the server never disagree.
+func TestMissingFieldsAreWhatSubmitRefuses(t *testing.T) {
+	w := newWorld(t)
+	without := func(keys ...string) map[string]any {
+		body := fullPractice("Job coaching", "en")
+		for _, k := range keys {
+			delete(body, k)
+		}
+		return body
+	}
+	noEvidenceLevel := without()
+	noEvidenceLevel["evidence"] = map[string]any{"description": "Monitored, not yet rated."}
+	cases := []struct {
+		name string
+		body map[string]any
+	}{
+		{"title only", map[string]any{"title": "Half written", "language": "en"}},
+		{"no summary, no themes", without("summary", "themes")},
+		{"no contact", without("contact")},
+		{"no context and approach", without("context", "approach")},
+		{"evidence without a level", noEvidenceLevel},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			id := w.createPractice(w.tok["partner"], c.body)["id"].(string)
+			got := must(t, w.get("/api/v1/practices/"+id, w.tok["partner"]), 200).json(t)
+			missing, ok := got["missing"].([]any)
+			if !ok || len(missing) == 0 {
+				t.Fatalf("missing of an incomplete draft: %v", got["missing"])
+			}
+			refused := must(t, w.action(w.tok["partner"], id, "submit"), 422)
+			if refused.code() != "practice_incomplete" {
+				t.Fatalf("submit: %s", refused.Body)
+			}
+			var fields []any
+			for _, e := range refused.json(t)["errors"].([]any) {
+				fields = append(fields, e.(map[string]any)["field"])
+			}
+			if fmt.Sprint(missing) != fmt.Sprint(fields) {
+				t.Fatalf("missing %v, submit refused with %v", missing, fields)
+			}
+		})
+	}
+
+	t.Run("complete, then submitted", func(t *testing.T) {
+		id := w.createPractice(w.tok["partner"], fullPractice("Ready", "en"))["id"].(string)
+		got := must(t, w.get("/api/v1/practices/"+id, w.tok["partner"]), 200).json(t)
+		if missing, ok := got["missing"].([]any); !ok || len(missing) != 0 {
+			t.Fatalf("missing of a complete draft: %v (present: %v)", got["missing"], ok)
+		}
+		sub := must(t, w.action(w.tok["partner"], id, "submit"), 200).json(t)
+		if _, present := sub["missing"]; present {
+			t.Fatalf("a submitted practice cannot be submitted, yet carries missing: %v", sub["missing"])
+		}
+		// Only whoever may submit is told: not the coordinator reading it.
+		if _, present := must(t, w.get("/api/v1/practices/"+id, w.tok["coordinator"]), 200).json(t)["missing"]; present {
+			t.Fatal("the coordinator sees missing")
+		}
+	})
+}
+
 func TestPracticeBoundsAndProgrammeVocabulary(t *testing.T) {
 	w := newWorld(t)
 	path := "/api/v1/programmes/" + w.prog.ID.String() + "/practices"

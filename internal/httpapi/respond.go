@@ -49,7 +49,7 @@ func sendVersioned(c *fiber.Ctx, version int, body any) error {
 }
 
 func sendPractice(c *fiber.Ctx, p service.PracticeView) error {
-	return sendVersioned(c, p.Version, toPracticeResponse(p.Practice, p.Allowed))
+	return sendVersioned(c, p.Version, toPracticeViewResponse(p))
 }
 
 func sendReview(c *fiber.Ctx, v service.ReviewView) error {

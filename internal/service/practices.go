@@ -75,6 +75,9 @@ type PracticePatch struct {
 type PracticeView struct {
 	domain.Practice
 	Allowed []string
+	// Missing names the fields submitting still needs (the fields of SubmitProblems), for a
+	// caller who may submit the practice; nil for everyone else.
+	Missing []string
 }
 
 // practiceScope reads the caller's standing in the programme of p and decides visibility. What
@@ -148,7 +151,15 @@ func canTranslate(sc domain.Scope, p *domain.Practice) bool {
 }
 
 func view(sc domain.Scope, p domain.Practice) PracticeView {
-	return PracticeView{Practice: p, Allowed: allowedActions(sc, &p)}
+	v := PracticeView{Practice: p, Allowed: allowedActions(sc, &p)}
+	if slices.Contains(v.Allowed, string(domain.ActionSubmit)) {
+		// The same rules the submit applies, so the editor's checklist never disagrees with it.
+		v.Missing = []string{}
+		for _, f := range p.SubmitProblems() {
+			v.Missing = append(v.Missing, f.Field)
+		}
+	}
+	return v
 }
 
 // CreatePractice starts a draft owned by the caller's organisation (partners of the programme).

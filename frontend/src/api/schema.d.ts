@@ -2107,7 +2107,14 @@ export interface components {
             published_at?: string | null;
             /** @description What the caller may do with the practice now. */
             allowed_actions: components["schemas"]["PracticeAction"][];
+            /** @description Only for a caller who may submit the practice: the fields submitting still needs, by the same rules `POST /practices/{id}/submit` applies (empty when it is complete). */
+            missing?: components["schemas"]["PracticeSubmitField"][];
         };
+        /**
+         * @description A field a practice needs before it can be submitted; `practice_incomplete` names the same fields.
+         * @enum {string}
+         */
+        PracticeSubmitField: "summary" | "themes" | "context" | "approach" | "evidence.level" | "contact.name" | "contact.email";
         TranslationFields: {
             title?: string;
             summary?: string;

@@ -33,6 +33,7 @@ export type PracticeInput = Schemas['PracticeInput'];
 export type PracticePatch = Schemas['PracticePatch'];
 export type PracticeStatus = Schemas['PracticeStatus'];
 export type PracticeAction = Schemas['PracticeAction'];
+export type PracticeSubmitField = Schemas['PracticeSubmitField'];
 export type EvidenceLevel = Schemas['EvidenceLevel'];
 export type ProductKind = Schemas['ProductKind'];
 export type Product = Schemas['Product'];

@@ -4,7 +4,7 @@ import type { ProductKind } from '@/api/types';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/form-fields';
 import { CountedTextArea, CountedTextField } from '@/components/ui/counted-fields';
-import { LockIcon } from './practice-content';
+import { LockIcon } from '@/components/practice/practice-content';
 import { newProduct, newRowId, PRACTICE_LIMITS, type LinkRow, type ListItem, type ProductDraft } from './practice-draft';
 import { PRODUCT_KINDS } from './practice-vocabulary';
 

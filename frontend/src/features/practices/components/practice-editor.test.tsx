@@ -171,3 +171,73 @@ function mockFetchLatest(calls: RecordedRequest[], latest: Practice) {
     return previous(request);
   });
 }
+
+describe('practice editor: what submitting needs', () => {
+  const incomplete: Practice = {
+    ...practice,
+    summary: '',
+    evidence: { ...practice.evidence, level: '' },
+    contact: { name: 'Koen Maes', email: '' },
+    missing: ['summary', 'evidence.level', 'contact.email'],
+  };
+
+  it('lists what is missing beside the form as the author types, each item a link to its field', async () => {
+    sessionStore.setTokens(tokenPair());
+    practiceRoutes([
+      { method: 'GET', path: `/api/v1/practices/${practice.id}`, respond: () => json(incomplete, { headers: { ETag: '"3"' } }) },
+      { method: 'PATCH', path: `/api/v1/practices/${practice.id}`, respond: patched(4) },
+    ]);
+    renderEditor();
+    const user = userEvent.setup();
+
+    const checklist = await screen.findByRole('region', { name: 'Needed to submit' });
+    expect(within(checklist).getByText('4 of 7 done')).toBeInTheDocument();
+    expect(within(checklist).getAllByRole('link').map((a) => a.textContent)).toEqual([
+      'Write a short summary',
+      'Choose the level of evidence',
+      'Give the contact’s e-mail address',
+    ]);
+
+    await user.click(within(checklist).getByRole('link', { name: 'Choose the level of evidence' }));
+    expect(screen.getByRole('combobox', { name: 'Evidence level' })).toHaveFocus();
+
+    fireEvent.change(screen.getByRole('textbox', { name: 'Summary' }), { target: { value: 'A job coach in the ward.' } });
+    expect(within(checklist).queryByRole('link', { name: 'Write a short summary' })).not.toBeInTheDocument();
+    expect(within(checklist).getByText('5 of 7 done')).toBeInTheDocument();
+
+    // Blanks are no text, as on the server.
+    fireEvent.change(screen.getByRole('textbox', { name: 'Context' }), { target: { value: '   ' } });
+    expect(within(checklist).getByRole('link', { name: 'Describe the context' })).toBeInTheDocument();
+  });
+
+  it('says what is missing on "Submit for review" before any dialog, and opens it once the practice is complete', async () => {
+    sessionStore.setTokens(tokenPair());
+    practiceRoutes([
+      { method: 'GET', path: `/api/v1/practices/${practice.id}`, respond: () => json(incomplete, { headers: { ETag: '"3"' } }) },
+      { method: 'PATCH', path: `/api/v1/practices/${practice.id}`, respond: patched(4) },
+    ]);
+    renderEditor();
+    const user = userEvent.setup();
+
+    const submit = await screen.findByRole('button', { name: 'Submit for review' });
+    expect(submit).toHaveAccessibleDescription('4 of 7 done');
+    await user.click(submit);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('The practice cannot be submitted yet: 3 fields are still needed.');
+    const summary = screen.getByRole('textbox', { name: 'Summary' });
+    await waitFor(() => expect(summary).toHaveFocus());
+    expect(summary).toHaveAccessibleDescription(/Fill this in before you submit\./);
+
+    fireEvent.change(summary, { target: { value: 'A job coach in the ward.' } });
+    expect(screen.getByRole('alert')).toHaveTextContent('2 fields are still needed.');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Evidence level' }), 'monitoring');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Contact e-mail' }), { target: { value: 'koen@werkwijs.example' } });
+
+    const checklist = screen.getByRole('region', { name: 'Needed to submit' });
+    expect(within(checklist).getByText('Everything needed to submit is filled in.')).toBeInTheDocument();
+    expect(screen.queryByText(/cannot be submitted yet/)).not.toBeInTheDocument();
+    await user.click(submit);
+    const dialog = await screen.findByRole('dialog', { name: 'Submit for peer review?' });
+    expect(within(dialog).queryByText('Before you can submit, complete these fields:')).not.toBeInTheDocument();
+  });
+});

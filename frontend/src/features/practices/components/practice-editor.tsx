@@ -20,6 +20,7 @@ import { EditorSaveStatus } from './editor-save-status';
 import { editorFieldId } from './field-names';
 import { draftFromPractice, emptyDraft } from './practice-draft';
 import { PracticeStatusBadge } from './practice-status-badge';
+import { SubmitChecklist } from './submit-checklist';
 import { SubmitDialog } from './submit-dialog';
 
 /** `/programmes/:id/practices/new` and `/practices/:id/edit`. */
@@ -186,7 +187,13 @@ function PracticeEditor(props: PracticeEditorSessionOptions) {
               ) : (
                 <>
                   {allowed.has('submit') && (
-                    <Button variant="primary" className="btn-block" onClick={() => session.setSubmitOpen(true)} disabled={session.state.kind === 'conflict' || session.state.kind === 'locked'}>
+                    <Button
+                      variant="primary"
+                      className="btn-block"
+                      onClick={session.trySubmit}
+                      aria-describedby="submit-checklist-status"
+                      disabled={session.state.kind === 'conflict' || session.state.kind === 'locked'}
+                    >
                       {t('practices.submit.button')}
                     </Button>
                   )}
@@ -197,6 +204,11 @@ function PracticeEditor(props: PracticeEditorSessionOptions) {
               )}
             </div>
           </div>
+          {(session.creating || allowed.has('submit')) && (
+            <div className="card editor-checklist-card">
+              <SubmitChecklist missing={session.toSubmit} />
+            </div>
+          )}
           <nav className="editor-toc" aria-label={t('practices.editor.tocLabel')}>
             <ol>
               {sections.map((s) => (

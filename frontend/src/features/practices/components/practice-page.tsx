@@ -5,6 +5,16 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '@/api/errors';
 import { CommentsThread } from '@/components/comments/comments-thread';
 import type { Practice, Programme } from '@/api/types';
+import {
+  KeyedChips,
+  localise,
+  PracticeContent,
+  PracticeContentsNav,
+  presentSections,
+  Prose,
+  ReadingLanguageSwitch,
+  TranslationNotice,
+} from '@/components/practice/practice-content';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { ErrorState, LoadingState } from '@/components/ui/states';
@@ -13,17 +23,6 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { usePractice, usePracticeCall, usePracticeProgramme } from '../api/practices';
 import { CountryTag } from './catalogue-parts';
 import { PracticeActions } from './practice-actions';
-import {
-  KeyedChips,
-  localise,
-  PracticeContent,
-  presentSections,
-  Prose,
-  ReadingLanguageSwitch,
-  SECTION_IDS,
-  SECTION_TITLE_KEYS,
-  TranslationNotice,
-} from './practice-content';
 import { PracticeStatusBadge } from './practice-status-badge';
 import { outcomeTone } from './practice-vocabulary';
 import { RevisionHistory } from './revision-history';
@@ -213,18 +212,7 @@ export function PracticeBody({
               </div>
             </dl>
           </div>
-          {sections.length > 2 && (
-            <nav className="card practice-toc" aria-label={t('practices.view.contents')}>
-              <h2 className="h3">{t('practices.view.contents')}</h2>
-              <ol>
-                {sections.map((s) => (
-                  <li key={s}>
-                    <a href={`#${SECTION_IDS[s]}`}>{t(SECTION_TITLE_KEYS[s])}</a>
-                  </li>
-                ))}
-              </ol>
-            </nav>
-          )}
+          {sections.length > 2 && <PracticeContentsNav practice={p} className="card practice-toc" />}
         </aside>
       </div>
     </>

@@ -11,6 +11,7 @@ import { useIdempotencyKey } from '@/lib/idempotency';
 import { useVersionedAutosave } from '@/lib/use-versioned-autosave';
 import { fetchPractice, patchPractice, runLifecycleAction, storePractice, useCreatePractice } from '../api/practices';
 import { draftFromPractice, draftToBody, isFilledIn, validateDraft, type PracticeDraft } from '../components/practice-draft';
+import { focusEditorField, missingToSubmit } from '../components/submit-checklist';
 
 /** What the "new" page hands to the edit page, so that nothing typed during creation is lost. */
 export interface CarriedDraft {
@@ -46,6 +47,7 @@ export function usePracticeEditorSession({ programme, practice, etag = '', initi
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [missing, setMissing] = useState<FieldError[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
+  const [submitTried, setSubmitTried] = useState(false);
   const [submitOpen, setSubmitOpen] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -160,6 +162,26 @@ export function usePracticeEditorSession({ programme, practice, etag = '', initi
   };
 
   // --- submitting ------------------------------------------------------------------------
+  /** What submitting still needs, judged on the draft as it is typed (see SubmitChecklist). */
+  const toSubmit = useMemo(() => missingToSubmit(draft, practice?.missing), [draft, practice?.missing]);
+  /** After "Submit" on an incomplete practice: how many fields are still needed, until none is. */
+  const incompleteMessage = submitTried && toSubmit.length > 0 ? t('practices.editor.checklist.incomplete', { count: toSubmit.length }) : null;
+
+  /**
+   * "Submit for review": an incomplete practice says what it lacks first (under each field, in
+   * the checklist, and focus on the first one); only a complete one opens the confirmation.
+   */
+  const trySubmit = () => {
+    if (toSubmit.length > 0) {
+      setSubmitTried(true);
+      setMissing(toSubmit.map((field) => ({ field, message: '' })));
+      focusEditorField(toSubmit[0]);
+      return;
+    }
+    setMissing([]);
+    setSubmitOpen(true);
+  };
+
   const submit = async () => {
     if (!practice) return;
     setSubmitError(null);
@@ -232,9 +254,11 @@ export function usePracticeEditorSession({ programme, practice, etag = '', initi
     create,
     createDraft,
     submit,
+    toSubmit,
+    trySubmit,
     reloadLatest,
     keepMine,
-    formError,
+    formError: formError ?? incompleteMessage,
     announcement,
     setAnnouncement,
     missing,

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrapVersioned } from '@/api/client';
+import { api, unwrap, unwrapVersioned } from '@/api/client';
 import { queryKeys } from '@/api/query-keys';
 import type { Review, ReviewInput } from '@/api/review-types';
 import type { Versioned } from '@/api/types';
@@ -53,6 +53,20 @@ export function usePracticeForReview(id: string | undefined) {
     queryKey: queryKeys.practices.detail(id ?? ''),
     queryFn: () => unwrapVersioned(api.GET('/api/v1/practices/{id}', { params: { path: { id: id ?? '' } } })),
     enabled: !!id,
+  });
+}
+
+/**
+ * The practice as it was submitted in revision `n`: what the review is about, even when the
+ * practice has changed since. Frozen, so never stale.
+ */
+export function usePracticeRevision(practiceId: string | undefined, n: number | undefined) {
+  return useQuery({
+    queryKey: queryKeys.practices.revision(practiceId ?? '', n ?? 0),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/practices/{id}/revisions/{n}', { params: { path: { id: practiceId ?? '', n: n ?? 0 }, query: {} } })),
+    enabled: !!practiceId && !!n,
+    staleTime: Infinity,
   });
 }
 

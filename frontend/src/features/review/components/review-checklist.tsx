@@ -56,7 +56,7 @@ export function ReviewChecklist({
       <h2 id="rv-checklist-title" className="h3">
         {t('checklist.title')}
       </h2>
-      <p className="muted" aria-live="polite">
+      <p id="rv-checklist-status" className="muted" aria-live="polite">
         {missing.length === 0 ? t('checklist.complete') : t('checklist.progress', { done, total })}
       </p>
       {missing.length > 0 && (

@@ -20,6 +20,11 @@ function routes(firstReview: Review, onPut: (req: RecordedRequest, n: number) =>
     { method: 'GET', path: `/api/v1/assignments/${mine.id}/review`, respond: () => json(firstReview, { headers: { ETag: `"${firstReview.version}"` } }) },
     { method: 'GET', path: '/api/v1/me/assignments', respond: () => json({ items: [mine], page: 1, page_size: 100, total: 1 }) },
     { method: 'GET', path: `/api/v1/practices/${practice.id}`, respond: () => json(reviewPractice, { headers: { ETag: '"3"' } }) },
+    {
+      method: 'GET',
+      path: `/api/v1/practices/${practice.id}/revisions/1`,
+      respond: () => json({ number: 1, created_at: '2026-02-01T09:00:00Z', practice: { ...reviewPractice, translations: {} } }),
+    },
     { method: 'GET', path: `/api/v1/rubrics/${rubric.id}`, respond: () => json(theRubric, { headers: { ETag: '"1"' } }) },
     { method: 'PUT', path: `/api/v1/assignments/${mine.id}/review`, respond: (req) => onPut(req, ++puts) },
     { method: 'POST', path: `/api/v1/assignments/${mine.id}/review/submit`, respond: () => (onSubmit ? onSubmit() : problem(500)) },

@@ -24,12 +24,13 @@ import { ReviewChecklist } from './review-checklist';
 import { ConclusionSection } from './review-sections/conclusion-section';
 import { CriteriaSections } from './review-sections/criteria-sections';
 import { OverallSection } from './review-sections/overall-section';
-import { PracticeBrief } from './review-sections/practice-brief';
+import { PracticeReading, READING_TITLE_ID } from './review-sections/practice-reading';
 import { QuestionsSection } from './review-sections/questions-section';
 import { RebuttalSection } from './review-sections/rebuttal-section';
 import { AcceptBanner, ConflictBanner } from './review-sections/review-banners';
 import { ReviewSaveStatus } from './review-sections/review-save-status';
 import { DiscussionPanel } from './discussion-panel';
+import { ReviewWorkspace } from './review-workspace';
 
 /** The review form of one assignment: `/reviews/:assignmentId`. */
 export function ReviewFormPage() {
@@ -137,68 +138,76 @@ function ReviewForm({ onReload, ...options }: ReviewFormProps) {
         </div>
       )}
 
-      <div className="rv-layout">
-        <div className="rv-main">
-          <PracticeBrief practice={practice} questions={session.questions} />
-
-          <form
-            id="review-form"
-            className="form rv-form"
-            noValidate
-            onSubmit={session.trySubmit}
-            aria-describedby={session.readOnly ? undefined : 'rv-form-help'}
-          >
-            {/* How to fill in the form, only while it can be filled in: not on a submitted review. */}
-            {!session.readOnly && (
-              <p id="rv-form-help" className="muted">
-                {t('form.help')}
-              </p>
-            )}
-            <FormAlert message={session.formError} />
-            <fieldset className="rv-plain-fieldset" disabled={session.readOnly}>
-              <legend className="visually-hidden">{t('form.title')}</legend>
-              <CriteriaSections rubric={rubric} setScore={session.setScore} {...sectionProps} />
-              <OverallSection {...sectionProps} />
-              <QuestionsSection questions={session.questions} {...sectionProps} />
-              <ConclusionSection rubric={rubric} {...sectionProps} />
-            </fieldset>
-          </form>
-        </div>
-
-        <aside className="rv-aside" aria-label={t('form.sidebar')}>
-          <div className="card rv-aside-card">
-            {!session.readOnly && <ReviewSaveStatus state={session.autosave.state} dirty={session.autosave.dirty} onRetry={() => void session.autosave.retry()} />}
-            {!session.readOnly && (
-              <div className="rv-aside-actions">
-                <Button
-                  onClick={() => void session.autosave.flush()}
-                  pending={session.autosave.state.kind === 'saving'}
-                  pendingLabel={t('actions.saving')}
-                  disabled={session.autosave.state.kind === 'conflict' || session.autosave.state.kind === 'locked'}
-                >
-                  {t('form.saveDraft')}
-                </Button>
-                <Button variant="primary" type="submit" form="review-form" disabled={session.autosave.state.kind === 'locked'}>
-                  {t('form.submit')}
-                </Button>
-              </div>
-            )}
-            {!session.submitted && (
-              <ReviewChecklist
-                missing={session.missing}
-                done={session.progress.done}
-                total={session.progress.total}
-                label={session.missingLabel}
-                questions={session.questions}
-              />
-            )}
-            {session.submitted && <p className="muted">{t('form.submittedAside')}</p>}
-          </div>
-        </aside>
-      </div>
-
-      {/* Once the review is in, the reviewer joins the discussion with the coordinators and the other reviewers who submitted. */}
-      {session.submitted && <DiscussionPanel roundId={review.data.round_id} practiceId={review.data.practice_id} />}
+      <ReviewWorkspace
+        readingLabelledBy={READING_TITLE_ID}
+        reading={<PracticeReading practice={practice} revision={review.data.revision} />}
+        review={
+          <>
+            <form
+              id="review-form"
+              className="form rv-form"
+              noValidate
+              onSubmit={session.trySubmit}
+              aria-describedby={session.readOnly ? undefined : 'rv-form-help'}
+            >
+              {/* How to fill in the form, only while it can be filled in: not on a submitted review. */}
+              {!session.readOnly && (
+                <p id="rv-form-help" className="muted">
+                  {t('form.help')}
+                </p>
+              )}
+              <FormAlert message={session.formError} />
+              <fieldset className="rv-plain-fieldset" disabled={session.readOnly}>
+                <legend className="visually-hidden">{t('form.title')}</legend>
+                <CriteriaSections rubric={rubric} setScore={session.setScore} {...sectionProps} />
+                <OverallSection {...sectionProps} />
+                <QuestionsSection questions={session.questions} {...sectionProps} />
+                <ConclusionSection rubric={rubric} {...sectionProps} />
+              </fieldset>
+            </form>
+            {/* Once the review is in, the reviewer joins the discussion with the coordinators and the other reviewers who submitted. */}
+            {session.submitted && <DiscussionPanel roundId={review.data.round_id} practiceId={review.data.practice_id} />}
+          </>
+        }
+        aside={
+          <aside className="rv-aside" aria-label={t('form.sidebar')}>
+            <div className="card rv-aside-card">
+              {!session.readOnly && <ReviewSaveStatus state={session.autosave.state} dirty={session.autosave.dirty} onRetry={() => void session.autosave.retry()} />}
+              {!session.readOnly && (
+                <div className="rv-aside-actions">
+                  <Button
+                    onClick={() => void session.autosave.flush()}
+                    pending={session.autosave.state.kind === 'saving'}
+                    pendingLabel={t('actions.saving')}
+                    disabled={session.autosave.state.kind === 'conflict' || session.autosave.state.kind === 'locked'}
+                  >
+                    {t('form.saveDraft')}
+                  </Button>
+                  <Button
+                    variant="primary"
+                    type="submit"
+                    form="review-form"
+                    aria-describedby={session.submitted ? undefined : 'rv-checklist-status'}
+                    disabled={session.autosave.state.kind === 'locked'}
+                  >
+                    {t('form.submit')}
+                  </Button>
+                </div>
+              )}
+              {!session.submitted && (
+                <ReviewChecklist
+                  missing={session.missing}
+                  done={session.progress.done}
+                  total={session.progress.total}
+                  label={session.missingLabel}
+                  questions={session.questions}
+                />
+              )}
+              {session.submitted && <p className="muted">{t('form.submittedAside')}</p>}
+            </div>
+          </aside>
+        }
+      />
 
       <ConfirmDialog
         open={session.confirming}

@@ -1,9 +1,33 @@
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Keyed, Practice, Translation } from '@/api/types';
 import { Badge } from '@/components/ui/badge';
 import { languageName } from '@/lib/format';
 import { useVocabulary } from '@/lib/vocabulary';
+
+/**
+ * What reading a practice needs: its text, products and translations. Both a practice and a
+ * frozen revision of it (see `readableFromSnapshot`) have this shape.
+ */
+export type ReadablePractice = Pick<
+  Practice,
+  | 'title'
+  | 'summary'
+  | 'language'
+  | 'products'
+  | 'translations'
+  | 'context'
+  | 'approach'
+  | 'resources'
+  | 'scale'
+  | 'evidence'
+  | 'outcomes'
+  | 'transferability'
+  | 'lessons_learned'
+  | 'learning_questions'
+  | 'links'
+  | 'contact'
+>;
 
 /** A small padlock: core elements are locked when a product is adapted. */
 export function LockIcon() {
@@ -29,7 +53,7 @@ export interface ShownText {
  * Reads a practice in one of its languages: the translation's text where there is some, the
  * original's per field where there is none.
  */
-export function localise(practice: Practice, lang: string) {
+export function localise(practice: ReadablePractice, lang: string) {
   const translation: Translation | undefined =
     lang && lang !== practice.language ? practice.translations.find((tr) => tr.language === lang) : undefined;
   const text = (field: TextFieldName): ShownText => {
@@ -101,14 +125,17 @@ type SectionKey = keyof typeof SECTION_IDS;
 function Section({ id, title, children }: { id: SectionKey; title: string; children: ReactNode }) {
   return (
     <section className="practice-section" id={SECTION_IDS[id]} aria-labelledby={`${SECTION_IDS[id]}-title`}>
-      <h2 id={`${SECTION_IDS[id]}-title`}>{title}</h2>
+      {/* Focusable from script only: the contents move focus here, so reading goes on from the heading. */}
+      <h2 id={`${SECTION_IDS[id]}-title`} tabIndex={-1}>
+        {title}
+      </h2>
       {children}
     </section>
   );
 }
 
 /** The sections of a practice that have content, in reading order (for the page's contents). */
-export function presentSections(practice: Practice): SectionKey[] {
+export function presentSections(practice: ReadablePractice): SectionKey[] {
   const has = (s?: string | null) => !!s && !!s.trim();
   const scale = practice.scale ?? {};
   const evidence: Partial<NonNullable<typeof practice.evidence>> = practice.evidence ?? {};
@@ -142,7 +169,7 @@ export const SECTION_TITLE_KEYS: Record<SectionKey, string> = {
 };
 
 interface PracticeContentProps {
-  practice: Practice;
+  practice: ReadablePractice;
   /** The language to read in: the original's code or one of the translations'. */
   lang: string;
 }
@@ -312,6 +339,53 @@ export function PracticeContent({ practice, lang }: PracticeContentProps) {
   );
 }
 
+/** The nearest ancestor that scrolls by itself (a reading column), if any. */
+function scrollingAncestor(el: HTMLElement): HTMLElement | null {
+  for (let parent = el.parentElement; parent; parent = parent.parentElement) {
+    const { overflowY } = window.getComputedStyle(parent);
+    if (overflowY === 'auto' || overflowY === 'scroll') return parent;
+  }
+  return null;
+}
+
+/**
+ * The practice's sections as an in-page navigation. A link brings its section to the top of
+ * whatever scrolls it (a reading column, else the page), leaving anything beside it where it is,
+ * and moves focus to the section's heading.
+ */
+export function PracticeContentsNav({ practice, className, title = true }: { practice: ReadablePractice; className?: string; title?: boolean }) {
+  const { t } = useTranslation();
+  const sections = presentSections(practice);
+  const go = (e: MouseEvent<HTMLAnchorElement>, key: SectionKey) => {
+    const heading = document.getElementById(`${SECTION_IDS[key]}-title`);
+    if (!heading) return;
+    e.preventDefault();
+    const column = scrollingAncestor(heading);
+    if (column) {
+      column.scrollTop += heading.getBoundingClientRect().top - column.getBoundingClientRect().top - 12;
+      // Only if the column itself is partly out of the window.
+      heading.scrollIntoView?.({ block: 'nearest' });
+    } else {
+      heading.scrollIntoView?.({ block: 'start' });
+    }
+    heading.focus({ preventScroll: true });
+  };
+  return (
+    <nav className={className} aria-label={t('practices.view.contents')}>
+      {title && <h2 className="h3">{t('practices.view.contents')}</h2>}
+      <ol>
+        {sections.map((s) => (
+          <li key={s}>
+            <a href={`#${SECTION_IDS[s]}`} onClick={(e) => go(e, s)}>
+              {t(SECTION_TITLE_KEYS[s])}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
 /** Theme or target group titles from the programme; unknown keys are left out. */
 export function KeyedChips({ keys, vocabulary, label }: { keys: readonly string[]; vocabulary: readonly Keyed[] | undefined; label: string }) {
   const { title } = useVocabulary();
@@ -329,7 +403,7 @@ export function KeyedChips({ keys, vocabulary, label }: { keys: readonly string[
 }
 
 /** The choice of language to read a practice in: the original and each translation. */
-export function ReadingLanguageSwitch({ practice, value, onChange }: { practice: Practice; value: string; onChange: (lang: string) => void }) {
+export function ReadingLanguageSwitch({ practice, value, onChange }: { practice: ReadablePractice; value: string; onChange: (lang: string) => void }) {
   const { t } = useTranslation();
   if (practice.translations.length === 0) return null;
   const options = [
@@ -355,7 +429,7 @@ export function ReadingLanguageSwitch({ practice, value, onChange }: { practice:
 }
 
 /** Says which text is shown when a translation is chosen. */
-export function TranslationNotice({ practice, lang }: { practice: Practice; lang: string }) {
+export function TranslationNotice({ practice, lang }: { practice: ReadablePractice; lang: string }) {
   const { t, i18n } = useTranslation();
   const translation = lang !== practice.language ? practice.translations.find((tr) => tr.language === lang) : undefined;
   if (!translation) return null;
