@@ -3,10 +3,13 @@ import { DEMO_PASSWORD, DEMO_PROGRAMME, demo, signIn } from './helpers';
 
 /**
  * The whole peer-review loop against the real server: a Belgian partner submits a practice; the
- * coordinator sets up a blind, cross-border round in the browser, adds the practice, opens the
- * round and lets automatic assignment pick two reviewers; each reviewer accepts and submits a
- * complete review; the coordinator reads the results and records the decision; the partner reads
- * the anonymised reviews ("Reviewer A", "Reviewer B", no names) and responds.
+ * coordinator sets up a blind, cross-border round with a rebuttal deadline, adds the practice and
+ * opens the round; one reviewer bids eagerly on the practice and another declares a conflict;
+ * automatic assignment takes the eager bidder and never the conflicted one; each reviewer
+ * accepts and submits a complete review with the practice beside the rubric; the coordinator
+ * releases the reviews before deciding; the partner reads them anonymised ("Reviewer A",
+ * "Reviewer B", no names) and responds; a reviewer reads the response and revises once; the
+ * coordinator then records the decision.
  */
 
 const stamp = Date.now().toString(36);
@@ -23,7 +26,17 @@ const LOGINS: Record<string, string> = {
   'Anouk de Vries': demo.partnerNl,
 };
 
-const shared: { programmeId?: string; practiceId?: string; roundId?: string; reviewers: string[] } = { reviewers: [] };
+const EAGER = 'Jonas Weber';
+const CONFLICTED = 'Aino Virtanen';
+const responseText = `Thank you for the reviews: the costs per participant are now described (${stamp}).`;
+
+const shared: {
+  programmeId?: string;
+  practiceId?: string;
+  roundId?: string;
+  reviewers: string[];
+  assignmentIds: Record<string, string>;
+} = { reviewers: [], assignmentIds: {} };
 
 async function apiLogin(request: APIRequestContext, email: string): Promise<Record<string, string>> {
   const response = await request.post('/api/v1/auth/login', { data: { email, password: DEMO_PASSWORD } });
@@ -72,7 +85,7 @@ test.describe.serial('peer review from submission to response', () => {
     expect(submitted.ok(), await submitted.text()).toBeTruthy();
   });
 
-  test('the coordinator sets up a round, opens it and assigns reviewers automatically', async ({ page, request }) => {
+  test('the coordinator sets up a round with a rebuttal deadline and opens it', async ({ page }) => {
     await signIn(page, demo.coordinator);
     await page.getByRole('link', { name: DEMO_PROGRAMME }).click();
     await page.getByRole('navigation', { name: 'Programme sections' }).getByRole('link', { name: 'Review rounds' }).click();
@@ -87,6 +100,12 @@ test.describe.serial('peer review from submission to response', () => {
     await form.getByRole('spinbutton', { name: 'Maximum practices per reviewer' }).fill('3');
     await form.getByRole('checkbox', { name: 'Blind review' }).check();
     await form.getByRole('checkbox', { name: 'Cross-border review' }).check();
+    // The organisations may respond to the reviews for a week after the review deadline.
+    const due = await form.getByRole('textbox', { name: 'Deadline', exact: true }).inputValue();
+    expect(due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const rebuttal = new Date(`${due}T12:00:00Z`);
+    rebuttal.setUTCDate(rebuttal.getUTCDate() + 7);
+    await form.getByRole('textbox', { name: 'Rebuttal deadline (optional)' }).fill(rebuttal.toISOString().slice(0, 10));
     await form.getByRole('button', { name: 'Create round' }).click();
 
     await expect(page).toHaveURL(/\/rounds\/[0-9a-f-]{36}$/);
@@ -107,11 +126,45 @@ test.describe.serial('peer review from submission to response', () => {
     await expect(confirm).toBeHidden();
     await expect(page.getByRole('button', { name: 'Close round' })).toBeVisible();
 
+  });
+
+  test('reviewers bid: one eagerly, one declares a conflict of interest', async ({ browser }) => {
+    for (const [name, level] of [
+      [EAGER, 'Eager'],
+      [CONFLICTED, 'Conflict of interest'],
+    ] as const) {
+      await inNewContext(browser, async (page) => {
+        await signIn(page, LOGINS[name]);
+        await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'My reviews' }).click();
+        await page.getByRole('link', { name: `Choose practices in “${roundName}”` }).click();
+        await expect(page.getByRole('heading', { level: 1, name: `Bidding: ${roundName}` })).toBeVisible();
+        const item = page.getByRole('article', { name: practiceTitle });
+        // A bidder sees what the practice is about, nothing of its reviews.
+        await expect(item.getByText('A hub where coaches, occupational physicians and employers plan')).toBeVisible();
+        await item.getByRole('radiogroup', { name: `Your bid — ${practiceTitle}` }).getByRole('radio', { name: level }).check();
+        await expect(item.getByRole('status')).toHaveText('Saved');
+        // The bid is kept: it is still chosen after a reload.
+        await page.reload();
+        await expect(
+          page.getByRole('article', { name: practiceTitle }).getByRole('radio', { name: level }),
+        ).toBeChecked();
+      });
+    }
+  });
+
+  test('automatic assignment takes the eager bidder and never the conflicted reviewer', async ({ page, request }) => {
+    await signIn(page, demo.coordinator);
+    await page.goto(`/rounds/${shared.roundId}`);
+    await expect(page.getByRole('heading', { level: 1, name: roundName })).toBeVisible();
+    const board = page.getByRole('region', { name: 'Assignment board' });
+
     await page.getByRole('button', { name: 'Preview' }).click();
     const proposal = page.getByRole('table', { name: /proposed assignment/ });
     await expect(proposal).toBeVisible();
     const rows = proposal.getByRole('row').filter({ has: page.getByRole('rowheader', { name: practiceTitle }) });
     await expect(rows).toHaveCount(2);
+    await expect(rows.filter({ hasText: EAGER })).toContainText('bid eager on it');
+    await expect(rows.filter({ hasText: CONFLICTED })).toHaveCount(0);
     // Every proposed pair says why this reviewer was chosen.
     for (const row of await rows.all()) {
       await expect(row.getByRole('cell').last()).not.toBeEmpty();
@@ -126,11 +179,14 @@ test.describe.serial('peer review from submission to response', () => {
     const headers = await apiLogin(request, demo.coordinator);
     const assignments = await request.get(`/api/v1/rounds/${shared.roundId}/assignments?page_size=100`, { headers });
     expect(assignments.ok()).toBeTruthy();
-    const items = ((await assignments.json()) as { items: { practice_id: string; reviewer_name: string }[] }).items.filter(
-      (a) => a.practice_id === shared.practiceId,
-    );
+    const items = (
+      (await assignments.json()) as { items: { id: string; practice_id: string; reviewer_name: string }[] }
+    ).items.filter((a) => a.practice_id === shared.practiceId);
     shared.reviewers = items.map((a) => a.reviewer_name);
+    for (const a of items) shared.assignmentIds[a.reviewer_name] = a.id;
     expect(shared.reviewers).toHaveLength(2);
+    expect(shared.reviewers).toContain(EAGER);
+    expect(shared.reviewers).not.toContain(CONFLICTED);
     for (const name of shared.reviewers) expect(LOGINS[name], `a login for ${name}`).toBeTruthy();
   });
 
@@ -139,6 +195,7 @@ test.describe.serial('peer review from submission to response', () => {
     test.setTimeout(120_000);
     for (const [index, name] of shared.reviewers.entries()) {
       await inNewContext(browser, async (page) => {
+        await page.setViewportSize({ width: 1440, height: 900 });
         await signIn(page, LOGINS[name]);
         await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'My reviews' }).click();
         await expect(page.getByRole('heading', { level: 1, name: 'My reviews' })).toBeVisible();
@@ -146,7 +203,11 @@ test.describe.serial('peer review from submission to response', () => {
         await page.getByRole('button', { name: `Accept (${practiceTitle})` }).click();
         await page.getByRole('link', { name: `Write review (${practiceTitle})` }).click();
         await expect(page.getByRole('heading', { level: 1, name: 'Review' })).toBeVisible();
-        await expect(page.getByRole('heading', { level: 2, name: practiceTitle })).toBeVisible();
+        // The practice as submitted stands beside the rubric.
+        const reading = page.getByRole('region', { name: practiceTitle });
+        await expect(reading.getByRole('heading', { level: 2, name: practiceTitle })).toBeVisible();
+        await expect(reading.getByText('One coach coordinates a shared return plan')).toBeVisible();
+        await expect(page.getByRole('region', { name: 'Your review' }).getByRole('radiogroup').first()).toBeVisible();
 
         // The rubric by tier, each level a radio with its descriptor.
         const gates = page.getByRole('region', { name: 'Gates' });
@@ -185,6 +246,58 @@ test.describe.serial('peer review from submission to response', () => {
     }
   });
 
+  test('the coordinator releases the reviews before deciding', async ({ page }) => {
+    await signIn(page, demo.coordinator);
+    await page.goto(`/rounds/${shared.roundId}`);
+    await page.getByRole('button', { name: 'Release reviews' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Release the reviews for the rebuttal?' });
+    await expect(dialog.getByText(/^All reviews have been submitted\.|reviews are not submitted yet/).first()).toBeVisible();
+    await dialog.getByRole('button', { name: /^Release (reviews|anyway)/ }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(/^Rebuttal: the organisations can respond to their reviews/)).toBeVisible();
+  });
+
+  test('the partner reads the anonymised reviews and responds during the rebuttal', async ({ page }) => {
+    await signIn(page, demo.partnerBe);
+    await page.goto(`/practices/${shared.practiceId}/reviews`);
+    await expect(page.getByRole('heading', { level: 1, name: practiceTitle })).toBeVisible();
+    await expect(page.getByText(`The reviews of the round “${roundName}” have been released to you before the decision.`, { exact: false })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Reviewer A' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Reviewer B' })).toBeVisible();
+    const main = page.getByRole('main');
+    for (const name of shared.reviewers) await expect(main).not.toContainText(name);
+    await expect(main.getByRole('rowheader', { name: 'Relevance' }).first()).toBeVisible();
+
+    await page.getByRole('textbox', { name: 'Your response' }).fill(responseText);
+    await page.getByRole('button', { name: 'Post response' }).click();
+    await expect(page.getByRole('region', { name: 'Responses' }).getByText(responseText)).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Your response' })).toHaveValue('');
+  });
+
+  test('a reviewer reads the response and revises the review once', async ({ page }) => {
+    const name = shared.reviewers[0];
+    await signIn(page, LOGINS[name]);
+    await page.goto(`/reviews/${shared.assignmentIds[name]}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Review' })).toBeVisible();
+    await expect(page.getByText(responseText)).toBeVisible();
+
+    await page.getByRole('button', { name: 'Revise my review' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Revise your review?' });
+    await confirm.getByRole('button', { name: 'Revise my review' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(page.getByText(/^You are revising your review\./)).toBeVisible();
+
+    const strengths = page.getByRole('textbox', { name: 'Strengths' });
+    await expect(strengths).toBeEnabled();
+    await strengths.fill('One plan shared by everyone involved; the costs are now described.');
+    const sidebar = page.getByRole('complementary', { name: 'Review status' });
+    await sidebar.getByRole('button', { name: 'Submit review' }).click();
+    const submit = page.getByRole('dialog', { name: 'Submit your review?' });
+    await submit.getByRole('button', { name: 'Submit review' }).click();
+    await expect(page.getByText('You revised this review after the organisation’s response. It cannot be revised again.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Revise my review' })).toHaveCount(0);
+  });
+
   test('the coordinator reads the results and records the decision', async ({ page }) => {
     await signIn(page, demo.coordinator);
     await page.goto(`/rounds/${shared.roundId}?view=results`);
@@ -199,27 +312,18 @@ test.describe.serial('peer review from submission to response', () => {
     await row.getByRole('button', { name: `Record decision (${practiceTitle})` }).click();
     const dialog = page.getByRole('dialog', { name: `Decision on “${practiceTitle}”` });
     await dialog.getByRole('radio', { name: 'Good practice' }).check();
-    await dialog.getByRole('textbox', { name: 'Rationale' }).fill('Both reviewers found it strong and transferable.');
+    await dialog.getByRole('textbox', { name: 'Rationale' }).fill('Both reviewers found it strong and transferable, and the response answered their points.');
     await dialog.getByRole('button', { name: 'Record decision' }).click();
     await expect(dialog).toBeHidden();
     await expect(row.getByText('Good practice')).toBeVisible();
   });
 
-  test('the partner reads anonymised reviews and responds', async ({ page }) => {
+  test('the partner reads the decision beside the reviews and the response', async ({ page }) => {
     await signIn(page, demo.partnerBe);
     await page.goto(`/practices/${shared.practiceId}/reviews`);
-    await expect(page.getByRole('heading', { level: 1, name: practiceTitle })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Reviewer A' })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Reviewer B' })).toBeVisible();
     const main = page.getByRole('main');
-    for (const name of shared.reviewers) await expect(main).not.toContainText(name);
     await expect(main.getByText('Good practice').first()).toBeVisible();
-    await expect(main.getByRole('rowheader', { name: 'Relevance' }).first()).toBeVisible();
-
-    const response = `Thank you for the reviews; we will add the costs (${stamp}).`;
-    await page.getByRole('textbox', { name: 'Your response' }).fill(response);
-    await page.getByRole('button', { name: 'Post response' }).click();
-    await expect(page.getByRole('region', { name: 'Responses' }).getByText(response)).toBeVisible();
-    await expect(page.getByRole('textbox', { name: 'Your response' })).toHaveValue('');
+    await expect(page.getByRole('region', { name: 'Responses' }).getByText(responseText)).toBeVisible();
+    for (const name of shared.reviewers) await expect(main).not.toContainText(name);
   });
 });
