@@ -151,8 +151,12 @@ func TestActivityValidationNamesTheField(t *testing.T) {
 		{"unknown kind", "POST", path, with(func(b map[string]any) { b["kind"] = "party" }), "kind", "not_allowed"},
 		{"no title", "POST", path, with(func(b map[string]any) { b["title"] = "  " }), "title", "required"},
 		{"bad online address", "POST", path, with(func(b map[string]any) { b["online_url"] = "not a url" }), "online_url", "invalid_format"},
-		{"nobody comes", "POST", path, with(func(b map[string]any) { b["participants"] = []map[string]any{{"organisation_id": w.orgNL.ID.String(), "role": "host", "people": 0}} }), "participants[0].people", "required"},
-		{"unknown role", "POST", path, with(func(b map[string]any) { b["participants"] = []map[string]any{{"organisation_id": w.orgNL.ID.String(), "role": "guest", "people": 1}} }), "participants[0].role", "not_allowed"},
+		{"nobody comes", "POST", path, with(func(b map[string]any) {
+			b["participants"] = []map[string]any{{"organisation_id": w.orgNL.ID.String(), "role": "host", "people": 0}}
+		}), "participants[0].people", "required"},
+		{"unknown role", "POST", path, with(func(b map[string]any) {
+			b["participants"] = []map[string]any{{"organisation_id": w.orgNL.ID.String(), "role": "guest", "people": 1}}
+		}), "participants[0].role", "not_allowed"},
 		{"host outside the programme", "POST", path, with(func(b map[string]any) { b["host_organisation_id"] = nowhere.ID.String(); b["participants"] = []any{} }), "host_organisation_id", "not_in_programme"},
 		{"participant outside the programme", "POST", path, with(func(b map[string]any) {
 			b["participants"] = []map[string]any{part(nowhere.ID, "participant")}
