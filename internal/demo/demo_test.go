@@ -4,6 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/peerbridge/peerbridge/internal/domain"
 )
 
@@ -58,5 +60,49 @@ func TestDemoCallsFitTheirProgrammes(t *testing.T) {
 	}
 	if answered == 0 {
 		t.Error("no demo practice answers a call")
+	}
+}
+
+// The demo activities keep the rules the API enforces: they end after they start, a peer-review
+// meeting has one host and peers from other countries, and the organisations take part in the
+// programme.
+func TestDemoActivitiesKeepTheRules(t *testing.T) {
+	country := map[string]string{}
+	members := map[string]bool{}
+	for _, o := range organisations {
+		country[ID("organisation", o.key).String()] = o.country
+	}
+	for _, p := range people {
+		if len(p.roles[cancer]) > 0 {
+			members[ID("organisation", p.org).String()] = true
+		}
+	}
+	kinds := map[string]bool{}
+	for _, a := range demoActivities() {
+		kinds[a.Kind+"/"+a.Status] = true
+		countries := map[uuid.UUID]string{}
+		for id, c := range country {
+			countries[uuid.MustParse(id)] = c
+		}
+		if errs := domain.CheckActivityShape(&a, countries); len(errs) > 0 {
+			t.Errorf("%s: %v", a.Title, errs)
+		}
+		refs := []uuid.UUID{a.HostOrganisationID}
+		for _, p := range a.Participants {
+			refs = append(refs, p.OrganisationID)
+		}
+		for _, f := range a.FollowUps {
+			refs = append(refs, f.OwnerOrganisationID)
+		}
+		for _, id := range refs {
+			if !members[id.String()] {
+				t.Errorf("%s: organisation %s is not in the programme", a.Title, id)
+			}
+		}
+	}
+	for _, want := range []string{"study_visit/held", "peer_review_meeting/planned", "webinar/planned"} {
+		if !kinds[want] {
+			t.Errorf("no demo %s", want)
+		}
 	}
 }

@@ -42,6 +42,13 @@ type AdaptationFigures struct {
 	Barriers, Facilitators             []KeyCount
 }
 
+// ActivityFigures count the exchange activities held, and the people who took part in them by
+// the country of their organisation, most first.
+type ActivityFigures struct {
+	Held                  int64
+	ParticipantsByCountry []KeyCount
+}
+
 // DashboardData are the aggregates of a programme's dashboard. Each figure group is one SQL
 // statement, whatever the programme's size.
 type DashboardData struct {
@@ -50,6 +57,7 @@ type DashboardData struct {
 	Assignments AssignmentFigures
 	Adaptations AdaptationFigures
 	Outcomes    OutcomeTotals
+	Activities  ActivityFigures
 	Rubrics     map[uuid.UUID]Rubric
 	Rounds      []Round
 }
@@ -85,6 +93,7 @@ type ProgrammeFigures struct {
 	Adaptations AdaptationFigures
 	Outcomes    OutcomeTotals
 	Agreement   []RoundAgreement
+	Activities  ActivityFigures
 }
 
 // CachedFigures are a programme's data version, the figures cached for it, and the assignments

@@ -91,6 +91,11 @@ const (
 	FieldLanguage     FieldCode = "invalid_language"
 	FieldUnknownTheme FieldCode = "unknown_theme" // params: value; not a theme key of the programmes in scope
 	FieldInvalid      FieldCode = "invalid"       // a rule specific to the field; the message says which
+	// Exchange activities (SPEC §7.4).
+	FieldNotInProgramme    FieldCode = "not_in_programme"     // an organisation or practice that is not part of the programme
+	FieldEndsBeforeStart   FieldCode = "ends_before_start"    // an end before its start
+	FieldHostCount         FieldCode = "host_count"           // params: count; a peer-review meeting has exactly one host
+	FieldSameCountryAsHost FieldCode = "same_country_as_host" // params: country; a peer comes from another country than the host
 )
 
 // FieldError names one invalid input field by its JSON path, with a code and its parameters.

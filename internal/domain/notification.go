@@ -18,6 +18,9 @@ const (
 	NotifyReviewsReleased = "reviews_released"
 	// NotifyResponsePosted tells the practice's reviewers the organisation answered.
 	NotifyResponsePosted = "response_posted"
+	// NotifyFollowUpDue tells the members of a follow-up's owner organisation that it falls due
+	// within a week (params: follow_up, activity, due_on); once per follow-up.
+	NotifyFollowUpDue = "follow_up_due"
 )
 
 // Notification tells one person about one event. Params hold what the message shows (titles,

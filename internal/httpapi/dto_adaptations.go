@@ -319,6 +319,10 @@ type dashboardResponse struct {
 		PlacementsOffered  int64    `json:"placements_offered"`
 		SatisfactionMean   *float64 `json:"satisfaction_mean"`
 	} `json:"outcomes"`
+	Activities struct {
+		Held                  int64      `json:"held"`
+		ParticipantsByCountry []keyCount `json:"participants_by_country"`
+	} `json:"activities"`
 	Timeline    []monthOutputs `json:"timeline"`
 	FiguresAsOf time.Time      `json:"figures_as_of"`
 	Refreshing  bool           `json:"refreshing"`
@@ -346,6 +350,7 @@ func toDashboardResponse(d service.Dashboard) dashboardResponse {
 	t := d.Outcomes
 	out.Outcomes.Adaptations, out.Outcomes.Participants, out.Outcomes.ReturnedToWork = t.Adaptations, t.Participants, t.ReturnedToWork
 	out.Outcomes.InWorkAfter6Months, out.Outcomes.PlacementsOffered, out.Outcomes.SatisfactionMean = t.InWorkAfter6Months, t.PlacementsOffered, t.SatisfactionMean
+	out.Activities.Held, out.Activities.ParticipantsByCountry = d.Activities.Held, keyCounts(d.Activities.ParticipantsByCountry)
 	for _, m := range d.Timeline {
 		out.Timeline = append(out.Timeline, monthOutputs{Month: m.Month, outputs: outputs{m.InformationExchanged, m.PracticesReviewed, m.ProductsAdapted, m.NewProducts}})
 	}

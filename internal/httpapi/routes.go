@@ -37,6 +37,10 @@ func (s *Server) routes() {
 	v1.Get("/me", authed, s.getMe)
 	v1.Patch("/me", authed, s.updateMe)
 	v1.Post("/me/password", authed, s.changePassword)
+	v1.Post("/me/calendar-token", authed, s.createCalendarToken)
+	v1.Delete("/me/calendar-token", authed, s.revokeCalendarToken)
+	// The feed is read by calendar apps, which send no session: its token authenticates.
+	v1.Get("/me/calendar.ics", s.calendarFeed)
 
 	// Directory.
 	v1.Get("/organisations", authed, s.listOrganisations)
@@ -84,6 +88,14 @@ func (s *Server) routes() {
 	v1.Post("/programmes/:id/calls", authed, idem, s.createCall)
 	v1.Get("/calls/:id", authed, s.getCall)
 	v1.Patch("/calls/:id", authed, s.updateCall)
+
+	// Exchange activities.
+	v1.Get("/programmes/:id/activities", authed, s.listActivities)
+	v1.Post("/programmes/:id/activities", authed, idem, s.createActivity)
+	v1.Get("/activities/:id", authed, s.getActivity)
+	v1.Patch("/activities/:id", authed, s.updateActivity)
+	v1.Delete("/activities/:id", authed, s.deleteActivity)
+	v1.Patch("/activities/:id/follow-ups/:follow_up_id", authed, s.setFollowUpStatus)
 
 	// Peer review: rubrics, rounds, assignments, reviews, results and decisions.
 	v1.Get("/programmes/:id/rubrics", authed, s.listRubrics)

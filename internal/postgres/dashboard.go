@@ -47,10 +47,24 @@ func (s *Store) Dashboard(ctx context.Context, programmeID uuid.UUID) (domain.Da
 				FROM (SELECT kind, date_trunc('month', at) AS m FROM (
 					SELECT 'information_exchanged' AS kind, c.created_at AS at FROM comments c WHERE c.programme_id = ? AND c.deleted_at IS NULL
 					UNION ALL SELECT 'information_exchanged', r.created_at FROM review_responses r JOIN practices p ON p.id = r.practice_id WHERE p.programme_id = ?
+					UNION ALL SELECT 'information_exchanged', a.starts_at FROM activities a WHERE a.programme_id = ? AND a.status = 'held'
 					UNION ALL `+firstReviewTimeline+`
 					UNION ALL SELECT 'products_adapted', created_at FROM adaptations WHERE programme_id = ?
 					UNION ALL SELECT 'new_products', created_at FROM new_products WHERE programme_id = ?
-				) x) y GROUP BY m ORDER BY m`, programmeID, programmeID, programmeID, programmeID, programmeID).Scan(&d.Timeline).Error
+				) x) y GROUP BY m ORDER BY m`, programmeID, programmeID, programmeID, programmeID, programmeID, programmeID).Scan(&d.Timeline).Error
+		},
+		func() error {
+			// Held activities, and the people who took part by their organisation's country.
+			var row struct {
+				Held      int64
+				ByCountry JSON[[]keyCountDoc]
+			}
+			err := db.Raw(`SELECT (SELECT count(*) FROM activities WHERE programme_id = ? AND status = 'held') AS held, `+
+				keyCountList(`SELECT o.country AS key, sum(ap.people) AS n FROM activities a JOIN activity_participants ap ON ap.activity_id = a.id
+					JOIN organisations o ON o.id = ap.organisation_id WHERE a.programme_id = ? AND a.status = 'held' GROUP BY o.country`)+` AS by_country`,
+				programmeID, programmeID).Scan(&row).Error
+			d.Activities = domain.ActivityFigures{Held: row.Held, ParticipantsByCountry: keyCounts(row.ByCountry)}
+			return err
 		},
 		func() error {
 			var row struct{ ByStatus, ByCountry, ByTheme JSON[[]keyCountDoc] }

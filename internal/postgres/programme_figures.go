@@ -23,6 +23,12 @@ type programmeFiguresDoc struct {
 	Adaptations adaptationFiguresDoc `json:"adaptations"`
 	Outcomes    outcomeTotalsDoc     `json:"outcomes"`
 	Agreement   []roundAgreementDoc  `json:"agreement"`
+	Activities  activityFiguresDoc   `json:"activities"`
+}
+
+type activityFiguresDoc struct {
+	Held                  int64         `json:"held"`
+	ParticipantsByCountry []keyCountDoc `json:"participants_by_country"`
 }
 
 type monthOutputsDoc struct {
@@ -92,6 +98,7 @@ func toProgrammeFiguresDoc(f domain.ProgrammeFigures) programmeFiguresDoc {
 			return roundAgreementDoc{RoundID: r.RoundID, RoundName: r.RoundName, Status: r.Status, WeightedScoreAlpha: r.WeightedScoreAlpha, Reviews: r.Reviews,
 				WeightedScore: agreementDoc(r.WeightedScore)}
 		}),
+		Activities: activityFiguresDoc{Held: f.Activities.Held, ParticipantsByCountry: toKeyCountDocs(f.Activities.ParticipantsByCountry)},
 	}
 }
 
@@ -109,6 +116,7 @@ func (d programmeFiguresDoc) toDomain() domain.ProgrammeFigures {
 			return domain.RoundAgreement{RoundID: r.RoundID, RoundName: r.RoundName, Status: r.Status, WeightedScoreAlpha: r.WeightedScoreAlpha, Reviews: r.Reviews,
 				WeightedScore: domain.AgreementFigure(r.WeightedScore)}
 		}),
+		Activities: domain.ActivityFigures{Held: d.Activities.Held, ParticipantsByCountry: kc(d.Activities.ParticipantsByCountry)},
 	}
 }
 

@@ -35,6 +35,7 @@ type Dashboard struct {
 	Agreement   []RoundAgreement
 	Adaptations domain.AdaptationFigures
 	Outcomes    domain.OutcomeTotals
+	Activities  domain.ActivityFigures
 	// FiguresAsOf is when the figures were computed; Refreshing says they are those of an earlier
 	// data version, served while the current version's figures are being computed.
 	FiguresAsOf time.Time
@@ -95,7 +96,7 @@ func (s *Service) Dashboard(ctx context.Context, a *domain.Actor, programmeID uu
 		s.keepStatistics(ctx, id, &st)
 	}
 	out := Dashboard{Timeline: f.Timeline, Practices: f.Practices, Assignments: f.Assignments, Agreement: f.Agreement, Adaptations: f.Adaptations,
-		Outcomes: f.Outcomes, FiguresAsOf: c.ComputedAt, Refreshing: refreshing}
+		Outcomes: f.Outcomes, Activities: f.Activities, FiguresAsOf: c.ComputedAt, Refreshing: refreshing}
 	if c.Figures == nil && !refreshing { // computed in this request's snapshot, here or by the request it waited for
 		out.FiguresAsOf = at
 	}
@@ -117,7 +118,8 @@ func (s *Service) programmeFigures(ctx context.Context, programmeID uuid.UUID, f
 	if err != nil {
 		return domain.ProgrammeFigures{}, err
 	}
-	f := domain.ProgrammeFigures{Timeline: d.Timeline, Practices: d.Practices, Assignments: d.Assignments, Adaptations: d.Adaptations, Outcomes: d.Outcomes}
+	f := domain.ProgrammeFigures{Timeline: d.Timeline, Practices: d.Practices, Assignments: d.Assignments, Adaptations: d.Adaptations, Outcomes: d.Outcomes,
+		Activities: d.Activities}
 	f.Assignments.Overdue = 0 // depends on the clock: read at every request
 	f.Agreement, err = s.roundAgreement(ctx, d, fresh)
 	return f, err

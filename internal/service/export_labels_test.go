@@ -58,9 +58,9 @@ func TestExportLabelsCoverEveryLanguageAndCode(t *testing.T) {
 func TestMessagesInEveryLanguage(t *testing.T) {
 	kinds := []string{domain.NotifyAssigned, domain.NotifyAssigned + ".nodue", domain.NotifyDeadlineNear, domain.NotifyReviewSubmitted,
 		domain.NotifyDecision, domain.NotifyComment, domain.NotifyReviewsReleased, domain.NotifyResponsePosted, domain.NotifyDiscussion, domain.NotifyReminder, domain.NotifyReminder + ".note", "reviewer_label",
-		"other", "digest", "footer"}
+		"other", "digest", "footer", domain.NotifyFollowUpDue, "calendar_review_due"}
 	// Parts of other messages have a body only.
-	bodyOnly := map[string]bool{"footer": true, "reviewer_label": true, domain.NotifyReminder + ".note": true}
+	bodyOnly := map[string]bool{"footer": true, "reviewer_label": true, domain.NotifyReminder + ".note": true, "calendar_review_due": true}
 	for _, k := range kinds {
 		for _, lang := range domain.Locales {
 			m, ok := messages[k][lang]
@@ -82,6 +82,13 @@ func TestMessagesInEveryLanguage(t *testing.T) {
 	for lang, want := range map[string]string{"en": "1 December 2026", "nl": "1 december 2026", "fr": "1er décembre 2026", "de": "1. Dezember 2026"} {
 		if _, body := Describe(released, lang); !strings.Contains(body, want) || strings.Contains(body, "{") {
 			t.Errorf("reviews released in %s: %q, want the deadline %q", lang, body, want)
+		}
+	}
+	// A follow-up falling due names its date in the reader's words.
+	followUp := domain.Notification{Kind: domain.NotifyFollowUpDue, Params: map[string]string{"follow_up": "Share the manual", "activity": "Visit", "due_on": "2027-03-01"}}
+	for lang, want := range map[string]string{"en": "1 March 2027", "nl": "1 maart 2027", "fr": "1er mars 2027", "de": "1. März 2027"} {
+		if subject, body := Describe(followUp, lang); !strings.Contains(body, want) || !strings.Contains(subject, "Share the manual") || strings.Contains(body, "{") {
+			t.Errorf("follow-up due in %s: %q %q, want the date %q", lang, subject, body, want)
 		}
 	}
 	if got := longDate("2026-12-28T10:00:00Z", "fr"); got != "28 décembre 2026" {

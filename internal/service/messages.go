@@ -71,6 +71,19 @@ var messages = map[string]map[string]message{
 		"fr": {"Échange entre évaluateurs : {practice}", "{author} a écrit dans l’échange entre évaluateurs sur « {practice} » dans le cycle « {round} »."},
 		"de": {"Austausch der Gutachter/innen: {practice}", "{author} hat im Austausch der Gutachter/innen zu „{practice}“ in der Runde „{round}“ geschrieben."},
 	},
+	domain.NotifyFollowUpDue: {
+		"en": {"Follow-up due: {follow_up}", "Your organisation agreed after “{activity}” to see to “{follow_up}” by {due_on}. When it is done, mark it done on the activity's page."},
+		"nl": {"Vervolgactie verwacht: {follow_up}", "Uw organisatie heeft na “{activity}” toegezegd om “{follow_up}” uiterlijk op {due_on} af te ronden. Markeer de actie als afgerond op de pagina van de activiteit zodra ze klaar is."},
+		"fr": {"Suite à donner : {follow_up}", "Après « {activity} », votre organisation s’est engagée à réaliser « {follow_up} » pour le {due_on}. Une fois fait, indiquez-le sur la page de l’activité."},
+		"de": {"Folgeaufgabe fällig: {follow_up}", "Ihre Organisation hat nach „{activity}“ zugesagt, „{follow_up}“ bis zum {due_on} zu erledigen. Wenn es erledigt ist, markieren Sie es auf der Seite der Aktivität als erledigt."},
+	},
+	// The title of a review deadline in a calendar feed.
+	"calendar_review_due": {
+		"en": {"", "Review due: {practice}"},
+		"nl": {"", "Review verwacht: {practice}"},
+		"fr": {"", "Évaluation attendue : {practice}"},
+		"de": {"", "Gutachten fällig: {practice}"},
+	},
 	// The name a blind reviewer goes by in the discussion, as the web app writes it.
 	"reviewer_label": {
 		"en": {"", "Reviewer {label}"},
@@ -169,12 +182,21 @@ func longDate(rfc, locale string) string {
 	return day + " " + month + " " + year
 }
 
+// dateAsTime writes a YYYY-MM-DD date as the RFC 3339 time longDate reads; empty stays empty.
+func dateAsTime(d string) string {
+	if d == "" {
+		return ""
+	}
+	return d + "T00:00:00Z"
+}
+
 // Describe is the subject and text of a notification's e-mail in locale.
 func Describe(n domain.Notification, locale string) (subject, body string) {
 	p := n.Params
 	values := map[string]string{"practice": p["practice"], "round": p["round"], "due": longDate(p["due_at"], locale),
-		"rebuttal_due": longDate(p["rebuttal_due_at"], locale),
-		"outcome":      exportWords{lang: locale}.label("decision", p["outcome"])}
+		"rebuttal_due": longDate(p["rebuttal_due_at"], locale), "follow_up": p["follow_up"], "activity": p["activity"],
+		"due_on":  longDate(dateAsTime(p["due_on"]), locale),
+		"outcome": exportWords{lang: locale}.label("decision", p["outcome"])}
 	key := n.Kind
 	if key == domain.NotifyAssigned && p["due_at"] == "" {
 		key += ".nodue"

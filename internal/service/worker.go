@@ -39,6 +39,11 @@ type JobStore interface {
 	// User returns CodeNotFound for an unknown id.
 	User(ctx context.Context, id uuid.UUID) (domain.User, error)
 	InsertNotifications(ctx context.Context, ns []domain.Notification) error
+	// DueFollowUps lists the open follow-ups due from today to before (dates) not announced yet,
+	// with the people to tell.
+	DueFollowUps(ctx context.Context, today, before time.Time) ([]domain.FollowUpDue, error)
+	// MarkFollowUpReminded reports false when the follow-up was announced already.
+	MarkFollowUpReminded(ctx context.Context, id uuid.UUID) (bool, error)
 	WithTx(ctx context.Context, fn func(ctx context.Context) error) error
 }
 
@@ -55,11 +60,14 @@ type Worker struct {
 	Poll time.Duration
 	// RemindBefore is how long before a deadline reviewers are reminded.
 	RemindBefore time.Duration
+	// FollowUpsBefore is how long before its due date a follow-up's owners are told.
+	FollowUpsBefore time.Duration
 }
 
 // NewWorker builds a worker.
 func NewWorker(store JobStore, mailer Mailer, log *slog.Logger, publicURL string) *Worker {
-	return &Worker{store: store, mailer: mailer, log: log, publicURL: publicURL, now: time.Now, Poll: 2 * time.Second, RemindBefore: 48 * time.Hour}
+	return &Worker{store: store, mailer: mailer, log: log, publicURL: publicURL, now: time.Now, Poll: 2 * time.Second, RemindBefore: 48 * time.Hour,
+		FollowUpsBefore: 7 * 24 * time.Hour}
 }
 
 // Run works until ctx ends.
@@ -131,7 +139,10 @@ func (w *Worker) run(ctx context.Context, j domain.Job) error {
 	case "digest":
 		return w.digest(ctx)
 	case "reminders":
-		return w.reminders(ctx)
+		if err := w.reminders(ctx); err != nil {
+			return err
+		}
+		return w.followUpsDue(ctx)
 	}
 	w.log.Warn("unknown job kind; dropped", "kind", j.Kind)
 	return nil
@@ -206,6 +217,37 @@ func (w *Worker) reminders(ctx context.Context) error {
 				return err
 			}
 			return w.store.MarkReminded(ctx, a.ID)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// followUpsDue tells the members of each open follow-up's owner organisation that it falls due
+// within FollowUpsBefore, once per follow-up: the mark and the notifications commit together, and
+// a follow-up another worker marked first is skipped.
+func (w *Worker) followUpsDue(ctx context.Context) error {
+	now := w.now().UTC()
+	due, err := w.store.DueFollowUps(ctx, now, now.Add(w.FollowUpsBefore))
+	if err != nil {
+		return err
+	}
+	for _, f := range due {
+		pid := f.ProgrammeID
+		ns := make([]domain.Notification, 0, len(f.Recipients))
+		for _, uid := range f.Recipients {
+			ns = append(ns, domain.Notification{ID: uuid.New(), UserID: uid, ProgrammeID: &pid, Kind: domain.NotifyFollowUpDue, SubjectType: "activity",
+				SubjectID: f.ActivityID, Params: map[string]string{"follow_up": f.FollowUp.Title, "activity": f.ActivityTitle,
+					"due_on": f.FollowUp.DueOn.Format(time.DateOnly), "follow_up_id": f.FollowUp.ID.String()}})
+		}
+		err := w.store.WithTx(ctx, func(ctx context.Context) error {
+			first, err := w.store.MarkFollowUpReminded(ctx, f.FollowUp.ID)
+			if err != nil || !first {
+				return err
+			}
+			return w.store.InsertNotifications(ctx, ns)
 		})
 		if err != nil {
 			return err

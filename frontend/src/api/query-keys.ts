@@ -65,6 +65,15 @@ export const queryKeys = {
     list: (programmeId: string, params: Record<string, unknown>) => ['calls', 'programme', programmeId, params] as const,
     detail: (id: string) => ['calls', 'detail', id] as const,
   },
+  /** A programme's exchange activities, and the caller's calendar feed. */
+  activities: {
+    all: () => ['activities'] as const,
+    programmeAll: (programmeId: string) => ['activities', 'programme', programmeId] as const,
+    list: (programmeId: string, params: Record<string, unknown>) => ['activities', 'programme', programmeId, params] as const,
+    detail: (id: string) => ['activities', 'detail', id] as const,
+    /** The programme's organisations and practices, for the activity form's pickers. */
+    choices: (programmeId: string) => ['activities', 'choices', programmeId] as const,
+  },
   /**
    * The peer-review screens (reviewer inbox, rounds, rubrics, results, notifications): everything
    * lives under `['review', …]`.

@@ -174,6 +174,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/calendar-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a personal calendar feed address
+         * @description Returns a new token and the feed's address (`GET /api/v1/me/calendar.ics?token=…`) to paste into a calendar app. Only a digest of the token is kept, so it is shown this once; a new token replaces (and revokes) the previous one.
+         */
+        post: operations["createCalendarToken"];
+        /** Revoke your calendar feed; its address then answers 404 */
+        delete: operations["revokeCalendarToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your calendar feed (iCalendar, RFC 5545), for calendar apps
+         * @description The `token` authenticates; no session is needed. The feed holds the activities of the programmes you are a member of that ended less than a year ago (cancelled ones with `STATUS:CANCELLED`) and the due dates of the reviews you still have to write. Each event's UID stays the same across reads; times are UTC. An unknown or revoked token is a 404.
+         */
+        get: operations["calendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations": {
         parameters: {
             query?: never;
@@ -796,6 +837,79 @@ export interface paths {
          * @description Moving the window changes what is accepted from then on; practices submitted in time stay in the call.
          */
         patch: operations["updateCall"];
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The programme's exchange activities by starting time (every member)
+         * @description Earliest first; `sort=-starts_at` gives the latest first. `from` and `to` (a date or a date-time) keep the activities that overlap the window: ending at or after `from`, starting before `to`.
+         */
+        get: operations["listActivities"];
+        put?: never;
+        /**
+         * Record an exchange activity (coordinators)
+         * @description The host organisation, the participants and the follow-ups' owners must be organisations of the programme (one of their people is a member), and the practices presented practices of the programme past their draft (a 400 naming the field, code `not_in_programme`). `ends_at` is not before `starts_at` (code `ends_before_start`). An organisation takes part once (code `duplicate`). A peer-review meeting has exactly one participant with role `host`, the host organisation (a 400 naming `participants`, code `host_count`), and its peers come from other countries than the host's (code `same_country_as_host`). Without `country` the activity takes its host organisation's.
+         */
+        post: operations["createActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Read an activity (members of its programme) */
+        get: operations["getActivity"];
+        put?: never;
+        post?: never;
+        /** Remove an activity with its agenda, participants and follow-ups (coordinators) */
+        delete: operations["deleteActivity"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an activity (coordinators and partners of the host organisation); the same rules as recording one
+         * @description A list that is sent replaces the whole list. A follow-up that carries its `id` keeps it (and whether its owners were told it falls due); one without an `id` is new; follow-ups left out are removed.
+         */
+        patch: operations["updateActivity"];
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/follow-ups/{follow_up_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                follow_up_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Mark a follow-up open or done (members of its owner organisation, and the activity's editors)
+         * @description A status toggle needs no If-Match; it moves the activity's version on, and the answer is the activity with its new ETag.
+         */
+        patch: operations["setFollowUpStatus"];
         trace?: never;
     };
     "/api/v1/programmes/{id}/rounds": {
@@ -1656,7 +1770,7 @@ export interface components {
                  * @description What is wrong; clients render their own words from it and params.
                  * @enum {string}
                  */
-                code: "required" | "not_null" | "wrong_type" | "invalid_format" | "too_long" | "too_short" | "too_large" | "too_small" | "not_allowed" | "nul_character" | "duplicate" | "invalid_country" | "invalid_language" | "unknown_theme" | "invalid";
+                code: "required" | "not_null" | "wrong_type" | "invalid_format" | "too_long" | "too_short" | "too_large" | "too_small" | "not_allowed" | "nul_character" | "duplicate" | "invalid_country" | "invalid_language" | "unknown_theme" | "invalid" | "not_in_programme" | "ends_before_start" | "host_count" | "same_country_as_host";
                 /** @description English explanation for logs and API users. */
                 message: string;
                 /** @description Parameters of the code: max, min, expected, format, allowed. */
@@ -2319,6 +2433,156 @@ export interface components {
             /** Format: date-time */
             closes_at?: string;
         };
+        /** @enum {string} */
+        ActivityKind: "study_visit" | "peer_review_meeting" | "workshop" | "webinar" | "conference" | "other";
+        /** @enum {string} */
+        ActivityStatus: "planned" | "held" | "cancelled";
+        ActivityParticipantInput: {
+            /** Format: uuid */
+            organisation_id: string;
+            /** @enum {string} */
+            role: "host" | "peer" | "expert" | "participant";
+            /** @description How many of the organisation's people take part. */
+            people: number;
+        };
+        AgendaItem: {
+            /** Format: date-time */
+            at: string;
+            title: string;
+        };
+        FollowUpInput: {
+            /**
+             * Format: uuid
+             * @description A follow-up the activity has already (on PATCH); without it, and always when the activity is recorded, the follow-up is new.
+             */
+            id?: string;
+            title: string;
+            /** Format: uuid */
+            owner_organisation_id: string;
+            /** Format: date */
+            due_on?: string | null;
+            /**
+             * @default open
+             * @enum {string}
+             */
+            status: "open" | "done";
+        };
+        ActivityInput: {
+            kind: components["schemas"]["ActivityKind"];
+            title: string;
+            description?: string;
+            /** Format: uuid */
+            host_organisation_id: string;
+            country?: components["schemas"]["Country"];
+            city?: string;
+            /** Format: uri */
+            online_url?: string;
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            status?: components["schemas"]["ActivityStatus"];
+            minutes?: string;
+            practice_ids?: string[];
+            participants?: components["schemas"]["ActivityParticipantInput"][];
+            agenda?: components["schemas"]["AgendaItem"][];
+            follow_ups?: components["schemas"]["FollowUpInput"][];
+        };
+        ActivityPatch: {
+            kind?: components["schemas"]["ActivityKind"];
+            title?: string;
+            description?: string;
+            /** Format: uuid */
+            host_organisation_id?: string;
+            country?: components["schemas"]["Country"];
+            city?: string;
+            /**
+             * Format: uri
+             * @description A web address; null clears it.
+             */
+            online_url?: string | null;
+            /** Format: date-time */
+            starts_at?: string;
+            /** Format: date-time */
+            ends_at?: string;
+            status?: components["schemas"]["ActivityStatus"];
+            minutes?: string;
+            practice_ids?: string[];
+            participants?: components["schemas"]["ActivityParticipantInput"][];
+            agenda?: components["schemas"]["AgendaItem"][];
+            follow_ups?: components["schemas"]["FollowUpInput"][];
+        };
+        Activity: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programme_id: string;
+            kind: components["schemas"]["ActivityKind"];
+            title: string;
+            description: string;
+            /** Format: uuid */
+            host_organisation_id: string;
+            host_organisation_name: string;
+            /** @description Where it takes place; the host organisation's country unless another was given. */
+            country: string | null;
+            city: string;
+            online_url: string;
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            status: components["schemas"]["ActivityStatus"];
+            minutes: string;
+            practice_ids: string[];
+            /** @description The practices presented, in the order of practice_ids. */
+            practices: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                country: string;
+            }[];
+            participants: {
+                /** Format: uuid */
+                organisation_id: string;
+                organisation_name: string;
+                country: components["schemas"]["Country"];
+                /** @enum {string} */
+                role: "host" | "peer" | "expert" | "participant";
+                people: number;
+            }[];
+            agenda: components["schemas"]["AgendaItem"][];
+            follow_ups: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** Format: uuid */
+                owner_organisation_id: string;
+                owner_organisation_name: string;
+                /** Format: date */
+                due_on: string | null;
+                /** @enum {string} */
+                status: "open" | "done";
+                /** @description Whether the caller may mark it open or done. */
+                can_set_status: boolean;
+            }[];
+            /** @description The caller may change it (coordinators, partners of the host organisation). */
+            can_edit: boolean;
+            /** @description The caller may remove it (coordinators). */
+            can_delete: boolean;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        CalendarToken: {
+            /** @description Shown this once; only its digest is kept. */
+            token: string;
+            /** @description The feed's address, with the token, for a calendar app. */
+            url: string;
+            /** Format: date-time */
+            created_at: string;
+        };
         Round: {
             /** Format: uuid */
             id: string;
@@ -2806,7 +3070,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "assignment_created" | "deadline_near" | "review_submitted" | "decision_recorded" | "comment_on_practice" | "reviews_released" | "response_posted" | "discussion_posted" | "review_reminder";
+            kind: "assignment_created" | "deadline_near" | "review_submitted" | "decision_recorded" | "comment_on_practice" | "reviews_released" | "response_posted" | "discussion_posted" | "review_reminder" | "follow_up_due";
             /** Format: uuid */
             programme_id?: string | null;
             subject_type: string;
@@ -2991,7 +3255,7 @@ export interface components {
             count: number;
         };
         Outputs: {
-            /** @description Comments and responses. */
+            /** @description Comments, responses to reviews and exchange activities held. */
             information_exchanged: number;
             /** @description Practices with at least one submitted review. */
             practices_reviewed: number;
@@ -3050,6 +3314,11 @@ export interface components {
                 in_work_after_6_months: number;
                 placements_offered: number;
                 satisfaction_mean: number | null;
+            };
+            /** @description Exchange activities held (they count in information_exchanged, in the month they started) and the people who took part, by their organisation's country. */
+            activities: {
+                held: number;
+                participants_by_country: components["schemas"]["KeyCount"][];
             };
             timeline: (components["schemas"]["Outputs"] & {
                 /** @description YYYY-MM */
@@ -3466,6 +3735,70 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    createCalendarToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarToken"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    revokeCalendarToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (or there was none). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    calendarFeed: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
         };
     };
     listOrganisations: {
@@ -4981,6 +5314,209 @@ export interface operations {
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    listActivities: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page; values above 100 are capped at 100. */
+                page_size?: components["parameters"]["PageSize"];
+                sort?: "starts_at" | "-starts_at";
+                status?: components["schemas"]["ActivityStatus"];
+                kind?: components["schemas"]["ActivityKind"];
+                /** @description A date (YYYY-MM-DD) or a date-time. */
+                from?: string;
+                /** @description A date (YYYY-MM-DD) or a date-time. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageMeta"] & {
+                        items: components["schemas"]["Activity"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A retry with the same key, user and body returns the original response, marked
+                 *     `Idempotent-Replayed: true`; the same key with a different body is refused with 422.
+                 *     The request's changes and its stored response commit together, so after any failure a
+                 *     retry either replays the original response or runs for the first time. A retry while
+                 *     the first request is still running waits for it briefly, then answers 409
+                 *     `idempotency_key_in_progress` with `Retry-After`. Keys are kept for a day.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["IdempotencyMismatch"];
+        };
+    };
+    getActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateActivity: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityPatch"];
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    setFollowUpStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                follow_up_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status: "open" | "done";
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     listRounds: {

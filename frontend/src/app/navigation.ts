@@ -14,6 +14,7 @@ export const programmeTabs: ProgrammeTab[] = [
   { to: '', labelKey: 'programmes.tabs.overview' },
   { to: 'practices', labelKey: 'programmes.tabs.practices' },
   { to: 'calls', labelKey: 'calls.title' },
+  { to: 'activities', labelKey: 'activities.title' },
   { to: 'adaptations', labelKey: 'exchange:tabs.adaptations' },
   { to: 'products', labelKey: 'exchange:tabs.products' },
   { to: 'members', labelKey: 'programmes.tabs.members' },

@@ -11,6 +11,9 @@ import { RouteError } from './routes/route-error';
 import { lazyPage } from './lazy-page';
 
 // Every page is a chunk of its own, fetched when first shown (the layouts and the header stay eager).
+const ActivitiesTab = lazyPage(() => import('@/features/activities/components/activities-tab').then((m) => m.ActivitiesTab));
+const ActivityPage = lazyPage(() => import('@/features/activities/components/activity-page').then((m) => m.ActivityPage));
+const CalendarFeedSection = lazyPage(() => import('@/features/activities/components/calendar-feed-section').then((m) => m.CalendarFeedSection));
 const AccountPage = lazyPage(() => import('@/features/account/components/account-page').then((m) => m.AccountPage));
 const AdaptationDetailPage = lazyPage(() => import('@/features/adaptations/components/adaptation-detail-page').then((m) => m.AdaptationDetailPage));
 const EditAdaptationPage = lazyPage(() => import('@/features/adaptations/components/adaptation-form-page').then((m) => m.EditAdaptationPage));
@@ -80,6 +83,7 @@ export const routes: RouteObject[] = [
               { index: true, element: <ProgrammeOverview /> },
               { path: 'practices', element: <PracticesCatalogue /> },
               { path: 'calls', element: <CallsTab /> },
+              { path: 'activities', element: <ActivitiesTab /> },
               { path: 'members', element: <MembersTab /> },
               { path: 'rounds', element: <RoundsTab /> },
               { path: 'rubrics', element: <RubricsTab /> },
@@ -101,6 +105,7 @@ export const routes: RouteObject[] = [
           },
           { path: 'rounds/:roundId/bidding', element: <BiddingPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'activities/:id', element: <ActivityPage /> },
           { path: 'programmes/:id/adaptations/new', element: <NewAdaptationPage /> },
           { path: 'adaptations/:id', element: <AdaptationDetailPage /> },
           { path: 'adaptations/:id/edit', element: <EditAdaptationPage /> },
@@ -118,7 +123,19 @@ export const routes: RouteObject[] = [
               { path: 'users', element: <UsersPage /> },
             ],
           },
-          { path: 'account', element: <AccountPage extraSections={<NotificationPreferencesSection />} /> },
+          {
+            path: 'account',
+            element: (
+              <AccountPage
+                extraSections={
+                  <>
+                    <NotificationPreferencesSection />
+                    <CalendarFeedSection />
+                  </>
+                }
+              />
+            ),
+          },
         ],
       },
       {

@@ -1,4 +1,5 @@
 import account from '../locales/account.de.json';
+import activities from '../locales/activities.de.json';
 import admin from '../locales/admin.de.json';
 import auth from '../locales/auth.de.json';
 import calls from '../locales/calls.de.json';
@@ -11,4 +12,4 @@ import rounds from '../locales/rounds.de.json';
 import translation from '../locales/de.json';
 
 /** Every namespace of the interface in one language: one chunk, loaded when the language is chosen. */
-export default { translation, practices, calls, programmes, admin, account, auth, review, rounds, exchange, dashboard };
+export default { translation, practices, calls, activities, programmes, admin, account, auth, review, rounds, exchange, dashboard };

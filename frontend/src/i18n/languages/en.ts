@@ -1,4 +1,5 @@
 import account from '../locales/account.en.json';
+import activities from '../locales/activities.en.json';
 import admin from '../locales/admin.en.json';
 import auth from '../locales/auth.en.json';
 import calls from '../locales/calls.en.json';
@@ -11,4 +12,4 @@ import rounds from '../locales/rounds.en.json';
 import translation from '../locales/en.json';
 
 /** Every namespace in English: the first language and the fallback, so it ships with the app. */
-export default { translation, practices, calls, programmes, admin, account, auth, review, rounds, exchange, dashboard };
+export default { translation, practices, calls, activities, programmes, admin, account, auth, review, rounds, exchange, dashboard };

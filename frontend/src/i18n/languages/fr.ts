@@ -1,4 +1,5 @@
 import account from '../locales/account.fr.json';
+import activities from '../locales/activities.fr.json';
 import admin from '../locales/admin.fr.json';
 import auth from '../locales/auth.fr.json';
 import calls from '../locales/calls.fr.json';
@@ -11,4 +12,4 @@ import rounds from '../locales/rounds.fr.json';
 import translation from '../locales/fr.json';
 
 /** Every namespace of the interface in one language: one chunk, loaded when the language is chosen. */
-export default { translation, practices, calls, programmes, admin, account, auth, review, rounds, exchange, dashboard };
+export default { translation, practices, calls, activities, programmes, admin, account, auth, review, rounds, exchange, dashboard };

@@ -1,4 +1,5 @@
 import account from '../locales/account.nl.json';
+import activities from '../locales/activities.nl.json';
 import admin from '../locales/admin.nl.json';
 import auth from '../locales/auth.nl.json';
 import calls from '../locales/calls.nl.json';
@@ -11,4 +12,4 @@ import rounds from '../locales/rounds.nl.json';
 import translation from '../locales/nl.json';
 
 /** Every namespace of the interface in one language: one chunk, loaded when the language is chosen. */
-export default { translation, practices, calls, programmes, admin, account, auth, review, rounds, exchange, dashboard };
+export default { translation, practices, calls, activities, programmes, admin, account, auth, review, rounds, exchange, dashboard };

@@ -15,7 +15,7 @@ import { type AuditFilters, useAudit, useMembersForFilter } from '../api/dashboa
 import type { AuditEntry } from '../api/types';
 import { DASHBOARD_NAMESPACES } from '../dashboard-namespaces';
 
-const OBJECT_TYPES = ['practice', 'adaptation', 'product', 'assignment', 'call', 'round', 'rubric', 'user', 'invitation', 'programme', 'comment'] as const;
+const OBJECT_TYPES = ['practice', 'adaptation', 'product', 'assignment', 'call', 'activity', 'round', 'rubric', 'user', 'invitation', 'programme', 'comment'] as const;
 
 /** Every action the programme's audit log records, grouped by the kind of object it concerns. */
 export const AUDIT_ACTIONS: Record<(typeof OBJECT_TYPES)[number], readonly string[]> = {
@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS: Record<(typeof OBJECT_TYPES)[number], readonly strin
   product: ['product.created', 'product.status_changed'],
   assignment: ['assignment.created', 'assignment.accepted', 'assignment.declined', 'assignment.extended', 'assignment.deleted', 'review.submitted', 'review.reopened', 'review.revised'],
   call: ['call.created', 'call.updated'],
+  activity: ['activity.created', 'activity.updated', 'activity.deleted', 'activity.follow_up_status'],
   round: ['round.created', 'round.auto_assigned', 'round.open', 'round.close', 'round.release_reviews', 'round.decided'],
   rubric: ['rubric.created', 'rubric.activated'],
   user: ['membership.roles_changed', 'membership.removed'],
@@ -40,6 +41,8 @@ function objectLink(type: string, id: string): string | null {
       return `/practices/${id}`;
     case 'adaptation':
       return `/adaptations/${id}`;
+    case 'activity':
+      return `/activities/${id}`;
     default:
       return null;
   }

@@ -144,6 +144,17 @@ function DashboardContent({ data, programmeId, themes }: { data: Dashboard; prog
         </section>
       </div>
 
+      <section aria-labelledby="activities-title" className="dashboard-section">
+        <h3 id="activities-title">{t('dashboard.activities.title')}</h3>
+        <p className="muted">{t('dashboard.activities.lead', { count: data.activities.held })}</p>
+        <BarList
+          label={t('dashboard.activities.title')}
+          empty={t('dashboard.none')}
+          tone="accent"
+          items={data.activities.participants_by_country.map((k) => ({ key: k.key, label: countryName(k.key, i18n.language), count: k.count }))}
+        />
+      </section>
+
       <section aria-labelledby="practices-title" className="dashboard-section">
         <h3 id="practices-title">{t('dashboard.practices.title')}</h3>
         <p className="muted">{t('dashboard.practices.lead')}</p>

@@ -37,4 +37,17 @@ describe('notificationText for the discussion and reminders', () => {
     expect(notificationText(reminder, t('fr'), 'fr')).toMatch(/^Rappel des coordinateurs : vos évaluations du cycle « Spring » sont attendues pour le 1/);
     expect(notificationLink(reminder)).toBe('/reviews');
   });
+
+  it('writes a follow-up falling due with its activity and date, and leads to the activity', async () => {
+    await i18n.loadLanguages(['nl']);
+    const due = notification({
+      kind: 'follow_up_due',
+      subject_type: 'activity',
+      subject_id: 'act1',
+      params: { follow_up: 'Share the manual', activity: 'Study visit to Leuven', due_on: '2027-03-01' },
+    });
+    expect(notificationText(due, t('en'), 'en')).toMatch(/^Follow-up of “Study visit to Leuven” due on .*2027: Share the manual\.$/);
+    expect(notificationText(due, t('nl'), 'nl')).toMatch(/^Vervolgactie van “Study visit to Leuven” verwacht op 1 mrt\.? 2027: Share the manual\.$/);
+    expect(notificationLink(due)).toBe('/activities/act1');
+  });
 });

@@ -14,6 +14,8 @@ export function notificationText(n: Notification, t: TFunction, language: string
     outcome: p.outcome ? t(`outcomes.${p.outcome}`, { defaultValue: prettifyKey(p.outcome) }) : '',
     // A blind reviewer in the reviewers' discussion is named by their label only.
     author: p.author_label ? t('panel.reviewerLabel', { letter: p.author_label }) : (p.author ?? ''),
+    activity: p.activity ?? '',
+    followUp: p.follow_up ?? '',
   };
   switch (n.kind) {
     case 'assignment_created':
@@ -34,6 +36,8 @@ export function notificationText(n: Notification, t: TFunction, language: string
       return t('notifications.kinds.discussion_posted', values);
     case 'review_reminder':
       return t('notifications.kinds.review_reminder', values);
+    case 'follow_up_due':
+      return t('notifications.kinds.follow_up_due', { ...values, due: p.due_on ? formatDate(p.due_on, language) : '' });
     default:
       return t('notifications.kinds.other');
   }
@@ -50,6 +54,8 @@ export function notificationLink(n: Notification): string | null {
       return n.kind === 'decision_recorded' || n.kind === 'reviews_released' ? `/practices/${n.subject_id}/reviews` : `/practices/${n.subject_id}`;
     case 'round':
       return `/rounds/${n.subject_id}`;
+    case 'activity':
+      return `/activities/${n.subject_id}`;
     default:
       return null;
   }
