@@ -85,6 +85,12 @@ func (s *Server) routes() {
 	v1.Get("/calls/:id", authed, s.getCall)
 	v1.Patch("/calls/:id", authed, s.updateCall)
 
+	// Where mutual learning is most meaningful: learning profiles, matches and the learning map.
+	v1.Get("/programmes/:id/learning-profile", authed, s.getLearningProfile)
+	v1.Put("/programmes/:id/learning-profile", authed, s.putLearningProfile)
+	v1.Get("/programmes/:id/matches", authed, s.matches)
+	v1.Get("/programmes/:id/learning-map", authed, s.learningMap)
+
 	// Peer review: rubrics, rounds, assignments, reviews, results and decisions.
 	v1.Get("/programmes/:id/rubrics", authed, s.listRubrics)
 	v1.Post("/programmes/:id/rubrics", authed, idem, s.createRubric)
