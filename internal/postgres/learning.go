@@ -164,7 +164,7 @@ const (
 
 // matchConfigs are the languages a question is read in: a practice answers it when two of its
 // words, stemmed in one of them, occur in the practice's text (each in its own language).
-var matchConfigs = []string{"english", "dutch", "french", "german", "simple"}
+var matchConfigs = []string{"english", "dutch", "french", "german"}
 
 // LearningCandidates returns the practices of f.ProgrammeID that the viewer may see, from other
 // organisations and countries than the learner's, past draft and not withdrawn, archived or not
@@ -208,12 +208,8 @@ func (s *Store) LearningCandidates(ctx context.Context, f domain.LearningCandida
 		// Each question reads its matches from the full-text index (the date order is an
 		// expression no index provides, so PostgreSQL does not walk the date index testing each
 		// practice's text instead) and stops at questionCandidates.
-		qargs := append([]any{List(queries)}, args...)
-		qargs = append(qargs, questionCandidates)
-		err := db.Raw(`SELECT q.i - 1 AS i, m.id FROM jsonb_array_elements_text(?::jsonb) WITH ORDINALITY AS q(tsq, i)
-			CROSS JOIN LATERAL (SELECT p.id FROM practices p WHERE `+where+` AND q.tsq <> '' AND p.search_vector @@ q.tsq::tsquery
-				ORDER BY p.updated_at + interval '0' DESC, p.id DESC LIMIT ?) AS m
-			ORDER BY q.i, m.id`, qargs...).Scan(&hits).Error
+		sql, qargs := questionMatches(queries, where, args)
+		err := db.Raw(sql, qargs...).Scan(&hits).Error
 		if err != nil {
 			return nil, translate(err)
 		}
@@ -245,6 +241,17 @@ func (s *Store) LearningCandidates(ctx context.Context, f domain.LearningCandida
 	return out, nil
 }
 
+// questionMatches selects, for each tsquery of queries (by index), at most questionCandidates
+// practices matching where (with args) whose text matches it.
+func questionMatches(queries []string, where string, args []any) (string, []any) {
+	qargs := append([]any{List(queries)}, args...)
+	qargs = append(qargs, questionCandidates)
+	return `SELECT q.i - 1 AS i, m.id FROM jsonb_array_elements_text(?::jsonb) WITH ORDINALITY AS q(tsq, i)
+		CROSS JOIN LATERAL (SELECT p.id FROM practices p WHERE ` + where + ` AND q.tsq <> '' AND p.search_vector @@ q.tsq::tsquery
+			ORDER BY p.updated_at + interval '0' DESC, p.id DESC LIMIT ?) AS m
+		ORDER BY q.i, m.id`, qargs
+}
+
 // learningVisible is the condition on practices p of LearningCandidates, with its arguments: the
 // visibility rule of practiceFilter for the viewer, drafts of other organisations never.
 func learningVisible(f domain.LearningCandidateFilter) (string, []any) {
@@ -259,7 +266,9 @@ func learningVisible(f domain.LearningCandidateFilter) (string, []any) {
 }
 
 // questionQueries turns each question into a tsquery (as text; empty when the question has no
-// word any language keeps): in each of matchConfigs, any two of its first words, or its one word.
+// word that counts): any two of its first words, in each of matchConfigs, or its one word. A word
+// counts when no language of matchConfigs takes it for a stop word ("how" and "the" in English,
+// "het" in Dutch), since a question's language is not known.
 func (s *Store) questionQueries(ctx context.Context, questions []string) ([]string, error) {
 	if len(questions) == 0 {
 		return nil, nil
@@ -268,48 +277,56 @@ func (s *Store) questionQueries(ctx context.Context, questions []string) ([]stri
 		questions = questions[:questionsSearched]
 	}
 	var rows []struct {
-		I       int
-		Lexemes JSON[[]string]
+		I, N   int
+		Cfg    string
+		Lexeme string
 	}
-	err := s.conn(ctx).Raw(`SELECT q.i - 1 AS i,
-			coalesce((SELECT jsonb_agg(x.lexeme ORDER BY x.positions[1]) FROM unnest(to_tsvector(c.cfg::regconfig, q.text)) AS x), '[]') AS lexemes
+	err := s.conn(ctx).Raw(`SELECT q.i - 1 AS i, w.n, c.cfg,
+			coalesce((SELECT min(x.lexeme) FROM unnest(to_tsvector(c.cfg::regconfig, w.word)) AS x), '') AS lexeme
 		FROM jsonb_array_elements_text(?::jsonb) WITH ORDINALITY AS q(text, i)
+		CROSS JOIN LATERAL regexp_split_to_table(q.text, '[^[:alnum:]]+') WITH ORDINALITY AS w(word, n)
 		CROSS JOIN jsonb_array_elements_text(?::jsonb) AS c(cfg)
-		ORDER BY q.i`, List(questions), List(matchConfigs)).Scan(&rows).Error
+		WHERE w.word <> '' AND w.n <= 60
+		ORDER BY q.i, w.n, c.cfg`, List(questions), List(matchConfigs)).Scan(&rows).Error
 	if err != nil {
 		return nil, translate(err)
 	}
-	terms := make([][]string, len(questions))
-	seen := make([]map[string]bool, len(questions))
-	for _, r := range rows {
-		if r.I < 0 || r.I >= len(questions) {
-			continue
+	// words[i] holds question i's words that count, each as its lexeme in every language.
+	words := make([][]map[string]string, len(questions))
+	for k := 0; k < len(rows); {
+		r := rows[k]
+		stems, counts := map[string]string{}, true
+		for ; k < len(rows) && rows[k].I == r.I && rows[k].N == r.N; k++ {
+			stems[rows[k].Cfg] = rows[k].Lexeme
+			counts = counts && rows[k].Lexeme != ""
 		}
-		if seen[r.I] == nil {
-			seen[r.I] = map[string]bool{}
-		}
-		lx := r.Lexemes.V
-		if len(lx) > questionLexemes {
-			lx = lx[:questionLexemes]
-		}
-		add := func(t string) {
-			if !seen[r.I][t] {
-				seen[r.I][t] = true
-				terms[r.I] = append(terms[r.I], t)
-			}
-		}
-		if len(lx) == 1 {
-			add(tsLexeme(lx[0]))
-		}
-		for a := 0; a < len(lx); a++ {
-			for b := a + 1; b < len(lx); b++ {
-				add("(" + tsLexeme(lx[a]) + " & " + tsLexeme(lx[b]) + ")")
-			}
+		if counts && r.I >= 0 && r.I < len(questions) && len(words[r.I]) < questionLexemes {
+			words[r.I] = append(words[r.I], stems)
 		}
 	}
 	out := make([]string, len(questions))
-	for i, t := range terms {
-		out[i] = strings.Join(t, " | ")
+	for i, ws := range words {
+		var terms []string
+		seen := map[string]bool{}
+		add := func(t string) {
+			if !seen[t] {
+				seen[t] = true
+				terms = append(terms, t)
+			}
+		}
+		for _, cfg := range matchConfigs {
+			if len(ws) == 1 {
+				add(tsLexeme(ws[0][cfg]))
+			}
+			for a := 0; a < len(ws); a++ {
+				for b := a + 1; b < len(ws); b++ {
+					if x, y := ws[a][cfg], ws[b][cfg]; x != y {
+						add("(" + tsLexeme(min(x, y)) + " & " + tsLexeme(max(x, y)) + ")")
+					}
+				}
+			}
+		}
+		out[i] = strings.Join(terms, " | ")
 	}
 	return out, nil
 }
