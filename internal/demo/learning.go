@@ -40,7 +40,8 @@ var demoProfiles = []demoProfile{
 		wants("upscaling", domain.WantHigh, "How did you move from a pilot for about 120 people to a service for a whole region?"),
 		wants("launch_parameters", domain.WantHigh,
 			"Which groups are the most vulnerable: older employees, low-skilled workers or young adults moving from education to work?",
-			"What do you need in place before you launch an intensive return-to-work programme?"),
+			"What do you need in place before you launch an intensive return-to-work programme?",
+			"Comment préparer la reprise du travail après un cancer avec le salarié et le médecin du travail ?"),
 	}},
 	{cancer, "werkbrug", "partner.nl@peerbridge.example", []domain.LearningTheme{
 		offers("upscaling"),
