@@ -266,6 +266,9 @@ func Seed(ctx context.Context, store *postgres.Store, svc *service.Service, out 
 	if err := seedActivities(ctx, store); err != nil {
 		return fmt.Errorf("activities: %w", err)
 	}
+	if err := seedLearning(ctx, store); err != nil {
+		return fmt.Errorf("learning profiles: %w", err)
+	}
 	fmt.Fprintln(out, "Demo data loaded. Sign in with any of these accounts (password: "+Password+"):")
 	for _, p := range people {
 		fmt.Fprintf(out, "  %-36s %s\n", p.email, describe(p))

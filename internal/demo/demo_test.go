@@ -106,3 +106,50 @@ func TestDemoActivitiesKeepTheRules(t *testing.T) {
 		}
 	}
 }
+
+// The demo learning profiles name themes of their programmes, keep their questions within bounds,
+// and make at least one reciprocal pair of countries, so that the matches and the map show
+// something.
+func TestDemoLearningProfilesFitAndPairUp(t *testing.T) {
+	var learners []domain.LearnerOrganisation
+	countries := map[string]string{}
+	for _, o := range organisations {
+		countries[o.key] = o.country
+	}
+	for _, d := range demoProfiles {
+		p := programmes[d.programme]
+		for _, th := range d.themes {
+			if !p.HasTheme(th.Key) {
+				t.Errorf("%s: %s is not a theme of %s", d.org, th.Key, d.programme)
+			}
+			if len(th.Questions) > domain.MaxLearningQuestions {
+				t.Errorf("%s: too many questions on %s", d.org, th.Key)
+			}
+			for _, q := range th.Questions {
+				if n := len([]rune(q)); n < domain.MinLearningQuestionChars || n > domain.MaxLearningQuestionChars {
+					t.Errorf("%s: question of %d characters", d.org, n)
+				}
+			}
+		}
+		if d.programme == cancer {
+			learners = append(learners, domain.LearnerOrganisation{ID: ID("organisation", d.org), Name: d.org, Country: countries[d.org],
+				Profile: domain.LearningProfile{Themes: d.themes}})
+		}
+	}
+	m := domain.BuildLearningMap(learners, programmes[cancer].Themes)
+	if len(m.Pairs) == 0 {
+		t.Fatal("no reciprocal pair of countries")
+	}
+	if m.Pairs[0].A != "BE" || (m.Pairs[0].B != "NL" && m.Pairs[0].B != "FI") {
+		t.Errorf("the pair of most reciprocal interest: %+v", m.Pairs[0])
+	}
+	reciprocal := 0
+	for _, o := range domain.MatchOrganisations(learners[0], learners, programmes[cancer].Themes) {
+		if o.Reciprocal {
+			reciprocal++
+		}
+	}
+	if learners[0].Name != "jobcentrum" || reciprocal != 2 {
+		t.Errorf("Jobcentrum's reciprocal partners: %d", reciprocal)
+	}
+}

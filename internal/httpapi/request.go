@@ -301,7 +301,11 @@ func pageRequest(c *fiber.Ctx, sorts []string, defaultSort string) (domain.PageR
 
 // ifMatch reads the version a PATCH/PUT was based on: 428 without the header, 400 when it is
 // not a strong entity tag.
-func ifMatch(c *fiber.Ctx) (int, error) {
+func ifMatch(c *fiber.Ctx) (int, error) { return ifMatchFrom(c, 1) }
+
+// ifMatchFrom is ifMatch for objects whose first version is least: 0 for an object that exists
+// for every reader before anyone saves it (a learning profile), whose first PUT creates it.
+func ifMatchFrom(c *fiber.Ctx, least int) (int, error) {
 	h := strings.TrimSpace(c.Get(fiber.HeaderIfMatch))
 	if h == "" {
 		return 0, domain.Errorf(domain.CodePreconditionNeeded, "Send If-Match with the ETag of the version you are changing.")
@@ -310,7 +314,7 @@ func ifMatch(c *fiber.Ctx) (int, error) {
 		return 0, domain.Errorf(domain.CodeBadRequest, `If-Match must be a strong entity tag such as "3".`)
 	}
 	v, err := strconv.Atoi(h[1 : len(h)-1])
-	if err != nil || v < 1 {
+	if err != nil || v < least {
 		return 0, domain.Errorf(domain.CodeVersionMismatch, "The object was changed by someone else; reload it and try again.")
 	}
 	return v, nil

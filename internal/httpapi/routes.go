@@ -96,6 +96,11 @@ func (s *Server) routes() {
 	v1.Patch("/activities/:id", authed, s.updateActivity)
 	v1.Delete("/activities/:id", authed, s.deleteActivity)
 	v1.Patch("/activities/:id/follow-ups/:follow_up_id", authed, s.setFollowUpStatus)
+	// Where mutual learning is most meaningful: learning profiles, matches and the learning map.
+	v1.Get("/programmes/:id/learning-profile", authed, s.getLearningProfile)
+	v1.Put("/programmes/:id/learning-profile", authed, s.putLearningProfile)
+	v1.Get("/programmes/:id/matches", authed, s.matches)
+	v1.Get("/programmes/:id/learning-map", authed, s.learningMap)
 
 	// Peer review: rubrics, rounds, assignments, reviews, results and decisions.
 	v1.Get("/programmes/:id/rubrics", authed, s.listRubrics)

@@ -58,6 +58,13 @@ export const queryKeys = {
     all: () => ['lineage'] as const,
     of: (practiceId: string) => ['lineage', practiceId] as const,
   },
+  /** Learning profiles, the matches they make and the learning map; a saved profile changes all three. */
+  learning: {
+    programmeAll: (programmeId: string) => ['learning', programmeId] as const,
+    profile: (programmeId: string, organisationId?: string) => ['learning', programmeId, 'profile', organisationId ?? 'mine'] as const,
+    matches: (programmeId: string) => ['learning', programmeId, 'matches'] as const,
+    map: (programmeId: string) => ['learning', programmeId, 'map'] as const,
+  },
   /** A programme's calls for practices; the practice editor and the round form read them too. */
   calls: {
     all: () => ['calls'] as const,

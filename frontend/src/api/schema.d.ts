@@ -912,6 +912,84 @@ export interface paths {
         patch: operations["setFollowUpStatus"];
         trace?: never;
     };
+    "/api/v1/programmes/{id}/learning-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The learning profile of the caller's organisation in the programme (every member; coordinators may ask for another organisation)
+         * @description Every theme of the programme, in its order: a theme the organisation said nothing about is `offers: false`, `wants: none`, no questions. A profile nobody saved yet has `version` 0 and the ETag `"0"`. `organisation_id` names another organisation taking part in the programme: coordinators only (403 for other members; 404 for an organisation none of whose people is a member).
+         */
+        get: operations["getLearningProfile"];
+        /**
+         * Replace the learning profile of the caller's organisation (partners and coordinators)
+         * @description The whole profile: a theme left out says nothing. `If-Match` is the ETag read (`"0"` for a profile nobody saved yet). An unknown or repeated theme is a 400 naming `themes[i].key` (codes `unknown_theme`, `duplicate`); questions are 3–300 characters, at most 5 a theme, none repeated (a 400 naming `themes[i].questions` or `themes[i].questions[j]`). Reviewers who are not partners get 403.
+         */
+        put: operations["putLearningProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * What the learning profiles suggest to the caller's organisation (every member)
+         * @description Organisations of other countries that offer a theme the caller's organisation wants or want a
+         *     theme it offers, and practices of other organisations and countries that the caller may see
+         *     (never drafts; not withdrawn, archived or not retained) on a theme it wants or whose text
+         *     answers one of its questions (full-text search: two words of the question, stemmed in one
+         *     language, occur in the practice). Never the caller's own organisation or country.
+         *     Ranked: reciprocal interest (they offer what you want and want what you offer) first, then
+         *     by `score` (a theme wanted highly 3, somewhat 1; a question answered 2; judged a good
+         *     practice 2, a promising one 1), an organisation before a practice of the same score. At most
+         *     50 of each kind. `reasons` say why, as codes the web app writes in the reader's language.
+         */
+        get: operations["getMatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/learning-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Offers and wants by theme and country, and the pairs of countries with the most reciprocal interest (coordinators)
+         * @description Counts the organisations taking part in the programme that have a learning profile. A country offers a theme when one of its organisations does and wants it when one wants it somewhat or highly; a pair is listed when each country offers a theme the other wants, `themes` counting both lists, most first (then by country codes), at most 10.
+         */
+        get: operations["getLearningMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes/{id}/rounds": {
         parameters: {
             query?: never;
@@ -2582,6 +2660,104 @@ export interface components {
             url: string;
             /** Format: date-time */
             created_at: string;
+        };
+        LearningTheme: {
+            /** @description A key of the programme's themes. */
+            key: string;
+            /** @description The organisation can teach others about this theme. */
+            offers: boolean;
+            /**
+             * @description How much the organisation wants to learn about it.
+             * @enum {string}
+             */
+            wants: "none" | "some" | "high";
+            /** @description What it would ask partners about this theme. */
+            questions: string[];
+        };
+        LearningProfile: {
+            /** Format: uuid */
+            programme_id: string;
+            organisation: components["schemas"]["OrganisationRef"];
+            /** @description Every theme of the programme, in its order. */
+            themes: components["schemas"]["LearningTheme"][];
+            /** @description 0 for a profile nobody saved yet. */
+            version: number;
+            /** Format: date-time */
+            updated_at: string | null;
+        };
+        LearningProfileInput: {
+            themes: {
+                key: string;
+                /** @default false */
+                offers: boolean;
+                /**
+                 * @default none
+                 * @enum {string}
+                 */
+                wants: "none" | "some" | "high";
+                questions?: string[];
+            }[];
+        };
+        MatchReason: {
+            /**
+             * @description `reciprocal` (no params); `offers_theme_you_want` {theme, level: your want}; `wants_theme_you_offer` {theme, level: their want}; `answers_question` {question, theme}; `judged_good_practice` {outcome: good_practice | promising_practice}.
+             * @enum {string}
+             */
+            code: "reciprocal" | "offers_theme_you_want" | "wants_theme_you_offer" | "answers_question" | "judged_good_practice";
+            params: {
+                [key: string]: string;
+            };
+        };
+        Suggestion: {
+            /** @enum {string} */
+            kind: "organisation" | "practice";
+            organisation: components["schemas"]["OrganisationRef"];
+            /** @description Present for practices. */
+            practice?: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                summary: string;
+                language: string;
+                themes: string[];
+                status: string;
+                /** @description The decision's outcome, such as good_practice; null without one. */
+                outcome: string | null;
+            };
+            /** @description Organisations: themes they offer that you want. */
+            offers?: string[];
+            /** @description Organisations: themes they want that you offer. */
+            wants?: string[];
+            reciprocal: boolean;
+            score: number;
+            reasons: components["schemas"]["MatchReason"][];
+        };
+        Matches: {
+            organisation: components["schemas"]["OrganisationRef"];
+            suggestions: components["schemas"]["Suggestion"][];
+        };
+        LearningMap: {
+            /** @description The programme's theme keys, in its order. */
+            themes: string[];
+            /** @description Countries of the organisations with a profile, alphabetical. */
+            countries: string[];
+            /** @description One per theme and country with anything in it: organisations that offer the theme, and that want it somewhat or highly. */
+            cells: {
+                theme: string;
+                country: string;
+                offers: number;
+                wants_some: number;
+                wants_high: number;
+            }[];
+            pairs: {
+                countries: string[];
+                /** @description Themes the first country offers and the second wants. */
+                a_offers_b: string[];
+                /** @description Themes the second country offers and the first wants. */
+                b_offers_a: string[];
+                /** @description Both lists counted. */
+                themes: number;
+            }[];
         };
         Round: {
             /** Format: uuid */
@@ -5517,6 +5693,121 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    getLearningProfile: {
+        parameters: {
+            query?: {
+                organisation_id?: string;
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearningProfile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    putLearningProfile: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LearningProfileInput"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearningProfile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    getMatches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matches"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getLearningMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearningMap"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     listRounds: {

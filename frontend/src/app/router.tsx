@@ -29,6 +29,9 @@ const SignInPage = lazyPage(() => import('@/features/auth/components/sign-in-pag
 const CallsTab = lazyPage(() => import('@/features/calls/components/calls-tab').then((m) => m.CallsTab));
 const AuditPage = lazyPage(() => import('@/features/dashboard/components/audit-page').then((m) => m.AuditPage));
 const DashboardPage = lazyPage(() => import('@/features/dashboard/components/dashboard-page').then((m) => m.DashboardPage));
+const LearningMapPage = lazyPage(() => import('@/features/learning/components/learning-map-page').then((m) => m.LearningMapPage));
+const LearningProfilePage = lazyPage(() => import('@/features/learning/components/learning-profile-page').then((m) => m.LearningProfilePage));
+const MatchesPage = lazyPage(() => import('@/features/learning/components/matches-page').then((m) => m.MatchesPage));
 const PracticeEditorPage = lazyPage(() => import('@/features/practices/components/practice-editor').then((m) => m.PracticeEditorPage));
 const PracticesCatalogue = lazyPage(() => import('@/features/practices/components/practices-catalogue').then((m) => m.PracticesCatalogue));
 const PublicCataloguePage = lazyPage(() => import('@/features/practices/components/public-catalogue-page').then((m) => m.PublicCataloguePage));
@@ -84,6 +87,9 @@ export const routes: RouteObject[] = [
               { path: 'practices', element: <PracticesCatalogue /> },
               { path: 'calls', element: <CallsTab /> },
               { path: 'activities', element: <ActivitiesTab /> },
+              { path: 'learning', element: <LearningProfilePage /> },
+              { path: 'matches', element: <MatchesPage /> },
+              { path: 'learning-map', element: <LearningMapPage /> },
               { path: 'members', element: <MembersTab /> },
               { path: 'rounds', element: <RoundsTab /> },
               { path: 'rubrics', element: <RubricsTab /> },

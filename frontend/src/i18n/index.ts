@@ -22,7 +22,7 @@ export type LanguageCode = (typeof SUPPORTED_LANGUAGES)[number]['code'];
  * keys are found through `fallbackNS`, so a key keeps its path (`practices.editor.…`) whichever
  * file holds it.
  */
-export const FEATURE_NAMESPACES = ['practices', 'programmes', 'calls', 'activities', 'admin', 'account', 'auth'] as const;
+export const FEATURE_NAMESPACES = ['practices', 'programmes', 'calls', 'activities', 'learning', 'admin', 'account', 'auth'] as const;
 
 /**
  * English ships with the app (it is the fallback language); the other languages are chunks of

@@ -15,7 +15,7 @@ import { type AuditFilters, useAudit, useMembersForFilter } from '../api/dashboa
 import type { AuditEntry } from '../api/types';
 import { DASHBOARD_NAMESPACES } from '../dashboard-namespaces';
 
-const OBJECT_TYPES = ['practice', 'adaptation', 'product', 'assignment', 'call', 'activity', 'round', 'rubric', 'user', 'invitation', 'programme', 'comment'] as const;
+const OBJECT_TYPES = ['practice', 'adaptation', 'product', 'assignment', 'call', 'activity', 'round', 'rubric', 'user', 'invitation', 'programme', 'comment', 'learning_profile'] as const;
 
 /** Every action the programme's audit log records, grouped by the kind of object it concerns. */
 export const AUDIT_ACTIONS: Record<(typeof OBJECT_TYPES)[number], readonly string[]> = {
@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS: Record<(typeof OBJECT_TYPES)[number], readonly strin
   invitation: ['invitation.created'],
   programme: ['programme.created'],
   comment: ['comment.removed'],
+  learning_profile: ['learning_profile.updated'],
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
