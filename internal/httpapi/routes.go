@@ -32,11 +32,15 @@ func (s *Server) routes() {
 	v1.Post("/auth/login", s.login)
 	v1.Post("/auth/refresh", s.refresh)
 	v1.Post("/auth/logout", authed, s.logout)
+	v1.Post("/auth/password-reset", s.requestPasswordReset)
+	v1.Post("/auth/password-reset/confirm", s.confirmPasswordReset)
 
 	// The caller.
 	v1.Get("/me", authed, s.getMe)
 	v1.Patch("/me", authed, s.updateMe)
 	v1.Post("/me/password", authed, s.changePassword)
+	v1.Get("/me/export", authed, s.exportMe)
+	v1.Post("/me/erase", authed, s.eraseMe)
 
 	// Directory.
 	v1.Get("/organisations", authed, s.listOrganisations)
@@ -47,6 +51,7 @@ func (s *Server) routes() {
 	v1.Post("/users", authed, idem, s.createUser)
 	v1.Get("/users/:id", authed, s.getUser)
 	v1.Patch("/users/:id", authed, s.updateUser)
+	v1.Post("/users/:id/erase", authed, s.eraseUser)
 
 	// Programmes, members and invitations.
 	v1.Get("/programmes", authed, s.listProgrammes)
