@@ -11,6 +11,9 @@ import { RouteError } from './routes/route-error';
 import { lazyPage } from './lazy-page';
 
 // Every page is a chunk of its own, fetched when first shown (the layouts and the header stay eager).
+const PrivacyPage = lazyPage(() => import('@/features/account/components/privacy-page').then((m) => m.PrivacyPage));
+const ForgotPasswordPage = lazyPage(() => import('@/features/auth/components/forgot-password-page').then((m) => m.ForgotPasswordPage));
+const ResetPasswordPage = lazyPage(() => import('@/features/auth/components/reset-password-page').then((m) => m.ResetPasswordPage));
 const AccountPage = lazyPage(() => import('@/features/account/components/account-page').then((m) => m.AccountPage));
 const AdaptationDetailPage = lazyPage(() => import('@/features/adaptations/components/adaptation-detail-page').then((m) => m.AdaptationDetailPage));
 const EditAdaptationPage = lazyPage(() => import('@/features/adaptations/components/adaptation-form-page').then((m) => m.EditAdaptationPage));
@@ -63,6 +66,8 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'login', element: <SignInPage /> },
           { path: 'invitations/:token', element: <AcceptInvitationPage /> },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'reset-password', element: <ResetPasswordPage /> },
         ],
       },
       {
@@ -126,6 +131,7 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'catalogue', element: <PublicCataloguePage /> },
           { path: 'catalogue/:id', element: <PublicPracticePage /> },
+          { path: 'privacy', element: <PrivacyPage /> },
         ],
       },
       {
