@@ -382,10 +382,27 @@ func TestTheLastCoordinatorCannotBeErased(t *testing.T) {
 	}
 	must(t, w.do(req{method: "POST", path: "/api/v1/users/" + w.coord.ID.String() + "/erase", token: w.tok["admin"]}), 409)
 	must(t, w.get("/api/v1/me", w.tok["coordinator"]), 200)
-	// With a second coordinator, erasure goes ahead.
+	// With a second coordinator, erasure goes ahead. An invitation the coordinator sent and that
+	// is still in the outbox then names the pseudonym.
 	w.member(w.prog, w.reviewer, domain.RoleCoordinator, domain.RoleReviewer)
+	const name = "Corentin Vandermaelen"
+	must(t, w.do(req{method: "PATCH", path: "/api/v1/me", token: w.tok["coordinator"], body: map[string]any{"name": name}}), 200)
+	for _, locale := range []string{"en", "nl", "fr", "de"} {
+		must(t, w.do(req{method: "POST", path: "/api/v1/invitations", token: w.tok["coordinator"], body: map[string]any{
+			"email": "new." + locale + "@example.org", "organisation_id": w.orgFR.ID, "programme_id": w.prog.ID, "roles": []string{"reviewer"}, "locale": locale,
+		}}), 201)
+		if m := w.outbox("new." + locale + "@example.org"); len(m) != 1 || !strings.HasPrefix(m[0].Body, name+" ") {
+			t.Fatalf("the %s invitation should open with the inviter's name: %+v", locale, m)
+		}
+	}
 	must(t, w.do(req{method: "POST", path: "/api/v1/users/" + w.coord.ID.String() + "/erase", token: w.tok["admin"]}), 204)
 	must(t, w.get("/api/v1/me", w.tok["coordinator"]), 401)
+	for _, locale := range []string{"en", "nl", "fr", "de"} {
+		m := w.outbox("new." + locale + "@example.org")
+		if len(m) != 1 || strings.Contains(m[0].Body, "Corentin") || !strings.HasPrefix(m[0].Body, domain.Pseudonym(w.coord.ID)+" ") {
+			t.Fatalf("the waiting %s invitation still names the erased inviter: %+v", locale, m)
+		}
+	}
 }
 
 func TestAdminEraseIsForAdminsOnly(t *testing.T) {

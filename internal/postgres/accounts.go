@@ -143,6 +143,12 @@ func (s *Store) EraseUser(ctx context.Context, e domain.Erasure) error {
 			`UPDATE jobs SET payload = '{}'::jsonb, done_at = coalesce(done_at, now()), locked_until = NULL
 				WHERE (kind = 'mail' AND lower(payload ->> 'to') = lower(@email))
 				OR (kind = 'email' AND payload ->> 'notification_id' IN (SELECT id::text FROM notifications WHERE user_id = @id))`,
+			// Invitations the person sent and that are still waiting to go out open with their
+			// name (every language's template starts with it): the pseudonym takes its place.
+			`UPDATE jobs SET payload = jsonb_set(payload, '{body}', to_jsonb(@pseudonym || substr(payload ->> 'body', length(@name) + 1)))
+				WHERE kind = 'mail' AND done_at IS NULL AND left(payload ->> 'body', length(@name) + 1) = @name || ' '`,
+			// A delivery error may quote the address.
+			`UPDATE jobs SET last_error = NULL WHERE position(lower(@email) IN lower(last_error)) > 0`,
 			`DELETE FROM notifications WHERE user_id = @id`,
 			`DELETE FROM notification_preferences WHERE user_id = @id`,
 			`UPDATE notifications SET params = params || jsonb_build_object('author', CAST(@pseudonym AS text))
