@@ -47,9 +47,11 @@ describe('password reset', () => {
     const { calls } = mockFetch([
       { method: 'POST', path: '/api/v1/auth/password-reset/confirm', respond: () => new Response(null, { status: 204 }) },
     ]);
-    renderPages('/reset-password?token=tok-123');
+    const { router } = renderPages('/reset-password?token=tok-123');
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText(/^New password/, {}, { timeout: 5000 }), 'a brand new passphrase');
+    // The token has left the address bar (and so the history), but not the page.
+    expect(router.state.location.search).toBe('');
     await user.type(screen.getByLabelText(/^Confirm/), 'a brand new passphrase');
     await user.click(screen.getByRole('button', { name: 'Set the new password' }));
 

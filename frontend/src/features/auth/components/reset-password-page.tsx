@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '@/api/errors';
@@ -27,8 +27,12 @@ function InvalidLink() {
 /** Sets a new password with the token from the e-mailed link (`/reset-password?token=…`). */
 export function ResetPasswordPage() {
   const { t } = useTranslation();
-  const [params] = useSearchParams();
-  const token = params.get('token') ?? '';
+  const [params, setParams] = useSearchParams();
+  // Read once, then taken out of the address bar, so the browser's history does not keep a live token.
+  const [token] = useState(() => params.get('token') ?? '');
+  useEffect(() => {
+    if (params.has('token')) setParams({}, { replace: true });
+  }, [params, setParams]);
   const confirmReset = useConfirmPasswordReset();
   const form = useFormErrors(FIELDS);
   const [password, setPassword] = useState('');
