@@ -36,9 +36,12 @@ type User struct {
 	IsAdmin      bool
 	Disabled     bool
 	PasswordHash string
-	Version      int
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	// ErasedAt is when the person's data was erased (SPEC §7.7); the account then carries a
+	// pseudonym and cannot sign in.
+	ErasedAt  *time.Time
+	Version   int
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // Actor is the authenticated caller, read from the database on every request.

@@ -122,7 +122,7 @@ func TestBadInputIsRefusedByTheContract(t *testing.T) {
 
 // referenceFields name objects that the made-up baseline cannot point at (they do not exist
 // here), or a secret it cannot know: a 400 on them alone means the shape was accepted.
-var referenceFields = regexp.MustCompile(`^(organisation_id|programme_id|source_practice_id|product_id|rubric_id|based_on|parent_id|round_id|call_id|practice_id|reviewer_id|current_password|host_organisation_id|participants\[\d+\]\.organisation_id|follow_ups\[\d+\]\.(owner_organisation_id|id)|(organisation_ids|inspired_by_practice_ids|derived_from_adaptation_ids|practice_ids)\[\d+\])$`)
+var referenceFields = regexp.MustCompile(`^(organisation_id|programme_id|source_practice_id|product_id|rubric_id|based_on|parent_id|round_id|call_id|practice_id|reviewer_id|current_password|password|host_organisation_id|participants\[\d+\]\.organisation_id|follow_ups\[\d+\]\.(owner_organisation_id|id)|(organisation_ids|inspired_by_practice_ids|derived_from_adaptation_ids|practice_ids)\[\d+\])$`)
 
 func onlyReferenceErrors(r response) bool {
 	var p struct{ Errors []struct{ Field string } }

@@ -132,6 +132,7 @@ type userResponse struct {
 	Locale         string           `json:"locale"`
 	IsAdmin        bool             `json:"is_admin"`
 	Disabled       bool             `json:"disabled"`
+	ErasedAt       *time.Time       `json:"erased_at,omitempty"`
 	Version        int              `json:"version"`
 	CreatedAt      time.Time        `json:"created_at"`
 	UpdatedAt      time.Time        `json:"updated_at"`
@@ -140,7 +141,7 @@ type userResponse struct {
 // toUserResponse never includes the password hash: the type has no field for it.
 func toUserResponse(u domain.User) userResponse {
 	return userResponse{ID: u.ID, Email: u.Email, Name: u.Name, OrganisationID: u.OrganisationID, Languages: lists.NonNil(u.Languages),
-		Expertise: lists.NonNil(u.Expertise), Locale: u.Locale, IsAdmin: u.IsAdmin, Disabled: u.Disabled, Version: u.Version,
+		Expertise: lists.NonNil(u.Expertise), Locale: u.Locale, IsAdmin: u.IsAdmin, Disabled: u.Disabled, ErasedAt: utcPtr(u.ErasedAt), Version: u.Version,
 		CreatedAt: u.CreatedAt.UTC(), UpdatedAt: u.UpdatedAt.UTC()}
 }
 

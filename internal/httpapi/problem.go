@@ -32,6 +32,7 @@ var statusOf = map[domain.Code]int{
 	domain.CodeIdempotencyPending:  http.StatusConflict,
 	domain.CodeInvitationUsed:      http.StatusConflict,
 	domain.CodeLastCoordinator:     http.StatusConflict,
+	domain.CodeResetTokenInvalid:   http.StatusGone,
 	domain.CodeUnavailable:         http.StatusServiceUnavailable,
 	domain.CodeBusy:                http.StatusServiceUnavailable,
 	domain.CodeServerOverloaded:    http.StatusServiceUnavailable,

@@ -32,6 +32,8 @@ func (s *Server) routes() {
 	v1.Post("/auth/login", s.login)
 	v1.Post("/auth/refresh", s.refresh)
 	v1.Post("/auth/logout", authed, s.logout)
+	v1.Post("/auth/password-reset", s.requestPasswordReset)
+	v1.Post("/auth/password-reset/confirm", s.confirmPasswordReset)
 
 	// The caller.
 	v1.Get("/me", authed, s.getMe)
@@ -41,6 +43,8 @@ func (s *Server) routes() {
 	v1.Delete("/me/calendar-token", authed, s.revokeCalendarToken)
 	// The feed is read by calendar apps, which send no session: its token authenticates.
 	v1.Get("/me/calendar.ics", s.calendarFeed)
+	v1.Get("/me/export", authed, s.exportMe)
+	v1.Post("/me/erase", authed, s.eraseMe)
 
 	// Directory.
 	v1.Get("/organisations", authed, s.listOrganisations)
@@ -51,6 +55,7 @@ func (s *Server) routes() {
 	v1.Post("/users", authed, idem, s.createUser)
 	v1.Get("/users/:id", authed, s.getUser)
 	v1.Patch("/users/:id", authed, s.updateUser)
+	v1.Post("/users/:id/erase", authed, s.eraseUser)
 
 	// Programmes, members and invitations.
 	v1.Get("/programmes", authed, s.listProgrammes)

@@ -42,6 +42,7 @@ type userRow struct {
 	Locale         string
 	IsAdmin        bool
 	Disabled       bool
+	ErasedAt       *time.Time
 	Version        int
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
@@ -58,7 +59,7 @@ func userToRow(u domain.User) userRow {
 func (r userRow) toDomain() domain.User {
 	return domain.User{ID: r.ID, Email: r.Email, Name: r.Name, OrganisationID: r.OrganisationID, PasswordHash: r.PasswordHash,
 		Languages: lists.NonNil(r.Languages.V), Expertise: lists.NonNil(r.Expertise.V), Locale: localeOrDefault(r.Locale), IsAdmin: r.IsAdmin, Disabled: r.Disabled,
-		Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+		ErasedAt: r.ErasedAt, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 }
 
 type programmeRow struct {

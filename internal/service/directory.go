@@ -192,6 +192,9 @@ func (s *Service) UpdateUser(ctx context.Context, a *domain.Actor, id uuid.UUID,
 	if !domain.CanManageUsers(a) {
 		return domain.User{}, domain.Forbidden("Only administrators can change accounts.")
 	}
+	if u.ErasedAt != nil {
+		return domain.User{}, domain.Errorf(domain.CodeConflict, "This account was erased; it cannot be changed.")
+	}
 	before := u
 	if in.OrganisationID != nil && *in.OrganisationID != u.OrganisationID {
 		if _, err := s.organisations.Organisation(ctx, *in.OrganisationID); err != nil {

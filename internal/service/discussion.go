@@ -162,6 +162,8 @@ func (s *Service) notifyDiscussion(ctx context.Context, d discussion, post domai
 			params["author_label"] = label
 		} else {
 			params["author"] = post.AuthorName
+			// Kept so that erasing the author can find the name this notification quotes.
+			params["author_id"] = post.AuthorID.String()
 		}
 		n := domain.Notification{ID: uuid.New(), UserID: to, ProgrammeID: &programmeID, Kind: domain.NotifyDiscussion,
 			SubjectType: "round", SubjectID: d.round.ID, Params: params}

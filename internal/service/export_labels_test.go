@@ -58,7 +58,7 @@ func TestExportLabelsCoverEveryLanguageAndCode(t *testing.T) {
 func TestMessagesInEveryLanguage(t *testing.T) {
 	kinds := []string{domain.NotifyAssigned, domain.NotifyAssigned + ".nodue", domain.NotifyDeadlineNear, domain.NotifyReviewSubmitted,
 		domain.NotifyDecision, domain.NotifyComment, domain.NotifyReviewsReleased, domain.NotifyResponsePosted, domain.NotifyDiscussion, domain.NotifyReminder, domain.NotifyReminder + ".note", "reviewer_label",
-		"other", "digest", "footer", domain.NotifyFollowUpDue, "calendar_review_due"}
+		"other", "digest", "footer", domain.NotifyFollowUpDue, "calendar_review_due", mailPasswordReset, mailInvitation}
 	// Parts of other messages have a body only.
 	bodyOnly := map[string]bool{"footer": true, "reviewer_label": true, domain.NotifyReminder + ".note": true, "calendar_review_due": true}
 	for _, k := range kinds {

@@ -16,6 +16,12 @@ import (
 
 type message struct{ subject, body string }
 
+// The keys of the account e-mails.
+const (
+	mailPasswordReset = "account.password_reset"
+	mailInvitation    = "account.invitation"
+)
+
 var messages = map[string]map[string]message{
 	domain.NotifyAssigned: {
 		"en": {"New review: {practice}", "You have been asked to review “{practice}” in the round “{round}”. The review is due on {due}."},
@@ -102,6 +108,19 @@ var messages = map[string]map[string]message{
 		"nl": {"", "Bericht van de coördinatoren: {note}"},
 		"fr": {"", "Message des coordinateurs : {note}"},
 		"de": {"", "Nachricht der Koordination: {note}"},
+	},
+	// Account e-mails: written when they are queued, in the recipient's language.
+	mailPasswordReset: {
+		"en": {"Reset your Peerbridge password", "Someone, hopefully you, asked to reset the password of your Peerbridge account. Open this link within an hour to choose a new one:\n{url}\n\nThe link works once. If you did not ask for this, ignore this e-mail: your password stays as it is."},
+		"nl": {"Uw wachtwoord voor Peerbridge opnieuw instellen", "Iemand, hopelijk u, heeft gevraagd het wachtwoord van uw Peerbridge-account opnieuw in te stellen. Open binnen een uur deze link om een nieuw wachtwoord te kiezen:\n{url}\n\nDe link werkt één keer. Hebt u hier niet om gevraagd? Dan kunt u deze e-mail negeren: uw wachtwoord blijft ongewijzigd."},
+		"fr": {"Réinitialiser votre mot de passe Peerbridge", "Quelqu’un, vous sans doute, a demandé à réinitialiser le mot de passe de votre compte Peerbridge. Ouvrez ce lien dans l’heure pour en choisir un nouveau :\n{url}\n\nLe lien ne fonctionne qu’une fois. Si vous n’êtes pas à l’origine de cette demande, ignorez cet e-mail : votre mot de passe reste inchangé."},
+		"de": {"Peerbridge-Passwort zurücksetzen", "Jemand, hoffentlich Sie, hat darum gebeten, das Passwort Ihres Peerbridge-Kontos zurückzusetzen. Öffnen Sie innerhalb einer Stunde diesen Link, um ein neues Passwort zu wählen:\n{url}\n\nDer Link funktioniert nur einmal. Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail: Ihr Passwort bleibt unverändert."},
+	},
+	mailInvitation: {
+		"en": {"Invitation to {programme} on Peerbridge", "{inviter} invites you to join the programme “{programme}” on Peerbridge, where organisations in several countries share their return-to-work practices and review each other’s.\n\nAccept the invitation here; the link works until {expires}:\n{url}"},
+		"nl": {"Uitnodiging voor {programme} op Peerbridge", "{inviter} nodigt u uit om deel te nemen aan het programma “{programme}” op Peerbridge, waar organisaties uit verschillende landen hun praktijken voor werkhervatting delen en elkaars praktijken beoordelen.\n\nU aanvaardt de uitnodiging via deze link, die werkt tot en met {expires}:\n{url}"},
+		"fr": {"Invitation à {programme} sur Peerbridge", "{inviter} vous invite à rejoindre le programme « {programme} » sur Peerbridge, où des organisations de plusieurs pays partagent leurs pratiques de retour au travail et évaluent celles des autres.\n\nAcceptez l’invitation ici ; le lien est valable jusqu’au {expires} :\n{url}"},
+		"de": {"Einladung zu {programme} auf Peerbridge", "{inviter} lädt Sie ein, am Programm „{programme}“ auf Peerbridge teilzunehmen, wo Organisationen aus mehreren Ländern ihre Praktiken zur Rückkehr in den Beruf teilen und gegenseitig begutachten.\n\nNehmen Sie die Einladung hier an; der Link gilt bis zum {expires}:\n{url}"},
 	},
 	"other": {
 		"en": {"Peerbridge notification", "You have a new notification."},

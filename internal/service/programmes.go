@@ -298,9 +298,17 @@ func (s *Service) CreateInvitation(ctx context.Context, a *domain.Actor, in Invi
 	}
 	inv := domain.Invitation{ID: uuid.New(), Email: strings.TrimSpace(in.Email), Name: strings.TrimSpace(in.Name), OrganisationID: in.OrganisationID,
 		ProgrammeID: in.ProgrammeID, Roles: uniqueRoles(in.Roles), Locale: locale, InvitedBy: a.UserID, ExpiresAt: s.now().Add(invitationLifetime).UTC()}
+	programme, err := s.programmes.Programme(ctx, in.ProgrammeID, a.UserID)
+	if err != nil {
+		return domain.Invitation{}, err
+	}
 	var created domain.Invitation
 	err = s.tx.WithTx(ctx, func(ctx context.Context) error {
 		if created, err = s.invitations.CreateInvitation(ctx, inv, digest); err != nil {
+			return err
+		}
+		// The invitee hears of it by e-mail, in their language; the link stays copyable too.
+		if err := s.accounts.QueueMail(ctx, s.invitationMail(inv, programme, a.Name, token)); err != nil {
 			return err
 		}
 		return s.audit(ctx, a, &in.ProgrammeID, "invitation.created", "invitation", inv.ID, nil, map[string]any{"email": inv.Email, "roles": inv.Roles, "locale": inv.Locale})

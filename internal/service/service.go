@@ -65,6 +65,7 @@ type Stores struct {
 	Activities    ActivityStore
 	Calendars     CalendarStore
 	Learning      LearningStore
+	Accounts      AccountStore
 }
 
 // Service bundles the use cases with their dependencies, passed in explicitly.
@@ -93,6 +94,7 @@ type Service struct {
 	activities    ActivityStore
 	calendars     CalendarStore
 	learning      LearningStore
+	accounts      AccountStore
 	hasher        *auth.Hasher
 	signer        *auth.Signer
 	log           *slog.Logger
@@ -128,7 +130,7 @@ func New(o Options) *Service {
 		programmes: st.Programmes, invitations: st.Invitations, practices: st.Practices, comments: st.Comments,
 		rubrics: st.Rubrics, rounds: st.Rounds, assignments: st.Assignments, bids: st.Bids, reviews: st.Reviews,
 		notifications: st.Notifications, adaptations: st.Adaptations, dashboards: st.Dashboards, exports: st.Exports, calls: st.Calls,
-		discussions: st.Discussions, reminders: st.Reminders, activities: st.Activities, calendars: st.Calendars, learning: st.Learning,
+		discussions: st.Discussions, reminders: st.Reminders, activities: st.Activities, calendars: st.Calendars, learning: st.Learning, accounts: st.Accounts,
 		hasher: o.Hasher, signer: o.Signer, log: o.Log, publicURL: o.PublicURL, refreshTTL: o.RefreshTTL, now: o.Now,
 		statsFlight: &flight[domain.RoundStatistics]{}, figuresFlight: &flight[domain.ProgrammeFigures]{},
 	}

@@ -47,7 +47,8 @@ type JobStore interface {
 	WithTx(ctx context.Context, fn func(ctx context.Context) error) error
 }
 
-// Worker runs background jobs: e-mails for notifications, daily digests and deadline reminders.
+// Worker runs background jobs: e-mails for notifications and accounts, daily digests and
+// deadline reminders.
 // Several instances may run it: jobs are claimed with FOR UPDATE SKIP LOCKED and leased, and
 // recurring jobs are scheduled under a unique key, so each runs once.
 type Worker struct {
@@ -136,6 +137,13 @@ func (w *Worker) run(ctx context.Context, j domain.Job) error {
 			return nil // a malformed job can never succeed
 		}
 		return w.emailNotification(ctx, id)
+	case "mail":
+		// An account e-mail, written in its recipient's language when it was queued. One
+		// cancelled by erasure has no recipient any more.
+		if j.Payload["to"] == "" {
+			return nil
+		}
+		return w.mailer.Send(ctx, j.Payload["to"], j.Payload["subject"], j.Payload["body"])
 	case "digest":
 		return w.digest(ctx)
 	case "reminders":

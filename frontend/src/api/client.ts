@@ -19,6 +19,8 @@ const NO_REFRESH_ON_401 = new Set<string>([
   '/api/v1/auth/refresh',
   '/api/v1/invitations/{token}',
   '/api/v1/invitations/{token}/accept',
+  '/api/v1/auth/password-reset',
+  '/api/v1/auth/password-reset/confirm',
 ]);
 
 let refreshInFlight: Promise<boolean> | null = null;

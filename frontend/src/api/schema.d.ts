@@ -133,6 +133,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password reset link
+         * @description Always 202, after the same work, whether or not the address has an account: nobody learns
+         *     which addresses are registered. When it names an account that may sign in, a link with a
+         *     single-use token valid for one hour is e-mailed (through the outbox) in the account's
+         *     language. Only the token's digest is stored. At most three e-mails per address and twenty
+         *     per client address are sent in an hour; requests beyond that are answered the same way
+         *     and send nothing.
+         */
+        post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with a reset token
+         * @description Sets the password (the same rules as everywhere: at least 12 characters, not the e-mail
+         *     address), spends the token and every other reset token of the account, and ends every
+         *     session of the account: its refresh tokens stop working at once. An unknown, used or
+         *     expired token is 410 with `code` reset_token_invalid; a weak password is 400 and spends
+         *     nothing.
+         */
+        post: operations["confirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -168,6 +217,58 @@ export interface paths {
          * @description Other sessions of the account are ended; this one stays signed in.
          */
         post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download everything held about you
+         * @description Everything Peerbridge holds about the caller, as one JSON document (GDPR art. 15 and 20):
+         *     the account and its organisation, memberships, the practices they created, their
+         *     assignments and reviews, bids, comments, reviewers' discussion posts, responses to
+         *     reviews, adaptations and new products they registered, notifications and the e-mail
+         *     preference, sessions (when opened, until when, when and why ended), password reset
+         *     requests (dates only), invitations addressed to them, and the audit entries where they
+         *     acted or their account was the object. Never a password hash or a token.
+         */
+        get: operations["exportMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase your account
+         * @description After checking the password: removes the name, e-mail address and profile, ends every
+         *     session, makes signing in impossible and cancels e-mails not yet sent. Reviews, comments
+         *     and audit entries stay under a stable pseudonym derived from the account id ("Former
+         *     member 7F3A"), which replaces the name everywhere it was shown or recorded, the audit
+         *     log's names included. Refused with 409 `last_coordinator` (params `programme_ids`) while
+         *     the caller is the only coordinator of a programme. A wrong password is 400 naming
+         *     `password`.
+         */
+        post: operations["eraseMe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -294,6 +395,31 @@ export interface paths {
         patch: operations["updateUser"];
         trace?: never;
     };
+    "/api/v1/users/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase an account on the person's behalf (admins)
+         * @description What `POST /me/erase` does, for an administrator acting on a person's request. Refused
+         *     with 409 `last_coordinator` while the person is the only coordinator of a programme,
+         *     and with 409 `conflict` for the administrator's own account (use `POST /me/erase`). An
+         *     account already erased is left as it is (204).
+         */
+        post: operations["eraseUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes": {
         parameters: {
             query?: never;
@@ -402,7 +528,7 @@ export interface paths {
         put?: never;
         /**
          * Invite someone into a programme (coordinators of that programme)
-         * @description The answer carries `invite_url`, shown only this once.
+         * @description The answer carries `invite_url`, shown only this once. The invitation is also e-mailed to the invitee, in the invitation's `locale`, through the outbox in the same transaction.
          */
         post: operations["createInvitation"];
         delete?: never;
@@ -1942,6 +2068,11 @@ export interface components {
             locale: components["schemas"]["Locale"];
             is_admin: boolean;
             disabled: boolean;
+            /**
+             * Format: date-time
+             * @description Present when the person's data was erased: the name is then a pseudonym, the e-mail address reaches no one, and the account cannot sign in.
+             */
+            erased_at?: string;
             version: number;
             /** Format: date-time */
             created_at: string;
@@ -1993,6 +2124,43 @@ export interface components {
         PasswordChange: {
             current_password: string;
             new_password: string;
+        };
+        PasswordResetRequest: {
+            email: string;
+        };
+        PasswordResetConfirm: {
+            /** @description The token from the e-mailed link. */
+            token: string;
+            password: string;
+        };
+        EraseMe: {
+            /** @description The caller's current password. */
+            password: string;
+        };
+        /** @description Records of one kind, each with the columns Peerbridge stores for it (never a hash or token). */
+        PersonalRecords: {
+            [key: string]: unknown;
+        }[];
+        PersonalExport: {
+            /** Format: date-time */
+            exported_at: string;
+            user: components["schemas"]["User"];
+            organisation: components["schemas"]["Organisation"];
+            memberships: components["schemas"]["PersonalRecords"];
+            practices: components["schemas"]["PersonalRecords"];
+            reviews: components["schemas"]["PersonalRecords"];
+            bids: components["schemas"]["PersonalRecords"];
+            comments: components["schemas"]["PersonalRecords"];
+            discussion_posts: components["schemas"]["PersonalRecords"];
+            review_responses: components["schemas"]["PersonalRecords"];
+            adaptations: components["schemas"]["PersonalRecords"];
+            new_products: components["schemas"]["PersonalRecords"];
+            notifications: components["schemas"]["PersonalRecords"];
+            notification_preferences: components["schemas"]["PersonalRecords"];
+            sessions: components["schemas"]["PersonalRecords"];
+            password_resets: components["schemas"]["PersonalRecords"];
+            invitations: components["schemas"]["PersonalRecords"];
+            audit: components["schemas"]["PersonalRecords"];
         };
         LoginRequest: {
             email: string;
@@ -3841,6 +4009,61 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted; an e-mail follows if the address has an account. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirm"];
+            };
+        };
+        responses: {
+            /** @description Password set; sign in with it. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description The token is unknown, used or expired (`code` reset_token_invalid). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -3911,6 +4134,53 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    exportMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's data. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalExport"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    eraseMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseMe"];
+            };
+        };
+        responses: {
+            /** @description Erased; the session has ended. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
         };
     };
     createCalendarToken: {
@@ -4247,6 +4517,30 @@ export interface operations {
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    eraseUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     listProgrammes: {

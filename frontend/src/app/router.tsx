@@ -14,6 +14,9 @@ import { lazyPage } from './lazy-page';
 const ActivitiesTab = lazyPage(() => import('@/features/activities/components/activities-tab').then((m) => m.ActivitiesTab));
 const ActivityPage = lazyPage(() => import('@/features/activities/components/activity-page').then((m) => m.ActivityPage));
 const CalendarFeedSection = lazyPage(() => import('@/features/activities/components/calendar-feed-section').then((m) => m.CalendarFeedSection));
+const PrivacyPage = lazyPage(() => import('@/features/account/components/privacy-page').then((m) => m.PrivacyPage));
+const ForgotPasswordPage = lazyPage(() => import('@/features/auth/components/forgot-password-page').then((m) => m.ForgotPasswordPage));
+const ResetPasswordPage = lazyPage(() => import('@/features/auth/components/reset-password-page').then((m) => m.ResetPasswordPage));
 const AccountPage = lazyPage(() => import('@/features/account/components/account-page').then((m) => m.AccountPage));
 const AdaptationDetailPage = lazyPage(() => import('@/features/adaptations/components/adaptation-detail-page').then((m) => m.AdaptationDetailPage));
 const EditAdaptationPage = lazyPage(() => import('@/features/adaptations/components/adaptation-form-page').then((m) => m.EditAdaptationPage));
@@ -69,6 +72,8 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'login', element: <SignInPage /> },
           { path: 'invitations/:token', element: <AcceptInvitationPage /> },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'reset-password', element: <ResetPasswordPage /> },
         ],
       },
       {
@@ -149,6 +154,7 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'catalogue', element: <PublicCataloguePage /> },
           { path: 'catalogue/:id', element: <PublicPracticePage /> },
+          { path: 'privacy', element: <PrivacyPage /> },
         ],
       },
       {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '@/lib/session';
 import { useProgrammeRoles } from '@/lib/use-programme-roles';
 import { Button } from '../ui/button';
@@ -115,7 +115,9 @@ export function AppLayout({ navItems, headerTools }: { navItems: NavItem[]; head
         </div>
       </main>
       <footer className="site-footer">
-        <div className="container">{t('layout.footer')}</div>
+        <div className="container">
+          {t('layout.footer')} <Link to="/privacy">{t('layout.privacy')}</Link>
+        </div>
       </footer>
     </div>
   );

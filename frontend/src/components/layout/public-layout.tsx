@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 import { Brand } from './brand';
 import { LanguageSwitch } from './language-switch';
 import { MAIN_CONTENT_ID, SkipLink } from './skip-link';
@@ -41,7 +41,9 @@ export function PublicLayout({ wide = false }: { wide?: boolean }) {
         </div>
       </main>
       <footer className="site-footer">
-        <div className="container">{t('layout.footer')}</div>
+        <div className="container">
+          {t('layout.footer')} <Link to="/privacy">{t('layout.privacy')}</Link>
+        </div>
       </footer>
     </div>
   );

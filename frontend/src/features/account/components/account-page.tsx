@@ -4,6 +4,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useMe } from '../api/me';
+import { DownloadDataSection } from './download-data-section';
+import { EraseAccountSection } from './erase-account-section';
 import { PasswordForm } from './password-form';
 import { ProfileForm } from './profile-form';
 
@@ -31,6 +33,8 @@ export function AccountPage({ extraSections }: { extraSections?: ReactNode } = {
           <PasswordForm email={me.data?.email} />
         </section>
         {extraSections}
+        <DownloadDataSection />
+        <EraseAccountSection email={me.data?.email} />
       </div>
     </>
   );

@@ -37,3 +37,12 @@ export function useUpdateUser() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.users.all() }),
   });
 }
+
+/** Erases an account on the person's behalf: name, e-mail and profile go; reviews stay under a pseudonym. */
+export function useEraseUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (user: User): Promise<unknown> => unwrap(api.POST('/api/v1/users/{id}/erase', { params: { path: { id: user.id } } })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.users.all() }),
+  });
+}

@@ -5,6 +5,7 @@ import type { User } from '@/api/types';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { Column } from '@/components/ui/data-table';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
 import { describeError } from '@/lib/describe-error';
@@ -13,7 +14,7 @@ import { useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { usePageParam } from '@/lib/use-page-param';
 import { useSearchQuery } from '@/lib/use-search-query';
-import { useCreateUser, useUpdateUser, useUsers } from '../api/users';
+import { useCreateUser, useEraseUser, useUpdateUser, useUsers } from '../api/users';
 import { AdminListPage } from './admin-list-page';
 import { UserForm } from './user-form';
 
@@ -27,6 +28,7 @@ export function UsersPage() {
   const update = useUpdateUser();
   const [creating, setCreating] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
+  const [erasing, setErasing] = useState<User | null>(null);
   useDocumentTitle(t('admin.users.title'));
 
   const editing = users.data?.items.find((u) => u.id === editingId) ?? null;
@@ -64,30 +66,43 @@ export function UsersPage() {
     {
       key: 'status',
       header: t('fields.status'),
-      cell: (u) => (u.disabled ? <Badge tone="danger">{t('admin.users.disabled')}</Badge> : <Badge tone="success">{t('admin.users.active')}</Badge>),
+      cell: (u) =>
+        u.erased_at ? (
+          <Badge>{t('admin.users.erased')}</Badge>
+        ) : u.disabled ? (
+          <Badge tone="danger">{t('admin.users.disabled')}</Badge>
+        ) : (
+          <Badge tone="success">{t('admin.users.active')}</Badge>
+        ),
     },
     {
       key: 'actions',
       header: <span className="visually-hidden">{t('common.actions')}</span>,
       className: 'cell-actions',
-      cell: (u) => (
-        <div className="row-actions">
-          <Button size="sm" onClick={() => setEditingId(u.id)} aria-label={t('actions.editNamed', { name: u.name })}>
-            {t('actions.edit')}
-          </Button>
-          {u.id !== me?.id && (
-            <Button
-              size="sm"
-              variant={u.disabled ? 'secondary' : 'danger'}
-              disabled={update.isPending && update.variables?.user.id === u.id}
-              onClick={() => toggleDisabled(u)}
-              aria-label={u.disabled ? t('admin.users.enableNamed', { name: u.name }) : t('admin.users.disableNamed', { name: u.name })}
-            >
-              {u.disabled ? t('admin.users.enable') : t('admin.users.disable')}
+      cell: (u) =>
+        u.erased_at ? null : (
+          <div className="row-actions">
+            <Button size="sm" onClick={() => setEditingId(u.id)} aria-label={t('actions.editNamed', { name: u.name })}>
+              {t('actions.edit')}
             </Button>
-          )}
-        </div>
-      ),
+            {u.id !== me?.id && (
+              <Button
+                size="sm"
+                variant={u.disabled ? 'secondary' : 'danger'}
+                disabled={update.isPending && update.variables?.user.id === u.id}
+                onClick={() => toggleDisabled(u)}
+                aria-label={u.disabled ? t('admin.users.enableNamed', { name: u.name }) : t('admin.users.disableNamed', { name: u.name })}
+              >
+                {u.disabled ? t('admin.users.enable') : t('admin.users.disable')}
+              </Button>
+            )}
+            {u.id !== me?.id && (
+              <Button size="sm" variant="danger" onClick={() => setErasing(u)} aria-label={t('admin.users.eraseNamed', { name: u.name })}>
+                {t('admin.users.erase')}
+              </Button>
+            )}
+          </div>
+        ),
     },
   ];
 
@@ -108,6 +123,7 @@ export function UsersPage() {
     >
       <CreateUserDialog open={creating} onOpenChange={setCreating} />
       {editing && <EditUserDialog user={editing} isSelf={editing.id === me?.id} onClose={() => setEditingId(null)} />}
+      {erasing && <EraseUserDialog user={erasing} onClose={() => setErasing(null)} />}
     </AdminListPage>
   );
 }
@@ -167,5 +183,36 @@ function EditUserDialog({ user, isSelf, onClose }: { user: User; isSelf: boolean
         }}
       />
     </Dialog>
+  );
+}
+
+/** "Erase on behalf": an administrator acting on a person's request (GDPR art. 17). */
+export function EraseUserDialog({ user, onClose }: { user: User; onClose: () => void }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const erase = useEraseUser();
+  const error = !erase.isError
+    ? null
+    : isApiError(erase.error) && erase.error.code === 'last_coordinator'
+      ? t('admin.users.eraseLastCoordinator', { name: user.name })
+      : describeError(erase.error, t);
+  return (
+    <ConfirmDialog
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title={t('admin.users.eraseTitle', { name: user.name })}
+      message={t('admin.users.eraseMessage', { name: user.name, email: user.email })}
+      confirmLabel={t('admin.users.eraseConfirm')}
+      pending={erase.isPending}
+      error={error}
+      onConfirm={() =>
+        erase.mutate(user, {
+          onSuccess: () => {
+            toast.show(t('admin.users.erasedToast', { name: user.name }));
+            onClose();
+          },
+        })
+      }
+    />
   );
 }

@@ -58,3 +58,17 @@ export async function findProgrammeByName(name: string): Promise<Programme | und
     return undefined;
   }
 }
+
+/** Asks for a reset link. The server answers the same whether or not the address has an account. */
+export function useRequestPasswordReset() {
+  return useMutation({
+    mutationFn: (email: string): Promise<unknown> => unwrap(api.POST('/api/v1/auth/password-reset', { body: { email } })),
+  });
+}
+
+export function useConfirmPasswordReset() {
+  return useMutation({
+    mutationFn: (body: { token: string; password: string }): Promise<unknown> =>
+      unwrap(api.POST('/api/v1/auth/password-reset/confirm', { body })),
+  });
+}

@@ -109,7 +109,13 @@ export function SignInPage() {
         </Button>
       </form>
       <p className="auth-card-footer">
+        <Link to="/forgot-password">{t('auth.signIn.forgotPassword')}</Link>
+      </p>
+      <p className="auth-card-footer">
         {t('auth.signIn.catalogueIntro')} <Link to="/catalogue">{t('auth.signIn.catalogueLink')}</Link>
+      </p>
+      <p className="auth-card-footer muted">
+        <Link to="/privacy">{t('layout.privacy')}</Link>
       </p>
     </div>
   );
