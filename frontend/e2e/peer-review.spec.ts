@@ -24,6 +24,17 @@ const LOGINS: Record<string, string> = {
   'Camille Laurent': demo.partnerFr,
   'Siobhán Murphy': 'partner.ie@peerbridge.example',
   'Anouk de Vries': demo.partnerNl,
+  // The partners' reviewers, whom automatic assignment may choose as well.
+  'Nathalie Dubois': 'partner.be.fr@peerbridge.example',
+  'Wouter Claes': 'reviewer.be@peerbridge.example',
+  'Maarten Bakker': 'reviewer.nl@peerbridge.example',
+  'Julien Moreau': 'reviewer.fr@peerbridge.example',
+  'Léa Fournier': 'bordeaux.fr@peerbridge.example',
+  'Katharina Schmitt': 'essen.de@peerbridge.example',
+  'Thomas Richter': 'leipzig.de@peerbridge.example',
+  'Mikko Lehtonen': 'turku.fi@peerbridge.example',
+  "Ciarán O'Brien": 'galway.ie@peerbridge.example',
+  'Niamh Kelly': 'reviewer.ie@peerbridge.example',
 };
 
 const EAGER = 'Jonas Weber';

@@ -254,6 +254,9 @@ func Seed(ctx context.Context, store *postgres.Store, svc *service.Service, out 
 			return fmt.Errorf("user %s: %w", p.email, err)
 		}
 	}
+	if err := seedPartners(ctx, store, svc); err != nil {
+		return fmt.Errorf("partners: %w", err)
+	}
 	if err := seedCalls(ctx, store); err != nil {
 		return fmt.Errorf("calls: %w", err)
 	}
@@ -263,6 +266,9 @@ func Seed(ctx context.Context, store *postgres.Store, svc *service.Service, out 
 	if err := seedExchange(ctx, store); err != nil {
 		return fmt.Errorf("reviews and adaptations: %w", err)
 	}
+	if err := seedProgrammeYear(ctx, store); err != nil {
+		return fmt.Errorf("the programmes' year: %w", err)
+	}
 	if err := seedActivities(ctx, store); err != nil {
 		return fmt.Errorf("activities: %w", err)
 	}
@@ -270,7 +276,7 @@ func Seed(ctx context.Context, store *postgres.Store, svc *service.Service, out 
 		return fmt.Errorf("learning profiles: %w", err)
 	}
 	fmt.Fprintln(out, "Demo data loaded. Sign in with any of these accounts (password: "+Password+"):")
-	for _, p := range people {
+	for _, p := range demoPeople() {
 		fmt.Fprintf(out, "  %-36s %s\n", p.email, describe(p))
 	}
 	return nil
@@ -305,12 +311,12 @@ func ensureOrganisation(ctx context.Context, store *postgres.Store, o org) error
 func ensurePerson(ctx context.Context, store *postgres.Store, svc *service.Service, p person) error {
 	id := ID("user", p.email)
 	if _, err := store.User(ctx, id); domain.IsCode(err, domain.CodeNotFound) {
-		hash, err := svc.HashPassword(ctx, Password)
+		hash, err := passwordHash(ctx, svc)
 		if err != nil {
 			return err
 		}
 		u := domain.User{ID: id, Email: p.email, Name: p.name, OrganisationID: ID("organisation", p.org), Languages: p.languages,
-			Expertise: p.expertise, IsAdmin: p.admin, PasswordHash: hash, Version: 1}
+			Expertise: p.expertise, IsAdmin: p.admin, PasswordHash: hash, Locale: localeOf(p), Version: 1}
 		if _, err := store.CreateUser(ctx, u); err != nil {
 			return err
 		}

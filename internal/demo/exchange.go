@@ -97,6 +97,7 @@ func seedExchange(ctx context.Context, store *postgres.Store) error {
 			review.Scores, review.Strengths, review.Improvements, review.Answers = scores, r.strengths, r.improvements, answers
 			review.Transferability = domain.Transferability{Rating: iptr(r.rating), Conditions: r.conditions}
 			review.Recommendation, review.Confidence, review.Status, review.SubmittedAt = "good_practice", iptr(4), domain.ReviewSubmitted, &submitted
+			review.Outcome = review.ComputeOutcome(&rubric) // stored with the review, as SubmitReview does
 			if _, err := store.SaveReview(ctx, review, review.Version); err != nil {
 				return err
 			}

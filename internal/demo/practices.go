@@ -86,6 +86,18 @@ var demoPractices = []demoPractice{
 			product("bilan-outil", "Bilan de reprise", "assessment", "Entretien et évaluation des capacités avant la reprise.",
 				"Entretien individuel avec une conseillère", "Évaluation de la fatigue et des capacités fonctionnelles", "Plan de reprise transmis au médecin du travail"),
 		},
+		// Translated for the reviewers of the spring round who do not read French.
+		Translations: map[string]domain.Translation{"en": {
+			Status:            "machine",
+			Title:             "Return assessment: preparing the return to work after cancer",
+			Summary:           "Before the return, an individual assessment looks at capacity, fatigue and the need for workplace adjustments, and leads to a plan shared with the occupational physician.",
+			Context:           "Many employees go back too early or without adjustments and fall ill again. Older and low-skilled employees are most at risk.",
+			Approach:          "An adviser holds an in-depth interview, an occupational therapist assesses functional capacity and fatigue, and a return plan is proposed to the occupational physician: therapeutic part-time work, workplace adjustments, training where needed.",
+			LearningQuestions: []string{"How do you assess cancer-related fatigue in your country?", "Which adjustments do employers accept most easily?"},
+			Products: []domain.ProductTranslation{
+				{ID: ID("product", "bilan-outil"), Name: "Return assessment", Description: "Interview and capacity assessment before the return."},
+			},
+		}},
 	}},
 	{key: "peer-mentors", call: "2026", programme: cancer, org: "workwell", author: "partner.ie@peerbridge.example", status: domain.StatusSubmitted, text: domain.PracticeText{
 		Title:    "Peer mentors for employees returning after cancer",

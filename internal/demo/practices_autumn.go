@@ -1,0 +1,258 @@
+package demo
+
+import "github.com/peerbridge/peerbridge/internal/domain"
+
+// autumnPractices are in the autumn 2026 round, which is closed: every review is in and the
+// coordinators have yet to decide.
+var autumnPractices = []yearPractice{
+	{submittedOn: "2026-08-20", demoPractice: demoPractice{key: "mi-temps-medical", call: "2026", programme: cancer, org: "entraide", author: "partner.be.fr@peerbridge.example", status: domain.StatusInReview, text: domain.PracticeText{
+		Title:    "Reprise à temps partiel avec l'accord du médecin-conseil : un accompagnement par la mutualité",
+		Summary:  "La mutualité propose aux affiliés en incapacité après un cancer un trajet de reprise à temps partiel autorisé, préparé avec le médecin-conseil, l'employeur et un job coach, et revu toutes les six semaines.",
+		Language: "fr",
+		Themes:   []string{"actors_work_health", "launch_parameters"}, TargetGroups: []string{"cancer_survivors", "older_workers"},
+		Content: domain.PracticeContent{
+			Context: "En Belgique, un travailleur en incapacité peut reprendre à temps partiel avec l'autorisation du médecin-conseil de sa mutualité, tout en gardant une partie de ses indemnités. " +
+				"Beaucoup de personnes après un cancer ne le savent pas, ou reprennent à temps plein trop vite de peur de perdre leur emploi. Les médecins-conseils, eux, voient l'affilié sans connaître son poste.",
+			Approach: "Au quatrième mois d'incapacité, l'équipe de réinsertion invite l'affilié à un entretien avec une assistante sociale. Si un retour est envisageable, un job coach prend contact avec l'employeur " +
+				"et décrit le poste ; le médecin-conseil reçoit cette description avant de décider du pourcentage de reprise. Le trajet commence souvent à 30 % et progresse par paliers revus toutes les six semaines. " +
+				"Le job coach reste joignable pour l'employeur pendant un an.",
+			Resources:         "Deux job coaches et une assistante sociale financés par le budget de réinsertion de la mutualité ; une heure de médecin-conseil par trajet.",
+			Scale:             domain.Scale{Participants: ptr(145), Sites: ptr(4), SinceYear: ptr(2022)},
+			Evidence:          domain.Evidence{Level: "monitoring", Description: "Données administratives de la mutualité sur les trajets commencés depuis 2022.", Indicators: []string{"reprise à temps partiel autorisée", "reprise à temps plein à 12 mois", "rechutes en incapacité totale"}},
+			Outcomes:          "Sur 145 trajets, 98 ont mené à une reprise à temps partiel, dont 52 à un temps plein dans l'année. Les rechutes en incapacité totale sont rares (11).",
+			Transferability:   "Dépend d'un régime d'indemnités qui autorise la reprise partielle. Le rôle d'intermédiaire entre l'employeur et le médecin-conseil peut être tenu par d'autres acteurs.",
+			LessonsLearned:    "La description du poste par le job coach a changé la décision du médecin-conseil dans un tiers des cas.",
+			LearningQuestions: []string{"Dans votre pays, qui décrit le poste de travail au médecin qui autorise la reprise ?"},
+			Contact:           domain.Contact{Name: "Nathalie Dubois", Email: "partner.be.fr@peerbridge.example"},
+		},
+		Products: []domain.Product{
+			product("reprise-paliers", "Trajet de reprise progressive", "guidance", "Reprise à temps partiel autorisée, par paliers revus toutes les six semaines.",
+				"Description du poste transmise au médecin-conseil", "Paliers revus toutes les six semaines", "Job coach joignable par l'employeur pendant un an"),
+		},
+	}}},
+	{submittedOn: "2026-08-25", demoPractice: demoPractice{key: "driegesprek", call: "2026", programme: cancer, org: "jobcentrum", author: "partner.be@peerbridge.example", status: domain.StatusInReview, text: domain.PracticeText{
+		Title:    "Het driegesprek vóór de eerste werkdag",
+		Summary:  "Twee weken voor de hervatting zitten werknemer, leidinggevende en jobcoach samen om taken, uren en wat collega's te horen krijgen vast te leggen.",
+		Language: "nl",
+		Themes:   []string{"actors_work_health", "products_services"}, TargetGroups: []string{"cancer_survivors", "low_skilled"},
+		Content: domain.PracticeContent{
+			Context: "In het Rentree-traject merkten we dat de eerste werkdag vaak misloopt: de leidinggevende weet niet wat de werknemer aankan, collega's weten niet wat ze mogen vragen, " +
+				"en de werknemer durft niet te zeggen dat de middagen te zwaar zijn.",
+			Approach: "De jobcoach bereidt met de werknemer drie vragen voor: wat kan ik nu, wat wil ik (nog) niet vertellen, wat heb ik de eerste maand nodig. In het gesprek met de leidinggevende " +
+				"worden taken, uren en pauzes voor de eerste vier weken vastgelegd op één blad. Er wordt afgesproken wie wat aan de collega's vertelt. Na twee weken belt de jobcoach beide partijen.",
+			Resources:       "Gemiddeld vier uur jobcoachtijd per werknemer; een sjabloon van één blad.",
+			Scale:           domain.Scale{Participants: ptr(74), Sites: ptr(3), SinceYear: ptr(2024)},
+			Evidence:        domain.Evidence{Level: "monitoring", Indicators: []string{"nog aan het werk na 6 maanden", "tevredenheid van leidinggevenden"}},
+			Outcomes:        "Van de 74 werknemers met een driegesprek werkten er 59 zes maanden later nog; leidinggevenden gaven het gesprek gemiddeld 8,4 op 10.",
+			Transferability: "Eenvoudig over te nemen door wie al jobcoaches heeft; het sjabloon is vertaald naar het Frans.",
+			LearningQuestions: []string{
+				"Wie vertelt bij u de collega's over de terugkeer, en wie beslist dat?",
+				"Hoe voorkomt u dat het plan na de eerste maand vergeten wordt?",
+			},
+			Contact: domain.Contact{Name: "Koen Maes", Email: "partner.be@peerbridge.example"},
+		},
+		Products: []domain.Product{
+			product("driegesprek-blad", "Terugkeerblad voor de eerste vier weken", "tool", "Eén blad met taken, uren, pauzes en wat collega's te horen krijgen.",
+				"Voorbereid met de werknemer alleen", "Afspraak over wat collega's te horen krijgen", "Telefonische opvolging na twee weken"),
+		},
+	}}},
+	{submittedOn: "2026-08-18", demoPractice: demoPractice{key: "energie", call: "2026", programme: cancer, org: "arbomidden", author: "reviewer.nl@peerbridge.example", status: domain.StatusInReview, text: domain.PracticeText{
+		Title:    "Energiemanagement bij kankergerelateerde vermoeidheid op het werk",
+		Summary:  "Bedrijfsartsen en bedrijfsfysiotherapeuten begeleiden werknemers met vermoeidheid na kanker in acht sessies om hun energie over de werkweek te verdelen, met een energiedagboek en afspraken met de leidinggevende.",
+		Language: "nl",
+		Themes:   []string{"products_services"}, TargetGroups: []string{"cancer_survivors", "chronic_illness"},
+		Content: domain.PracticeContent{
+			Context: "Vermoeidheid is de meest genoemde reden waarom werknemers na kanker hun werk niet volhouden. Bedrijfsartsen adviseerden 'rustig opbouwen', zonder houvast voor werknemer of leidinggevende.",
+			Approach: "Na een intake bij de bedrijfsarts volgt de werknemer acht sessies bij een bedrijfsfysiotherapeut, verspreid over twaalf weken. Met een energiedagboek wordt zichtbaar welke taken en " +
+				"momenten energie kosten. Samen wordt een weekrooster gemaakt met zware en lichte blokken; de leidinggevende is bij sessie drie en zeven aanwezig. Een beweegprogramma van twee keer per week hoort erbij.",
+			Resources:         "Acht sessies van 45 minuten; de werkgever betaalt via het abonnement met de arbodienst.",
+			Scale:             domain.Scale{Participants: ptr(230), Sites: ptr(5), SinceYear: ptr(2021)},
+			Evidence:          domain.Evidence{Level: "controlled_study", Description: "Gerandomiseerde studie met 164 werknemers (82 interventie, 82 gebruikelijke zorg) samen met een universitair medisch centrum; vermoeidheid gemeten met de CIS, werkhervatting uit verzuimregistratie.", Indicators: []string{"vermoeidheid (CIS) na 3 en 12 maanden", "volledige werkhervatting na 12 maanden", "verzuimdagen"}},
+			Outcomes:          "Na twaalf maanden was 61 % van de interventiegroep volledig hervat tegenover 45 % bij gebruikelijke zorg; de vermoeidheidsscore daalde gemiddeld 9 punten meer.",
+			Transferability:   "Vraagt bedrijfsfysiotherapeuten met scholing in oncologische revalidatie. Het dagboek en rooster zijn zonder aanpassing bruikbaar.",
+			LessonsLearned:    "De twee sessies met de leidinggevende erbij maakten het verschil: daar werd het rooster echt afgesproken.",
+			LearningQuestions: []string{"Wie betaalt bij u voor begeleiding bij vermoeidheid na de behandeling?"},
+			Contact:           domain.Contact{Name: "Maarten Bakker", Email: "reviewer.nl@peerbridge.example"},
+		},
+		Products: []domain.Product{
+			product("energie-programma", "Programma energiemanagement", "guidance", "Acht sessies met energiedagboek, weekrooster en beweegprogramma.",
+				"Energiedagboek van twee weken", "Weekrooster met zware en lichte blokken", "Leidinggevende bij twee sessies"),
+			product("energie-dagboek", "Energiedagboek", "tool", "Een dagboek om per dagdeel energie en taken bij te houden.", "Per dagdeel ingevuld"),
+		},
+		Translations: map[string]domain.Translation{"en": {Status: "verified",
+			Title:             "Energy management for cancer-related fatigue at work",
+			Summary:           "Occupational physicians and physiotherapists coach employees with fatigue after cancer in eight sessions to spread their energy over the working week, with an energy diary and agreements with the manager.",
+			Context:           "Fatigue is the most frequent reason employees cannot sustain work after cancer. Occupational physicians advised a 'gradual build-up' without anything concrete for employee or manager.",
+			Approach:          "After an intake with the occupational physician the employee has eight sessions with an occupational physiotherapist over twelve weeks. An energy diary shows which tasks cost energy; a weekly timetable with heavy and light blocks follows, agreed with the manager at sessions three and seven. Exercise twice a week is part of it.",
+			Outcomes:          "After twelve months 61 % of the intervention group had fully returned against 45 % with usual care.",
+			LearningQuestions: []string{"Who pays for support with fatigue after treatment in your country?"},
+			Products: []domain.ProductTranslation{
+				{ID: ID("product", "energie-programma"), Name: "Energy management programme", Description: "Eight sessions with an energy diary, a weekly timetable and exercise."},
+				{ID: ID("product", "energie-dagboek"), Name: "Energy diary", Description: "A diary of energy and tasks per part of the day."},
+			},
+		}},
+	}}},
+	{submittedOn: "2026-08-27", demoPractice: demoPractice{key: "reprendre-pied", call: "2026", programme: cancer, org: "capreprise", author: "bordeaux.fr@peerbridge.example", status: domain.StatusInReview, text: domain.PracticeText{
+		Title:    "« Reprendre pied » : ateliers collectifs avant le retour au travail",
+		Summary:  "Cinq ateliers en petit groupe, animés par une psychologue du travail et une ancienne patiente, pour se préparer à annoncer son retour, négocier des aménagements et parler de la maladie au travail.",
+		Language: "fr",
+		Themes:   []string{"products_services", "launch_parameters"}, TargetGroups: []string{"cancer_survivors", "young_adults", "low_skilled"},
+		Content: domain.PracticeContent{
+			Context: "Les personnes que nous accompagnons disent avoir été bien soignées mais mal préparées au retour : elles ne savent pas quoi dire à leur responsable ni à leurs collègues, et n'osent pas demander d'aménagement.",
+			Approach: "Cinq ateliers de deux heures, une fois par semaine, pour huit personnes au plus : mon parcours et mon travail ; ce que je dis et ce que je garde pour moi ; mes droits (temps partiel thérapeutique, " +
+				"RQTH) ; jeux de rôle de l'entretien avec l'employeur ; mon plan des trois premiers mois. Chaque atelier est co-animé par une psychologue du travail et une paire-aidante. Un entretien individuel suit un mois après la reprise.",
+			Resources:       "Une psychologue du travail (0,3 ETP), deux paires-aidantes indemnisées, une salle ; financement de la Ligue contre le cancer et de la région.",
+			Scale:           domain.Scale{Participants: ptr(118), Sites: ptr(2), SinceYear: ptr(2022)},
+			Evidence:        domain.Evidence{Level: "monitoring", Description: "Questionnaires avant et après les ateliers, et appel à six mois.", Indicators: []string{"sentiment d'efficacité pour le retour", "en emploi à 6 mois"}},
+			Outcomes:        "Le sentiment d'être prêt à reprendre passe de 4,1 à 7,3 sur 10 ; à six mois, 72 % des participants joignables étaient en emploi.",
+			Transferability: "Le format se transpose facilement ; la paire-aidance demande un cadre (formation, indemnisation, supervision).",
+			LessonsLearned:  "Les jeunes adultes préfèrent un groupe à part : leurs questions portent sur l'entrée dans l'emploi plus que sur le retour.",
+			LearningQuestions: []string{
+				"Comment rémunérez-vous les pairs-aidants dans votre pays ?",
+				"Faut-il des groupes séparés selon l'âge ou le niveau de qualification ?",
+			},
+			Contact: domain.Contact{Name: "Léa Fournier", Email: "bordeaux.fr@peerbridge.example"},
+		},
+		Products: []domain.Product{
+			product("reprendre-pied-ateliers", "Cycle d'ateliers « Reprendre pied »", "training", "Cinq ateliers collectifs co-animés par une psychologue du travail et une paire-aidante.",
+				"Co-animation professionnelle et paire-aidante", "Huit participants au plus", "Jeu de rôle de l'entretien avec l'employeur"),
+		},
+		Translations: map[string]domain.Translation{"en": {Status: "machine",
+			Title:             "'Finding your feet': group workshops before returning to work",
+			Summary:           "Five small-group workshops, led by a work psychologist and a former patient, to prepare for announcing the return, negotiating adjustments and talking about the illness at work.",
+			Context:           "People we support say they were well treated but badly prepared for the return: they do not know what to tell their manager or colleagues and dare not ask for adjustments.",
+			Approach:          "Five weekly two-hour workshops for up to eight people: my path and my work; what I tell and what I keep to myself; my rights; role-play of the meeting with the employer; my plan for the first three months. A work psychologist and a peer supporter lead each one; an individual talk follows a month after the return.",
+			LearningQuestions: []string{"How do you pay peer supporters in your country?", "Should groups be separated by age or level of qualification?"},
+			Products:          []domain.ProductTranslation{{ID: ID("product", "reprendre-pied-ateliers"), Name: "'Finding your feet' workshop series", Description: "Five group workshops led by a work psychologist and a peer supporter."}},
+		}},
+	}}},
+	{submittedOn: "2026-08-24", demoPractice: demoPractice{key: "bem-kleinbetriebe", call: "2026", programme: cancer, org: "ifdleipzig", author: "leipzig.de@peerbridge.example", status: domain.StatusInReview, text: domain.PracticeText{
+		Title:    "Betriebliches Eingliederungsmanagement nach Krebs für Kleinbetriebe",
+		Summary:  "Der Integrationsfachdienst übernimmt für Betriebe unter 50 Beschäftigten die Moderation des BEM-Verfahrens nach einer Krebserkrankung, einschließlich der Beantragung von Zuschüssen für Arbeitsplatzanpassungen.",
+		Language: "de",
+		Themes:   []string{"actors_work_health", "upscaling"}, TargetGroups: []string{"cancer_survivors", "low_skilled"},
+		Content: domain.PracticeContent{
+			Context: "Arbeitgeber sind gesetzlich verpflichtet, nach sechs Wochen Arbeitsunfähigkeit ein Betriebliches Eingliederungsmanagement (BEM) anzubieten. In Kleinbetrieben fehlt dafür meist das Wissen; " +
+				"das Angebot bleibt ein Formbrief, und Fördermittel des Integrationsamts werden nicht abgerufen.",
+			Approach: "Auf Anfrage des Betriebs oder der Beschäftigten moderiert eine Fachberaterin das erste BEM-Gespräch im Betrieb, klärt mit Betriebsarzt oder Hausärztin die Belastbarkeit und stellt Anträge " +
+				"auf technische Hilfen oder Lohnkostenzuschüsse. Sie bleibt sechs Monate Ansprechpartnerin und führt ein Abschlussgespräch.",
+			Resources:         "Drei Fachberaterinnen; finanziert aus der Ausgleichsabgabe über das Integrationsamt, für Betriebe kostenfrei.",
+			Scale:             domain.Scale{Participants: ptr(96), Sites: ptr(1), SinceYear: ptr(2023)},
+			Evidence:          domain.Evidence{Level: "monitoring", Indicators: []string{"abgeschlossene BEM-Verfahren", "bewilligte Zuschüsse", "Beschäftigung nach 6 Monaten"}},
+			Outcomes:          "81 von 96 Verfahren wurden abgeschlossen, in 64 Fällen mit Rückkehr an den bisherigen Arbeitsplatz.",
+			Transferability:   "Überall dort möglich, wo eine öffentliche Stelle Arbeitgeber kostenlos beraten darf; die Zuschussregeln sind deutsch.",
+			LearningQuestions: []string{"Welche Stelle berät in Ihrem Land kleine Betriebe kostenlos bei der Wiedereingliederung?"},
+			Contact:           domain.Contact{Name: "Thomas Richter", Email: "leipzig.de@peerbridge.example"},
+		},
+		Products: []domain.Product{
+			product("bem-moderation", "BEM-Moderation für Kleinbetriebe", "service", "Moderation des BEM-Gesprächs, Klärung der Belastbarkeit und Anträge auf Förderung.",
+				"Moderation im Betrieb", "Anträge auf Förderung durch die Fachberaterin", "Sechs Monate Ansprechpartnerin"),
+		},
+		Translations: map[string]domain.Translation{"en": {Status: "verified",
+			Title:             "Workplace reintegration management after cancer for small firms",
+			Summary:           "For firms with fewer than 50 employees the integration service runs the statutory reintegration procedure (BEM) after cancer, including applications for grants for workplace adjustments.",
+			Context:           "Employers must offer reintegration management after six weeks of incapacity. Small firms lack the know-how; the offer stays a form letter and grants go unused.",
+			Approach:          "A specialist adviser chairs the first meeting in the firm, clarifies capacity with the company or family doctor and applies for technical aids or wage subsidies, then remains the contact for six months.",
+			LearningQuestions: []string{"Which body advises small firms free of charge on reintegration in your country?"},
+			Products:          []domain.ProductTranslation{{ID: ID("product", "bem-moderation"), Name: "Reintegration meetings for small firms", Description: "Chairing the meeting, clarifying capacity and applying for support."}},
+		}},
+	}}},
+	{submittedOn: "2026-08-21", demoPractice: demoPractice{key: "vertaistuki", call: "2026", programme: cancer, org: "syopa", author: "vaasa.fi@peerbridge.example", status: domain.StatusInReview, text: domain.PracticeText{
+		Title:    "Vertaistukiryhmä työhön palaaville syöpään sairastuneille",
+		Summary:  "Kahdeksan tapaamisen ryhmä, jossa työhön palaavat jakavat kokemuksia ja suunnittelevat paluutaan vertaisohjaajan ja työterveyshoitajan kanssa; mukana myös verkkotapaamisia haja-asutusalueille.",
+		Language: "fi",
+		Themes:   []string{"products_services", "upscaling"}, TargetGroups: []string{"cancer_survivors", "older_workers"},
+		Content: domain.PracticeContent{
+			Context:           "Pohjanmaalla monet työskentelevät pienissä yrityksissä tai maatiloilla kaukana keskussairaalasta. Syöpäyhdistyksen neuvonnassa työhön paluu on yleisin kysymys, mutta yksilöohjaukseen ei ole resursseja.",
+			Approach:          "Ryhmä kokoontuu kahdeksan kertaa kahden viikon välein, joka toinen kerta verkossa. Vertaisohjaaja on itse palannut työhön syövän jälkeen; työterveyshoitaja osallistuu kolmeen tapaamiseen ja kertoo osasairauspäivärahasta ja työkokeilusta. Jokainen tekee oman paluusuunnitelman.",
+			Resources:         "Koulutettu vertaisohjaaja, työterveyshoitaja kolmella kerralla, yhdistyksen tilat ja verkkoyhteys.",
+			Scale:             domain.Scale{Participants: ptr(48), Sites: ptr(3), SinceYear: ptr(2023)},
+			Evidence:          domain.Evidence{Level: "monitoring", Indicators: []string{"osallistujien työssä olo 6 kk", "tyytyväisyys"}},
+			Outcomes:          "Kuuden kuukauden kuluttua 31 osallistujaa 48:sta oli töissä ainakin osa-aikaisesti.",
+			LearningQuestions: []string{"Miten vertaisohjaajia tuetaan ja koulutetaan teidän maassanne?"},
+			Contact:           domain.Contact{Name: "Johanna Nieminen", Email: "vaasa.fi@peerbridge.example"},
+		},
+		Products: []domain.Product{
+			product("vertaistuki-ryhma", "Vertaistukiryhmä työhön paluuseen", "guidance", "Kahdeksan tapaamista, osa verkossa, vertaisohjaajan ja työterveyshoitajan kanssa.",
+				"Vertaisohjaaja on palannut itse työhön syövän jälkeen", "Työterveyshoitaja kolmella kerralla", "Oma paluusuunnitelma"),
+		},
+		Translations: map[string]domain.Translation{"en": {Status: "verified",
+			Title:             "Peer support group for people returning to work after cancer",
+			Summary:           "A group of eight meetings in which people returning to work share experiences and plan their return with a peer leader and an occupational health nurse; some meetings are online for rural areas.",
+			Context:           "In Ostrobothnia many people work in small firms or on farms far from the central hospital. Returning to work is the most frequent question at the cancer society's advice line, but there are no resources for individual guidance.",
+			Approach:          "The group meets eight times every two weeks, every other time online. The peer leader has returned to work after cancer; an occupational health nurse joins three meetings to explain partial sickness allowance and work trials. Everyone draws up their own return plan.",
+			Resources:         "A trained peer leader, a nurse for three meetings, the society's rooms and video connection.",
+			Outcomes:          "Six months later 31 of the 48 participants were working at least part time.",
+			LearningQuestions: []string{"How are peer leaders supported and trained in your country?"},
+			Products:          []domain.ProductTranslation{{ID: ID("product", "vertaistuki-ryhma"), Name: "Peer support group for the return to work", Description: "Eight meetings, some online, with a peer leader and an occupational health nurse."}},
+		}},
+	}}},
+	{submittedOn: "2026-08-28", demoPractice: demoPractice{key: "public-pathway", call: "2026", programme: cancer, org: "ohpdublin", author: "reviewer.ie@peerbridge.example", status: domain.StatusInReview, text: domain.PracticeText{
+		Title:    "An occupational health pathway for public servants with cancer",
+		Summary:  "Civil service departments refer employees with a cancer diagnosis to a named occupational physician within two weeks; a case manager then coordinates sick leave, a phased return and reasonable accommodations across departments.",
+		Language: "en",
+		Themes:   []string{"actors_work_health", "upscaling"}, TargetGroups: []string{"cancer_survivors", "chronic_illness", "older_workers"},
+		Content: domain.PracticeContent{
+			Context: "Irish public servants with cancer used to be referred to occupational health only when their paid sick leave was about to halve, often after six months. Departments applied the critical illness provisions unevenly.",
+			Approach: "HR refers on diagnosis, with consent. A named occupational physician sees the employee within two weeks and every three months. A case manager keeps one plan covering sick leave under the critical illness provisions, " +
+				"phased return (from 50 % over eight weeks), adjustments and, when needed, redeployment to another department. Line managers receive a briefing and a contact number.",
+			Resources:         "Two case managers and sessions of four physicians within an existing occupational health contract.",
+			Scale:             domain.Scale{Participants: ptr(330), Sites: ptr(9), SinceYear: ptr(2022)},
+			Evidence:          domain.Evidence{Level: "evaluation", Description: "Before-and-after comparison of departmental HR records, 2019–2021 against 2022–2025.", Indicators: []string{"weeks to first occupational health contact", "return to work within 12 months", "redeployments"}},
+			Outcomes:          "First contact fell from 26 to 3 weeks; return within a year rose from 63 % to 74 %; 14 employees were redeployed rather than retired on ill-health grounds.",
+			Transferability:   "Fits large public employers; the redeployment option depends on a single employer with many departments.",
+			LearningQuestions: []string{"Could a pathway like this work across several small employers?"},
+			Contact:           domain.Contact{Name: "Niamh Kelly", Email: "reviewer.ie@peerbridge.example"},
+		},
+		Products: []domain.Product{
+			product("public-pathway-case", "Case-managed occupational health pathway", "service", "Referral on diagnosis, a named physician and one plan held by a case manager.",
+				"Referral on diagnosis with consent", "A named occupational physician", "One plan covering leave, phased return and adjustments"),
+		},
+	}}},
+	{submittedOn: "2026-08-19", demoPractice: demoPractice{key: "stufenweise", call: "2026", programme: cancer, org: "wiedereinstieg", author: "reviewer.de@peerbridge.example", status: domain.StatusInReview, text: domain.PracticeText{
+		Title:    "Stufenweise Wiedereingliederung mit Fallbegleitung",
+		Summary:  "Beschäftigte nach Krebs erhalten während der stufenweisen Wiedereingliederung (Hamburger Modell) eine Fallbegleiterin, die den Stufenplan mit Ärztin und Betrieb abstimmt und bei Problemen anpasst.",
+		Language: "de",
+		Themes:   []string{"products_services"}, TargetGroups: []string{"cancer_survivors"},
+		Content: domain.PracticeContent{
+			Context:           "Das Hamburger Modell erlaubt eine Rückkehr mit wenigen Stunden, während Krankengeld weiterläuft. Die Stufenpläne werden aber oft von der Hausärztin allein geschrieben und nicht angepasst, wenn es nicht klappt.",
+			Approach:          "Eine Fallbegleiterin des Netzwerks bespricht den Plan vor Beginn mit Betrieb und Ärztin, telefoniert wöchentlich mit den Beschäftigten und beantragt eine Änderung, wenn eine Stufe zu schnell ist.",
+			Scale:             domain.Scale{Participants: ptr(52), Sites: ptr(2), SinceYear: ptr(2024)},
+			Evidence:          domain.Evidence{Level: "monitoring", Indicators: []string{"abgeschlossene Wiedereingliederungen", "Abbrüche"}},
+			Outcomes:          "42 von 52 Wiedereingliederungen wurden abgeschlossen; Abbrüche gab es vor allem bei Schichtarbeit.",
+			LearningQuestions: []string{"Gibt es in Ihrem Land eine Rückkehr mit wenigen Stunden bei weiterlaufender Lohnersatzleistung?"},
+			Contact:           domain.Contact{Name: "Jonas Weber", Email: "reviewer.de@peerbridge.example"},
+		},
+		Products: []domain.Product{
+			product("stufenplan-begleitung", "Fallbegleitung im Stufenplan", "guidance", "Abstimmung des Stufenplans und wöchentliche Begleitung.",
+				"Stufenplan vor Beginn mit Betrieb und Ärztin abgestimmt", "Wöchentlicher Anruf"),
+		},
+	}}},
+	{submittedOn: "2026-08-26", demoPractice: demoPractice{key: "aya", call: "2026", programme: cancer, org: "werkbrug", author: "partner.nl@peerbridge.example", status: domain.StatusInReview, text: domain.PracticeText{
+		Title:    "Studie en eerste baan na kanker: begeleiding voor jongvolwassenen",
+		Summary:  "Jongvolwassenen van 18 tot 35 jaar die tijdens hun studie of eerste baan kanker kregen, krijgen een loopbaancoach, een sollicitatietraining over het vertellen van hun ziekte en een stage via ons werkgeversnetwerk.",
+		Language: "nl",
+		Themes:   []string{"launch_parameters", "products_services"}, TargetGroups: []string{"young_adults", "cancer_survivors"},
+		Content: domain.PracticeContent{
+			Context: "Jongvolwassenen hebben vaak geen vaste werkgever en dus geen bedrijfsarts die hun terugkeer begeleidt. Ze lopen studievertraging op, hebben een gat in hun cv en weten niet of ze hun ziekte bij een sollicitatie moeten noemen.",
+			Approach: "Een loopbaancoach voert drie tot zes gesprekken over studie- en beroepskeuze na de behandeling. In een training van twee dagdelen oefenen deelnemers hoe ze hun ziekte wel of niet ter sprake brengen. " +
+				"Wie dat wil, krijgt een stage van acht tot twaalf weken bij een werkgever uit ons netwerk, met een vaste begeleider.",
+			Resources:       "Twee loopbaancoaches (1,2 fte), een trainer, veertien werkgevers die stageplekken aanbieden; subsidie van een fonds tot eind 2027.",
+			Scale:           domain.Scale{Participants: ptr(63), Sites: ptr(1), SinceYear: ptr(2023)},
+			Evidence:        domain.Evidence{Level: "monitoring", Indicators: []string{"aan het werk of in opleiding na 12 maanden", "afgeronde stages"}},
+			Outcomes:        "Van de 63 deelnemers waren er 44 na een jaar aan het werk of terug in opleiding; 21 stages werden afgerond, 9 leidden tot een contract.",
+			Transferability: "Het netwerk van werkgevers is lokaal opgebouwd; de coaching en training kunnen elders starten met een kleiner netwerk.",
+			LessonsLearned:  "Jongeren willen geen 'patiëntengroep': de training werkt beter als ze over solliciteren gaat en kanker één van de onderwerpen is.",
+			LearningQuestions: []string{
+				"Wie begeleidt bij u jongvolwassenen zonder vaste werkgever naar werk na kanker?",
+				"Hoe vindt u werkgevers die stageplekken willen bieden?",
+			},
+			Contact: domain.Contact{Name: "Anouk de Vries", Email: "partner.nl@peerbridge.example"},
+		},
+		Products: []domain.Product{
+			product("aya-coaching", "Loopbaancoaching voor jongvolwassenen", "guidance", "Drie tot zes gesprekken over studie en werk na de behandeling.", "Coach met ervaring in jongerenloopbanen"),
+			product("aya-training", "Training 'Vertellen of niet?'", "training", "Twee dagdelen oefenen met sollicitatiegesprekken en het ter sprake brengen van de ziekte.",
+				"Oefenen met echte werkgevers", "Kanker als één van de onderwerpen van solliciteren"),
+		},
+	}}},
+}
