@@ -58,6 +58,12 @@ export const queryKeys = {
     all: () => ['lineage'] as const,
     of: (practiceId: string) => ['lineage', practiceId] as const,
   },
+  /** A programme's report for policy (per reading language) and its coordinators' notes. */
+  report: {
+    all: (programmeId: string) => ['report', programmeId] as const,
+    detail: (programmeId: string, lang: string) => ['report', programmeId, 'figures', lang] as const,
+    notes: (programmeId: string) => ['report', programmeId, 'notes'] as const,
+  },
   /** A programme's calls for practices; the practice editor and the round form read them too. */
   calls: {
     all: () => ['calls'] as const,
