@@ -27,9 +27,6 @@ export interface NotesText {
   policy_lessons: string;
 }
 
-/** How many barriers or facilitators the bar chart draws; the table under it lists them all. */
-const CHART_ITEMS = 12;
-
 type AgreementFigure = ReportRound['agreement']['gates'];
 
 /**
@@ -381,6 +378,7 @@ function RateCell({ rate }: { rate: Rate }) {
     <span className="report-rate">
       <span>{t('report.resumption.rate', { count: rate.count, of: rate.of, percent: share })}</span>
       <RateInterval
+        width={96}
         figure={rate}
         text={t('report.resumption.intervalText', { low: formatShare(low, lang), high: formatShare(high, lang) })}
         label={t('report.resumption.intervalLabel', { rate: share, low: formatShare(low, lang), high: formatShare(high, lang) })}
@@ -470,37 +468,42 @@ function ResumptionSection({ report }: { report: ProgrammeReport }) {
   );
 }
 
+/**
+ * The barriers or facilitators named, most often first, as a table with the count drawn as a bar
+ * (HTML, so long names wrap instead of being cut off as they would be in a chart's label column).
+ */
 function FactorList({ kind, items, colour }: { kind: 'barriers' | 'facilitators'; items: readonly KeyCount[]; colour: string }) {
   const { t } = useTranslation(REPORT_NAMESPACES, { nsMode: 'fallback' });
   const heading = t(`report.factors.${kind}`);
+  const max = Math.max(1, ...items.map((k) => k.count));
   return (
     <div className="report-factors">
       <h3>{heading}</h3>
       {items.length === 0 ? (
         <p className="muted">{t('report.factors.none')}</p>
       ) : (
-        <>
-          <figure className="report-figure report-figure-half">
-            <BarChart label={heading} bars={items.slice(0, CHART_ITEMS).map((k) => ({ key: k.key, label: k.key, value: k.count, colour }))} />
-          </figure>
-          <table className="table report-table">
-            <caption className="visually-hidden">{heading}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('report.factors.factor')}</th>
-                <th scope="col">{t('report.factors.count')}</th>
+        <table className="table report-table report-factor-table">
+          <caption className="visually-hidden">{heading}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('report.factors.factor')}</th>
+              <th scope="col">{t('report.factors.count')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((k) => (
+              <tr key={k.key}>
+                <td>{k.key}</td>
+                <td>
+                  <span className="report-mean">
+                    <span className="report-mean-bar" aria-hidden="true" style={{ width: `${(k.count / max) * 6}rem`, background: colour }} />
+                    {k.count}
+                  </span>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((k) => (
-                <tr key={k.key}>
-                  <td>{k.key}</td>
-                  <td>{k.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
+            ))}
+          </tbody>
+        </table>
       )}
     </div>
   );

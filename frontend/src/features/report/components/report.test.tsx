@@ -138,8 +138,8 @@ describe('the report document', () => {
     expect(within(germany).getByText('43.8%, 95 % interval from 28.2% to 60.7%')).toBeInTheDocument();
     // The interval is drawn as a bar from the lower to the upper limit on a 0–100 % scale.
     const bar = germany.querySelector('.rate-interval-bar')!;
-    expect(Number(bar.getAttribute('x'))).toBeCloseTo(0.2817 * 140, 3);
-    expect(Number(bar.getAttribute('width'))).toBeCloseTo((0.6067 - 0.2817) * 140, 3);
+    expect(Number(bar.getAttribute('x'))).toBeCloseTo(0.2817 * 96, 3);
+    expect(Number(bar.getAttribute('width'))).toBeCloseTo((0.6067 - 0.2817) * 96, 3);
     const ireland = within(byCountry).getByRole('row', { name: /Ireland/ });
     expect(within(ireland).getAllByText('No participants')).toHaveLength(2);
     expect(ireland.querySelector('svg')).toBeNull();
