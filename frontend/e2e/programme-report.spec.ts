@@ -6,7 +6,8 @@ import { pdfText, squeeze } from './pdf-text';
  * The coordinator opens the programme's report, writes the conclusions (saved with If-Match), and
  * prints the report to an A4 PDF as the browser's "Save as PDF" would: print media, the page
  * rules of the report's style sheet. The PDF holds the programme's name, the section titles and
- * the conclusions just written, over more than one page.
+ * the conclusions just written, over more than one page. A practice of the report prints on a
+ * sheet of its own.
  */
 test('the coordinator writes the conclusions and prints the report to PDF', async ({ page }) => {
   const stamp = Date.now().toString(36);
@@ -45,4 +46,16 @@ test('the coordinator writes the conclusions and prints the report to PDF', asyn
   expect(all).toContain(squeeze(conclusions));
   // The cover is a page of its own: the first section starts on the next.
   expect(squeeze(pages[0])).toContain(squeeze(DEMO_PROGRAMME));
+
+  // A practice of the report opens on its own printable sheet.
+  await page.emulateMedia({ media: 'screen' });
+  const practice = page.getByRole('table', { name: 'By practice' }).getByRole('link').first();
+  const title = (await practice.textContent()) ?? '';
+  await practice.click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Peer review' })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  const sheet = pdfText(await page.pdf({ format: 'A4', printBackground: true }));
+  expect(squeeze(sheet.text)).toContain(squeeze(title));
+  expect(squeeze(sheet.text)).toContain(squeeze('Adaptations'));
 });

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { countryName, formatDate, numberFormat } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { pickTranslation } from '@/lib/vocabulary';
 import { useSheetLineage, useSheetPractice, useSheetReviews } from '../api/report';
 import type { Lineage, Practice, PracticeReviews } from '../api/types';
 import { REPORT_NAMESPACES } from '../report-namespaces';
@@ -25,7 +26,7 @@ export function PracticeSheetPage() {
   const practice = useSheetPractice(id);
   const lineage = useSheetLineage(id);
   const reviews = useSheetReviews(id);
-  useDocumentTitle(practice.data ? `${t('report.sheet.title')} — ${practice.data.data.title}` : t('report.sheet.title'));
+  useDocumentTitle(practice.data ? `${t('report.sheet.title')} — ${sheetTexts(practice.data.data, i18n.language).title}` : t('report.sheet.title'));
 
   if (practice.isPending || lineage.isPending || reviews.isPending) return <LoadingState />;
   if (practice.isError) return <ErrorState error={practice.error} onRetry={() => void practice.refetch()} />;
@@ -47,9 +48,23 @@ export function PracticeSheetPage() {
   );
 }
 
+type SheetText = 'title' | 'summary' | (typeof TEXT_SECTIONS)[number];
+
+/** The practice's texts in the reader's language where it has a translation, text by text. */
+export function sheetTexts(p: Practice, lang: string): Record<SheetText, string> {
+  const translation =
+    p.language.toLowerCase() === lang.toLowerCase() ? undefined : pickTranslation(Object.fromEntries(p.translations.map((tr) => [tr.language, tr])), lang);
+  const pick = (k: SheetText) => {
+    const own = translation?.[k];
+    return own && own.trim() ? own : (p[k] ?? '');
+  };
+  return Object.fromEntries((['title', 'summary', ...TEXT_SECTIONS] as SheetText[]).map((k) => [k, pick(k)])) as Record<SheetText, string>;
+}
+
 export function PracticeSheet({ practice: p, lineage, reviews, language }: { practice: Practice; lineage: Lineage; reviews: PracticeReviews | null; language: string }) {
   const { t } = useTranslation(REPORT_NAMESPACES, { nsMode: 'fallback' });
   const lang = language;
+  const text = sheetTexts(p, lang);
   const submitted = reviews?.reviews.filter((r) => r.status === 'submitted') ?? [];
   const ratings = submitted.map((r) => r.transferability?.rating).filter((v): v is number => typeof v === 'number');
   const recommendations = new Map<string, number>();
@@ -63,7 +78,7 @@ export function PracticeSheet({ practice: p, lineage, reviews, language }: { pra
     <article className="print-document practice-sheet" aria-labelledby="sheet-title" lang={lang}>
       <header className="report-section">
         <p className="report-cover-kicker">{t('report.sheet.title')}</p>
-        <h1 id="sheet-title">{p.title}</h1>
+        <h1 id="sheet-title">{text.title}</h1>
         <dl className="sheet-meta">
           <dt>{t('report.sheet.organisation')}</dt>
           <dd>{p.organisation.name}</dd>
@@ -78,15 +93,15 @@ export function PracticeSheet({ practice: p, lineage, reviews, language }: { pra
           <dt>{t('report.sheet.printed')}</dt>
           <dd>{formatDate(new Date().toISOString(), lang)}</dd>
         </dl>
-        {p.summary && <p className="lead">{p.summary}</p>}
+        {text.summary && <p className="lead">{text.summary}</p>}
       </header>
 
       <section className="report-section" aria-labelledby="sheet-description">
         <h2 id="sheet-description">{t('report.sheet.description')}</h2>
-        {TEXT_SECTIONS.filter((k) => (p[k] ?? '').trim()).map((k) => (
+        {TEXT_SECTIONS.filter((k) => text[k].trim()).map((k) => (
           <div key={k} className="sheet-text">
             <h3>{t(`report.sheet.sections.${k}`)}</h3>
-            <p className="report-notes-text">{p[k]}</p>
+            <p className="report-notes-text">{text[k]}</p>
           </div>
         ))}
       </section>

@@ -5,7 +5,7 @@ import { json, mockFetch, problem } from '@/test/fetch-mock';
 import { practice, tokenPair } from '@/test/fixtures';
 import { renderRoutes } from '@/test/render';
 import type { Lineage, PracticeReviews } from '../api/types';
-import { PracticeSheetPage } from './practice-sheet-page';
+import { PracticeSheetPage, sheetTexts } from './practice-sheet-page';
 
 const decided = {
   ...practice,
@@ -65,6 +65,17 @@ describe('the practice sheet', () => {
     expect(screen.getByText(/12 of 32 participants returned to work \(37.5%\)/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Print / Save as PDF' })).toBeInTheDocument();
     expect(container.querySelector('.print-document')).not.toBeNull();
+  });
+
+  it('reads in the reader’s language where the practice has a translation, text by text', () => {
+    const translated = {
+      ...decided,
+      language: 'nl',
+      translations: [{ language: 'en', status: 'verified' as const, title: 'Job coach at the hospital (EN)', context: 'Translated context.', updated_at: '2026-01-01T00:00:00Z' }],
+    };
+    expect(sheetTexts(translated, 'en')).toMatchObject({ title: 'Job coach at the hospital (EN)', context: 'Translated context.', approach: decided.approach });
+    expect(sheetTexts(translated, 'fr').title).toBe(decided.title);
+    expect(sheetTexts(translated, 'nl').context).toBe(decided.context);
   });
 
   it('leaves out reviews the reader may not read', async () => {
