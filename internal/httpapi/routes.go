@@ -147,7 +147,7 @@ func (s *Server) routes() {
 	v1.Post("/practices/:id/decision", authed, s.decidePractice)
 	v1.Post("/practices/:id/response", authed, s.respondToReviews)
 
-	// Adaptations, new products, lineage, dashboard, exports and audit.
+	// Adaptations, new products, lineage, dashboard, report, exports and audit.
 	v1.Get("/programmes/:id/adaptations", authed, s.listAdaptations)
 	v1.Post("/programmes/:id/adaptations", authed, idem, s.createAdaptation)
 	v1.Get("/adaptations/:id", authed, s.getAdaptation)
@@ -161,6 +161,9 @@ func (s *Server) routes() {
 	v1.Patch("/products/:id", authed, s.updateNewProduct)
 	v1.Get("/practices/:id/lineage", authed, s.practiceLineage)
 	v1.Get("/programmes/:id/dashboard", authed, dashboard, s.dashboard)
+	v1.Get("/programmes/:id/report", authed, dashboard, s.programmeReport)
+	v1.Get("/programmes/:id/report-notes", authed, s.getReportNotes)
+	v1.Put("/programmes/:id/report-notes", authed, s.putReportNotes)
 	v1.Get("/programmes/:id/exports/:kind", authed, s.exportCSV)
 	v1.Get("/programmes/:id/export.json", authed, s.exportJSON)
 	v1.Get("/programmes/:id/audit", authed, s.audit)

@@ -66,6 +66,7 @@ type Stores struct {
 	Calendars     CalendarStore
 	Learning      LearningStore
 	Accounts      AccountStore
+	Reports       ReportStore
 }
 
 // Service bundles the use cases with their dependencies, passed in explicitly.
@@ -95,6 +96,7 @@ type Service struct {
 	calendars     CalendarStore
 	learning      LearningStore
 	accounts      AccountStore
+	reports       ReportStore
 	hasher        *auth.Hasher
 	signer        *auth.Signer
 	log           *slog.Logger
@@ -130,7 +132,7 @@ func New(o Options) *Service {
 		programmes: st.Programmes, invitations: st.Invitations, practices: st.Practices, comments: st.Comments,
 		rubrics: st.Rubrics, rounds: st.Rounds, assignments: st.Assignments, bids: st.Bids, reviews: st.Reviews,
 		notifications: st.Notifications, adaptations: st.Adaptations, dashboards: st.Dashboards, exports: st.Exports, calls: st.Calls,
-		discussions: st.Discussions, reminders: st.Reminders, activities: st.Activities, calendars: st.Calendars, learning: st.Learning, accounts: st.Accounts,
+		discussions: st.Discussions, reminders: st.Reminders, activities: st.Activities, calendars: st.Calendars, learning: st.Learning, accounts: st.Accounts, reports: st.Reports,
 		hasher: o.Hasher, signer: o.Signer, log: o.Log, publicURL: o.PublicURL, refreshTTL: o.RefreshTTL, now: o.Now,
 		statsFlight: &flight[domain.RoundStatistics]{}, figuresFlight: &flight[domain.ProgrammeFigures]{},
 	}

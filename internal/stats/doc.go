@@ -4,7 +4,8 @@
 // coincidence matrices), its bootstrap interval and P(α < .667), a reading of
 // it in words, one-way intraclass correlations of the weighted score,
 // reviewer-adjusted scores, a spread flag from the standard error of
-// measurement, and means that leave missing answers out and round once.
+// measurement, Wilson score intervals for the programme report's
+// work-resumption rates, and means that leave missing answers out and round once.
 //
 // Everything works from what SQL aggregates give (per-practice moments,
 // coincidence cells, per-practice answer counts), never from a dense

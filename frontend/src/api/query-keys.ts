@@ -65,6 +65,12 @@ export const queryKeys = {
     matches: (programmeId: string) => ['learning', programmeId, 'matches'] as const,
     map: (programmeId: string) => ['learning', programmeId, 'map'] as const,
   },
+  /** A programme's report for policy (per reading language) and its coordinators' notes. */
+  report: {
+    all: (programmeId: string) => ['report', programmeId] as const,
+    detail: (programmeId: string, lang: string) => ['report', programmeId, 'figures', lang] as const,
+    notes: (programmeId: string) => ['report', programmeId, 'notes'] as const,
+  },
   /** A programme's calls for practices; the practice editor and the round form read them too. */
   calls: {
     all: () => ['calls'] as const,

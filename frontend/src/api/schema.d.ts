@@ -1886,6 +1886,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programmes/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The programme's report for policy (coordinators)
+         * @description The figures of a programme report (SPEC §7.6), all read in one read-only snapshot: the four outputs over time (the dashboard's timeline), each review round's decisions and agreement (the same statistics as GET /rounds/{id}/results), adaptations by country flow and fidelity, work-resumption rates per practice and per adopting country with Wilson 95 % score intervals, barriers and facilitators by frequency, transferability ratings by (practice country → reviewer country), and the coordinators' notes. Work resumption reads only the latest follow-up of each adaptation (follow-ups report running totals). Aggregated in SQL, never per review. Anyone but the programme's coordinators gets 404. Coded values (statuses, stages, fidelity, decisions, readings) come as codes for the client to render in its language.
+         */
+        get: operations["programmeReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/report-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The coordinators' conclusions and policy lessons for the report (coordinators)
+         * @description Notes nobody has saved yet are empty, at version 1. Anyone but the programme's coordinators gets 404.
+         */
+        get: operations["getReportNotes"];
+        /**
+         * Replace the report notes (coordinators; If-Match)
+         * @description Needs the notes' current `ETag` (`"1"` before the first save): without If-Match 428 `precondition_required`, with a stale one 412 `version_mismatch`. Each text is trimmed and holds at most 20,000 characters (400 naming the field, code `too_long`). The change is audited (`programme.report_notes_updated`).
+         */
+        put: operations["putReportNotes"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes/{id}/exports/{kind}": {
         parameters: {
             query?: never;
@@ -3668,6 +3716,118 @@ export interface components {
                 /** @description YYYY-MM */
                 month: string;
             })[];
+        };
+        /** @description A share of participants with its Wilson 95 % score interval (no continuity correction), to four decimals. */
+        Rate: {
+            /** @description Participants with the outcome. */
+            count: number;
+            /** @description Participants it is a share of (for in work after six months: of the follow-ups that report it). */
+            of: number;
+            /** @description count / of; null when of is 0. */
+            rate: number | null;
+            /** @description Wilson 95 % score interval [low, high]; null when of is 0. */
+            ci95: number[] | null;
+        };
+        /** @description Work resumption over the latest follow-up of each adaptation: returned to work over participants, and in work after six months over the participants of the follow-ups that report that figure (a follow-up too early to say does not count as nobody in work). */
+        WorkResumption: {
+            /** @description Adaptations with at least one follow-up. */
+            adaptations: number;
+            participants: number;
+            returned_to_work: components["schemas"]["Rate"];
+            in_work_after_6_months: components["schemas"]["Rate"];
+        };
+        ReportNotes: {
+            conclusions: string;
+            policy_lessons: string;
+            /** @description The notes' version (1 before the first save); the ETag. */
+            version: number;
+            /** Format: date-time */
+            updated_at: string | null;
+        };
+        ReportNotesInput: {
+            conclusions: string;
+            policy_lessons: string;
+        };
+        ProgrammeReport: {
+            programme: components["schemas"]["Programme"];
+            /** @description The `lang` asked for; empty when none was. */
+            lang: string;
+            /** Format: date-time */
+            generated_at: string;
+            outputs: components["schemas"]["Outputs"];
+            /** @description The four outputs by month, oldest first (the dashboard's timeline). */
+            timeline: (components["schemas"]["Outputs"] & {
+                /** @description YYYY-MM */
+                month: string;
+            })[];
+            /** @description Each review round, oldest first, with its decisions by outcome and its reviewers' agreement. */
+            review_rounds: {
+                /** Format: uuid */
+                round_id: string;
+                name: string;
+                status: string;
+                blind: boolean;
+                practices: number;
+                decided: number;
+                /** @description Submitted reviews. */
+                reviews: number;
+                /** @description Decisions by outcome code, most frequent first. */
+                decisions: components["schemas"]["KeyCount"][];
+                /** @description As in GET /rounds/{id}/results. */
+                agreement: {
+                    weighted_score: components["schemas"]["AgreementFigure"] & {
+                        icc: {
+                            single: number;
+                            average: number;
+                            reviews_per_practice: number;
+                        } | null;
+                        sem: number | null;
+                    };
+                    criteria: (components["schemas"]["AgreementFigure"] & {
+                        key: string;
+                    })[];
+                    gates: components["schemas"]["AgreementFigure"];
+                    recommendation: components["schemas"]["AgreementFigure"];
+                };
+            }[];
+            adaptations: {
+                by_stage: components["schemas"]["KeyCount"][];
+                by_fidelity: components["schemas"]["KeyCount"][];
+                /** @description Adaptations from the country of the source practice to the adopting country, with their fidelity (consistent, inconsistent, unknown); ordered by country. */
+                flows: {
+                    from_country: components["schemas"]["Country"];
+                    to_country: components["schemas"]["Country"];
+                    count: number;
+                    by_fidelity: components["schemas"]["KeyCount"][];
+                }[];
+            };
+            work_resumption: {
+                total: components["schemas"]["WorkResumption"];
+                /** @description Per source practice, most participants first; practices whose adaptations have no follow-up are left out. */
+                by_practice: (components["schemas"]["WorkResumption"] & {
+                    /** Format: uuid */
+                    practice_id: string;
+                    /** @description In `lang` where the practice has a translation into it. */
+                    title: string;
+                    country: components["schemas"]["Country"];
+                })[];
+                /** @description Per adopting country, by country code. */
+                by_country: (components["schemas"]["WorkResumption"] & {
+                    country: components["schemas"]["Country"];
+                })[];
+            };
+            /** @description Every barrier named (case-insensitive, at most 100), most frequent first. */
+            barriers: components["schemas"]["KeyCount"][];
+            /** @description Every facilitator named (case-insensitive, at most 100), most frequent first. */
+            facilitators: components["schemas"]["KeyCount"][];
+            /** @description Mean transferability rating (to two decimals) and number of ratings of submitted reviews, by the country of the practice and the country of the reviewer's organisation; countries and counts only, never who rated. */
+            transferability: {
+                practice_country: components["schemas"]["Country"];
+                reviewer_country: components["schemas"]["Country"];
+                ratings: number;
+                mean: number;
+            }[];
+            notes: components["schemas"]["ReportNotes"];
         };
         /** @description One entry of the audit log. `actor_name` and `object_title` are copied when the entry is written, so they name the person and the object as they were at that moment; renames later do not change them. */
         AuditEntry: {
@@ -7728,6 +7888,95 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["Overloaded"];
+        };
+    };
+    programmeReport: {
+        parameters: {
+            query?: {
+                /** @description Practice titles in this language where the practice has a translation into it (BCP 47); otherwise, and without `lang`, in the practice's own language. Not a BCP 47 tag: 400 naming `lang`. */
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report's figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getReportNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notes. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportNotes"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    putReportNotes: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportNotesInput"];
+            };
+        };
+        responses: {
+            /** @description Saved; the `ETag` is the new version. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportNotes"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
         };
     };
     exportCSV: {

@@ -24,4 +24,5 @@ export const programmeTabs: ProgrammeTab[] = [
   { to: 'rounds', labelKey: 'review:nav.rounds', visible: (ctx) => ctx.canCoordinate },
   { to: 'rubrics', labelKey: 'review:nav.rubrics', visible: (ctx) => ctx.canCoordinate },
   { to: 'dashboard', labelKey: 'exchange:tabs.dashboard', visible: (ctx) => ctx.canCoordinate },
+  { to: 'report', labelKey: 'report:report.tab', visible: (ctx) => ctx.canCoordinate },
 ];

@@ -50,6 +50,8 @@ const PracticeReviewsPage = lazyPage(() => import('@/features/review/components/
 const ReviewFormPage = lazyPage(() => import('@/features/review/components/review-form-page').then((m) => m.ReviewFormPage));
 const BiddingPage = lazyPage(() => import('@/features/review/components/bidding-page').then((m) => m.BiddingPage));
 const ReviewsInbox = lazyPage(() => import('@/features/review/components/reviews-inbox').then((m) => m.ReviewsInbox));
+const ReportPage = lazyPage(() => import('@/features/report/components/report-page').then((m) => m.ReportPage));
+const PracticeSheetPage = lazyPage(() => import('@/features/report/components/practice-sheet-page').then((m) => m.PracticeSheetPage));
 const RoundPage = lazyPage(() => import('@/features/rounds/components/round-page').then((m) => m.RoundPage));
 const RoundsTab = lazyPage(() => import('@/features/rounds/components/rounds-tab').then((m) => m.RoundsTab));
 const RubricsTab = lazyPage(() => import('@/features/rounds/components/rubrics-tab').then((m) => m.RubricsTab));
@@ -101,6 +103,7 @@ export const routes: RouteObject[] = [
               { path: 'adaptations', element: <AdaptationsPage /> },
               { path: 'products', element: <ProductsPage /> },
               { path: 'dashboard', element: <DashboardPage /> },
+              { path: 'report', element: <ReportPage /> },
               { path: 'audit', element: <AuditPage /> },
             ],
           },
@@ -108,6 +111,7 @@ export const routes: RouteObject[] = [
           { path: 'practices/:id', element: <PracticeRoute /> },
           { path: 'practices/:id/edit', element: <PracticeEditorPage mode="edit" notFound={<NotFoundPage />} /> },
           { path: 'practices/:id/reviews', element: <PracticeReviewsPage /> },
+          { path: 'practices/:id/sheet', element: <PracticeSheetPage /> },
           { path: 'reviews', element: <ReviewsInbox /> },
           { path: 'reviews/:assignmentId', element: <ReviewFormPage /> },
           {

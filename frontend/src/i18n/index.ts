@@ -108,7 +108,7 @@ export async function setLanguage(code: LanguageCode): Promise<void> {
 export const i18nReady = i18n.use(languageChunks).use(initReactI18next).init({
   resources: { en },
   partialBundledLanguages: true,
-  ns: ['translation', ...FEATURE_NAMESPACES, 'review', 'rounds', 'exchange', 'dashboard'],
+  ns: ['translation', ...FEATURE_NAMESPACES, 'review', 'rounds', 'exchange', 'dashboard', 'report'],
   defaultNS: 'translation',
   fallbackNS: [...FEATURE_NAMESPACES],
   lng: detectLanguage(),

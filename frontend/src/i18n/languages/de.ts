@@ -9,8 +9,9 @@ import learning from '../locales/learning.de.json';
 import practices from '../locales/practices.de.json';
 import programmes from '../locales/programmes.de.json';
 import review from '../locales/review.de.json';
+import report from '../locales/report.de.json';
 import rounds from '../locales/rounds.de.json';
 import translation from '../locales/de.json';
 
 /** Every namespace of the interface in one language: one chunk, loaded when the language is chosen. */
-export default { translation, practices, calls, activities, programmes, admin, account, auth, review, rounds, exchange, dashboard, learning };
+export default { translation, practices, calls, activities, programmes, admin, account, auth, review, rounds, exchange, dashboard, learning, report };

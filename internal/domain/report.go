@@ -1,0 +1,78 @@
+package domain
+
+import (
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// ReportNotesMaxLength bounds each of the coordinators' report texts, in characters.
+const ReportNotesMaxLength = 20000
+
+// ReportNotes are the coordinators' conclusions and policy lessons for a programme's report
+// (SPEC §7.6), versioned like every shared text. A programme nobody wrote notes for has empty
+// notes at version 1.
+type ReportNotes struct {
+	ProgrammeID   uuid.UUID
+	Conclusions   string
+	PolicyLessons string
+	Version       int
+	UpdatedBy     *uuid.UUID
+	UpdatedAt     *time.Time
+}
+
+// Resumption counts work resumption over the latest follow-up of each adaptation in a group
+// (follow-ups report running totals, so earlier ones are already in the latest).
+type Resumption struct {
+	Adaptations    int64 // adaptations with at least one follow-up
+	Participants   int64
+	ReturnedToWork int64
+	// InWorkParticipants are the participants of the latest follow-ups that report who is in work
+	// after six months (the figure is optional): the denominator of InWorkAfter6Months, so that a
+	// follow-up too early to say does not count as nobody in work.
+	InWorkParticipants int64
+	InWorkAfter6Months int64
+}
+
+// PracticeResumption is the work resumption of the adaptations of one practice.
+type PracticeResumption struct {
+	PracticeID uuid.UUID
+	Title      string // in the report's language where the practice has a translation into it
+	Country    string
+	Resumption
+}
+
+// CountryResumption is the work resumption of the adaptations in one adopting country.
+type CountryResumption struct {
+	Country string
+	Resumption
+}
+
+// TransferabilityPair is the mean of the transferability ratings that reviewers from one country
+// gave practices from another (or the same) country, over submitted reviews. Countries and counts
+// only: never who rated.
+type TransferabilityPair struct {
+	PracticeCountry, ReviewerCountry string
+	Ratings                          int64
+	Mean                             float64
+}
+
+// FlowFidelity is the adaptations of one country flow with a given fidelity.
+type FlowFidelity struct {
+	From, To, Fidelity string
+	Count              int64
+}
+
+// ReportFigures are the aggregates the programme report adds to the dashboard's figures, each
+// computed in SQL.
+type ReportFigures struct {
+	ResumptionByPractice []PracticeResumption // most participants first
+	ResumptionByCountry  []CountryResumption  // by country
+	ResumptionTotal      Resumption
+	FlowFidelity         []FlowFidelity // by from, to, fidelity
+	// Barriers and Facilitators are every one named, most frequent first (the dashboard shows ten).
+	Barriers, Facilitators []KeyCount
+	Transferability        []TransferabilityPair // by practice country, reviewer country
+	// Decisions counts each round's decisions by outcome.
+	Decisions map[uuid.UUID][]KeyCount
+}

@@ -1,0 +1,206 @@
+package postgres
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
+)
+
+// The programme report's own aggregates (SPEC §7.6). Like the dashboard's, each figure group is
+// one statement whatever the programme's size, and no review or follow-up row is read into Go.
+
+// latestFollowUps is each adaptation of the programme with the figures of its latest follow-up
+// (by date, then by when it was written): follow-ups report running totals, so only the latest
+// counts. Adaptations without a follow-up have no row.
+const latestFollowUps = `WITH latest AS (
+		SELECT DISTINCT ON (o.adaptation_id) a.source_practice_id, a.country, o.participants, o.returned_to_work, o.in_work_after_6_months
+		FROM adaptation_outcomes o JOIN adaptations a ON a.id = o.adaptation_id
+		WHERE a.programme_id = @programme
+		ORDER BY o.adaptation_id, o.recorded_on DESC, o.created_at DESC, o.id DESC)`
+
+// resumptionSums are the sums of a group of latest follow-ups. The in-work denominator counts
+// only the follow-ups that report the figure.
+const resumptionSums = `count(*) AS adaptations, coalesce(sum(l.participants), 0) AS participants,
+	coalesce(sum(l.returned_to_work), 0) AS returned_to_work,
+	coalesce(sum(l.participants) FILTER (WHERE l.in_work_after_6_months IS NOT NULL), 0) AS in_work_participants,
+	coalesce(sum(l.in_work_after_6_months), 0) AS in_work_after_6_months`
+
+type resumptionRow struct {
+	Adaptations        int64 `gorm:"column:adaptations"`
+	Participants       int64 `gorm:"column:participants"`
+	ReturnedToWork     int64 `gorm:"column:returned_to_work"`
+	InWorkParticipants int64 `gorm:"column:in_work_participants"`
+	InWorkAfter6Months int64 `gorm:"column:in_work_after_6_months"`
+}
+
+func (r resumptionRow) toDomain() domain.Resumption { return domain.Resumption(r) }
+
+type practiceResumptionRow struct {
+	PracticeID uuid.UUID     `gorm:"column:practice_id"`
+	Title      string        `gorm:"column:title"`
+	Country    string        `gorm:"column:country"`
+	Resumption resumptionRow `gorm:"embedded"`
+}
+
+type countryResumptionRow struct {
+	Country    string        `gorm:"column:country"`
+	Resumption resumptionRow `gorm:"embedded"`
+}
+
+type transferabilityRow struct {
+	PracticeCountry string  `gorm:"column:practice_country"`
+	ReviewerCountry string  `gorm:"column:reviewer_country"`
+	Ratings         int64   `gorm:"column:ratings"`
+	Mean            float64 `gorm:"column:mean"`
+}
+
+type flowFidelityRow struct {
+	From     string `gorm:"column:from_country"`
+	To       string `gorm:"column:to_country"`
+	Fidelity string `gorm:"column:fidelity"`
+	Count    int64  `gorm:"column:n"`
+}
+
+type roundDecisionRow struct {
+	RoundID uuid.UUID `gorm:"column:round_id"`
+	Key     string    `gorm:"column:key"`
+	Count   int64     `gorm:"column:n"`
+}
+
+// reportNamedLimit bounds the barriers and facilitators a report lists: every one a programme
+// names in practice, but never an unbounded list.
+const reportNamedLimit = 100
+
+// ReportFigures reads the report's aggregates. lang, when not empty, is the language practice
+// titles are given in where a practice has a translation into it.
+func (s *Store) ReportFigures(ctx context.Context, programmeID uuid.UUID, lang string) (domain.ReportFigures, error) {
+	var f domain.ReportFigures
+	db := s.conn(ctx)
+	args := map[string]any{"programme": programmeID, "lang": lang, "limit": reportNamedLimit}
+	steps := []func() error{
+		func() error {
+			var rows []practiceResumptionRow
+			err := db.Raw(latestFollowUps+` SELECT p.id AS practice_id, p.country,
+					coalesce(CASE WHEN @lang <> '' AND p.language <> @lang THEN nullif(btrim(p.translations -> @lang ->> 'title'), '') END, p.title) AS title, `+
+				resumptionSums+`
+				FROM latest l JOIN practices p ON p.id = l.source_practice_id
+				GROUP BY p.id ORDER BY participants DESC, title, p.id`, args).Scan(&rows).Error
+			f.ResumptionByPractice = lists.Map(rows, func(r practiceResumptionRow) domain.PracticeResumption {
+				return domain.PracticeResumption{PracticeID: r.PracticeID, Title: r.Title, Country: r.Country, Resumption: r.Resumption.toDomain()}
+			})
+			return err
+		},
+		func() error {
+			var rows []countryResumptionRow
+			err := db.Raw(latestFollowUps+` SELECT l.country, `+resumptionSums+` FROM latest l GROUP BY l.country ORDER BY l.country`, args).Scan(&rows).Error
+			f.ResumptionByCountry = lists.Map(rows, func(r countryResumptionRow) domain.CountryResumption {
+				return domain.CountryResumption{Country: r.Country, Resumption: r.Resumption.toDomain()}
+			})
+			return err
+		},
+		func() error {
+			var row resumptionRow
+			err := db.Raw(latestFollowUps+` SELECT `+resumptionSums+` FROM latest l`, args).Scan(&row).Error
+			f.ResumptionTotal = row.toDomain()
+			return err
+		},
+		func() error {
+			var rows []flowFidelityRow
+			err := db.Raw(`SELECT p.country AS from_country, a.country AS to_country, coalesce(nullif(a.frame->>'fidelity', ''), 'unknown') AS fidelity, count(*) AS n
+				FROM adaptations a JOIN practices p ON p.id = a.source_practice_id
+				WHERE a.programme_id = @programme GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`, args).Scan(&rows).Error
+			f.FlowFidelity = lists.Map(rows, func(r flowFidelityRow) domain.FlowFidelity { return domain.FlowFidelity(r) })
+			return err
+		},
+		func() error {
+			var row struct{ Barriers, Facilitators JSON[[]keyCountDoc] }
+			err := db.Raw(`SELECT `+
+				keyCountList(`SELECT lower(btrim(b)) AS key, count(*) AS n FROM adaptations, jsonb_array_elements_text(pb_array(barriers)) b
+					WHERE b IS NOT NULL AND btrim(b) <> '' AND programme_id = @programme GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT @limit`)+` AS barriers, `+
+				keyCountList(`SELECT lower(btrim(f)) AS key, count(*) AS n FROM adaptations, jsonb_array_elements_text(pb_array(facilitators)) f
+					WHERE f IS NOT NULL AND btrim(f) <> '' AND programme_id = @programme GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT @limit`)+` AS facilitators`, args).Scan(&row).Error
+			f.Barriers, f.Facilitators = keyCounts(row.Barriers), keyCounts(row.Facilitators)
+			return err
+		},
+		func() error {
+			// The reviewer's country is their organisation's; only countries and counts leave the
+			// statement, so nothing names a reviewer of a blind round.
+			var rows []transferabilityRow
+			err := db.Raw(`SELECT p.country AS practice_country, o.country AS reviewer_country, count(*) AS ratings,
+					avg((v.transferability ->> 'rating')::numeric)::float8 AS mean
+				FROM reviews v JOIN assignments a ON a.id = v.assignment_id JOIN rounds r ON r.id = a.round_id
+				JOIN practices p ON p.id = a.practice_id JOIN users u ON u.id = a.reviewer_id JOIN organisations o ON o.id = u.organisation_id
+				WHERE r.programme_id = @programme AND v.status = 'submitted' AND jsonb_typeof(v.transferability -> 'rating') = 'number'
+				GROUP BY 1, 2 ORDER BY 1, 2`, args).Scan(&rows).Error
+			f.Transferability = lists.Map(rows, func(r transferabilityRow) domain.TransferabilityPair { return domain.TransferabilityPair(r) })
+			return err
+		},
+		func() error {
+			var rows []roundDecisionRow
+			err := db.Raw(`SELECT d.round_id, d.outcome AS key, count(*) AS n FROM decisions d JOIN rounds r ON r.id = d.round_id
+				WHERE r.programme_id = @programme GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2`, args).Scan(&rows).Error
+			f.Decisions = map[uuid.UUID][]domain.KeyCount{}
+			for _, r := range rows {
+				f.Decisions[r.RoundID] = append(f.Decisions[r.RoundID], domain.KeyCount{Key: r.Key, Count: r.Count})
+			}
+			return err
+		},
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return domain.ReportFigures{}, translate(err)
+		}
+	}
+	return f, nil
+}
+
+type reportNotesRow struct {
+	ProgrammeID   uuid.UUID  `gorm:"column:programme_id"`
+	Conclusions   string     `gorm:"column:conclusions"`
+	PolicyLessons string     `gorm:"column:policy_lessons"`
+	Version       int        `gorm:"column:version"`
+	UpdatedBy     *uuid.UUID `gorm:"column:updated_by"`
+	UpdatedAt     *time.Time `gorm:"column:updated_at"`
+}
+
+func (r reportNotesRow) toDomain() domain.ReportNotes { return domain.ReportNotes(r) }
+
+// ReportNotes reads a programme's report notes: empty at version 1 when none were saved.
+func (s *Store) ReportNotes(ctx context.Context, programmeID uuid.UUID) (domain.ReportNotes, error) {
+	var rows []reportNotesRow
+	if err := s.conn(ctx).Raw(`SELECT * FROM report_notes WHERE programme_id = ?`, programmeID).Scan(&rows).Error; err != nil {
+		return domain.ReportNotes{}, translate(err)
+	}
+	if len(rows) == 0 {
+		return domain.ReportNotes{ProgrammeID: programmeID, Version: 1}, nil
+	}
+	return rows[0].toDomain(), nil
+}
+
+// SaveReportNotes writes the notes when version is the current one (1 for notes never saved), in
+// one statement that checks the version, so two coordinators saving at once cannot both win:
+// CodeVersionMismatch for the one who loses.
+func (s *Store) SaveReportNotes(ctx context.Context, n domain.ReportNotes, version int) (domain.ReportNotes, error) {
+	args := map[string]any{"programme": n.ProgrammeID, "conclusions": n.Conclusions, "lessons": n.PolicyLessons,
+		"version": version, "by": n.UpdatedBy, "at": n.UpdatedAt}
+	// The first save creates the row (another first save that got there before wins); later ones
+	// update the version they read.
+	q := `UPDATE report_notes SET conclusions = @conclusions, policy_lessons = @lessons, version = version + 1, updated_by = @by, updated_at = @at
+		WHERE programme_id = @programme AND version = @version RETURNING *`
+	if version == 1 {
+		q = `INSERT INTO report_notes (programme_id, conclusions, policy_lessons, version, updated_by, updated_at)
+			VALUES (@programme, @conclusions, @lessons, 2, @by, @at) ON CONFLICT (programme_id) DO NOTHING RETURNING *`
+	}
+	var rows []reportNotesRow
+	if err := s.conn(ctx).Raw(q, args).Scan(&rows).Error; err != nil {
+		return domain.ReportNotes{}, translate(err)
+	}
+	if len(rows) == 0 {
+		return domain.ReportNotes{}, domain.Errorf(domain.CodeVersionMismatch, "The report notes were changed by someone else; reload them and try again.")
+	}
+	return rows[0].toDomain(), nil
+}
