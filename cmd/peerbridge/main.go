@@ -157,7 +157,7 @@ func stores(store *postgres.Store) service.Stores {
 		Tx: store, Audit: store, Organisations: store, Users: store, Sessions: store, Programmes: store,
 		Invitations: store, Practices: store, Comments: store, Rubrics: store, Rounds: store, Assignments: store, Bids: store,
 		Reviews: store, Notifications: store, Adaptations: store, Dashboards: store, Exports: store, Calls: store,
-		Discussions: store, Reminders: store,
+		Discussions: store, Reminders: store, Attachments: store,
 	}
 }
 

@@ -71,7 +71,7 @@ func newEnvWithURL(t *testing.T, dsn string, opts httpapi.Options) *env {
 			Tx: store, Audit: store, Organisations: store, Users: store, Sessions: store, Programmes: store,
 			Invitations: store, Practices: store, Comments: store, Rubrics: store, Rounds: store, Assignments: store, Bids: store,
 			Reviews: store, Notifications: store, Adaptations: store, Dashboards: store, Exports: store, Calls: store,
-			Discussions: store, Reminders: store,
+			Discussions: store, Reminders: store, Attachments: store,
 		},
 		Hasher: hasher, Log: log, PublicURL: "http://peerbridge.test",
 		Signer: auth.NewSigner([]byte(testSecret), testIssuer, testAudience, 15*time.Minute, nil),

@@ -62,6 +62,7 @@ type Stores struct {
 	Calls         CallStore
 	Discussions   DiscussionStore
 	Reminders     ReminderStore
+	Attachments   AttachmentStore
 }
 
 // Service bundles the use cases with their dependencies, passed in explicitly.
@@ -87,6 +88,7 @@ type Service struct {
 	calls         CallStore
 	discussions   DiscussionStore
 	reminders     ReminderStore
+	attachments   AttachmentStore
 	hasher        *auth.Hasher
 	signer        *auth.Signer
 	log           *slog.Logger
@@ -122,7 +124,7 @@ func New(o Options) *Service {
 		programmes: st.Programmes, invitations: st.Invitations, practices: st.Practices, comments: st.Comments,
 		rubrics: st.Rubrics, rounds: st.Rounds, assignments: st.Assignments, bids: st.Bids, reviews: st.Reviews,
 		notifications: st.Notifications, adaptations: st.Adaptations, dashboards: st.Dashboards, exports: st.Exports, calls: st.Calls,
-		discussions: st.Discussions, reminders: st.Reminders,
+		discussions: st.Discussions, reminders: st.Reminders, attachments: st.Attachments,
 		hasher: o.Hasher, signer: o.Signer, log: o.Log, publicURL: o.PublicURL, refreshTTL: o.RefreshTTL, now: o.Now,
 		statsFlight: &flight[domain.RoundStatistics]{}, figuresFlight: &flight[domain.ProgrammeFigures]{},
 	}
