@@ -119,12 +119,12 @@ func SanitiseFileName(name string) string {
 	var b strings.Builder
 	for _, r := range name {
 		switch {
+		case unicode.IsSpace(r):
+			b.WriteRune(' ')
 		case unicode.IsControl(r), unicode.Is(unicode.Cf, r), r == utf8.RuneError:
 			continue
 		case strings.ContainsRune(`<>:"|?*`, r):
 			b.WriteRune('_')
-		case unicode.IsSpace(r):
-			b.WriteRune(' ')
 		default:
 			b.WriteRune(r)
 		}
