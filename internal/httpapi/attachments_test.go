@@ -209,6 +209,10 @@ func TestAttachmentDownloadIsByteExact(t *testing.T) {
 	if _, params, err := mime.ParseMediaType(h.Get("Content-Disposition")); err != nil || params["filename"] != name {
 		t.Errorf("Content-Disposition does not read back as the name: %v %v", params, err)
 	}
+	head := must(t, w.do(req{method: "HEAD", path: got["download_url"].(string), token: partner}), 200)
+	if head.Header.Get("Content-Length") != strconv.Itoa(len(content)) || len(head.Body) != 0 {
+		t.Errorf("HEAD: Content-Length %q, %d bytes of body", head.Header.Get("Content-Length"), len(head.Body))
+	}
 	// Text comes back as text with its charset, never as what its name says.
 	txt := must(t, w.upload(partner, owner, "notes.pdf", []byte("Plain notes\n")), 201).json(t)
 	tr := must(t, w.get(txt["download_url"].(string), partner), 200)

@@ -124,6 +124,10 @@ func (s *Server) downloadAttachment(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderContentSecurityPolicy, downloadCSP)
 	c.Set(fiber.HeaderCacheControl, "private, no-cache")
 	c.Set("Repr-Digest", "sha-256=:"+base64.StdEncoding.EncodeToString(v.SHA256)+":")
+	if c.Method() == fiber.MethodHead {
+		c.Response().Header.SetContentLength(int(v.Size))
+		return nil
+	}
 	// The bytes are sent after this handler (and its request's deadline) ended.
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(c.UserContext()), transferTimeout)
 	c.Context().SetBodyStream(&closingReader{Reader: s.svc.AttachmentReader(ctx, v.Attachment), close: cancel}, int(v.Size))
