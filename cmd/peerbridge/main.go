@@ -158,6 +158,7 @@ func stores(store *postgres.Store) service.Stores {
 		Invitations: store, Practices: store, Comments: store, Rubrics: store, Rounds: store, Assignments: store, Bids: store,
 		Reviews: store, Notifications: store, Adaptations: store, Dashboards: store, Exports: store, Calls: store,
 		Discussions: store, Reminders: store, Activities: store, Calendars: store, Learning: store, Accounts: store, Reports: store,
+		Attachments: store,
 	}
 }
 

@@ -37,6 +37,7 @@ var statusOf = map[domain.Code]int{
 	domain.CodeBusy:                http.StatusServiceUnavailable,
 	domain.CodeServerOverloaded:    http.StatusServiceUnavailable,
 	domain.CodeBodyTooLarge:        http.StatusRequestEntityTooLarge,
+	domain.CodeFileTooLarge:        http.StatusRequestEntityTooLarge,
 	domain.CodeUnsupportedMedia:    http.StatusUnsupportedMediaType,
 	domain.CodeMethodNotAllowed:    http.StatusMethodNotAllowed,
 	domain.CodeInternal:            http.StatusInternalServerError,

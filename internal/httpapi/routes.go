@@ -3,6 +3,8 @@ package httpapi
 import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/compress"
+
+	"github.com/peerbridge/peerbridge/internal/domain"
 )
 
 // routes declares the whole API surface. Each route names its auth requirement where it is
@@ -13,9 +15,12 @@ func (s *Server) routes() {
 	// answers are generated per request, so they take the fastest level: at level 6 deflate was a
 	// fifth of a practice page's CPU, for a body only about a tenth smaller. The web app's files
 	// are few and cached by browsers, so they keep the default level.
-	apiCompress := compress.New(compress.Config{Level: compress.LevelBestSpeed, Next: func(c *fiber.Ctx) bool { return !isAPIPath(c.Path()) }})
+	// Attachments leave as they are stored, with their length: compressing a PDF gains nothing.
+	apiCompress := compress.New(compress.Config{Level: compress.LevelBestSpeed, Next: func(c *fiber.Ctx) bool {
+		return !isAPIPath(c.Path()) || isDownload(c.Method(), c.Path())
+	}})
 	webCompress := compress.New(compress.Config{Next: func(c *fiber.Ctx) bool { return isAPIPath(c.Path()) }})
-	app.Use(s.requestContext, s.accessLog, s.recoverPanics, securityHeaders, rejectNUL, apiCompress, webCompress)
+	app.Use(s.requestContext, s.accessLog, s.recoverPanics, securityHeaders, s.readBody, rejectNUL, apiCompress, webCompress)
 
 	app.Get("/healthz", s.healthz)
 	app.Get("/readyz", s.readyz)
@@ -160,6 +165,16 @@ func (s *Server) routes() {
 	v1.Get("/products/:id", authed, s.getNewProduct)
 	v1.Patch("/products/:id", authed, s.updateNewProduct)
 	v1.Get("/practices/:id/lineage", authed, s.practiceLineage)
+
+	// Attachments (SPEC §7.7): read with the owner, changed by whoever may edit it. Uploads are
+	// streams, outside the idempotency middleware, which would read the whole body first.
+	for _, owner := range []domain.AttachmentOwnerType{domain.OwnerPractice, domain.OwnerAdaptation, domain.OwnerProduct} {
+		path := "/" + domain.AttachmentOwners[owner] + "/:id/attachments"
+		v1.Get(path, authed, s.listAttachments(owner))
+		v1.Post(path, authed, s.uploadAttachment(owner))
+	}
+	v1.Get("/attachments/:id", authed, s.downloadAttachment)
+	v1.Delete("/attachments/:id", authed, s.deleteAttachment)
 	v1.Get("/programmes/:id/dashboard", authed, dashboard, s.dashboard)
 	v1.Get("/programmes/:id/report", authed, dashboard, s.programmeReport)
 	v1.Get("/programmes/:id/report-notes", authed, s.getReportNotes)

@@ -40,6 +40,8 @@ type Server struct {
 	allowed     *allowedMethods
 	exportSlots exportSlots
 	heavy       heavyClasses
+	// oversizeMark tells readBody that requestConfig refused a body on its announced length.
+	oversizeMark string
 }
 
 // Options configure the HTTP server.
@@ -84,18 +86,22 @@ func New(svc *service.Service, idem IdempotencyStore, log *slog.Logger, opts Opt
 		opts.HeavyQueueWait = 500 * time.Millisecond
 	}
 	s := &Server{svc: svc, idempotency: idem, log: log, opts: opts, exportSlots: make(exportSlots, opts.MaxExports),
-		heavy: newHeavyClasses(opts.HeavySlots, opts.HeavyQueueWait)}
+		heavy: newHeavyClasses(opts.HeavySlots, opts.HeavyQueueWait), oversizeMark: uuid.NewString()}
 	cfg := fiber.Config{
-		AppName:               "peerbridge",
-		BodyLimit:             opts.BodyLimit,
-		ReadTimeout:           15 * time.Second,
-		WriteTimeout:          60 * time.Second,
-		IdleTimeout:           90 * time.Second,
-		ReadBufferSize:        16 * 1024,
-		DisableStartupMessage: true,
-		ErrorHandler:          s.errorHandler,
-		JSONEncoder:           jsonMarshal,
-		JSONDecoder:           json.Unmarshal,
+		AppName:   "peerbridge",
+		BodyLimit: opts.BodyLimit,
+		// Bodies are streams, so that attachments are never held whole; readBody reads every
+		// other body in full, within BodyLimit, before its handler (bodies.go).
+		StreamRequestBody:            true,
+		DisablePreParseMultipartForm: true,
+		ReadTimeout:                  15 * time.Second,
+		WriteTimeout:                 60 * time.Second,
+		IdleTimeout:                  90 * time.Second,
+		ReadBufferSize:               16 * 1024,
+		DisableStartupMessage:        true,
+		ErrorHandler:                 s.errorHandler,
+		JSONEncoder:                  jsonMarshal,
+		JSONDecoder:                  json.Unmarshal,
 	}
 	if len(opts.TrustedProxies) > 0 {
 		cfg.EnableTrustedProxyCheck = true
@@ -103,6 +109,7 @@ func New(svc *service.Service, idem IdempotencyStore, log *slog.Logger, opts Opt
 		cfg.ProxyHeader = fiber.HeaderXForwardedFor
 	}
 	s.app = fiber.New(cfg)
+	s.app.Server().HeaderReceived = s.requestConfig
 	s.routes()
 	return s
 }

@@ -429,11 +429,7 @@ func (s *Service) UpdateNewProduct(ctx context.Context, a *domain.Actor, id uuid
 	if err != nil {
 		return n, err
 	}
-	involved := false
-	for _, o := range n.OrganisationIDs {
-		involved = involved || o == a.OrganisationID
-	}
-	if !sc.IsCoordinator() && !(involved && sc.Has(domain.RolePartner)) {
+	if !domain.CanEditNewProduct(sc, &n) {
 		return domain.NewProduct{}, domain.Forbidden("Only the organisations involved and the coordinators can change this product.")
 	}
 	from := n.Status

@@ -67,6 +67,7 @@ type Stores struct {
 	Learning      LearningStore
 	Accounts      AccountStore
 	Reports       ReportStore
+	Attachments   AttachmentStore
 }
 
 // Service bundles the use cases with their dependencies, passed in explicitly.
@@ -97,6 +98,7 @@ type Service struct {
 	learning      LearningStore
 	accounts      AccountStore
 	reports       ReportStore
+	attachments   AttachmentStore
 	hasher        *auth.Hasher
 	signer        *auth.Signer
 	log           *slog.Logger
@@ -133,7 +135,8 @@ func New(o Options) *Service {
 		rubrics: st.Rubrics, rounds: st.Rounds, assignments: st.Assignments, bids: st.Bids, reviews: st.Reviews,
 		notifications: st.Notifications, adaptations: st.Adaptations, dashboards: st.Dashboards, exports: st.Exports, calls: st.Calls,
 		discussions: st.Discussions, reminders: st.Reminders, activities: st.Activities, calendars: st.Calendars, learning: st.Learning, accounts: st.Accounts, reports: st.Reports,
-		hasher: o.Hasher, signer: o.Signer, log: o.Log, publicURL: o.PublicURL, refreshTTL: o.RefreshTTL, now: o.Now,
+		attachments: st.Attachments,
+		hasher:      o.Hasher, signer: o.Signer, log: o.Log, publicURL: o.PublicURL, refreshTTL: o.RefreshTTL, now: o.Now,
 		statsFlight: &flight[domain.RoundStatistics]{}, figuresFlight: &flight[domain.ProgrammeFigures]{},
 	}
 }

@@ -1845,6 +1845,95 @@ export interface paths {
         patch: operations["updateNewProduct"];
         trace?: never;
     };
+    "/api/v1/practices/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The files of a practice (whoever may see it) */
+        get: operations["listPracticeAttachments"];
+        put?: never;
+        /** Attach a file to a practice (whoever may edit it) */
+        post: operations["uploadPracticeAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adaptations/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The files of an adaptation (whoever may see it) */
+        get: operations["listAdaptationAttachments"];
+        put?: never;
+        /** Attach a file to an adaptation (whoever may edit it) */
+        post: operations["uploadAdaptationAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The files of a new product (whoever may see it) */
+        get: operations["listProductAttachments"];
+        put?: never;
+        /** Attach a file to a new product (whoever may edit it) */
+        post: operations["uploadProductAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download a file (whoever may see its owner)
+         * @description The bytes as stored, sent as they are read from the database, chunk by chunk. Outside the
+         *     owner's visibility (a practice under review in a blind round to anyone but its
+         *     organisation, the coordinators and its assigned reviewers) the answer is 404, as for an
+         *     unknown id. `Content-Type` is the type decided from the content at upload;
+         *     `Content-Disposition: attachment` names the file (RFC 6266, `filename*` in UTF-8 per RFC
+         *     5987); `X-Content-Type-Options: nosniff` and a `Content-Security-Policy` with `sandbox`
+         *     keep a browser from running it as a page; `Repr-Digest` carries its SHA-256.
+         */
+        get: operations["downloadAttachment"];
+        put?: never;
+        post?: never;
+        /** Remove a file (whoever may edit its owner) */
+        delete: operations["deleteAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/practices/{id}/lineage": {
         parameters: {
             query?: never;
@@ -3598,6 +3687,42 @@ export interface components {
             /** Format: uri */
             link?: string;
         };
+        Attachment: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The kind of object the file belongs to (activities will follow).
+             * @enum {string}
+             */
+            owner_type: "practice" | "adaptation" | "product";
+            /** Format: uuid */
+            owner_id: string;
+            /** @description The name as sanitised at upload. */
+            file_name: string;
+            /** @description Decided from the content, e.g. `application/pdf`, `text/plain; charset=utf-8`. */
+            media_type: string;
+            /** @description In bytes. */
+            size: number;
+            /** @description The SHA-256 of the bytes, in hex. */
+            sha256: string;
+            /** @description Who uploaded it; null when the account is gone. */
+            uploaded_by: null | {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** Format: date-time */
+            created_at: string;
+            /** @description The caller may remove it (they may edit its owner now). */
+            can_delete: boolean;
+            /** @description `/api/v1/attachments/{id}`, which needs the bearer token. */
+            download_url: string;
+        };
+        AttachmentList: {
+            items: components["schemas"]["Attachment"][];
+        };
+        /** @description The file's bytes. */
+        AttachmentBytes: string;
         NewProduct: {
             /** Format: uuid */
             id: string;
@@ -3855,6 +3980,43 @@ export interface components {
         };
     };
     responses: {
+        /** @description Stored. */
+        AttachmentCreated: {
+            headers: {
+                Location: components["headers"]["Location"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Attachment"];
+            };
+        };
+        /** @description The object's files cannot change now: `practice_not_editable` for a practice that is neither a draft nor sent back for revision. */
+        AttachmentOwnerLocked: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `file_too_large`: the file is over 20 MB (params.max, in bytes); a request announcing more is refused before it is read. */
+        FileTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `unsupported_media_type`: the content is not one of the accepted types (params.media_type is what it was found to be), or the body is not multipart/form-data. */
+        UnsupportedFileType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Invalid input; nothing was changed. */
         BadRequest: {
             headers: {
@@ -4005,7 +4167,30 @@ export interface components {
          */
         IdempotencyKey: string;
     };
-    requestBodies: never;
+    requestBodies: {
+        /**
+         * @description One file in the multipart field `file`, at most 20 MB (20,971,520 bytes). Its type is
+         *     decided from its content, never from its name or the part's Content-Type: PDF, Word,
+         *     Excel and PowerPoint (docx/xlsx/pptx and doc/xls/ppt), OpenDocument text, spreadsheet
+         *     and presentation, PNG, JPEG and plain text (CSV and TSV included). Anything else is 415
+         *     `unsupported_media_type`; an empty file is 400 on `file` (`too_small`); no `file` field is
+         *     400 on `file` (`required`). The file name is kept without any path, control characters
+         *     or characters file systems refuse, at most 200 characters (\"../../etc/passwd\" becomes
+         *     \"passwd\"). The body is read as it arrives and stored in chunks; the file appears once
+         *     it is complete.
+         */
+        AttachmentUpload: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The file.
+                     */
+                    file: string;
+                };
+            };
+        };
+    };
     headers: {
         /** @description Strong entity tag, the object's `version` in quotes. */
         ETag: string;
@@ -7838,6 +8023,209 @@ export interface operations {
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
             428: components["responses"]["PreconditionRequired"];
+        };
+    };
+    listPracticeAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its files, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    uploadPracticeAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AttachmentUpload"];
+        responses: {
+            201: components["responses"]["AttachmentCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AttachmentOwnerLocked"];
+            413: components["responses"]["FileTooLarge"];
+            415: components["responses"]["UnsupportedFileType"];
+        };
+    };
+    listAdaptationAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its files, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    uploadAdaptationAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AttachmentUpload"];
+        responses: {
+            201: components["responses"]["AttachmentCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AttachmentOwnerLocked"];
+            413: components["responses"]["FileTooLarge"];
+            415: components["responses"]["UnsupportedFileType"];
+        };
+    };
+    listProductAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its files, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    uploadProductAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AttachmentUpload"];
+        responses: {
+            201: components["responses"]["AttachmentCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AttachmentOwnerLocked"];
+            413: components["responses"]["FileTooLarge"];
+            415: components["responses"]["UnsupportedFileType"];
+        };
+    };
+    downloadAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="…"; filename*=UTF-8''…` */
+                    "Content-Disposition"?: string;
+                    "Content-Length"?: number;
+                    "X-Content-Type-Options"?: "nosniff";
+                    /** @description `sha-256=:<base64>:` (RFC 9530). */
+                    "Repr-Digest"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["AttachmentBytes"];
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["AttachmentBytes"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["AttachmentBytes"];
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation": components["schemas"]["AttachmentBytes"];
+                    "application/msword": components["schemas"]["AttachmentBytes"];
+                    "application/vnd.ms-excel": components["schemas"]["AttachmentBytes"];
+                    "application/vnd.ms-powerpoint": components["schemas"]["AttachmentBytes"];
+                    "application/vnd.oasis.opendocument.text": components["schemas"]["AttachmentBytes"];
+                    "application/vnd.oasis.opendocument.spreadsheet": components["schemas"]["AttachmentBytes"];
+                    "application/vnd.oasis.opendocument.presentation": components["schemas"]["AttachmentBytes"];
+                    "image/png": components["schemas"]["AttachmentBytes"];
+                    "image/jpeg": components["schemas"]["AttachmentBytes"];
+                    "text/plain": components["schemas"]["AttachmentBytes"];
+                    "text/csv": components["schemas"]["AttachmentBytes"];
+                    "text/tab-separated-values": components["schemas"]["AttachmentBytes"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AttachmentOwnerLocked"];
         };
     };
     practiceLineage: {

@@ -13,6 +13,7 @@ import { countryName, formatDate } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useAdaptation, useMoveStage, useProgrammeDetail, useSourcePractice } from '../api/adaptations';
 import type { Adaptation, Stage } from '../api/types';
+import { AttachmentsSection } from '@/components/attachments/attachments-section';
 import { CommentsThread } from '@/components/comments/comments-thread';
 import { Crumbs } from './crumbs';
 import { FrameSummary } from './frame-summary';
@@ -263,6 +264,7 @@ function AdaptationDetail({ adaptation: a, onReload }: { adaptation: Adaptation;
             )}
           </section>
 
+          <AttachmentsSection subject={{ type: 'adaptation', id: a.id }} canUpload={a.can_edit} />
           <CommentsThread subject={{ type: 'adaptation', id: a.id }} canComment />
         </div>
       </div>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { programmeText } from '@/lib/vocabulary';
 import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '@/api/errors';
+import { AttachmentsSection } from '@/components/attachments/attachments-section';
 import { Badge, BadgeList } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -40,6 +41,16 @@ export function ProductsPage() {
   const adaptations = useAdaptations(programme.id, {}, 1, 100);
   const organisations = useOrganisationOptions();
   const [editing, setEditing] = useState<NewProduct | 'new' | null>(null);
+  const { t: tc } = useTranslation();
+  // Each product's files are read when its "Files" is opened, not for the whole page at once.
+  const [openFiles, setOpenFiles] = useState<ReadonlySet<string>>(new Set());
+  const toggleFiles = (id: string) =>
+    setOpenFiles((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   const canRegister = canCoordinate || programme.my_roles.includes('partner');
   useDocumentTitle(`${t('newProducts.title')} — ${programmeText(programme, i18n.language).name}`);
 
@@ -158,11 +169,25 @@ export function ProductsPage() {
                       </div>
                     )}
                   </dl>
-                  {canEdit(p) && (
-                    <div className="card-footer">
+                  <div className="card-footer">
+                    <Button
+                      size="sm"
+                      aria-expanded={openFiles.has(p.id)}
+                      aria-controls={`np-files-${p.id}`}
+                      onClick={() => toggleFiles(p.id)}
+                      aria-label={tc('attachments.filesOf', { title: p.title })}
+                    >
+                      {tc('attachments.title')}
+                    </Button>
+                    {canEdit(p) && (
                       <Button size="sm" onClick={() => setEditing(p)} aria-label={t('newProducts.editNamed', { title: p.title })}>
                         {t('newProducts.edit')}
                       </Button>
+                    )}
+                  </div>
+                  {openFiles.has(p.id) && (
+                    <div id={`np-files-${p.id}`}>
+                      <AttachmentsSection subject={{ type: 'product', id: p.id }} canUpload={canEdit(p)} headingLevel={4} />
                     </div>
                   )}
                 </article>

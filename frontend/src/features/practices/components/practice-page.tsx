@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { programmeText } from '@/lib/vocabulary';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '@/api/errors';
+import { AttachmentsSection } from '@/components/attachments/attachments-section';
 import { CommentsThread } from '@/components/comments/comments-thread';
 import type { Practice, Programme } from '@/api/types';
 import {
@@ -86,6 +87,7 @@ export function PracticePage({ notFound, extra }: { notFound: ReactNode; extra?:
       {p.decision && <DecisionPanel decision={p.decision} />}
       <PracticeBody practice={p} programme={prog} lang={lang} onLang={setLang} showCall />
       {extra?.(p)}
+      <AttachmentsSection subject={{ type: 'practice', id: p.id }} canUpload={p.allowed_actions.includes('edit')} />
       <RevisionHistory practice={p} programme={prog} />
       <CommentsThread subject={{ type: 'practice', id: p.id }} canComment={p.allowed_actions.includes('comment')} />
     </article>

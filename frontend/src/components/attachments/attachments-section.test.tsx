@@ -1,0 +1,177 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sessionStore } from '@/api/session-store';
+import type { Attachment } from '@/api/types';
+import { json, mockFetch } from '@/test/fetch-mock';
+import { practice, tokenPair } from '@/test/fixtures';
+import { renderWithProviders } from '@/test/render';
+import { AttachmentsSection } from './attachments-section';
+
+const listPath = `/api/v1/practices/${practice.id}/attachments`;
+
+function attachment(over: Partial<Attachment> = {}): Attachment {
+  return {
+    id: 'a1',
+    owner_type: 'practice',
+    owner_id: practice.id,
+    file_name: 'Evaluation 2025.pdf',
+    media_type: 'application/pdf',
+    size: 2_400_000,
+    sha256: 'ab'.repeat(32),
+    uploaded_by: { id: 'u1', name: 'Els Peeters' },
+    created_at: '2025-03-04T10:00:00Z',
+    can_delete: false,
+    download_url: '/api/v1/attachments/a1',
+    ...over,
+  };
+}
+
+/** A stand-in for XMLHttpRequest: the test decides when progress and the answer arrive. */
+class FakeXHR {
+  static sent: FakeXHR[] = [];
+  upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = { onprogress: null };
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  onabort: (() => void) | null = null;
+  status = 0;
+  responseText = '';
+  method = '';
+  url = '';
+  headers: Record<string, string> = {};
+  body: FormData | null = null;
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers[name] = value;
+  }
+  getResponseHeader() {
+    return null;
+  }
+  send(body: FormData) {
+    this.body = body;
+    FakeXHR.sent.push(this);
+  }
+  progress(loaded: number, total: number) {
+    act(() => this.upload.onprogress?.({ lengthComputable: true, loaded, total }));
+  }
+  respond(status: number, body: unknown) {
+    this.status = status;
+    this.responseText = JSON.stringify(body);
+    act(() => this.onload?.());
+  }
+}
+
+beforeEach(() => {
+  FakeXHR.sent = [];
+  vi.stubGlobal('XMLHttpRequest', FakeXHR);
+  sessionStore.setTokens(tokenPair());
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('AttachmentsSection', () => {
+  it('lists each file with its type, size, uploader and date, and removes one after confirmation', async () => {
+    const files = [attachment(), attachment({ id: 'a2', file_name: 'notes.txt', media_type: 'text/plain; charset=utf-8', size: 840, uploaded_by: null, can_delete: true })];
+    const { calls } = mockFetch([
+      { method: 'GET', path: listPath, respond: () => json({ items: files }), times: 1 },
+      { method: 'DELETE', path: '/api/v1/attachments/a2', respond: () => new Response(null, { status: 204 }) },
+      { method: 'GET', path: listPath, respond: () => json({ items: files.slice(0, 1) }) },
+    ]);
+    const user = userEvent.setup();
+    renderWithProviders(<AttachmentsSection subject={{ type: 'practice', id: practice.id }} canUpload={false} />);
+
+    const pdf = await screen.findByRole('row', { name: /Evaluation 2025\.pdf/ });
+    expect(pdf).toHaveTextContent('PDF');
+    expect(pdf).toHaveTextContent('2.4 MB');
+    expect(pdf).toHaveTextContent('Els Peeters');
+    expect(pdf).toHaveTextContent('2025');
+    expect(within(pdf).getByRole('button', { name: 'Download Evaluation 2025.pdf' })).toBeInTheDocument();
+    expect(within(pdf).queryByRole('button', { name: /Remove/ })).not.toBeInTheDocument();
+    const txt = screen.getByRole('row', { name: /notes\.txt/ });
+    expect(txt).toHaveTextContent('Plain text');
+    expect(txt).toHaveTextContent('1 kB');
+    expect(txt).toHaveTextContent('Former member');
+    // No upload for a reader who may not edit.
+    expect(screen.queryByLabelText('Add a file')).not.toBeInTheDocument();
+
+    await user.click(within(txt).getByRole('button', { name: 'Remove notes.txt' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Remove this file?' });
+    expect(dialog).toHaveTextContent('notes.txt will be removed');
+    await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.path === '/api/v1/attachments/a2')).toBe(true));
+    await waitFor(() => expect(screen.queryByRole('row', { name: /notes\.txt/ })).not.toBeInTheDocument());
+  });
+
+  it('uploads with the session token and a progress bar, then shows the new file', async () => {
+    const added = attachment({ id: 'a3', file_name: 'plan.pdf', can_delete: true });
+    mockFetch([
+      { method: 'GET', path: listPath, respond: () => json({ items: [] }), times: 1 },
+      { method: 'GET', path: listPath, respond: () => json({ items: [added] }) },
+    ]);
+    const user = userEvent.setup();
+    renderWithProviders(<AttachmentsSection subject={{ type: 'practice', id: practice.id }} canUpload />);
+    expect(await screen.findByText('No files yet.')).toBeInTheDocument();
+
+    await user.upload(screen.getByLabelText('Add a file'), new File(['%PDF-1.7 plan'], 'plan.pdf', { type: 'application/pdf' }));
+    const xhr = FakeXHR.sent[0];
+    expect(xhr.method).toBe('POST');
+    expect(xhr.url).toBe(listPath);
+    expect(xhr.headers.Authorization).toBe(`Bearer ${tokenPair().access_token}`);
+    expect((xhr.body?.get('file') as File).name).toBe('plan.pdf');
+
+    xhr.progress(40, 100);
+    const bar = screen.getByRole('progressbar', { name: 'Uploading plan.pdf' });
+    expect(bar).toHaveAttribute('value', '40');
+    xhr.respond(201, added);
+    expect(await screen.findByRole('row', { name: /plan\.pdf/ })).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(screen.getByText('plan.pdf was added.')).toBeInTheDocument();
+  });
+
+  it('refuses a file over 20 MB before sending it', async () => {
+    mockFetch([{ method: 'GET', path: listPath, respond: () => json({ items: [] }) }]);
+    const user = userEvent.setup();
+    renderWithProviders(<AttachmentsSection subject={{ type: 'practice', id: practice.id }} canUpload />);
+    await screen.findByText('No files yet.');
+    const big = new File(['x'], 'video-notes.pdf', { type: 'application/pdf' });
+    Object.defineProperty(big, 'size', { value: 20 * 1024 * 1024 + 1 });
+    await user.upload(screen.getByLabelText('Add a file'), big);
+    expect(await screen.findByText(/video-notes\.pdf is larger than 20 MB/)).toHaveAttribute('role', 'alert');
+    expect(FakeXHR.sent).toHaveLength(0);
+  });
+
+  it.each([
+    [415, 'unsupported_media_type', 'This kind of file cannot be added.'],
+    [413, 'file_too_large', 'The file is larger than 20 MB.'],
+  ])('says in words why the server refused a file (%i)', async (status, code, words) => {
+    mockFetch([{ method: 'GET', path: listPath, respond: () => json({ items: [] }) }]);
+    const user = userEvent.setup();
+    renderWithProviders(<AttachmentsSection subject={{ type: 'practice', id: practice.id }} canUpload />);
+    await screen.findByText('No files yet.');
+    await user.upload(screen.getByLabelText('Add a file'), new File(['MZ'], 'report.pdf', { type: 'application/pdf' }));
+    FakeXHR.sent[0].respond(status, { type: 'about:blank', title: 'Error', status, code, detail: 'English detail' });
+    const alert = await screen.findByText(/report\.pdf was not added/);
+    expect(alert).toHaveAttribute('role', 'alert');
+    expect(alert).toHaveTextContent(words);
+    expect(alert).not.toHaveTextContent('English detail');
+  });
+
+  it('speaks the reader’s language', async () => {
+    mockFetch([{ method: 'GET', path: listPath, respond: () => json({ items: [attachment()] }) }]);
+    const { i18n } = await import('@/i18n').then((m) => ({ i18n: m.default }));
+    await i18n.changeLanguage('de');
+    try {
+      renderWithProviders(<AttachmentsSection subject={{ type: 'practice', id: practice.id }} canUpload />);
+      expect(await screen.findByRole('heading', { name: /Dateien/ })).toBeInTheDocument();
+      expect(await screen.findByRole('row', { name: /Evaluation/ })).toHaveTextContent('PDF-Dokument');
+      expect(screen.getByText('Datei hinzufügen')).toBeInTheDocument();
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+  });
+});

@@ -1,0 +1,219 @@
+import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { Attachment } from '@/api/types';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { FormAlert } from '@/components/ui/form-fields';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import { describeError } from '@/lib/describe-error';
+import { formatDateTime, numberFormat } from '@/lib/format';
+import {
+  ATTACHMENT_ACCEPT,
+  MAX_ATTACHMENT_BYTES,
+  downloadAttachment,
+  useAttachments,
+  useDeleteAttachment,
+  useUploadAttachment,
+  type AttachmentSubject,
+} from './use-attachments';
+import './attachments.css';
+
+/** The kinds of file the server accepts, by media type, for the list's "type" column. */
+const TYPE_KEYS: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'word',
+  'application/msword': 'word',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'excel',
+  'application/vnd.ms-excel': 'excel',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'powerpoint',
+  'application/vnd.ms-powerpoint': 'powerpoint',
+  'application/vnd.oasis.opendocument.text': 'odt',
+  'application/vnd.oasis.opendocument.spreadsheet': 'ods',
+  'application/vnd.oasis.opendocument.presentation': 'odp',
+  'image/png': 'png',
+  'image/jpeg': 'jpeg',
+  'text/plain': 'text',
+  'text/csv': 'csv',
+  'text/tab-separated-values': 'tsv',
+};
+
+export function fileTypeLabel(mediaType: string, t: TFunction): string {
+  const key = TYPE_KEYS[mediaType.split(';')[0].trim().toLowerCase()] ?? 'other';
+  return t(`attachments.types.${key}`);
+}
+
+/** Bytes in the reader's language: "840 kB", "3.2 MB". */
+export function formatFileSize(bytes: number, language: string): string {
+  if (bytes < 1000 * 1000) {
+    return numberFormat(language, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(Math.max(1, Math.round(bytes / 1000)));
+  }
+  return numberFormat(language, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / (1000 * 1000));
+}
+
+/**
+ * The files of a practice, an adaptation or a new product: a list everyone who sees the object
+ * may download from, an upload with a progress bar for those who may edit it, and removal with
+ * a confirmation where the server allows it.
+ */
+export function AttachmentsSection({ subject, canUpload, headingLevel = 2 }: { subject: AttachmentSubject; canUpload: boolean; headingLevel?: 2 | 3 | 4 }) {
+  const { t, i18n } = useTranslation();
+  const titleId = useId();
+  const inputId = useId();
+  const hintId = useId();
+  const Heading = `h${headingLevel}` as const;
+  const files = useAttachments(subject);
+  const upload = useUploadAttachment(subject);
+  const remove = useDeleteAttachment(subject);
+  const input = useRef<HTMLInputElement>(null);
+  const [progress, setProgress] = useState<{ name: string; share: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [removing, setRemoving] = useState<Attachment | null>(null);
+  const [removeError, setRemoveError] = useState<string | null>(null);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+
+  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    setError(null);
+    setStatus('');
+    if (file.size > MAX_ATTACHMENT_BYTES) {
+      setError(t('attachments.tooLarge', { name: file.name }));
+      return;
+    }
+    if (file.size === 0) {
+      setError(t('attachments.empty', { name: file.name }));
+      return;
+    }
+    setProgress({ name: file.name, share: 0 });
+    upload.mutate(
+      { file, onProgress: (share) => setProgress({ name: file.name, share }) },
+      {
+        onSuccess: (a) => setStatus(t('attachments.uploaded', { name: a.file_name })),
+        onError: (err) => setError(t('attachments.uploadFailed', { name: file.name, reason: describeError(err, t) })),
+        onSettled: () => setProgress(null),
+      },
+    );
+  };
+
+  const download = (a: Attachment) => {
+    setDownloadError(null);
+    downloadAttachment(a).catch((err: unknown) => setDownloadError(describeError(err, t)));
+  };
+
+  return (
+    <section className="practice-block attachments" aria-labelledby={titleId}>
+      <Heading id={titleId}>
+        {t('attachments.title')}
+        {files.data && <span className="heading-count"> ({files.data.length})</span>}
+      </Heading>
+      <div role="status" aria-live="polite" className="visually-hidden">
+        {status}
+      </div>
+      <FormAlert message={downloadError} />
+      {files.isPending ? (
+        <LoadingState />
+      ) : files.isError ? (
+        <ErrorState error={files.error} onRetry={() => void files.refetch()} />
+      ) : files.data.length === 0 ? (
+        <p className="muted">{t('attachments.empty_list')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table attachments-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('attachments.columns.name')}</th>
+                <th scope="col">{t('attachments.columns.type')}</th>
+                <th scope="col">{t('attachments.columns.size')}</th>
+                <th scope="col">{t('attachments.columns.uploader')}</th>
+                <th scope="col">{t('attachments.columns.date')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('attachments.columns.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {files.data.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row" className="attachment-name">
+                    {a.file_name}
+                  </th>
+                  <td>{fileTypeLabel(a.media_type, t)}</td>
+                  <td>{formatFileSize(a.size, i18n.language)}</td>
+                  <td>{a.uploaded_by?.name || t('attachments.formerMember')}</td>
+                  <td>{formatDateTime(a.created_at, i18n.language)}</td>
+                  <td className="attachment-actions">
+                    <Button size="sm" onClick={() => download(a)} aria-label={t('attachments.downloadNamed', { name: a.file_name })}>
+                      {t('attachments.download')}
+                    </Button>
+                    {a.can_delete && (
+                      <Button size="sm" variant="danger" onClick={() => setRemoving(a)} aria-label={t('attachments.removeNamed', { name: a.file_name })}>
+                        {t('actions.remove')}
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canUpload && (
+        <div className="attachment-upload">
+          <label htmlFor={inputId} className="btn btn-secondary attachment-pick" aria-disabled={!!progress || undefined}>
+            {t('attachments.add')}
+          </label>
+          <input
+            ref={input}
+            id={inputId}
+            type="file"
+            className="visually-hidden"
+            accept={ATTACHMENT_ACCEPT}
+            aria-describedby={hintId}
+            disabled={!!progress}
+            onChange={onFile}
+          />
+          <p id={hintId} className="muted field-hint">
+            {t('attachments.hint')}
+          </p>
+          {progress && (
+            <div className="attachment-progress">
+              <label htmlFor={`${inputId}-progress`}>{t('attachments.uploading', { name: progress.name })}</label>
+              <progress id={`${inputId}-progress`} max={100} value={Math.round(progress.share * 100)}>
+                {Math.round(progress.share * 100)} %
+              </progress>
+            </div>
+          )}
+          <FormAlert message={error} />
+        </div>
+      )}
+      <ConfirmDialog
+        open={!!removing}
+        onOpenChange={(open) => {
+          if (!open) {
+            setRemoving(null);
+            setRemoveError(null);
+          }
+        }}
+        title={t('attachments.removeTitle')}
+        message={t('attachments.removeMessage', { name: removing?.file_name ?? '' })}
+        confirmLabel={t('actions.remove')}
+        pending={remove.isPending}
+        error={removeError}
+        onConfirm={() => {
+          if (!removing) return;
+          const name = removing.file_name;
+          remove.mutate(removing, {
+            onSuccess: () => {
+              setRemoving(null);
+              setStatus(t('attachments.removed', { name }));
+            },
+            onError: (err) => setRemoveError(describeError(err, t)),
+          });
+        }}
+      />
+    </section>
+  );
+}

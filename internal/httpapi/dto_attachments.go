@@ -1,0 +1,45 @@
+package httpapi
+
+import (
+	"encoding/hex"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/peerbridge/peerbridge/internal/service"
+)
+
+// attachmentUploader names who uploaded a file; absent when the account is gone.
+type attachmentUploader struct {
+	ID   uuid.UUID `json:"id"`
+	Name string    `json:"name"`
+}
+
+type attachmentResponse struct {
+	ID         uuid.UUID           `json:"id"`
+	OwnerType  string              `json:"owner_type"`
+	OwnerID    uuid.UUID           `json:"owner_id"`
+	FileName   string              `json:"file_name"`
+	MediaType  string              `json:"media_type"`
+	Size       int64               `json:"size"`
+	SHA256     string              `json:"sha256"`
+	UploadedBy *attachmentUploader `json:"uploaded_by"`
+	CreatedAt  time.Time           `json:"created_at"`
+	CanDelete  bool                `json:"can_delete"`
+	// DownloadURL is where GET /attachments/{id} serves the bytes.
+	DownloadURL string `json:"download_url"`
+}
+
+type attachmentListResponse struct {
+	Items []attachmentResponse `json:"items"`
+}
+
+func toAttachmentResponse(v service.AttachmentView) attachmentResponse {
+	out := attachmentResponse{ID: v.ID, OwnerType: string(v.Owner.Type), OwnerID: v.Owner.ID, FileName: v.FileName, MediaType: v.MediaType,
+		Size: v.Size, SHA256: hex.EncodeToString(v.SHA256), CreatedAt: v.CreatedAt, CanDelete: v.CanDelete,
+		DownloadURL: "/api/v1/attachments/" + v.ID.String()}
+	if v.UploadedBy != nil {
+		out.UploadedBy = &attachmentUploader{ID: *v.UploadedBy, Name: v.UploaderName}
+	}
+	return out
+}
