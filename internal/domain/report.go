@@ -66,7 +66,8 @@ type FlowFidelity struct {
 // ReportFigures are the aggregates the programme report adds to the dashboard's figures, each
 // computed in SQL.
 type ReportFigures struct {
-	ResumptionByPractice []PracticeResumption // most participants first
+	ResumptionByPractice []PracticeResumption // most participants first, at most a bounded number
+	ResumptionPractices  int                  // every practice with a follow-up, listed or not
 	ResumptionByCountry  []CountryResumption  // by country
 	ResumptionTotal      Resumption
 	FlowFidelity         []FlowFidelity // by from, to, fidelity

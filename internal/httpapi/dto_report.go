@@ -87,6 +87,7 @@ type countryResumptionResponse struct {
 type workResumptionResponse struct {
 	Total      resumptionResponse           `json:"total"`
 	ByPractice []practiceResumptionResponse `json:"by_practice"`
+	Practices  int                          `json:"practices"`
 	ByCountry  []countryResumptionResponse  `json:"by_country"`
 }
 
@@ -157,7 +158,7 @@ func toReportResponse(r service.Report) reportResponse {
 			Flows: lists.NonNil(lists.Map(r.Flows, func(f service.FlowWithFidelity) reportFlowResponse {
 				return reportFlowResponse{FromCountry: f.From, ToCountry: f.To, Count: f.Count, ByFidelity: keyCounts(f.ByFidelity)}
 			}))},
-		WorkResumption: workResumptionResponse{Total: toResumptionResponse(r.Resumption),
+		WorkResumption: workResumptionResponse{Total: toResumptionResponse(r.Resumption), Practices: r.PracticesWithFollowUps,
 			ByPractice: lists.NonNil(lists.Map(r.ByPractice, func(p service.PracticeRates) practiceResumptionResponse {
 				return practiceResumptionResponse{PracticeID: p.PracticeID, Title: p.Title, Country: p.Country, resumptionResponse: toResumptionResponse(p.ResumptionRates)}
 			})),

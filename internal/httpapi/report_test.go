@@ -121,8 +121,8 @@ func TestProgrammeReportFigures(t *testing.T) {
 	checkRate("IE returned", byCountry["IE"]["returned_to_work"], 0, 8, 0, 0, 0.3244)
 	checkRate("IE in work", byCountry["IE"]["in_work_after_6_months"], 0, 8, 0, 0, 0.3244)
 	byPractice := wr["by_practice"].([]any)
-	if len(byPractice) != 1 {
-		t.Fatalf("by practice: %v", byPractice)
+	if len(byPractice) != 1 || wr["practices"].(float64) != 1 {
+		t.Fatalf("by practice: %v of %v", byPractice, wr["practices"])
 	}
 	p1 := byPractice[0].(map[string]any)
 	if p1["practice_id"] != w.practiceID || p1["title"] != "Employer network" || p1["country"] != "NL" || p1["adaptations"].(float64) != 3 || p1["participants"].(float64) != 40 {

@@ -40,6 +40,7 @@ type resumptionRow struct {
 func (r resumptionRow) toDomain() domain.Resumption { return domain.Resumption(r) }
 
 type practiceResumptionRow struct {
+	Total      int           `gorm:"column:total"`
 	PracticeID uuid.UUID     `gorm:"column:practice_id"`
 	Title      string        `gorm:"column:title"`
 	Country    string        `gorm:"column:country"`
@@ -75,20 +76,28 @@ type roundDecisionRow struct {
 // names in practice, but never an unbounded list.
 const reportNamedLimit = 100
 
+// ReportPracticeLimit bounds the practices whose work-resumption rates a report lists: those with
+// the most participants. A printed report of a large programme cannot hold thousands of rows;
+// the count of all of them is given beside the list.
+const ReportPracticeLimit = 50
+
 // ReportFigures reads the report's aggregates. lang, when not empty, is the language practice
 // titles are given in where a practice has a translation into it.
 func (s *Store) ReportFigures(ctx context.Context, programmeID uuid.UUID, lang string) (domain.ReportFigures, error) {
 	var f domain.ReportFigures
 	db := s.conn(ctx)
-	args := map[string]any{"programme": programmeID, "lang": lang, "limit": reportNamedLimit}
+	args := map[string]any{"programme": programmeID, "lang": lang, "limit": reportNamedLimit, "practices": ReportPracticeLimit}
 	steps := []func() error{
 		func() error {
 			var rows []practiceResumptionRow
-			err := db.Raw(latestFollowUps+` SELECT p.id AS practice_id, p.country,
+			err := db.Raw(latestFollowUps+` SELECT count(*) OVER () AS total, p.id AS practice_id, p.country,
 					coalesce(CASE WHEN @lang <> '' AND p.language <> @lang THEN nullif(btrim(p.translations -> @lang ->> 'title'), '') END, p.title) AS title, `+
 				resumptionSums+`
 				FROM latest l JOIN practices p ON p.id = l.source_practice_id
-				GROUP BY p.id ORDER BY participants DESC, title, p.id`, args).Scan(&rows).Error
+				GROUP BY p.id ORDER BY participants DESC, title, p.id LIMIT @practices`, args).Scan(&rows).Error
+			if len(rows) > 0 {
+				f.ResumptionPractices = rows[0].Total
+			}
 			f.ResumptionByPractice = lists.Map(rows, func(r practiceResumptionRow) domain.PracticeResumption {
 				return domain.PracticeResumption{PracticeID: r.PracticeID, Title: r.Title, Country: r.Country, Resumption: r.Resumption.toDomain()}
 			})

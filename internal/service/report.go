@@ -106,17 +106,18 @@ type Report struct {
 	Timeline []domain.MonthOutputs
 	// Activities held by country (SPEC §7.4, §7.6) join the report here once exchange activities
 	// exist: a section of its own, filled in buildReport from their store.
-	Rounds          []ReportRound
-	ByStage         []domain.KeyCount
-	ByFidelity      []domain.KeyCount
-	Flows           []FlowWithFidelity
-	Resumption      ResumptionRates
-	ByPractice      []PracticeRates
-	ByCountry       []CountryRates
-	Barriers        []domain.KeyCount
-	Facilitators    []domain.KeyCount
-	Transferability []domain.TransferabilityPair
-	Notes           domain.ReportNotes
+	Rounds                 []ReportRound
+	ByStage                []domain.KeyCount
+	ByFidelity             []domain.KeyCount
+	Flows                  []FlowWithFidelity
+	Resumption             ResumptionRates
+	ByPractice             []PracticeRates
+	PracticesWithFollowUps int // ByPractice lists the ones with most participants among them
+	ByCountry              []CountryRates
+	Barriers               []domain.KeyCount
+	Facilitators           []domain.KeyCount
+	Transferability        []domain.TransferabilityPair
+	Notes                  domain.ReportNotes
 }
 
 // reportScope admits the programme's coordinators (and administrators) to a programme that exists;
@@ -207,6 +208,7 @@ func (s *Service) buildReport(ctx context.Context, a *domain.Actor, programmeID 
 	}
 	out.Flows = flowsWithFidelity(figures.FlowFidelity)
 	out.Resumption = resumptionRates(figures.ResumptionTotal)
+	out.PracticesWithFollowUps = figures.ResumptionPractices
 	for _, r := range figures.ResumptionByPractice {
 		out.ByPractice = append(out.ByPractice, PracticeRates{PracticeID: r.PracticeID, Title: r.Title, Country: r.Country, ResumptionRates: resumptionRates(r.Resumption)})
 	}

@@ -3928,7 +3928,9 @@ export interface components {
             };
             work_resumption: {
                 total: components["schemas"]["WorkResumption"];
-                /** @description Per source practice, most participants first; practices whose adaptations have no follow-up are left out. */
+                /** @description Every source practice with a follow-up; `by_practice` lists at most the 50 with most participants. */
+                practices: number;
+                /** @description Per source practice, most participants first, at most 50; practices whose adaptations have no follow-up are left out. */
                 by_practice: (components["schemas"]["WorkResumption"] & {
                     /** Format: uuid */
                     practice_id: string;

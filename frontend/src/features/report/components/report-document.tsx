@@ -422,7 +422,12 @@ function ResumptionSection({ report }: { report: ProgrammeReport }) {
   return (
     <>
       <table className="table report-table report-rates">
-        <caption>{t('report.resumption.byPractice')}</caption>
+        <caption>
+          {t('report.resumption.byPractice')}
+          {w.practices > w.by_practice.length && (
+            <span className="muted"> — {t('report.resumption.byPracticeTop', { shown: w.by_practice.length, total: w.practices })}</span>
+          )}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('report.resumption.practice')}</th>

@@ -62,6 +62,7 @@ export const report: ProgrammeReport = {
       returned_to_work: { count: 14, of: 40, rate: 0.35, ci95: [0.2213, 0.5049] },
       in_work_after_6_months: { count: 6, of: 28, rate: 0.2143, ci95: [0.1021, 0.3954] },
     },
+    practices: 1,
     by_practice: [
       {
         practice_id: 'p0000000-0000-4000-8000-000000000001',
