@@ -43,6 +43,9 @@ func (b *bench) scenarios(ctx context.Context, pool *pgxpool.Pool) ([]loadScenar
 		{name: "dashboard (coordinator)", variants: 1, request: func(int) loadRequest {
 			return get(prog+"/dashboard", b.tok(b.coordinator))
 		}},
+		{name: "programme report (coordinator)", variants: 1, request: func(int) loadRequest {
+			return get(prog+"/report", b.tok(b.coordinator))
+		}},
 		{name: "practice page (partner)", variants: min(8, len(b.practices)), request: func(v int) loadRequest {
 			return get("/api/v1/practices/"+b.practices[v], partner(v))
 		}},

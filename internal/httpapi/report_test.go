@@ -182,6 +182,22 @@ func TestProgrammeReportFigures(t *testing.T) {
 	if fr := must(t, w.get(path+"?lang=fr", w.tok["coordinator"]), 200).json(t); fr["work_resumption"].(map[string]any)["by_practice"].([]any)[0].(map[string]any)["title"] != "Employer network" {
 		t.Fatal("without a French translation the title stays the original")
 	}
+	// The aggregates are kept between reads at the same data version: a new follow-up moves the
+	// version and shows at once; a retitled translation, which does not move it, shows too.
+	tag = must(t, w.get("/api/v1/practices/"+w.practiceID, w.tok["partner"]), 200).Header.Get("ETag")
+	must(t, w.do(req{method: "PUT", path: "/api/v1/practices/" + w.practiceID + "/translations/de", token: w.tok["partner"], header: map[string]string{"If-Match": tag},
+		body: map[string]any{"status": "verified", "title": "Netzwerk der Arbeitgeber"}}), 200)
+	again := must(t, w.get(path+"?lang=de", w.tok["coordinator"]), 200).json(t)["work_resumption"].(map[string]any)
+	if title := again["by_practice"].([]any)[0].(map[string]any)["title"]; title != "Netzwerk der Arbeitgeber" {
+		t.Fatalf("a retitled translation after the report was read: %v", title)
+	}
+	followUp(w.partnerDE, a2, "2026-07-01", 12, 7, nil)
+	again = must(t, w.get(path+"?lang=de", w.tok["coordinator"]), 200).json(t)["work_resumption"].(map[string]any)
+	for _, c := range again["by_country"].([]any) {
+		if c := c.(map[string]any); c["country"] == "DE" && c["returned_to_work"].(map[string]any)["count"].(float64) != 16 {
+			t.Fatalf("a new follow-up after the report was read: %v", c)
+		}
+	}
 	if bad := must(t, w.get(path+"?lang=not_a_tag!", w.tok["coordinator"]), 400); !strings.Contains(string(bad.Body), `"field":"lang"`) {
 		t.Fatalf("a bad lang: %s", bad.Body)
 	}

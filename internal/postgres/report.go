@@ -178,6 +178,25 @@ type reportNotesRow struct {
 
 func (r reportNotesRow) toDomain() domain.ReportNotes { return domain.ReportNotes(r) }
 
+// PracticeTitles reads the titles of the given practices, in lang where a practice has a
+// translation into it.
+func (s *Store) PracticeTitles(ctx context.Context, ids []uuid.UUID, lang string) (map[uuid.UUID]string, error) {
+	var rows []struct {
+		ID    uuid.UUID `gorm:"column:id"`
+		Title string    `gorm:"column:title"`
+	}
+	err := s.conn(ctx).Raw(`SELECT id, coalesce(CASE WHEN @lang <> '' AND language <> @lang THEN nullif(btrim(translations -> @lang ->> 'title'), '') END, title) AS title
+		FROM practices WHERE id IN @ids`, map[string]any{"ids": ids, "lang": lang}).Scan(&rows).Error
+	if err != nil {
+		return nil, translate(err)
+	}
+	out := make(map[uuid.UUID]string, len(rows))
+	for _, r := range rows {
+		out[r.ID] = r.Title
+	}
+	return out, nil
+}
+
 // ReportNotes reads a programme's report notes: empty at version 1 when none were saved.
 func (s *Store) ReportNotes(ctx context.Context, programmeID uuid.UUID) (domain.ReportNotes, error) {
 	var rows []reportNotesRow

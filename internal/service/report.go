@@ -18,6 +18,9 @@ type ReportStore interface {
 	// ReportFigures aggregates, in SQL, what the report adds to the dashboard's figures; practice
 	// titles in lang where a practice has a translation into it.
 	ReportFigures(ctx context.Context, programmeID uuid.UUID, lang string) (domain.ReportFigures, error)
+	// PracticeTitles reads the titles of the given practices, in lang where a practice has a
+	// translation into it.
+	PracticeTitles(ctx context.Context, ids []uuid.UUID, lang string) (map[uuid.UUID]string, error)
 	// RoundsWithRubrics lists the programme's rounds, oldest first, with their rubrics.
 	RoundsWithRubrics(ctx context.Context, programmeID uuid.UUID) ([]domain.Round, map[uuid.UUID]domain.Rubric, error)
 	// ReportNotes reads the programme's notes (empty at version 1 when none were saved).
@@ -166,7 +169,7 @@ func (s *Service) Report(ctx context.Context, a *domain.Actor, programmeID uuid.
 				return err
 			}
 		}
-		out, err = s.buildReport(ctx, a, programmeID, lang, f, fresh)
+		out, err = s.buildReport(ctx, a, programmeID, lang, c.DataVersion, f, fresh)
 		return err
 	})
 	if err != nil {
@@ -186,7 +189,7 @@ func (s *Service) Report(ctx context.Context, a *domain.Actor, programmeID uuid.
 
 // buildReport assembles the report's sections in the caller's snapshot. A new section (activities
 // held by country, once exchange activities are stored) reads its aggregates here.
-func (s *Service) buildReport(ctx context.Context, a *domain.Actor, programmeID uuid.UUID, lang string, f domain.ProgrammeFigures,
+func (s *Service) buildReport(ctx context.Context, a *domain.Actor, programmeID uuid.UUID, lang string, version int64, f domain.ProgrammeFigures,
 	fresh map[uuid.UUID]domain.RoundStatistics) (Report, error) {
 	p, err := s.programmes.Programme(ctx, programmeID, a.UserID)
 	if err != nil {
@@ -199,7 +202,7 @@ func (s *Service) buildReport(ctx context.Context, a *domain.Actor, programmeID 
 		out.Outputs.ProductsAdapted += m.ProductsAdapted
 		out.Outputs.NewProducts += m.NewProducts
 	}
-	figures, err := s.reports.ReportFigures(ctx, programmeID, lang)
+	figures, err := s.reportFigures(ctx, programmeID, version, lang)
 	if err != nil {
 		return Report{}, err
 	}

@@ -107,6 +107,7 @@ type Service struct {
 	now           func() time.Time
 	statsFlight   *flight[domain.RoundStatistics]
 	figuresFlight *flight[domain.ProgrammeFigures]
+	reportCache   *reportCache
 }
 
 // Options configure a Service.
@@ -137,7 +138,7 @@ func New(o Options) *Service {
 		discussions: st.Discussions, reminders: st.Reminders, activities: st.Activities, calendars: st.Calendars, learning: st.Learning, accounts: st.Accounts, reports: st.Reports,
 		attachments: st.Attachments,
 		hasher:      o.Hasher, signer: o.Signer, log: o.Log, publicURL: o.PublicURL, refreshTTL: o.RefreshTTL, now: o.Now,
-		statsFlight: &flight[domain.RoundStatistics]{}, figuresFlight: &flight[domain.ProgrammeFigures]{},
+		statsFlight: &flight[domain.RoundStatistics]{}, figuresFlight: &flight[domain.ProgrammeFigures]{}, reportCache: &reportCache{},
 	}
 }
 
