@@ -25,7 +25,7 @@ test('the coordinator writes the conclusions and prints the report to PDF', asyn
   await page.getByRole('button', { name: 'Save now' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   // The document prints the text as written.
-  await expect(page.getByRole('region', { name: '7. Conclusions' })).toContainText(conclusions);
+  await expect(page.getByRole('region', { name: '8. Conclusions' })).toContainText(conclusions);
 
   // Saved on the server: a fresh read shows it.
   await page.reload();
@@ -42,7 +42,7 @@ test('the coordinator writes the conclusions and prints the report to PDF', asyn
   expect(pages.length).toBeGreaterThan(1);
   const all = squeeze(text);
   expect(all).toContain(squeeze(DEMO_PROGRAMME));
-  for (const title of ['Contents', '1. The four outputs', '4. Return to work', '8. Lessons for policy']) expect(all).toContain(squeeze(title));
+  for (const title of ['Contents', '1. The four outputs', '2. Exchange activities held', '5. Return to work', '9. Lessons for policy']) expect(all).toContain(squeeze(title));
   expect(all).toContain(squeeze(conclusions));
   // The cover is a page of its own: the first section starts on the next.
   expect(squeeze(pages[0])).toContain(squeeze(DEMO_PROGRAMME));

@@ -75,8 +75,9 @@ type Activity struct {
 	CreatedAt          time.Time
 	UpdatedAt          time.Time
 	// Filled when read, for display.
-	HostOrganisationName string
-	Practices            []ActivityPractice
+	HostOrganisationName    string
+	HostOrganisationCountry string
+	Practices               []ActivityPractice
 }
 
 // ActivityParticipant is an organisation taking part in an activity.

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"path"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -10,19 +11,20 @@ import (
 	"github.com/google/uuid"
 )
 
-// Attachments (SPEC §7.7): files kept with a practice, an adaptation or a new product, readable by
-// whoever may see the object and added or removed by whoever may edit it.
+// Attachments (SPEC §7.7): files kept with a practice, an adaptation, a new product or an exchange
+// activity, readable by whoever may see the object and added or removed by whoever may edit it.
 
 // AttachmentOwnerType names the kind of object an attachment belongs to. Each kind has the word
-// stored in attachments.owner_type and the path segment of its routes; a new kind (activities)
-// is one more entry in AttachmentOwners, a value in the table's CHECK, a trigger that forgets its
-// files, and a case in the service's owner access.
+// stored in attachments.owner_type and the path segment of its routes; a new kind is one more
+// entry in AttachmentOwners, a value in the table's CHECK, a trigger that forgets its files, and
+// a case in the service's owner access.
 type AttachmentOwnerType string
 
 const (
 	OwnerPractice   AttachmentOwnerType = "practice"
 	OwnerAdaptation AttachmentOwnerType = "adaptation"
 	OwnerProduct    AttachmentOwnerType = "product"
+	OwnerActivity   AttachmentOwnerType = "activity"
 )
 
 // AttachmentOwners maps each kind of owner to the collection its routes live under
@@ -31,6 +33,35 @@ var AttachmentOwners = map[AttachmentOwnerType]string{
 	OwnerPractice:   "practices",
 	OwnerAdaptation: "adaptations",
 	OwnerProduct:    "products",
+	OwnerActivity:   "activities",
+}
+
+// Roles of an activity's file: what a peer-review meeting in the Mutual Learning Programme's way
+// circulates (the host country's discussion paper, the peer countries' comment papers) and the
+// minutes. Only activities' files have a role, and it is optional.
+const (
+	RoleDiscussionPaper = "discussion_paper"
+	RoleCommentPaper    = "comment_paper"
+	RoleMinutes         = "minutes"
+	RoleOtherFile       = "other"
+)
+
+// AttachmentRoles is the closed list of the roles of an activity's file.
+var AttachmentRoles = []string{RoleDiscussionPaper, RoleCommentPaper, RoleMinutes, RoleOtherFile}
+
+// CheckAttachmentRole names the field error of a role given for an owner: a role outside
+// AttachmentRoles, or any role for an owner other than an activity. An empty role is none.
+func CheckAttachmentRole(owner AttachmentOwnerType, role string) *FieldError {
+	switch {
+	case role == "":
+		return nil
+	case owner != OwnerActivity:
+		return &FieldError{Field: "role", Code: FieldInvalid, Message: "only an activity's files have a role"}
+	case !slices.Contains(AttachmentRoles, role):
+		return &FieldError{Field: "role", Code: FieldOneOf, Params: map[string]any{"allowed": AttachmentRoles},
+			Message: "must be one of discussion_paper, comment_paper, minutes, other"}
+	}
+	return nil
 }
 
 // AttachmentOwner is the object an attachment belongs to.
@@ -45,10 +76,12 @@ type Attachment struct {
 	Owner       AttachmentOwner
 	ProgrammeID uuid.UUID
 	FileName    string
-	MediaType   string
-	Size        int64
-	SHA256      []byte
-	UploadedBy  *uuid.UUID
+	// Role is what an activity's file is (one of AttachmentRoles); empty for none.
+	Role       string
+	MediaType  string
+	Size       int64
+	SHA256     []byte
+	UploadedBy *uuid.UUID
 	// UploaderName is the uploader's name as it is now; empty when the account is gone.
 	UploaderName string
 	CreatedAt    time.Time

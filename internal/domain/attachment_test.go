@@ -46,3 +46,32 @@ func TestAttachmentMediaTypes(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckAttachmentRole(t *testing.T) {
+	cases := []struct {
+		owner    AttachmentOwnerType
+		role     string
+		wantCode FieldCode // empty: accepted
+	}{
+		{OwnerActivity, "", ""},
+		{OwnerActivity, "discussion_paper", ""},
+		{OwnerActivity, "comment_paper", ""},
+		{OwnerActivity, "minutes", ""},
+		{OwnerActivity, "other", ""},
+		{OwnerActivity, "agenda", FieldOneOf},
+		{OwnerActivity, "Discussion_Paper", FieldOneOf},
+		{OwnerPractice, "", ""},
+		{OwnerPractice, "minutes", FieldInvalid},
+		{OwnerAdaptation, "comment_paper", FieldInvalid},
+		{OwnerProduct, "other", FieldInvalid},
+	}
+	for _, c := range cases {
+		fe := CheckAttachmentRole(c.owner, c.role)
+		switch {
+		case c.wantCode == "" && fe != nil:
+			t.Errorf("%s %q: refused with %v", c.owner, c.role, fe)
+		case c.wantCode != "" && (fe == nil || fe.Field != "role" || fe.Code != c.wantCode):
+			t.Errorf("%s %q: %v, want %s on role", c.owner, c.role, fe, c.wantCode)
+		}
+	}
+}

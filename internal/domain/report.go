@@ -63,6 +63,36 @@ type FlowFidelity struct {
 	Count              int64
 }
 
+// ReportHeldActivitiesLimit bounds the held activities the report lists in its table; the counts
+// cover every one.
+const ReportHeldActivitiesLimit = 500
+
+// HeldActivity is one held exchange activity as the report's table lists it. Its host country is
+// the host organisation's: the country whose practice a peer-review meeting discusses.
+type HeldActivity struct {
+	ID                            uuid.UUID
+	StartsAt                      time.Time
+	Kind, Title                   string
+	HostOrganisation, HostCountry string
+}
+
+// ActivityParticipation counts, over the held activities, the organisations of one country that
+// took part in one role (each organisation once) and the people they sent.
+type ActivityParticipation struct {
+	Country, Role         string
+	Organisations, People int64
+}
+
+// ReportActivities are the programme's held exchange activities by country (SPEC §7.6): planned
+// and cancelled ones do not count.
+type ReportActivities struct {
+	Held          int64
+	ByKind        []KeyCount              // most first
+	ByHostCountry []KeyCount              // most first
+	Participation []ActivityParticipation // by country, then role in the order of ParticipantRoles
+	List          []HeldActivity          // by date, at most ReportHeldActivitiesLimit
+}
+
 // ReportFigures are the aggregates the programme report adds to the dashboard's figures, each
 // computed in SQL.
 type ReportFigures struct {
@@ -76,4 +106,6 @@ type ReportFigures struct {
 	Transferability        []TransferabilityPair // by practice country, reviewer country
 	// Decisions counts each round's decisions by outcome.
 	Decisions map[uuid.UUID][]KeyCount
+	// Activities are the held exchange activities by kind and country, with their participants.
+	Activities ReportActivities
 }

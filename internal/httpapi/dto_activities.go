@@ -232,3 +232,15 @@ type calendarTokenResponse struct {
 	URL       string    `json:"url"`
 	CreatedAt time.Time `json:"created_at"`
 }
+
+// activityExport is an activity in export.json: as GET /activities/{id} answers it, without what
+// the reader may do with it (an export is read away from the platform).
+type activityExport struct {
+	activityResponse
+	CanEdit   *bool `json:"can_edit,omitempty"`
+	CanDelete *bool `json:"can_delete,omitempty"`
+}
+
+func toActivityExport(a domain.Activity) activityExport {
+	return activityExport{activityResponse: toActivityResponse(service.ActivityView{Activity: a})}
+}

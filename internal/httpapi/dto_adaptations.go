@@ -419,6 +419,8 @@ func exportValue(v any) any {
 		}{x.AdaptationID, o}
 	case domain.NewProduct:
 		return toNewProductResponse(x)
+	case domain.Activity:
+		return toActivityExport(x)
 	case domain.Comment:
 		c := toCommentResponse(service.CommentView{Comment: x, AnonymousAuthor: x.AuthorID == uuid.Nil})
 		return c

@@ -16,10 +16,12 @@ type attachmentUploader struct {
 }
 
 type attachmentResponse struct {
-	ID         uuid.UUID           `json:"id"`
-	OwnerType  string              `json:"owner_type"`
-	OwnerID    uuid.UUID           `json:"owner_id"`
-	FileName   string              `json:"file_name"`
+	ID        uuid.UUID `json:"id"`
+	OwnerType string    `json:"owner_type"`
+	OwnerID   uuid.UUID `json:"owner_id"`
+	FileName  string    `json:"file_name"`
+	// Role is what an activity's file is; null for none and for other objects' files.
+	Role       *string             `json:"role"`
 	MediaType  string              `json:"media_type"`
 	Size       int64               `json:"size"`
 	SHA256     string              `json:"sha256"`
@@ -38,6 +40,10 @@ func toAttachmentResponse(v service.AttachmentView) attachmentResponse {
 	out := attachmentResponse{ID: v.ID, OwnerType: string(v.Owner.Type), OwnerID: v.Owner.ID, FileName: v.FileName, MediaType: v.MediaType,
 		Size: v.Size, SHA256: hex.EncodeToString(v.SHA256), CreatedAt: v.CreatedAt, CanDelete: v.CanDelete,
 		DownloadURL: "/api/v1/attachments/" + v.ID.String()}
+	if v.Role != "" {
+		role := v.Role
+		out.Role = &role
+	}
 	if v.UploadedBy != nil {
 		out.UploadedBy = &attachmentUploader{ID: *v.UploadedBy, Name: v.UploaderName}
 	}

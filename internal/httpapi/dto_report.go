@@ -12,13 +12,12 @@ import (
 
 // reportResponse is GET /programmes/{id}/report (SPEC §7.6).
 type reportResponse struct {
-	Programme   programmeResponse `json:"programme"`
-	Lang        string            `json:"lang"`
-	GeneratedAt time.Time         `json:"generated_at"`
-	Outputs     outputs           `json:"outputs"`
-	Timeline    []monthOutputs    `json:"timeline"`
-	// ActivitiesByCountry (exchange activities held, per country) is added here once exchange
-	// activities exist: a field of its own beside the others, filled from service.Report.
+	Programme       programmeResponse         `json:"programme"`
+	Lang            string                    `json:"lang"`
+	GeneratedAt     time.Time                 `json:"generated_at"`
+	Outputs         outputs                   `json:"outputs"`
+	Timeline        []monthOutputs            `json:"timeline"`
+	Activities      reportActivitiesResponse  `json:"activities"`
 	ReviewRounds    []reportRoundResponse     `json:"review_rounds"`
 	Adaptations     reportAdaptationsResponse `json:"adaptations"`
 	WorkResumption  workResumptionResponse    `json:"work_resumption"`
@@ -26,6 +25,41 @@ type reportResponse struct {
 	Facilitators    []keyCount                `json:"facilitators"`
 	Transferability []transferabilityPairDTO  `json:"transferability"`
 	Notes           reportNotesResponse       `json:"notes"`
+}
+
+// reportActivitiesResponse is the report's "activities held by country".
+type reportActivitiesResponse struct {
+	Held          int64                           `json:"held"`
+	ByKind        []keyCount                      `json:"by_kind"`
+	ByHostCountry []keyCount                      `json:"by_host_country"`
+	Participants  []activityParticipationResponse `json:"participants"`
+	List          []heldActivityResponse          `json:"list"`
+}
+
+type activityParticipationResponse struct {
+	Country       string `json:"country"`
+	Role          string `json:"role"`
+	Organisations int64  `json:"organisations"`
+	People        int64  `json:"people"`
+}
+
+type heldActivityResponse struct {
+	ID               uuid.UUID `json:"id"`
+	StartsAt         time.Time `json:"starts_at"`
+	Kind             string    `json:"kind"`
+	Title            string    `json:"title"`
+	HostOrganisation string    `json:"host_organisation_name"`
+	HostCountry      string    `json:"host_country"`
+}
+
+func toReportActivitiesResponse(a domain.ReportActivities) reportActivitiesResponse {
+	return reportActivitiesResponse{Held: a.Held, ByKind: keyCounts(a.ByKind), ByHostCountry: keyCounts(a.ByHostCountry),
+		Participants: lists.NonNil(lists.Map(a.Participation, func(p domain.ActivityParticipation) activityParticipationResponse {
+			return activityParticipationResponse(p)
+		})),
+		List: lists.NonNil(lists.Map(a.List, func(h domain.HeldActivity) heldActivityResponse {
+			return heldActivityResponse{ID: h.ID, StartsAt: h.StartsAt.UTC(), Kind: h.Kind, Title: h.Title, HostOrganisation: h.HostOrganisation, HostCountry: h.HostCountry}
+		}))}
 }
 
 type reportRoundResponse struct {
@@ -153,6 +187,7 @@ func toReportResponse(r service.Report) reportResponse {
 		Timeline: lists.NonNil(lists.Map(r.Timeline, func(m domain.MonthOutputs) monthOutputs {
 			return monthOutputs{Month: m.Month, outputs: outputs{m.InformationExchanged, m.PracticesReviewed, m.ProductsAdapted, m.NewProducts}}
 		})),
+		Activities:   toReportActivitiesResponse(r.Activities),
 		ReviewRounds: lists.NonNil(lists.Map(r.Rounds, toReportRoundResponse)),
 		Adaptations: reportAdaptationsResponse{ByStage: keyCounts(r.ByStage), ByFidelity: keyCounts(r.ByFidelity),
 			Flows: lists.NonNil(lists.Map(r.Flows, func(f service.FlowWithFidelity) reportFlowResponse {

@@ -315,6 +315,8 @@ func (s *Server) exportCSV(c *fiber.Ctx) error {
 		w, err = s.svc.ExportReviewsCSV(ctx, a, id, identities, opts)
 	case "adaptations.csv":
 		w, err = s.svc.ExportAdaptationsCSV(ctx, a, id, opts)
+	case "activities.csv":
+		w, err = s.svc.ExportActivitiesCSV(ctx, a, id, opts)
 	default:
 		return domain.NotFound("Export")
 	}

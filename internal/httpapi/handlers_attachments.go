@@ -21,7 +21,11 @@ var ownerWords = map[domain.AttachmentOwnerType]string{
 	domain.OwnerPractice:   "Practice",
 	domain.OwnerAdaptation: "Adaptation",
 	domain.OwnerProduct:    "Product",
+	domain.OwnerActivity:   "Activity",
 }
+
+// maxRoleLength bounds the multipart field role as it is read; every role is far shorter.
+const maxRoleLength = 64
 
 // downloadCSP: a file is never a page of this site. Should a browser render one anyway, it runs
 // in a sandbox that may load nothing.
@@ -41,9 +45,10 @@ func (s *Server) listAttachments(owner domain.AttachmentOwnerType) fiber.Handler
 	}
 }
 
-// uploadAttachment reads a multipart/form-data body as a stream: the parts before `file` are
-// skipped, `file` goes to the service as it arrives, anything after it is left unread (the
-// connection closes after an upload: see readBody).
+// uploadAttachment reads a multipart/form-data body as a stream: of the parts before `file`, an
+// activity's `role` is read and the others skipped; `file` goes to the service as it arrives;
+// anything after it is left unread (the connection closes after an upload: see readBody), so a
+// role must come before the file.
 func (s *Server) uploadAttachment(owner domain.AttachmentOwnerType) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		id, err := pathID(c, "id", ownerWords[owner])
@@ -60,7 +65,10 @@ func (s *Server) uploadAttachment(owner domain.AttachmentOwnerType) fiber.Handle
 		}
 		body := &cappedBody{r: stream, left: uploadBodyLimit}
 		parts := multipart.NewReader(body, params["boundary"])
-		var part *multipart.Part
+		var (
+			part *multipart.Part
+			role string
+		)
 		for {
 			if part, err = parts.NextPart(); err != nil {
 				if errors.Is(err, io.EOF) {
@@ -71,6 +79,17 @@ func (s *Server) uploadAttachment(owner domain.AttachmentOwnerType) fiber.Handle
 			if part.FormName() == "file" {
 				break
 			}
+			if part.FormName() == "role" {
+				b, err := io.ReadAll(io.LimitReader(part, maxRoleLength+1))
+				if err != nil {
+					return uploadBroken(err)
+				}
+				if len(b) > maxRoleLength {
+					return domain.Invalid(domain.FieldError{Field: "role", Code: domain.FieldTooLong, Params: map[string]any{"max": maxRoleLength},
+						Message: "must be at most 64 characters"})
+				}
+				role = strings.TrimSpace(string(b))
+			}
 			if _, err := io.Copy(io.Discard, part); err != nil {
 				return uploadBroken(err)
 			}
@@ -78,7 +97,7 @@ func (s *Server) uploadAttachment(owner domain.AttachmentOwnerType) fiber.Handle
 		// The upload's own time: reading 20 MB from a slow connection takes longer than a request.
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(c.UserContext()), transferTimeout)
 		defer cancel()
-		v, err := s.svc.UploadAttachment(ctx, actorOf(c), domain.AttachmentOwner{Type: owner, ID: id}, part.FileName(), partReader{part})
+		v, err := s.svc.UploadAttachment(ctx, actorOf(c), domain.AttachmentOwner{Type: owner, ID: id}, role, part.FileName(), partReader{part})
 		if err != nil {
 			return err
 		}

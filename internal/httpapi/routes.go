@@ -168,7 +168,7 @@ func (s *Server) routes() {
 
 	// Attachments (SPEC §7.7): read with the owner, changed by whoever may edit it. Uploads are
 	// streams, outside the idempotency middleware, which would read the whole body first.
-	for _, owner := range []domain.AttachmentOwnerType{domain.OwnerPractice, domain.OwnerAdaptation, domain.OwnerProduct} {
+	for _, owner := range []domain.AttachmentOwnerType{domain.OwnerPractice, domain.OwnerAdaptation, domain.OwnerProduct, domain.OwnerActivity} {
 		path := "/" + domain.AttachmentOwners[owner] + "/:id/attachments"
 		v1.Get(path, authed, s.listAttachments(owner))
 		v1.Post(path, authed, s.uploadAttachment(owner))

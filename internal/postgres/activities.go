@@ -10,24 +10,25 @@ import (
 )
 
 type activityRow struct {
-	ID                   uuid.UUID
-	ProgrammeID          uuid.UUID
-	Kind                 string
-	Title                string
-	Description          string
-	HostOrganisationID   uuid.UUID
-	Country              *string
-	City                 string
-	OnlineURL            string
-	StartsAt             time.Time
-	EndsAt               time.Time
-	Status               string
-	Minutes              string
-	CreatedBy            *uuid.UUID
-	Version              int
-	CreatedAt            time.Time
-	UpdatedAt            time.Time
-	HostOrganisationName string `gorm:"->"`
+	ID                      uuid.UUID
+	ProgrammeID             uuid.UUID
+	Kind                    string
+	Title                   string
+	Description             string
+	HostOrganisationID      uuid.UUID
+	Country                 *string
+	City                    string
+	OnlineURL               string
+	StartsAt                time.Time
+	EndsAt                  time.Time
+	Status                  string
+	Minutes                 string
+	CreatedBy               *uuid.UUID
+	Version                 int
+	CreatedAt               time.Time
+	UpdatedAt               time.Time
+	HostOrganisationName    string `gorm:"->"`
+	HostOrganisationCountry string `gorm:"->"`
 }
 
 func (activityRow) TableName() string { return "activities" }
@@ -36,8 +37,8 @@ func (r activityRow) toDomain() domain.Activity {
 	a := domain.Activity{ID: r.ID, ProgrammeID: r.ProgrammeID, Kind: r.Kind, Title: r.Title, Description: r.Description,
 		HostOrganisationID: r.HostOrganisationID, City: r.City, OnlineURL: r.OnlineURL, StartsAt: r.StartsAt, EndsAt: r.EndsAt,
 		Status: r.Status, Minutes: r.Minutes, CreatedBy: r.CreatedBy, Version: r.Version, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
-		HostOrganisationName: r.HostOrganisationName,
-		PracticeIDs:          []uuid.UUID{}, Practices: []domain.ActivityPractice{}, Participants: []domain.ActivityParticipant{},
+		HostOrganisationName: r.HostOrganisationName, HostOrganisationCountry: r.HostOrganisationCountry,
+		PracticeIDs: []uuid.UUID{}, Practices: []domain.ActivityPractice{}, Participants: []domain.ActivityParticipant{},
 		Agenda: []domain.AgendaItem{}, FollowUps: []domain.FollowUp{}}
 	if r.Country != nil {
 		a.Country = *r.Country
@@ -54,7 +55,8 @@ func nullableCountry(c string) *string {
 
 const activitySelect = `a.id, a.programme_id, a.kind, a.title, a.description, a.host_organisation_id, a.country, a.city, a.online_url,
 	a.starts_at, a.ends_at, a.status, a.minutes, a.created_by, a.version, a.created_at, a.updated_at,
-	(SELECT o.name FROM organisations o WHERE o.id = a.host_organisation_id) AS host_organisation_name`
+	(SELECT o.name FROM organisations o WHERE o.id = a.host_organisation_id) AS host_organisation_name,
+	(SELECT o.country FROM organisations o WHERE o.id = a.host_organisation_id) AS host_organisation_country`
 
 // CreateActivity inserts a with its practices, participants, agenda and follow-ups.
 func (s *Store) CreateActivity(ctx context.Context, a domain.Activity) (domain.Activity, error) {

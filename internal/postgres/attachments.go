@@ -15,6 +15,7 @@ type attachmentRow struct {
 	OwnerID     uuid.UUID
 	ProgrammeID uuid.UUID
 	FileName    string
+	Role        *string
 	MediaType   string
 	Size        int64
 	SHA256      []byte `gorm:"column:sha256"`
@@ -29,11 +30,11 @@ func (attachmentRow) TableName() string { return "attachments" }
 
 func (r attachmentRow) toDomain() domain.Attachment {
 	return domain.Attachment{ID: r.ID, Owner: domain.AttachmentOwner{Type: domain.AttachmentOwnerType(r.OwnerType), ID: r.OwnerID},
-		ProgrammeID: r.ProgrammeID, FileName: r.FileName, MediaType: r.MediaType, Size: r.Size, SHA256: r.SHA256,
+		ProgrammeID: r.ProgrammeID, FileName: r.FileName, Role: derefString(r.Role), MediaType: r.MediaType, Size: r.Size, SHA256: r.SHA256,
 		UploadedBy: r.UploadedBy, UploaderName: r.UploaderName, CreatedAt: r.CreatedAt}
 }
 
-const attachmentSelect = `SELECT a.id, a.owner_type, a.owner_id, a.programme_id, a.file_name, a.media_type, a.size, a.sha256,
+const attachmentSelect = `SELECT a.id, a.owner_type, a.owner_id, a.programme_id, a.file_name, a.role, a.media_type, a.size, a.sha256,
 	a.uploaded_by, a.created_at, a.completed_at, coalesce(u.name, '') AS uploader_name
 	FROM attachments a LEFT JOIN users u ON u.id = a.uploaded_by`
 
@@ -41,7 +42,7 @@ const attachmentSelect = `SELECT a.id, a.owner_type, a.owner_id, a.programme_id,
 // CompleteAttachment.
 func (s *Store) CreatePendingAttachment(ctx context.Context, a domain.Attachment) error {
 	row := attachmentRow{ID: a.ID, OwnerType: string(a.Owner.Type), OwnerID: a.Owner.ID, ProgrammeID: a.ProgrammeID, FileName: a.FileName,
-		MediaType: a.MediaType, UploadedBy: a.UploadedBy, CreatedAt: time.Now().UTC()}
+		Role: nullableText(a.Role), MediaType: a.MediaType, UploadedBy: a.UploadedBy, CreatedAt: time.Now().UTC()}
 	return translate(s.conn(ctx).Omit("UploaderName").Create(&row).Error)
 }
 
@@ -87,6 +88,21 @@ func (s *Store) Attachment(ctx context.Context, id uuid.UUID) (domain.Attachment
 		return domain.Attachment{}, domain.NotFound("Attachment")
 	}
 	return rows[0].toDomain(), nil
+}
+
+// nullableText stores an empty text as NULL.
+func nullableText(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func derefString(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
 }
 
 // Attachments lists the complete files of an owner, oldest first.

@@ -106,3 +106,85 @@ func (s *Store) StreamAdaptationsWithLatestOutcome(ctx context.Context, programm
 		return fn(r.Row.toDomain(), latest)
 	})
 }
+
+// activityExportRow is an activity with its parts, each aggregated as JSON in the same statement.
+type activityExportRow struct {
+	Row          activityRow `gorm:"embedded"`
+	Practices    JSON[[]activityPracticeDoc]
+	Participants JSON[[]activityParticipantDoc]
+	Agenda       JSON[[]agendaItemDoc]
+	FollowUps    JSON[[]followUpDoc]
+}
+
+type activityPracticeDoc struct {
+	ID      uuid.UUID `json:"id"`
+	Title   string    `json:"title"`
+	Country string    `json:"country"`
+}
+
+type activityParticipantDoc struct {
+	OrganisationID   uuid.UUID `json:"organisation_id"`
+	OrganisationName string    `json:"organisation_name"`
+	Country          string    `json:"country"`
+	Role             string    `json:"role"`
+	People           int       `json:"people"`
+}
+
+type agendaItemDoc struct {
+	At    time.Time `json:"at"`
+	Title string    `json:"title"`
+}
+
+type followUpDoc struct {
+	ID                    uuid.UUID `json:"id"`
+	Title                 string    `json:"title"`
+	OwnerOrganisationID   uuid.UUID `json:"owner_organisation_id"`
+	OwnerOrganisationName string    `json:"owner_organisation_name"`
+	DueOn                 *string   `json:"due_on"`
+	Status                string    `json:"status"`
+}
+
+func (r activityExportRow) toDomain() domain.Activity {
+	a := r.Row.toDomain()
+	for _, p := range r.Practices.V {
+		a.PracticeIDs = append(a.PracticeIDs, p.ID)
+		a.Practices = append(a.Practices, domain.ActivityPractice(p))
+	}
+	for _, p := range r.Participants.V {
+		a.Participants = append(a.Participants, domain.ActivityParticipant{OrganisationID: p.OrganisationID, Role: p.Role, People: p.People,
+			OrganisationName: p.OrganisationName, Country: p.Country})
+	}
+	for _, it := range r.Agenda.V {
+		a.Agenda = append(a.Agenda, domain.AgendaItem{At: it.At, Title: it.Title})
+	}
+	for _, f := range r.FollowUps.V {
+		var due *time.Time
+		if f.DueOn != nil {
+			if d, err := time.Parse(time.DateOnly, *f.DueOn); err == nil {
+				due = &d
+			}
+		}
+		a.FollowUps = append(a.FollowUps, domain.FollowUp{ID: f.ID, Title: f.Title, OwnerOrganisationID: f.OwnerOrganisationID, DueOn: due,
+			Status: f.Status, OwnerOrganisationName: f.OwnerOrganisationName})
+	}
+	return a
+}
+
+// StreamActivities hands every activity of a programme to fn, by starting time, with its
+// practices, participants, agenda and follow-ups; the parts are read per row from their indexes
+// within the same statement.
+func (s *Store) StreamActivities(ctx context.Context, programmeID uuid.UUID, fn func(domain.Activity) error) error {
+	return stream(ctx, s.conn(ctx), `SELECT `+activitySelect+`,
+		(SELECT coalesce(jsonb_agg(jsonb_build_object('id', p.id, 'title', p.title, 'country', p.country) ORDER BY ap.position), '[]')
+			FROM activity_practices ap JOIN practices p ON p.id = ap.practice_id WHERE ap.activity_id = a.id) AS practices,
+		(SELECT coalesce(jsonb_agg(jsonb_build_object('organisation_id', ap.organisation_id, 'organisation_name', o.name, 'country', o.country,
+				'role', ap.role, 'people', ap.people) ORDER BY ap.position), '[]')
+			FROM activity_participants ap JOIN organisations o ON o.id = ap.organisation_id WHERE ap.activity_id = a.id) AS participants,
+		(SELECT coalesce(jsonb_agg(jsonb_build_object('at', i.at, 'title', i.title) ORDER BY i.position), '[]')
+			FROM activity_agenda_items i WHERE i.activity_id = a.id) AS agenda,
+		(SELECT coalesce(jsonb_agg(jsonb_build_object('id', f.id, 'title', f.title, 'owner_organisation_id', f.owner_organisation_id,
+				'owner_organisation_name', o.name, 'due_on', to_char(f.due_on, 'YYYY-MM-DD'), 'status', f.status) ORDER BY f.position), '[]')
+			FROM activity_follow_ups f JOIN organisations o ON o.id = f.owner_organisation_id WHERE f.activity_id = a.id) AS follow_ups
+		FROM activities a WHERE a.programme_id = ? ORDER BY a.starts_at, a.id`, []any{programmeID},
+		func(r activityExportRow) error { return fn(r.toDomain()) })
+}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"gorm.io/gorm"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
 	"github.com/peerbridge/peerbridge/internal/lists"
@@ -159,12 +160,69 @@ func (s *Store) ReportFigures(ctx context.Context, programmeID uuid.UUID, lang s
 			return err
 		},
 	}
+	steps = append(steps, s.reportActivitySteps(db, args, &f.Activities)...)
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return domain.ReportFigures{}, translate(err)
 		}
 	}
 	return f, nil
+}
+
+type activityParticipationRow struct {
+	Country       string `gorm:"column:country"`
+	Role          string `gorm:"column:role"`
+	Organisations int64  `gorm:"column:organisations"`
+	People        int64  `gorm:"column:people"`
+}
+
+type heldActivityRow struct {
+	ID               uuid.UUID `gorm:"column:id"`
+	StartsAt         time.Time `gorm:"column:starts_at"`
+	Kind             string    `gorm:"column:kind"`
+	Title            string    `gorm:"column:title"`
+	HostOrganisation string    `gorm:"column:host_organisation"`
+	HostCountry      string    `gorm:"column:host_country"`
+}
+
+// reportActivitySteps read the held activities of the programme (from the (programme, status)
+// index): their counts by kind and host country in one statement, the participating
+// organisations and people by country and role in another, and the list for the table in a third.
+// The host country is the host organisation's.
+func (s *Store) reportActivitySteps(db *gorm.DB, args map[string]any, out *domain.ReportActivities) []func() error {
+	args["held_limit"] = domain.ReportHeldActivitiesLimit
+	return []func() error{
+		func() error {
+			var row struct {
+				Held              int64
+				ByKind, ByCountry JSON[[]keyCountDoc]
+			}
+			err := db.Raw(`WITH held AS (SELECT a.kind, o.country FROM activities a JOIN organisations o ON o.id = a.host_organisation_id
+					WHERE a.programme_id = @programme AND a.status = 'held')
+				SELECT (SELECT count(*) FROM held) AS held, `+
+				keyCountList(`SELECT kind AS key, count(*) AS n FROM held GROUP BY 1`)+` AS by_kind, `+
+				keyCountList(`SELECT country AS key, count(*) AS n FROM held GROUP BY 1`)+` AS by_country`, args).Scan(&row).Error
+			out.Held, out.ByKind, out.ByHostCountry = row.Held, keyCounts(row.ByKind), keyCounts(row.ByCountry)
+			return err
+		},
+		func() error {
+			var rows []activityParticipationRow
+			err := db.Raw(`SELECT o.country, ap.role, count(DISTINCT ap.organisation_id) AS organisations, sum(ap.people) AS people
+				FROM activities a JOIN activity_participants ap ON ap.activity_id = a.id JOIN organisations o ON o.id = ap.organisation_id
+				WHERE a.programme_id = @programme AND a.status = 'held'
+				GROUP BY 1, 2 ORDER BY 1, array_position(ARRAY['host', 'peer', 'expert', 'participant'], ap.role)`, args).Scan(&rows).Error
+			out.Participation = lists.Map(rows, func(r activityParticipationRow) domain.ActivityParticipation { return domain.ActivityParticipation(r) })
+			return err
+		},
+		func() error {
+			var rows []heldActivityRow
+			err := db.Raw(`SELECT a.id, a.starts_at, a.kind, a.title, o.name AS host_organisation, o.country AS host_country
+				FROM activities a JOIN organisations o ON o.id = a.host_organisation_id
+				WHERE a.programme_id = @programme AND a.status = 'held' ORDER BY a.starts_at, a.id LIMIT @held_limit`, args).Scan(&rows).Error
+			out.List = lists.Map(rows, func(r heldActivityRow) domain.HeldActivity { return domain.HeldActivity(r) })
+			return err
+		},
+	}
 }
 
 type reportNotesRow struct {

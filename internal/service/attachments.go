@@ -63,10 +63,11 @@ type ownerAccess struct {
 
 // attachmentOwner decides visibility and edit rights on an owner exactly as its own routes do:
 // a practice as GET /practices/{id} (drafts to their organisation, practices under review to
-// their organisation, the coordinators and their assigned reviewers only), an adaptation and a
-// new product to the members of their programme. Files change with the object: a practice's
-// while its organisation may edit it (a draft, or a revision asked for), an adaptation's by its
-// adopting organisation, a product's by its organisations and the coordinators.
+// their organisation, the coordinators and their assigned reviewers only), an adaptation, a new
+// product and an activity to the members of their programme. Files change with the object: a
+// practice's while its organisation may edit it (a draft, or a revision asked for), an
+// adaptation's by its adopting organisation, a product's by its organisations and the
+// coordinators, an activity's by the coordinators and the host organisation's partners.
 func (s *Service) attachmentOwner(ctx context.Context, a *domain.Actor, owner domain.AttachmentOwner) (ownerAccess, error) {
 	switch owner.Type {
 	case domain.OwnerPractice:
@@ -104,6 +105,16 @@ func (s *Service) attachmentOwner(ctx context.Context, a *domain.Actor, owner do
 		out := ownerAccess{programmeID: n.ProgrammeID}
 		if !domain.CanEditNewProduct(sc, &n) {
 			out.editErr = domain.Forbidden("Only the organisations involved and the coordinators can change this product's files.")
+		}
+		return out, nil
+	case domain.OwnerActivity:
+		act, sc, err := s.activityScope(ctx, a, owner.ID, false)
+		if err != nil {
+			return ownerAccess{}, notFoundAs(err, domain.NotFound("Activity"))
+		}
+		out := ownerAccess{programmeID: act.ProgrammeID}
+		if !domain.CanEditActivity(sc, &act) {
+			out.editErr = domain.Forbidden("Only the programme's coordinators and the host organisation's partners can change this activity's files.")
 		}
 		return out, nil
 	}
@@ -186,7 +197,9 @@ func (r *chunkReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// UploadAttachment stores a file read from file under owner, for a caller who may edit it.
+// UploadAttachment stores a file read from file under owner, for a caller who may edit it; role
+// (empty for none) says what an activity's file is, and is CodeValidation on field role when it
+// is not one of domain.AttachmentRoles or the owner is not an activity.
 //
 // The type is decided from the content (the first bytes, before anything is stored), never from
 // the name or what the client claims: a type outside domain.AttachmentMediaTypes is
@@ -198,13 +211,16 @@ func (r *chunkReader) Read(p []byte) (int, error) {
 // chunk is written, never while the network trickles, and memory holds one chunk. The row
 // becomes visible in one last transaction that checks the caller's rights again; any failure
 // before it deletes the pending row and its chunks.
-func (s *Service) UploadAttachment(ctx context.Context, a *domain.Actor, owner domain.AttachmentOwner, fileName string, file io.Reader) (AttachmentView, error) {
+func (s *Service) UploadAttachment(ctx context.Context, a *domain.Actor, owner domain.AttachmentOwner, role, fileName string, file io.Reader) (AttachmentView, error) {
 	access, err := s.attachmentOwner(ctx, a, owner)
 	if err != nil {
 		return AttachmentView{}, err
 	}
 	if access.editErr != nil {
 		return AttachmentView{}, access.editErr
+	}
+	if fe := domain.CheckAttachmentRole(owner.Type, role); fe != nil {
+		return AttachmentView{}, domain.Invalid(*fe)
 	}
 	buf := make([]byte, domain.AttachmentChunkSize)
 	n, last, err := readChunk(file, buf)
@@ -227,7 +243,7 @@ func (s *Service) UploadAttachment(ctx context.Context, a *domain.Actor, owner d
 	}
 	uploader := a.UserID
 	at := domain.Attachment{ID: uuid.New(), Owner: owner, ProgrammeID: access.programmeID, FileName: domain.SanitiseFileName(fileName),
-		MediaType: mediaType, UploadedBy: &uploader}
+		Role: role, MediaType: mediaType, UploadedBy: &uploader}
 	if err := s.attachments.CreatePendingAttachment(ctx, at); err != nil {
 		return AttachmentView{}, err
 	}
@@ -276,7 +292,7 @@ func (s *Service) UploadAttachment(ctx context.Context, a *domain.Actor, owner d
 			return err
 		}
 		return s.audit(ctx, a, &at.ProgrammeID, "attachment.added", string(owner.Type), owner.ID, nil,
-			map[string]any{"attachment_id": at.ID, "file_name": at.FileName, "media_type": at.MediaType, "size": at.Size})
+			attachmentSummary(&at))
 	})
 	if err != nil {
 		return AttachmentView{}, err
@@ -326,6 +342,15 @@ func (s *Service) DeleteAttachment(ctx context.Context, a *domain.Actor, id uuid
 			return err
 		}
 		return s.audit(ctx, a, &at.ProgrammeID, "attachment.deleted", string(at.Owner.Type), at.Owner.ID,
-			map[string]any{"attachment_id": at.ID, "file_name": at.FileName, "media_type": at.MediaType, "size": at.Size}, nil)
+			attachmentSummary(&at), nil)
 	})
+}
+
+// attachmentSummary is what the audit log records of a file.
+func attachmentSummary(at *domain.Attachment) map[string]any {
+	out := map[string]any{"attachment_id": at.ID, "file_name": at.FileName, "media_type": at.MediaType, "size": at.Size}
+	if at.Role != "" {
+		out["role"] = at.Role
+	}
+	return out
 }

@@ -33,7 +33,9 @@ func TestExportLabelsCoverEveryLanguageAndCode(t *testing.T) {
 		"content_modifications": domain.FrameContentModifications, "fidelity": domain.FrameFidelity, "goals": domain.FrameGoals,
 		"reason_level": domain.ReasonLevels, "evidence": domain.EvidenceLevels, "product_kind": domain.ProductKinds,
 		"recommendation": domain.DefaultRecommendations,
-		"decision":       {domain.OutcomeGoodPractice, domain.OutcomePromisingPractice, domain.OutcomeRevisionRequested, domain.OutcomeNotRetained},
+		"activity_kind":  domain.ActivityKinds, "activity_status": domain.ActivityStatuses, "participant_role": domain.ParticipantRoles,
+		"follow_up_status": domain.FollowUpStatuses,
+		"decision":         {domain.OutcomeGoodPractice, domain.OutcomePromisingPractice, domain.OutcomeRevisionRequested, domain.OutcomeNotRetained},
 		"status": {string(domain.StatusDraft), string(domain.StatusSubmitted), string(domain.StatusInReview), string(domain.StatusPublished),
 			string(domain.StatusRevisionRequested), string(domain.StatusNotRetained), string(domain.StatusWithdrawn), string(domain.StatusArchived)},
 	}

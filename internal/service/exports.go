@@ -31,6 +31,9 @@ type ExportStore interface {
 	StreamOutcomes(ctx context.Context, programmeID uuid.UUID, fn func(domain.Outcome) error) error
 	StreamNewProducts(ctx context.Context, programmeID uuid.UUID, fn func(domain.NewProduct) error) error
 	StreamComments(ctx context.Context, programmeID uuid.UUID, fn func(domain.Comment) error) error
+	// StreamActivities hands fn each exchange activity with its practices, participants, agenda
+	// and follow-ups, by starting time.
+	StreamActivities(ctx context.Context, programmeID uuid.UUID, fn func(domain.Activity) error) error
 }
 
 // Writer writes an export to w once its permission was checked. It reads the database while it
@@ -403,6 +406,57 @@ func (s *Service) ExportAdaptationsCSV(ctx context.Context, a *domain.Actor, pro
 	}), nil
 }
 
+// ExportActivitiesCSV streams the programme's exchange activities (coordinators), one row each
+// with its participants, the practices presented and its follow-ups.
+func (s *Service) ExportActivitiesCSV(ctx context.Context, a *domain.Actor, programmeID uuid.UUID, opts CSVOptions) (Writer, error) {
+	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
+		return nil, err
+	}
+	words, err := s.csvWords(ctx, a, opts.Lang)
+	if err != nil {
+		return nil, err
+	}
+	return s.inSnapshot(func(ctx context.Context, w io.Writer) error {
+		header := []string{words.col("id"), words.col("title")}
+		header = append(header, words.coded(words.col("kind"))...)
+		header = append(header, words.coded(words.col("status"))...)
+		header = append(header, words.col("starts_at"), words.col("ends_at"), words.col("host_organisation"), words.col("host_country"),
+			words.col("country"), words.col("city"), words.col("online_url"), words.col("description"), words.col("practices"),
+			words.col("participants"), words.col("organisations"), words.col("people"), words.col("follow_ups"), words.col("follow_ups_open"),
+			words.col("minutes"), words.col("created_at"), words.col("updated_at"))
+		cw, err := csvWriter(w, header, opts.BOM)
+		if err != nil {
+			return err
+		}
+		return s.exports.StreamActivities(ctx, programmeID, func(act domain.Activity) error {
+			var practices, participants, followUps []string
+			people, open := 0, 0
+			for _, p := range act.Practices {
+				practices = append(practices, p.Title+" ("+p.Country+")")
+			}
+			for _, p := range act.Participants {
+				participants = append(participants, p.OrganisationName+" ("+p.Country+"): "+words.label("participant_role", p.Role)+", "+strconv.Itoa(p.People))
+				people += p.People
+			}
+			for _, f := range act.FollowUps {
+				item := f.Title + " — " + f.OwnerOrganisationName
+				if f.DueOn != nil {
+					item += ", " + f.DueOn.Format(time.DateOnly)
+				}
+				followUps = append(followUps, item+": "+words.label("follow_up_status", f.Status))
+				if f.Status == domain.FollowUpOpen {
+					open++
+				}
+			}
+			return writeRow(cw, []string{act.ID.String(), act.Title, act.Kind, words.label("activity_kind", act.Kind),
+				act.Status, words.label("activity_status", act.Status), timeCell(&act.StartsAt), timeCell(&act.EndsAt),
+				act.HostOrganisationName, act.HostOrganisationCountry, act.Country, act.City, act.OnlineURL, act.Description, join(practices),
+				join(participants), strconv.Itoa(len(act.Participants)), strconv.Itoa(people), join(followUps), strconv.Itoa(open),
+				act.Minutes, timeCell(&act.CreatedAt), timeCell(&act.UpdatedAt)})
+		})
+	}), nil
+}
+
 // ExportJSON streams a full JSON export of the programme (coordinators), section by section.
 // Reviewer identities in blind rounds follow the same rule as the CSV export.
 func (s *Service) ExportJSON(ctx context.Context, a *domain.Actor, programmeID uuid.UUID, withIdentities bool, encode func(any) any) (Writer, error) {
@@ -468,6 +522,9 @@ func (s *Service) ExportJSON(ctx context.Context, a *domain.Actor, programmeID u
 			}},
 			{"new_products", func(emit func(any) error) error {
 				return s.exports.StreamNewProducts(ctx, programmeID, func(n domain.NewProduct) error { return emit(n) })
+			}},
+			{"activities", func(emit func(any) error) error {
+				return s.exports.StreamActivities(ctx, programmeID, func(act domain.Activity) error { return emit(act) })
 			}},
 			{"comments", func(emit func(any) error) error {
 				hidden := map[uuid.UUID]bool{}

@@ -107,8 +107,9 @@ type Report struct {
 	// Outputs are the four outputs over the whole programme, Timeline by month: the dashboard's.
 	Outputs  domain.MonthOutputs
 	Timeline []domain.MonthOutputs
-	// Activities held by country (SPEC §7.4, §7.6) join the report here once exchange activities
-	// exist: a section of its own, filled in buildReport from their store.
+	// Activities are the exchange activities held (SPEC §7.4, §7.6): by kind, by host country,
+	// their participants by country and role, and the list for the report's table.
+	Activities             domain.ReportActivities
 	Rounds                 []ReportRound
 	ByStage                []domain.KeyCount
 	ByFidelity             []domain.KeyCount
@@ -187,8 +188,8 @@ func (s *Service) Report(ctx context.Context, a *domain.Actor, programmeID uuid.
 	return out, nil
 }
 
-// buildReport assembles the report's sections in the caller's snapshot. A new section (activities
-// held by country, once exchange activities are stored) reads its aggregates here.
+// buildReport assembles the report's sections in the caller's snapshot; a new section reads its
+// aggregates here.
 func (s *Service) buildReport(ctx context.Context, a *domain.Actor, programmeID uuid.UUID, lang string, version int64, f domain.ProgrammeFigures,
 	fresh map[uuid.UUID]domain.RoundStatistics) (Report, error) {
 	p, err := s.programmes.Programme(ctx, programmeID, a.UserID)
@@ -218,6 +219,7 @@ func (s *Service) buildReport(ctx context.Context, a *domain.Actor, programmeID 
 	for _, r := range figures.ResumptionByCountry {
 		out.ByCountry = append(out.ByCountry, CountryRates{Country: r.Country, ResumptionRates: resumptionRates(r.Resumption)})
 	}
+	out.Activities = figures.Activities
 	out.Barriers, out.Facilitators = figures.Barriers, figures.Facilitators
 	for _, t := range figures.Transferability {
 		t.Mean = stats.RoundTo(t.Mean, 2)

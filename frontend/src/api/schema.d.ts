@@ -1905,6 +1905,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activities/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The files of an exchange activity (members of its programme)
+         * @description A peer-review meeting's discussion paper and comment papers, minutes and other files, each with its `role`.
+         */
+        get: operations["listActivityAttachments"];
+        put?: never;
+        /** Attach a file to an exchange activity (coordinators and the host organisation's partners) */
+        post: operations["uploadActivityAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/attachments/{id}": {
         parameters: {
             query?: never;
@@ -1986,7 +2009,7 @@ export interface paths {
         };
         /**
          * The programme's report for policy (coordinators)
-         * @description The figures of a programme report (SPEC §7.6), all read in one read-only snapshot: the four outputs over time (the dashboard's timeline), each review round's decisions and agreement (the same statistics as GET /rounds/{id}/results), adaptations by country flow and fidelity, work-resumption rates per practice and per adopting country with Wilson 95 % score intervals, barriers and facilitators by frequency, transferability ratings by (practice country → reviewer country), and the coordinators' notes. Work resumption reads only the latest follow-up of each adaptation (follow-ups report running totals). Aggregated in SQL, never per review. Anyone but the programme's coordinators gets 404. Coded values (statuses, stages, fidelity, decisions, readings) come as codes for the client to render in its language.
+         * @description The figures of a programme report (SPEC §7.6), all read in one read-only snapshot: the four outputs over time (the dashboard's timeline), the exchange activities held by kind, host country and participants' country and role (planned and cancelled ones do not count), each review round's decisions and agreement (the same statistics as GET /rounds/{id}/results), adaptations by country flow and fidelity, work-resumption rates per practice and per adopting country with Wilson 95 % score intervals, barriers and facilitators by frequency, transferability ratings by (practice country → reviewer country), and the coordinators' notes. Work resumption reads only the latest follow-up of each adaptation (follow-ups report running totals). Aggregated in SQL, never per review. Anyone but the programme's coordinators gets 404. Coded values (statuses, stages, fidelity, decisions, readings) come as codes for the client to render in its language.
          */
         get: operations["programmeReport"];
         put?: never;
@@ -2029,13 +2052,13 @@ export interface paths {
             header?: never;
             path: {
                 id: components["parameters"]["Id"];
-                kind: "practices.csv" | "reviews.csv" | "adaptations.csv";
+                kind: "practices.csv" | "reviews.csv" | "adaptations.csv" | "activities.csv";
             };
             cookie?: never;
         };
         /**
          * CSV export (coordinators)
-         * @description UTF-8 with a header row in `lang` (default the caller's locale). Coded values (statuses, stages, FRAME answers, evidence levels, decisions, recommendations, gates) come as two columns: the codes (header "<label> (code)") and their labels in `lang`; gates read yes/no in words beside true/false. Theme and target-group keys come with their titles. Reviews have one score and one comment column per rubric criterion, headed by the criterion's title. Adaptations carry the figures of their latest follow-up (by date). In blind rounds reviewers appear as "Reviewer A/B" (in `lang`) unless include_identities=true. Cells that a spreadsheet would run as a formula get a leading apostrophe. The file is prepared before the first byte is sent, so errors are problem+json answers and Content-Length is known (unless the response is compressed).
+         * @description UTF-8 with a header row in `lang` (default the caller's locale). Coded values (statuses, stages, FRAME answers, evidence levels, decisions, recommendations, gates) come as two columns: the codes (header "<label> (code)") and their labels in `lang`; gates read yes/no in words beside true/false. Theme and target-group keys come with their titles. Reviews have one score and one comment column per rubric criterion, headed by the criterion's title. Adaptations carry the figures of their latest follow-up (by date). Activities come one a row by starting time, with kind and status as codes and labels, the host organisation and its country, the practices presented, the participating organisations with their country, role and people, the totals of organisations and people, and the follow-ups with their owner, due date and status. In blind rounds reviewers appear as "Reviewer A/B" (in `lang`) unless include_identities=true. Cells that a spreadsheet would run as a formula get a leading apostrophe. The file is prepared before the first byte is sent, so errors are problem+json answers and Content-Length is known (unless the response is compressed).
          */
         get: operations["exportCSV"];
         put?: never;
@@ -3691,14 +3714,16 @@ export interface components {
             /** Format: uuid */
             id: string;
             /**
-             * @description The kind of object the file belongs to (activities will follow).
+             * @description The kind of object the file belongs to.
              * @enum {string}
              */
-            owner_type: "practice" | "adaptation" | "product";
+            owner_type: "practice" | "adaptation" | "product" | "activity";
             /** Format: uuid */
             owner_id: string;
             /** @description The name as sanitised at upload. */
             file_name: string;
+            /** @description What an activity's file is; null when none was given, and always for other objects' files. */
+            role: null | components["schemas"]["AttachmentRole"];
             /** @description Decided from the content, e.g. `application/pdf`, `text/plain; charset=utf-8`. */
             media_type: string;
             /** @description In bytes. */
@@ -3718,6 +3743,11 @@ export interface components {
             /** @description `/api/v1/attachments/{id}`, which needs the bearer token. */
             download_url: string;
         };
+        /**
+         * @description What an activity's file is: a peer-review meeting's discussion paper (host country) or a comment paper (peer country), minutes, or another document.
+         * @enum {string}
+         */
+        AttachmentRole: "discussion_paper" | "comment_paper" | "minutes" | "other";
         AttachmentList: {
             items: components["schemas"]["Attachment"][];
         };
@@ -3873,6 +3903,34 @@ export interface components {
             conclusions: string;
             policy_lessons: string;
         };
+        /** @description The exchange activities held (status `held`; planned and cancelled ones do not count). An activity's host country is its host organisation's; a participant's country is its organisation's. */
+        ReportActivities: {
+            /** @description How many activities were held. */
+            held: number;
+            /** @description Held activities by kind (an ActivityKind code), most first. */
+            by_kind: components["schemas"]["KeyCount"][];
+            /** @description Held activities by host country (ISO 3166-1 alpha-2), most first. */
+            by_host_country: components["schemas"]["KeyCount"][];
+            /** @description Over the held activities, per participants' country and role (host, peer, expert, participant; by country, then in that order): the organisations that took part in that role, each counted once, and the people they sent. */
+            participants: {
+                country: components["schemas"]["Country"];
+                /** @enum {string} */
+                role: "host" | "peer" | "expert" | "participant";
+                organisations: number;
+                people: number;
+            }[];
+            /** @description The held activities by date, for the report's table (the first 500; `held` counts them all). */
+            list: {
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                starts_at: string;
+                kind: components["schemas"]["ActivityKind"];
+                title: string;
+                host_organisation_name: string;
+                host_country: components["schemas"]["Country"];
+            }[];
+        };
         ProgrammeReport: {
             programme: components["schemas"]["Programme"];
             /** @description The `lang` asked for; empty when none was. */
@@ -3885,6 +3943,7 @@ export interface components {
                 /** @description YYYY-MM */
                 month: string;
             })[];
+            activities: components["schemas"]["ReportActivities"];
             /** @description Each review round, oldest first, with its decisions by outcome and its reviewers' agreement. */
             review_rounds: {
                 /** Format: uuid */
@@ -4184,6 +4243,26 @@ export interface components {
         AttachmentUpload: {
             content: {
                 "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The file.
+                     */
+                    file: string;
+                };
+            };
+        };
+        /**
+         * @description As for any attachment (one file in the multipart field `file`, at most 20 MB, its type
+         *     decided from its content), with an optional `role` saying what the file is for the
+         *     activity: `discussion_paper` (the host country's paper of a peer-review meeting),
+         *     `comment_paper` (a peer country's comments), `minutes` or `other`. The `role` field must
+         *     come before `file` in the body; another value is 400 on `role` (`not_allowed`). Files of
+         *     practices, adaptations and products have no role: sending one there is 400 on `role`.
+         */
+        ActivityAttachmentUpload: {
+            content: {
+                "multipart/form-data": {
+                    role?: components["schemas"]["AttachmentRole"];
                     /**
                      * Format: binary
                      * @description The file.
@@ -8162,6 +8241,50 @@ export interface operations {
             415: components["responses"]["UnsupportedFileType"];
         };
     };
+    listActivityAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its files, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    uploadActivityAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ActivityAttachmentUpload"];
+        responses: {
+            201: components["responses"]["AttachmentCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["FileTooLarge"];
+            415: components["responses"]["UnsupportedFileType"];
+        };
+    };
     downloadAttachment: {
         parameters: {
             query?: never;
@@ -8381,7 +8504,7 @@ export interface operations {
             header?: never;
             path: {
                 id: components["parameters"]["Id"];
-                kind: "practices.csv" | "reviews.csv" | "adaptations.csv";
+                kind: "practices.csv" | "reviews.csv" | "adaptations.csv" | "activities.csv";
             };
             cookie?: never;
         };
@@ -8417,7 +8540,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The whole programme: format, exported_at, programme, practices, reviews, adaptations, outcomes, new_products, comments. */
+            /** @description The whole programme: format, exported_at, programme, practices, reviews, adaptations, outcomes, new_products, activities (each as GET /activities/{id} answers it, with its practices, participants, agenda and follow-ups, without can_edit and can_delete), comments. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -62,6 +62,7 @@ export type Revision = Schemas['Revision'];
 export type Change = Schemas['Change'];
 export type Comment = Schemas['Comment'];
 export type Attachment = Schemas['Attachment'];
+export type AttachmentRole = Schemas['AttachmentRole'];
 export type CommentInput = Schemas['CommentInput'];
 
 /** A page of a list endpoint: `{items, page, page_size, total}`. */

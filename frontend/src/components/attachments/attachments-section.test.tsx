@@ -16,6 +16,7 @@ function attachment(over: Partial<Attachment> = {}): Attachment {
     owner_type: 'practice',
     owner_id: practice.id,
     file_name: 'Evaluation 2025.pdf',
+    role: null,
     media_type: 'application/pdf',
     size: 2_400_000,
     sha256: 'ab'.repeat(32),
@@ -173,5 +174,60 @@ describe('AttachmentsSection', () => {
     } finally {
       await i18n.changeLanguage('en');
     }
+  });
+
+  it('groups a peer-review meeting’s files under its discussion paper and comment papers, and sends the role chosen', async () => {
+    const activityPath = '/api/v1/activities/act1/attachments';
+    const file = (id: string, name: string, role: Attachment['role']) =>
+      attachment({ id, file_name: name, role, owner_type: 'activity', owner_id: 'act1', download_url: `/api/v1/attachments/${id}` });
+    const files = [file('d1', 'Discussion paper NL.pdf', 'discussion_paper'), file('c1', 'Comments BE.pdf', 'comment_paper'), file('c2', 'Comments FR.pdf', 'comment_paper'), file('m1', 'Minutes.pdf', 'minutes')];
+    const added = file('c3', 'Comments DE.pdf', 'comment_paper');
+    mockFetch([
+      { method: 'GET', path: activityPath, respond: () => json({ items: files }), times: 1 },
+      { method: 'GET', path: activityPath, respond: () => json({ items: [...files, added] }) },
+    ]);
+    const user = userEvent.setup();
+    renderWithProviders(<AttachmentsSection subject={{ type: 'activity', id: 'act1' }} canUpload roles="grouped" />);
+
+    const discussion = await screen.findByRole('heading', { level: 3, name: 'Discussion paper' });
+    const comments = screen.getByRole('heading', { level: 3, name: 'Comment papers' });
+    const other = screen.getByRole('heading', { level: 3, name: 'Other files' });
+    const tableAfter = (h: HTMLElement) => h.parentElement!.querySelector('table')!;
+    expect(within(tableAfter(discussion)).getAllByRole('row')).toHaveLength(2);
+    expect(within(tableAfter(comments)).getAllByRole('row').map((r) => r.textContent)).toEqual(
+      expect.arrayContaining([expect.stringContaining('Comments BE.pdf'), expect.stringContaining('Comments FR.pdf')]),
+    );
+    expect(within(tableAfter(other)).getByRole('row', { name: /Minutes\.pdf/ })).toHaveTextContent('Minutes');
+
+    await user.selectOptions(screen.getByLabelText('What is this file?'), 'comment_paper');
+    await user.upload(screen.getByLabelText('Add a file'), new File(['%PDF-1.7'], 'Comments DE.pdf', { type: 'application/pdf' }));
+    const xhr = FakeXHR.sent[0];
+    expect(xhr.url).toBe(activityPath);
+    expect(xhr.body?.get('role')).toBe('comment_paper');
+    // The role goes before the file: the server reads no field after it.
+    expect([...xhr.body!.keys()]).toEqual(['role', 'file']);
+    xhr.respond(201, added);
+    expect(await screen.findByRole('row', { name: /Comments DE\.pdf/ })).toBeInTheDocument();
+  });
+
+  it('shows an activity’s roles in a column, and sends no role when none is chosen', async () => {
+    const activityPath = '/api/v1/activities/act2/attachments';
+    mockFetch([
+      { method: 'GET', path: activityPath, respond: () => json({ items: [attachment({ owner_type: 'activity', owner_id: 'act2', role: 'minutes' })] }) },
+    ]);
+    const user = userEvent.setup();
+    renderWithProviders(<AttachmentsSection subject={{ type: 'activity', id: 'act2' }} canUpload roles="column" />);
+    const row = await screen.findByRole('row', { name: /Evaluation 2025\.pdf/ });
+    expect(row).toHaveTextContent('Minutes');
+    expect(screen.getByRole('columnheader', { name: 'Role' })).toBeInTheDocument();
+    await user.upload(screen.getByLabelText('Add a file'), new File(['plain'], 'notes.txt', { type: 'text/plain' }));
+    expect(FakeXHR.sent[0].body?.has('role')).toBe(false);
+  });
+
+  it('offers no role for the files of other objects', async () => {
+    mockFetch([{ method: 'GET', path: listPath, respond: () => json({ items: [] }) }]);
+    renderWithProviders(<AttachmentsSection subject={{ type: 'practice', id: practice.id }} canUpload />);
+    await screen.findByText('No files yet.');
+    expect(screen.queryByLabelText('What is this file?')).not.toBeInTheDocument();
   });
 });

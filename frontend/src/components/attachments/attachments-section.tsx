@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { Attachment } from '@/api/types';
+import type { Attachment, AttachmentRole } from '@/api/types';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormAlert } from '@/components/ui/form-fields';
@@ -10,6 +10,7 @@ import { describeError } from '@/lib/describe-error';
 import { formatDateTime, numberFormat } from '@/lib/format';
 import {
   ATTACHMENT_ACCEPT,
+  ATTACHMENT_ROLES,
   MAX_ATTACHMENT_BYTES,
   downloadAttachment,
   useAttachments,
@@ -52,12 +53,36 @@ export function formatFileSize(bytes: number, language: string): string {
 }
 
 /**
- * The files of a practice, an adaptation or a new product: a list everyone who sees the object
- * may download from, an upload with a progress bar for those who may edit it, and removal with
- * a confirmation where the server allows it.
+ * How an activity's files show their role: in a column of the list, or (a peer-review meeting)
+ * grouped under "Discussion paper", "Comment papers" and the other files. Files of other objects
+ * have no role.
  */
-export function AttachmentsSection({ subject, canUpload, headingLevel = 2 }: { subject: AttachmentSubject; canUpload: boolean; headingLevel?: 2 | 3 | 4 }) {
-  const { t, i18n } = useTranslation();
+export type AttachmentRoleDisplay = 'column' | 'grouped';
+
+/** The groups of a peer-review meeting's files: minutes and files without a role are "other". */
+const ROLE_GROUPS = ['discussion_paper', 'comment_paper', 'other'] as const;
+
+function roleGroup(role: AttachmentRole | null): (typeof ROLE_GROUPS)[number] {
+  return role === 'discussion_paper' || role === 'comment_paper' ? role : 'other';
+}
+
+/**
+ * The files of a practice, an adaptation, a new product or an activity: a list everyone who sees
+ * the object may download from, an upload with a progress bar for those who may edit it (with the
+ * file's role for an activity), and removal with a confirmation where the server allows it.
+ */
+export function AttachmentsSection({
+  subject,
+  canUpload,
+  headingLevel = 2,
+  roles,
+}: {
+  subject: AttachmentSubject;
+  canUpload: boolean;
+  headingLevel?: 2 | 3 | 4;
+  roles?: AttachmentRoleDisplay;
+}) {
+  const { t } = useTranslation();
   const titleId = useId();
   const inputId = useId();
   const hintId = useId();
@@ -65,7 +90,9 @@ export function AttachmentsSection({ subject, canUpload, headingLevel = 2 }: { s
   const files = useAttachments(subject);
   const upload = useUploadAttachment(subject);
   const remove = useDeleteAttachment(subject);
+  const roleId = useId();
   const input = useRef<HTMLInputElement>(null);
+  const [role, setRole] = useState<AttachmentRole | ''>('');
   const [progress, setProgress] = useState<{ name: string; share: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
@@ -89,7 +116,7 @@ export function AttachmentsSection({ subject, canUpload, headingLevel = 2 }: { s
     }
     setProgress({ name: file.name, share: 0 });
     upload.mutate(
-      { file, onProgress: (share) => setProgress({ name: file.name, share }) },
+      { file, role: roles && role ? role : undefined, onProgress: (share) => setProgress({ name: file.name, share }) },
       {
         onSuccess: (a) => setStatus(t('attachments.uploaded', { name: a.file_name })),
         onError: (err) => setError(t('attachments.uploadFailed', { name: file.name, reason: describeError(err, t) })),
@@ -117,51 +144,46 @@ export function AttachmentsSection({ subject, canUpload, headingLevel = 2 }: { s
         <LoadingState />
       ) : files.isError ? (
         <ErrorState error={files.error} onRetry={() => void files.refetch()} />
+      ) : roles === 'grouped' ? (
+        ROLE_GROUPS.map((group) => {
+          const inGroup = files.data.filter((a) => roleGroup(a.role) === group);
+          const GroupHeading = (['h3', 'h4', 'h5'] as const)[headingLevel - 2];
+          return (
+            <div key={group} className="attachment-group">
+              <GroupHeading>{t(`attachments.groups.${group}`)}</GroupHeading>
+              {inGroup.length === 0 ? (
+                <p className="muted">{t('attachments.groupEmpty')}</p>
+              ) : (
+                <FileTable files={inGroup} showRole={group === 'other'} onDownload={download} onRemove={setRemoving} />
+              )}
+            </div>
+          );
+        })
       ) : files.data.length === 0 ? (
         <p className="muted">{t('attachments.empty_list')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table attachments-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('attachments.columns.name')}</th>
-                <th scope="col">{t('attachments.columns.type')}</th>
-                <th scope="col">{t('attachments.columns.size')}</th>
-                <th scope="col">{t('attachments.columns.uploader')}</th>
-                <th scope="col">{t('attachments.columns.date')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('attachments.columns.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {files.data.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row" className="attachment-name">
-                    {a.file_name}
-                  </th>
-                  <td>{fileTypeLabel(a.media_type, t)}</td>
-                  <td>{formatFileSize(a.size, i18n.language)}</td>
-                  <td>{a.uploaded_by?.name || t('attachments.formerMember')}</td>
-                  <td>{formatDateTime(a.created_at, i18n.language)}</td>
-                  <td className="attachment-actions">
-                    <Button size="sm" onClick={() => download(a)} aria-label={t('attachments.downloadNamed', { name: a.file_name })}>
-                      {t('attachments.download')}
-                    </Button>
-                    {a.can_delete && (
-                      <Button size="sm" variant="danger" onClick={() => setRemoving(a)} aria-label={t('attachments.removeNamed', { name: a.file_name })}>
-                        {t('actions.remove')}
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FileTable
+          files={files.data}
+          showRole={roles === 'column'}
+          onDownload={download}
+          onRemove={setRemoving}
+        />
       )}
       {canUpload && (
         <div className="attachment-upload">
+          {roles && (
+            <div className="field attachment-role">
+              <label htmlFor={roleId}>{t('attachments.roleLabel')}</label>
+              <select id={roleId} value={role} disabled={!!progress} onChange={(e) => setRole(e.target.value as AttachmentRole | '')}>
+                <option value="">{t('attachments.roleNone')}</option>
+                {ATTACHMENT_ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`attachments.roles.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           <label htmlFor={inputId} className="btn btn-secondary attachment-pick" aria-disabled={!!progress || undefined}>
             {t('attachments.add')}
           </label>
@@ -215,5 +237,63 @@ export function AttachmentsSection({ subject, canUpload, headingLevel = 2 }: { s
         }}
       />
     </section>
+  );
+}
+
+/** A list of files with their download and, where allowed, removal buttons. */
+function FileTable({
+  files,
+  showRole,
+  onDownload,
+  onRemove,
+}: {
+  files: Attachment[];
+  showRole: boolean;
+  onDownload: (a: Attachment) => void;
+  onRemove: (a: Attachment) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="table-scroll">
+      <table className="table attachments-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('attachments.columns.name')}</th>
+            {showRole && <th scope="col">{t('attachments.roleColumn')}</th>}
+            <th scope="col">{t('attachments.columns.type')}</th>
+            <th scope="col">{t('attachments.columns.size')}</th>
+            <th scope="col">{t('attachments.columns.uploader')}</th>
+            <th scope="col">{t('attachments.columns.date')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('attachments.columns.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {files.map((a) => (
+            <tr key={a.id}>
+              <th scope="row" className="attachment-name">
+                {a.file_name}
+              </th>
+              {showRole && <td>{a.role ? t(`attachments.roles.${a.role}`) : <span className="muted">{t('attachments.roleNone')}</span>}</td>}
+              <td>{fileTypeLabel(a.media_type, t)}</td>
+              <td>{formatFileSize(a.size, i18n.language)}</td>
+              <td>{a.uploaded_by?.name || t('attachments.formerMember')}</td>
+              <td>{formatDateTime(a.created_at, i18n.language)}</td>
+              <td className="attachment-actions">
+                <Button size="sm" onClick={() => onDownload(a)} aria-label={t('attachments.downloadNamed', { name: a.file_name })}>
+                  {t('attachments.download')}
+                </Button>
+                {a.can_delete && (
+                  <Button size="sm" variant="danger" onClick={() => onRemove(a)} aria-label={t('attachments.removeNamed', { name: a.file_name })}>
+                    {t('actions.remove')}
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -2,13 +2,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, refreshSession, unwrap } from '@/api/client';
 import { networkError, toApiError } from '@/api/errors';
 import { sessionStore } from '@/api/session-store';
-import type { Attachment } from '@/api/types';
+import type { Attachment, AttachmentRole } from '@/api/types';
 
-/** What files belong to: a practice, an adaptation or a new product (activities will follow). */
+/** What files belong to: a practice, an adaptation, a new product or an exchange activity. */
 export interface AttachmentSubject {
-  type: 'practice' | 'adaptation' | 'product';
+  type: 'practice' | 'adaptation' | 'product' | 'activity';
   id: string;
 }
+
+/** What an activity's file is, in the order the upload offers them. */
+export const ATTACHMENT_ROLES: readonly AttachmentRole[] = ['discussion_paper', 'comment_paper', 'minutes', 'other'];
 
 /** The server's limit, checked before a byte is sent: 20 MB. */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -16,7 +19,7 @@ export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 /** A hint for the file picker; the server decides the type from the content. */
 export const ATTACHMENT_ACCEPT = '.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.png,.jpg,.jpeg,.txt,.csv,.tsv';
 
-const collection = { practice: 'practices', adaptation: 'adaptations', product: 'products' } as const;
+const collection = { practice: 'practices', adaptation: 'adaptations', product: 'products', activity: 'activities' } as const;
 
 export const attachmentKeys = {
   list: (subject: AttachmentSubject) => ['attachments', subject.type, subject.id] as const,
@@ -31,6 +34,8 @@ function fetchAttachments(subject: AttachmentSubject) {
       return unwrap(api.GET('/api/v1/adaptations/{id}/attachments', params));
     case 'product':
       return unwrap(api.GET('/api/v1/products/{id}/attachments', params));
+    case 'activity':
+      return unwrap(api.GET('/api/v1/activities/{id}/attachments', params));
   }
 }
 
@@ -38,8 +43,16 @@ export function useAttachments(subject: AttachmentSubject) {
   return useQuery({ queryKey: attachmentKeys.list(subject), queryFn: async () => (await fetchAttachments(subject)).items });
 }
 
-/** One POST of the file as multipart/form-data, reporting progress (0–1) as it is sent. */
-function sendFile(subject: AttachmentSubject, file: File, onProgress: (share: number) => void): Promise<{ status: number; body: unknown; headers: Headers }> {
+/**
+ * One POST of the file as multipart/form-data, reporting progress (0–1) as it is sent. An
+ * activity's file may carry its role, which the server reads only before the file.
+ */
+function sendFile(
+  subject: AttachmentSubject,
+  file: File,
+  role: AttachmentRole | undefined,
+  onProgress: (share: number) => void,
+): Promise<{ status: number; body: unknown; headers: Headers }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1/${collection[subject.type]}/${subject.id}/attachments`);
@@ -63,6 +76,7 @@ function sendFile(subject: AttachmentSubject, file: File, onProgress: (share: nu
     xhr.onerror = () => reject(networkError(new Error('upload failed')));
     xhr.onabort = () => reject(networkError(new Error('upload aborted')));
     const form = new FormData();
+    if (role) form.append('role', role);
     form.append('file', file, file.name);
     xhr.send(form);
   });
@@ -73,11 +87,16 @@ function sendFile(subject: AttachmentSubject, file: File, onProgress: (share: nu
  * under the API client's session: an expired access token is refreshed once and the file sent
  * again.
  */
-export async function uploadAttachment(subject: AttachmentSubject, file: File, onProgress: (share: number) => void): Promise<Attachment> {
-  let answer = await sendFile(subject, file, onProgress);
+export async function uploadAttachment(
+  subject: AttachmentSubject,
+  file: File,
+  onProgress: (share: number) => void,
+  role?: AttachmentRole,
+): Promise<Attachment> {
+  let answer = await sendFile(subject, file, role, onProgress);
   if (answer.status === 401 && sessionStore.getRefreshToken() && (await refreshSession())) {
     onProgress(0);
-    answer = await sendFile(subject, file, onProgress);
+    answer = await sendFile(subject, file, role, onProgress);
   }
   if (answer.status >= 200 && answer.status < 300) return answer.body as Attachment;
   throw toApiError(new Response(null, { status: answer.status, headers: answer.headers }), answer.body);
@@ -86,7 +105,8 @@ export async function uploadAttachment(subject: AttachmentSubject, file: File, o
 export function useUploadAttachment(subject: AttachmentSubject) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ file, onProgress }: { file: File; onProgress: (share: number) => void }) => uploadAttachment(subject, file, onProgress),
+    mutationFn: ({ file, onProgress, role }: { file: File; onProgress: (share: number) => void; role?: AttachmentRole }) =>
+      uploadAttachment(subject, file, onProgress, role),
     onSettled: () => queryClient.invalidateQueries({ queryKey: attachmentKeys.list(subject) }),
   });
 }

@@ -6,7 +6,7 @@ import i18n from '@/i18n';
 import { json, mockFetch, problem } from '@/test/fetch-mock';
 import { tokenPair } from '@/test/fixtures';
 import { renderRoutes } from '@/test/render';
-import { studyVisit } from './activity-fixtures';
+import { peerReview, studyVisit } from './activity-fixtures';
 import { ActivityPage } from './activity-page';
 
 const path = `/api/v1/activities/${studyVisit.id}`;
@@ -23,7 +23,10 @@ describe('ActivityPage', () => {
   it('shows the agenda, the practices presented, the participants by country with their role, and the minutes', async () => {
     sessionStore.setTokens(tokenPair());
     await i18n.changeLanguage('fr');
-    mockFetch([{ method: 'GET', path, respond: () => json(studyVisit, { headers: { ETag: '"3"' } }) }]);
+    mockFetch([
+      { method: 'GET', path, respond: () => json(studyVisit, { headers: { ETag: '"3"' } }) },
+      { method: 'GET', path: `${path}/attachments`, respond: () => json({ items: [] }) },
+    ]);
     renderPage();
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Study visit to Leuven' })).toBeInTheDocument();
@@ -103,5 +106,42 @@ describe('ActivityPage', () => {
     expect(await within(dialog).findByDisplayValue('Study visit to Leuven')).toBeInTheDocument();
     expect(within(dialog).getByDisplayValue('Share the return-plan template')).toBeInTheDocument();
     expect(within(dialog).getByRole('checkbox', { name: 'One coach from diagnosis to work' })).toBeChecked();
+  });
+
+  it('shows a peer-review meeting’s discussion paper and comment papers under their own headings', async () => {
+    sessionStore.setTokens(tokenPair());
+    const base = `/api/v1/activities/${peerReview.id}`;
+    const file = (id: string, file_name: string, role: 'discussion_paper' | 'comment_paper') => ({
+      id,
+      owner_type: 'activity',
+      owner_id: peerReview.id,
+      file_name,
+      role,
+      media_type: 'application/pdf',
+      size: 120_000,
+      sha256: 'ab'.repeat(32),
+      uploaded_by: { id: 'u1', name: 'Els Peeters' },
+      created_at: '2099-02-01T10:00:00Z',
+      can_delete: false,
+      download_url: `/api/v1/attachments/${id}`,
+    });
+    mockFetch([
+      { method: 'GET', path: base, respond: () => json({ ...peerReview, can_edit: true }, { headers: { ETag: '"1"' } }) },
+      {
+        method: 'GET',
+        path: `${base}/attachments`,
+        respond: () => json({ items: [file('f1', 'Discussion paper NL.pdf', 'discussion_paper'), file('f2', 'Comments BE.pdf', 'comment_paper')] }),
+      },
+    ]);
+    renderRoutes([{ path: '/activities/:id', element: <ActivityPage /> }], `/activities/${peerReview.id}`);
+
+    const files = await screen.findByRole('region', { name: /Files/ });
+    const discussion = await within(files).findByRole('heading', { name: 'Discussion paper' });
+    expect(discussion.parentElement).toHaveTextContent('Discussion paper NL.pdf');
+    const comments = within(files).getByRole('heading', { name: 'Comment papers' });
+    expect(comments.parentElement).toHaveTextContent('Comments BE.pdf');
+    expect(comments.parentElement).not.toHaveTextContent('Discussion paper NL.pdf');
+    // An editor chooses what the file is when adding one.
+    expect(within(files).getByLabelText('What is this file?')).toBeInTheDocument();
   });
 });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Activity, FollowUp } from '@/api/types';
+import { AttachmentsSection } from '@/components/attachments/attachments-section';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { PageHeader } from '@/components/ui/page-header';
@@ -154,6 +155,13 @@ function ActivityView({ activity: a }: { activity: Activity }) {
         <h2 id="activity-follow-ups">{t('activities.page.followUps')}</h2>
         {a.follow_ups.length === 0 ? <p className="muted">{t('activities.page.noFollowUps')}</p> : <FollowUps activity={a} />}
       </section>
+
+      {/* A peer-review meeting shows its discussion paper and comment papers as such. */}
+      <AttachmentsSection
+        subject={{ type: 'activity', id: a.id }}
+        canUpload={a.can_edit}
+        roles={a.kind === 'peer_review_meeting' ? 'grouped' : 'column'}
+      />
 
       {editing && <EditActivityDialog id={a.id} programmeId={a.programme_id} title={a.title} onClose={() => setEditing(false)} />}
       <ConfirmDialog

@@ -9,4 +9,4 @@ export type TimelinePoint = Dashboard['timeline'][number];
 export type RoundAgreement = Dashboard['reviews']['agreement'][number];
 export type AuditEntry = Schemas['AuditEntry'];
 export type Member = Schemas['Member'];
-export type ExportKind = 'practices.csv' | 'reviews.csv' | 'adaptations.csv' | 'export.json';
+export type ExportKind = 'practices.csv' | 'reviews.csv' | 'adaptations.csv' | 'activities.csv' | 'export.json';

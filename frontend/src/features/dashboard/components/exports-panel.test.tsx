@@ -37,4 +37,19 @@ describe('ExportsPanel', () => {
     expect(second.get('lang')).toBe('fr');
     expect(second.get('bom')).toBe('true');
   });
+
+  it('offers the activities as a spreadsheet in the chosen language', async () => {
+    await i18n.changeLanguage('de');
+    sessionStore.setTokens(tokenPair());
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:x'), revokeObjectURL: vi.fn() }));
+    const csv = () => new Response('a,b\r\n', { headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="activities.csv"' } });
+    const { calls } = mockFetch([{ method: 'GET', path: `/api/v1/programmes/${programmeId}/exports/activities.csv`, respond: csv }]);
+    renderWithProviders(<ExportsPanel programmeId={programmeId} />);
+    const user = userEvent.setup();
+    expect(await screen.findByText('Aktivitäten')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /activities\.csv/ }));
+    await screen.findByText(/activities\.csv/, { selector: '[role="status"]' });
+    expect(new URLSearchParams(calls[0].search).get('lang')).toBe('de');
+    await i18n.changeLanguage('en');
+  });
 });

@@ -8,11 +8,12 @@ import { downloadExport } from '../api/exports';
 import type { ExportKind } from '../api/types';
 import { DASHBOARD_NAMESPACES } from '../dashboard-namespaces';
 
-const KINDS: readonly ExportKind[] = ['practices.csv', 'reviews.csv', 'adaptations.csv', 'export.json'];
+const KINDS: readonly ExportKind[] = ['practices.csv', 'reviews.csv', 'adaptations.csv', 'activities.csv', 'export.json'];
 const KEYS: Record<ExportKind, string> = {
   'practices.csv': 'practices',
   'reviews.csv': 'reviews',
   'adaptations.csv': 'adaptations',
+  'activities.csv': 'activities',
   'export.json': 'json',
 };
 

@@ -7,6 +7,7 @@ export type ReportNotes = Schemas['ReportNotes'];
 export type ReportNotesInput = Schemas['ReportNotesInput'];
 export type Rate = Schemas['Rate'];
 export type WorkResumption = Schemas['WorkResumption'];
+export type ReportActivities = ProgrammeReport['activities'];
 export type ReportRound = ProgrammeReport['review_rounds'][number];
 export type ReportFlow = ProgrammeReport['adaptations']['flows'][number];
 export type PracticeResumption = ProgrammeReport['work_resumption']['by_practice'][number];

@@ -7,9 +7,10 @@ import { ChartLegend } from '@/components/charts/legend';
 import { RateInterval } from '@/components/charts/rate-interval';
 import { countryName, dateTimeFormat, formatDate, numberFormat } from '@/lib/format';
 import { programmeText } from '@/lib/vocabulary';
-import type { KeyCount, ProgrammeReport, Rate, ReportRound, WorkResumption } from '../api/types';
+import type { KeyCount, ProgrammeReport, Rate, ReportActivities, ReportRound, WorkResumption } from '../api/types';
 import { REPORT_NAMESPACES } from '../report-namespaces';
 import {
+  ACTIVITY_KIND_ORDER,
   FIDELITY_COLOURS,
   FIDELITY_ORDER,
   formatFixed,
@@ -17,6 +18,7 @@ import {
   inCodeOrder,
   OUTPUT_COLOURS,
   OUTPUT_KEYS,
+  PARTICIPANT_ROLE_ORDER,
   REPORT_SECTIONS,
   type ReportSection,
 } from './report-format';
@@ -74,7 +76,11 @@ export function ReportDocument({ report, notes }: { report: ProgrammeReport; not
         <OutputsSection report={report} />
       </section>
 
-      {/* Exchange activities held by country (SPEC §7.4) get their section here, once the report carries them. */}
+      <section id="report-activities" className="report-section" aria-labelledby="report-activities-title">
+        <h2 id="report-activities-title">{sectionTitle.activities}</h2>
+        <p>{t('report.activities.lead')}</p>
+        <ActivitiesSection activities={report.activities} />
+      </section>
 
       <section id="report-reviews" className="report-section" aria-labelledby="report-reviews-title">
         <h2 id="report-reviews-title">{sectionTitle.reviews}</h2>
@@ -314,6 +320,91 @@ function ReviewsSection({ rounds }: { rounds: readonly ReportRound[] }) {
         );
       })}
       <p className="muted report-note">{t('report.reviews.intervalLead')}</p>
+    </>
+  );
+}
+
+/**
+ * The exchange activities held (SPEC §7.4, §7.6): bars by kind and by host country, the
+ * organisations and people that took part by country and role, and every activity held.
+ */
+function ActivitiesSection({ activities }: { activities: ReportActivities }) {
+  const { t, i18n } = useTranslation(REPORT_NAMESPACES, { nsMode: 'fallback' });
+  const lang = i18n.language;
+  if (activities.held === 0) return <p className="muted">{t('report.activities.none')}</p>;
+  const country = (c: string) => `${countryName(c, lang)} (${c})`;
+  const kind = (k: string) => t(`activities.kinds.${k}`, { defaultValue: k });
+  const role = (r: string) => t(`activities.roles.${r}`, { defaultValue: r });
+  const roleRank = (r: string) => (PARTICIPANT_ROLE_ORDER as readonly string[]).indexOf(r);
+  const participants = [...activities.participants].sort(
+    (a, b) => countryName(a.country, lang).localeCompare(countryName(b.country, lang), lang) || roleRank(a.role) - roleRank(b.role),
+  );
+  return (
+    <>
+      <p>{t('report.activities.total', { count: activities.held })}</p>
+      <div className="report-figure-row">
+        <figure className="report-figure report-figure-half">
+          <BarChart
+            label={t('report.activities.byKind')}
+            bars={inCodeOrder(activities.by_kind, ACTIVITY_KIND_ORDER).map((k) => ({ key: k.key, label: kind(k.key), value: k.count, colour: '#1d4f91' }))}
+          />
+          <figcaption>{t('report.activities.byKind')}</figcaption>
+        </figure>
+        <figure className="report-figure report-figure-half">
+          <BarChart
+            label={t('report.activities.byHostCountry')}
+            bars={activities.by_host_country.map((k) => ({ key: k.key, label: countryName(k.key, lang), value: k.count, colour: '#0b5c6b' }))}
+          />
+          <figcaption>{t('report.activities.byHostCountry')}</figcaption>
+        </figure>
+      </div>
+      <table className="table report-table">
+        <caption>{t('report.activities.participantsCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('report.activities.country')}</th>
+            <th scope="col">{t('report.activities.role')}</th>
+            <th scope="col">{t('report.activities.organisations')}</th>
+            <th scope="col">{t('report.activities.people')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {participants.map((p) => (
+            <tr key={`${p.country}-${p.role}`} data-participation={`${p.country}-${p.role}`}>
+              <td>{country(p.country)}</td>
+              <td>{role(p.role)}</td>
+              <td>{p.organisations}</td>
+              <td>{p.people}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="table report-table">
+        <caption>{t('report.activities.listCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('report.activities.date')}</th>
+            <th scope="col">{t('report.activities.kind')}</th>
+            <th scope="col">{t('report.activities.title')}</th>
+            <th scope="col">{t('report.activities.hostCountry')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {activities.list.map((a) => (
+            <tr key={a.id}>
+              <td>{formatDate(a.starts_at, lang)}</td>
+              <td>{kind(a.kind)}</td>
+              <td>{a.title}</td>
+              <td>
+                {country(a.host_country)} — {a.host_organisation_name}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {activities.list.length < activities.held && (
+        <p className="muted">{t('report.activities.truncated', { shown: activities.list.length, count: activities.held })}</p>
+      )}
     </>
   );
 }

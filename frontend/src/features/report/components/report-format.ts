@@ -22,6 +22,10 @@ export const OUTPUT_COLOURS: Record<(typeof OUTPUT_KEYS)[number], string> = {
   new_products: '#1f6f43',
 };
 
+/** Activity kinds and participant roles in the order the activity forms list them. */
+export const ACTIVITY_KIND_ORDER = ['study_visit', 'peer_review_meeting', 'workshop', 'webinar', 'conference', 'other'] as const;
+export const PARTICIPANT_ROLE_ORDER = ['host', 'peer', 'expert', 'participant'] as const;
+
 /** Items in a fixed order of their codes, unknown codes last by code — never by translated label. */
 export function inCodeOrder<T extends { key: string }>(items: readonly T[], order: readonly string[]): T[] {
   const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
@@ -29,5 +33,5 @@ export function inCodeOrder<T extends { key: string }>(items: readonly T[], orde
 }
 
 /** The sections of the report in print order; their ids are the table of contents' anchors. */
-export const REPORT_SECTIONS = ['outputs', 'reviews', 'adaptations', 'resumption', 'factors', 'transferability', 'conclusions', 'policy'] as const;
+export const REPORT_SECTIONS = ['outputs', 'activities', 'reviews', 'adaptations', 'resumption', 'factors', 'transferability', 'conclusions', 'policy'] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];

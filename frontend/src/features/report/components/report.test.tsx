@@ -23,6 +23,26 @@ export const report: ProgrammeReport = {
     { month: '2026-09', information_exchanged: 3, practices_reviewed: 2, products_adapted: 0, new_products: 0 },
     { month: '2026-11', information_exchanged: 2, practices_reviewed: 0, products_adapted: 4, new_products: 1 },
   ],
+  activities: {
+    held: 3,
+    by_kind: [
+      { key: 'workshop', count: 2 },
+      { key: 'peer_review_meeting', count: 1 },
+    ],
+    by_host_country: [
+      { key: 'NL', count: 2 },
+      { key: 'BE', count: 1 },
+    ],
+    participants: [
+      { country: 'NL', role: 'host', organisations: 1, people: 8 },
+      { country: 'BE', role: 'peer', organisations: 2, people: 5 },
+      { country: 'BE', role: 'host', organisations: 1, people: 2 },
+    ],
+    list: [
+      { id: 'a1', starts_at: '2026-09-10T08:00:00Z', kind: 'peer_review_meeting', title: 'Peer review in Leuven', host_organisation_name: 'Jobcentrum', host_country: 'BE' },
+      { id: 'a2', starts_at: '2026-10-02T08:00:00Z', kind: 'workshop', title: 'Employers’ workshop', host_organisation_name: 'Werkbrug', host_country: 'NL' },
+    ],
+  },
   review_rounds: [
     {
       round_id: 'r0000000-0000-4000-8000-000000000001',
@@ -115,19 +135,20 @@ describe('the report document', () => {
     const entries = within(toc).getAllByRole('link').map((a) => a.textContent);
     expect(entries).toEqual([
       '1. The four outputs',
-      '2. Peer review and agreement',
-      '3. Where practices travelled',
-      '4. Return to work',
-      '5. Barriers and facilitators',
-      '6. Transferability between countries',
-      '7. Conclusions',
-      '8. Lessons for policy',
+      '2. Exchange activities held',
+      '3. Peer review and agreement',
+      '4. Where practices travelled',
+      '5. Return to work',
+      '6. Barriers and facilitators',
+      '7. Transferability between countries',
+      '8. Conclusions',
+      '9. Lessons for policy',
     ]);
-    expect(within(toc).getByRole('link', { name: '4. Return to work' })).toHaveAttribute('href', '#report-resumption');
+    expect(within(toc).getByRole('link', { name: '5. Return to work' })).toHaveAttribute('href', '#report-resumption');
     for (const name of entries) expect(screen.getByRole('heading', { level: 2, name: name! })).toBeInTheDocument();
     // The coordinators' text in paragraphs; an empty text says so.
     expect(screen.getByText('Second paragraph.')).toBeInTheDocument();
-    expect(within(screen.getByRole('region', { name: '8. Lessons for policy' })).getByText('Not written yet.')).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: '9. Lessons for policy' })).getByText('Not written yet.')).toBeInTheDocument();
   });
 
   it('draws the work-resumption rates with their Wilson intervals, and says when there is no rate', () => {
@@ -168,10 +189,42 @@ describe('the report document', () => {
     expect(screen.getByRole('table', { name: /Transferability ratings/ })).toHaveTextContent('Netherlands (NL)Germany (DE)23.50');
   });
 
+  it('shows the activities held by kind and host country, who took part by country and role, and the list', () => {
+    renderWithProviders(<ReportDocument report={report} notes={{ conclusions: '', policy_lessons: '' }} />);
+    const section = screen.getByRole('region', { name: '2. Exchange activities held' });
+    expect(section).toHaveTextContent('3 activities were held.');
+    // Bars by kind in the order of the forms (peer-review meeting before workshop), by host country as counted.
+    const byKind = within(section).getByRole('img', { name: 'Activities held by kind' });
+    expect([...byKind.querySelectorAll('text')].map((n) => n.textContent)).toEqual(expect.arrayContaining(['Peer-review meeting', 'Workshop']));
+    expect(byKind.textContent!.indexOf('Peer-review meeting')).toBeLessThan(byKind.textContent!.indexOf('Workshop'));
+    expect(within(section).getByRole('img', { name: 'Activities held by host country' })).toHaveTextContent('Netherlands');
+    // Participants by country (by name), hosts before peers.
+    const people = within(section).getByRole('table', { name: 'Organisations and people that took part, by country and role' });
+    const rows = within(people).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual(['Belgium (BE)Host12', 'Belgium (BE)Peer25', 'Netherlands (NL)Host18']);
+    const list = within(section).getByRole('table', { name: 'Activities held' });
+    expect(within(list).getAllByRole('row')[1]).toHaveTextContent('Peer-review meetingPeer review in LeuvenBelgium (BE) — Jobcentrum');
+    // The table lists fewer than were held: it says so.
+    expect(section).toHaveTextContent('The first 2 of the 3 activities held are listed.');
+  });
+
+  it('says when no activity was held', () => {
+    renderWithProviders(
+      <ReportDocument
+        report={{ ...report, activities: { held: 0, by_kind: [], by_host_country: [], participants: [], list: [] } }}
+        notes={{ conclusions: '', policy_lessons: '' }}
+      />,
+    );
+    expect(screen.getByRole('region', { name: '2. Exchange activities held' })).toHaveTextContent('No activities were held yet.');
+  });
+
   it('speaks the reader’s language', async () => {
     await i18n.changeLanguage('nl');
     renderWithProviders(<ReportDocument report={report} notes={{ conclusions: '', policy_lessons: '' }} />);
-    expect(screen.getByRole('heading', { level: 2, name: '4. Werkhervatting' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: '5. Werkhervatting' })).toBeInTheDocument();
+    const held = screen.getByRole('table', { name: 'Gehouden activiteiten' });
+    expect(within(held).getAllByRole('row')[1]).toHaveTextContent('Peer-reviewbijeenkomst');
+    expect(screen.getByRole('img', { name: 'Gehouden activiteiten naar gastland' })).toHaveTextContent('Nederland');
     expect(screen.getByRole('table', { name: 'Per overnemend land' })).toHaveTextContent('14 van 32 (43,8%)');
   });
 });
@@ -208,7 +261,7 @@ describe('the report page', () => {
     const put = calls.find((c) => c.method === 'PUT')!;
     expect(put.headers.get('If-Match')).toBe('"2"');
     expect(put.body).toEqual({ conclusions: 'Networks work. Fund them.', policy_lessons: '' });
-    expect(within(screen.getByRole('region', { name: '7. Conclusions' })).getByText('Networks work. Fund them.')).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: '8. Conclusions' })).getByText('Networks work. Fund them.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Print / Save as PDF' }));
     expect(print).toHaveBeenCalledOnce();
   });
