@@ -53,10 +53,9 @@ export async function waitForMail(
   }
 }
 
-/** The first link in a mail's text that starts with `prefix` (e.g. the server's address + "/reset-password"). */
-export function linkIn(mail: SentMail, prefix: string): string {
-  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const link = new RegExp(`${escaped}\\S*`).exec(mail.body)?.[0];
-  if (!link) throw new Error(`no link starting with ${prefix} in the e-mail “${mail.subject}”:\n${mail.body}`);
+/** The first link in a mail's text that `pattern` matches (e.g. /https?:\/\/\S+\/reset-password\?token=\S+/). */
+export function linkIn(mail: SentMail, pattern: RegExp): string {
+  const link = pattern.exec(mail.body)?.[0];
+  if (!link) throw new Error(`no link like ${pattern} in the e-mail “${mail.subject}”:\n${mail.body}`);
   return link;
 }
