@@ -6,8 +6,10 @@
 #      the throwaway cluster; the Go test helper creates per-test databases)
 #   3. frontend: npm ci (when needed), `make lint` (gofmt, go vet, staticcheck,
 #      and the frontend's linters), vitest, production build
-#   4. e2e: bin/peerbridge against database `e2e`, Playwright in Debian's
-#      Chromium (/usr/bin/chromium)
+#   4. e2e: bin/peerbridge against database `e2e`, sending its e-mail to a local
+#      SMTP sink (frontend/e2e/smtp-sink.mjs, messages in $OUT/mail, which the
+#      specs read through E2E_MAIL_DIR), Playwright in Debian's Chromium
+#      (/usr/bin/chromium)
 #   5. scripts/summarise.mjs: per-suite breakdown, failure details, and as the
 #      very last line `N passed, M failed`
 #
@@ -25,7 +27,8 @@ OUT="${PEERBRIDGE_TEST_OUT:-$ROOT/.data/test-out}"
 mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
 rm -f "$OUT"/go.json "$OUT"/go.stderr "$OUT"/lint.txt "$OUT"/vitest.json \
-  "$OUT"/playwright.json "$OUT"/server.log "$OUT"/steps.tsv
+  "$OUT"/playwright.json "$OUT"/server.log "$OUT"/smtp-sink.log "$OUT"/steps.tsv
+rm -rf "$OUT/mail"
 : >"$OUT/steps.tsv"
 
 # Never touch a real database from tests.
@@ -35,14 +38,24 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 PGTMP=""
 SERVER_PID=""
+SMTP_PID=""
+# stop_pid PID — TERM, up to five seconds' grace, then KILL.
+stop_pid() {
+  kill "$1" 2>/dev/null
+  for _ in $(seq 1 50); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$1" 2>/dev/null
+  wait "$1" 2>/dev/null
+}
 cleanup() {
   set +e
   if [[ -n "$SERVER_PID" ]]; then
-    kill "$SERVER_PID" 2>/dev/null
-    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$SERVER_PID" 2>/dev/null
-    wait "$SERVER_PID" 2>/dev/null
+    stop_pid "$SERVER_PID"
     SERVER_PID=""
+  fi
+  # After the server, whose outbox worker may be sending.
+  if [[ -n "$SMTP_PID" ]]; then
+    stop_pid "$SMTP_PID"
+    SMTP_PID=""
   fi
   if [[ -n "$PGTMP" ]]; then
     pg_stop_cluster "$PGTMP/pg" >/dev/null 2>&1
@@ -141,7 +154,7 @@ e2e_setup() {
 }
 playwright_run() {
   cd "$ROOT/frontend"
-  E2E_BASE_URL="$E2E_BASE_URL" PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/playwright.json" \
+  E2E_BASE_URL="$E2E_BASE_URL" E2E_MAIL_DIR="$E2E_MAIL_DIR" PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/playwright.json" \
     npx --no-install playwright test --reporter=list,json </dev/null
 }
 
@@ -163,6 +176,31 @@ fi
 if [[ -n "$E2E_BLOCKER" ]]; then
   skip "e2e" playwright "$E2E_BLOCKER"
 else
+  # The server's e-mail goes to a local SMTP sink, which writes each message to $OUT/mail:
+  # journeys read password-reset links from there (the log mailer keeps no bodies, on purpose).
+  SMTP_PORT="$(pick_free_port)"
+  export E2E_MAIL_DIR="$OUT/mail"
+  mkdir -p "$E2E_MAIL_DIR"
+  log "starting the SMTP sink on 127.0.0.1:${SMTP_PORT} (log: $OUT/smtp-sink.log)"
+  node "$ROOT/frontend/e2e/smtp-sink.mjs" --port "$SMTP_PORT" --dir "$E2E_MAIL_DIR" \
+    >"$OUT/smtp-sink.log" 2>&1 </dev/null &
+  SMTP_PID=$!
+  smtp_ready=0
+  deadline=$((SECONDS + 10))
+  while (( SECONDS < deadline )); do
+    if ! kill -0 "$SMTP_PID" 2>/dev/null; then break; fi
+    if (echo >"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null; then smtp_ready=1; break; fi
+    sleep 0.2
+  done
+  if [[ $smtp_ready -eq 1 ]]; then
+    record "smtp sink ready" - 0
+  else
+    # The specs that read e-mail fail and say why; the others still run.
+    record "smtp sink ready" - 1
+    warn "the SMTP sink did not start; last log lines:"
+    tail -n 20 "$OUT/smtp-sink.log" >&2 || true
+  fi
+
   APP_PORT="$(pick_free_port)"
   export E2E_BASE_URL="http://127.0.0.1:${APP_PORT}"
   log "starting bin/peerbridge serve on $E2E_BASE_URL (log: $OUT/server.log)"
@@ -171,6 +209,8 @@ else
     PEERBRIDGE_PUBLIC_URL="$E2E_BASE_URL" \
     PEERBRIDGE_JWT_SECRET="$(random_b64 48)" \
     PEERBRIDGE_WEB_DIR="$ROOT/frontend/dist" \
+    PEERBRIDGE_SMTP_HOST=127.0.0.1 \
+    PEERBRIDGE_SMTP_PORT="$SMTP_PORT" \
     "$ROOT/bin/peerbridge" serve >"$OUT/server.log" 2>&1 </dev/null &
   SERVER_PID=$!
   deadline=$((SECONDS + 30))

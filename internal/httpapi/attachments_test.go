@@ -102,10 +102,14 @@ func TestAttachmentUploadEdgeCases(t *testing.T) {
 
 	// A path in the name is dropped: a plain name remains.
 	for name, want := range map[string]string{
-		"../../etc/passwd":                "passwd",
-		`..\..\windows\system32\x.txt`:    "x.txt",
-		"invoice\u202eftp.exe\u200b.txt":  "invoiceftp.exe.txt",
-		"tab\tseparated.txt":              "tab separated.txt",
+		"../../etc/passwd":               "passwd",
+		`..\..\windows\system32\x.txt`:   "x.txt",
+		"invoice\u202eftp.exe\u200b.txt": "invoiceftp.exe.txt",
+		"tab\tseparated.txt":             "tab separated.txt",
+		// As browsers send `Plan "final".txt` and a name with a line break (HTML's form encoding).
+		"Plan %22final%22.txt":            "Plan _final_.txt",
+		"two%0D%0Alines.txt":              "two lines.txt",
+		"100% sure.txt":                   "100% sure.txt",
 		"...":                             "file",
 		strings.Repeat("ä", 300) + ".txt": strings.Repeat("ä", 196) + ".txt",
 	} {
@@ -149,13 +153,13 @@ func TestAttachmentUploadEdgeCases(t *testing.T) {
 
 	// Only the accepted files are there, with every chunk and nothing pending.
 	list := must(t, w.get(owner+"/attachments", partner), 200).json(t)["items"].([]any)
-	if len(list) != 8 || countRows(t, w, "attachments") != 8 {
+	if len(list) != 11 || countRows(t, w, "attachments") != 11 {
 		t.Fatalf("%d files listed, %d rows", len(list), countRows(t, w, "attachments"))
 	}
 	var pending, chunks int
 	_ = w.db.SQL().QueryRow(`SELECT count(*) FROM attachments WHERE completed_at IS NULL`).Scan(&pending)
 	_ = w.db.SQL().QueryRow(`SELECT count(*) FROM attachment_chunks`).Scan(&chunks)
-	if pending != 0 || chunks != 8 {
+	if pending != 0 || chunks != 11 {
 		t.Fatalf("%d pending uploads, %d chunks left behind", pending, chunks)
 	}
 	// The programme's other members do not see a draft's files; partners of other programmes

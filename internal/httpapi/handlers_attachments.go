@@ -97,13 +97,23 @@ func (s *Server) uploadAttachment(owner domain.AttachmentOwnerType) fiber.Handle
 		// The upload's own time: reading 20 MB from a slow connection takes longer than a request.
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(c.UserContext()), transferTimeout)
 		defer cancel()
-		v, err := s.svc.UploadAttachment(ctx, actorOf(c), domain.AttachmentOwner{Type: owner, ID: id}, role, part.FileName(), partReader{part})
+		v, err := s.svc.UploadAttachment(ctx, actorOf(c), domain.AttachmentOwner{Type: owner, ID: id}, role, formFileName(part), partReader{part})
 		if err != nil {
 			return err
 		}
 		c.Location("/api/v1/attachments/" + v.ID.String())
 		return c.Status(fiber.StatusCreated).JSON(toAttachmentResponse(v))
 	}
+}
+
+// browserEscapes undoes what HTML's multipart/form-data encoding does to a file name: browsers
+// write a double quote, CR and LF as %22, %0D and %0A (and leave every other %), so the name
+// the person chose reaches the sanitiser, which then treats those characters as it treats any.
+var browserEscapes = strings.NewReplacer("%22", `"`, "%0D", "\r", "%0A", "\n")
+
+// formFileName is the name of the uploaded file as the person's computer had it.
+func formFileName(part *multipart.Part) string {
+	return browserEscapes.Replace(part.FileName())
 }
 
 // partReader turns a broken upload into a 400 (or the 413 of cappedBody) for the service.
