@@ -117,5 +117,6 @@ func (s *Server) contactPractice(c *fiber.Ctx) error {
 		return err
 	}
 	c.Set(fiber.HeaderCacheControl, "no-store")
-	return c.SendStatus(fiber.StatusAccepted)
+	c.Status(fiber.StatusAccepted)
+	return nil
 }
