@@ -39,10 +39,10 @@ func (s *Store) PublicVocabulary(ctx context.Context) (domain.Vocabulary, error)
 	return out, nil
 }
 
-// recordedRoundJoin finds, for the practice p, the round its decision document names, when a
-// decision on p was recorded in that round.
-const recordedRoundJoin = `LEFT JOIN LATERAL (SELECT r.id, r.name FROM decisions d JOIN rounds r ON r.id = d.round_id
-	WHERE d.practice_id = p.id AND d.round_id = (p.decision ->> 'round_id')::uuid) AS dr ON true`
+// recordedRoundName names, for the practice p, the round its decision document names, when a
+// decision on p was recorded in that round; NULL otherwise.
+const recordedRoundName = `(SELECT r.name FROM decisions d JOIN rounds r ON r.id = d.round_id
+	WHERE d.practice_id = p.id AND d.round_id = (p.decision ->> 'round_id')::uuid)`
 
 // RecordedRound returns the round a decision on the practice was recorded in, or nil when no
 // decision on it was recorded in that round.
