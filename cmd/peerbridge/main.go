@@ -4,7 +4,9 @@ package main
 import (
 	"bufio"
 	"context"
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
 	"errors"
 	"flag"
 	"fmt"
@@ -158,7 +160,7 @@ func stores(store *postgres.Store) service.Stores {
 		Invitations: store, Practices: store, Comments: store, Rubrics: store, Rounds: store, Assignments: store, Bids: store,
 		Reviews: store, Notifications: store, Adaptations: store, Dashboards: store, Exports: store, Calls: store,
 		Discussions: store, Reminders: store, Activities: store, Calendars: store, Learning: store, Accounts: store, Reports: store,
-		Attachments: store,
+		Attachments: store, Catalogue: store,
 	}
 }
 
@@ -170,6 +172,8 @@ func newService(cfg config.Config, db *postgres.DB, log *slog.Logger, secret []b
 		Log:        log,
 		PublicURL:  cfg.PublicURL,
 		RefreshTTL: cfg.RefreshTokenTTL,
+		// Derived from the signing secret, which every instance shares, and distinct from it.
+		ClientDigestKey: clientDigestKey(secret),
 	})
 }
 
@@ -291,4 +295,12 @@ func createAdmin(ctx context.Context, cfg config.Config, log *slog.Logger, args 
 		fmt.Fprintf(stdout, "administrator created: %s (%s)\n", u.Email, u.ID)
 		return nil
 	})
+}
+
+// clientDigestKey is the key of the digests under which client addresses are remembered for
+// throttling: derived from the signing secret, never the secret itself.
+func clientDigestKey(secret []byte) []byte {
+	h := hmac.New(sha256.New, secret)
+	h.Write([]byte("peerbridge client address digests"))
+	return h.Sum(nil)
 }

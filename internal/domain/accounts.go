@@ -27,6 +27,9 @@ func ErasedEmail(userID uuid.UUID) string {
 // Mail is one e-mail, written in its recipient's language, waiting in the outbox.
 type Mail struct {
 	To, Subject, Body string
+	// ReplyTo, when set, is where answers go instead of the sender (a visitor who wrote through
+	// the public catalogue); the outbox forgets it once the e-mail is sent.
+	ReplyTo string
 }
 
 // PasswordResetRequest is one request for a reset link. UserID is uuid.Nil when the address

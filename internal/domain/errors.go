@@ -11,14 +11,19 @@ import (
 type Code string
 
 const (
-	CodeValidation          Code = "validation_failed"
-	CodeBadRequest          Code = "bad_request"
-	CodeNotFound            Code = "not_found"
-	CodeForbidden           Code = "forbidden"
-	CodeUnauthenticated     Code = "unauthenticated"
-	CodeInvalidCredentials  Code = "invalid_credentials"
-	CodeTooManyAttempts     Code = "too_many_attempts"
-	CodeTooManyExports      Code = "too_many_exports"
+	CodeValidation         Code = "validation_failed"
+	CodeBadRequest         Code = "bad_request"
+	CodeNotFound           Code = "not_found"
+	CodeForbidden          Code = "forbidden"
+	CodeUnauthenticated    Code = "unauthenticated"
+	CodeInvalidCredentials Code = "invalid_credentials"
+	CodeTooManyAttempts    Code = "too_many_attempts"
+	CodeTooManyExports     Code = "too_many_exports"
+	// CodeTooManyRequests: a client (or everyone, for one object) sent as many requests of a
+	// kind as the window allows; params: limit, retry_after (seconds, as in Retry-After).
+	CodeTooManyRequests Code = "too_many_requests"
+	// CodeNoContact: a practice of the public catalogue without a contact to write to.
+	CodeNoContact           Code = "no_contact"
 	CodeConflict            Code = "conflict"
 	CodeEmailTaken          Code = "email_taken"
 	CodeVersionMismatch     Code = "version_mismatch"

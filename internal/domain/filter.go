@@ -35,7 +35,9 @@ type PracticeFilter struct {
 	EvidenceLevel  string
 	Language       string
 	OrganisationID *uuid.UUID
-	Viewer         PracticeSearchViewer
+	// Label keeps the practices whose decision has this outcome (the public catalogue's label).
+	Label  string
+	Viewer PracticeSearchViewer
 	// ReadingLanguage asks a list for each practice's translation into this language, where
 	// there is one (the public catalogue reads it in the reader's language).
 	ReadingLanguage string

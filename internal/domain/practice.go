@@ -70,6 +70,8 @@ type PracticeListing struct {
 	// Translation is the practice's title and summary in the language the list was asked to
 	// read in, when it has a translation there; nil otherwise.
 	Translation *ListedTranslation
+	// Recognition is the label the public catalogue shows, read by its lists only.
+	Recognition *Recognition
 }
 
 // ListedTranslation is what a list shows of one translation: its marker and its head.

@@ -283,16 +283,6 @@ func toPracticeViewResponse(v service.PracticeView) practiceResponse {
 	return r
 }
 
-// toPublicPracticeResponse leaves out what the public catalogue never shows: the contact's
-// e-mail address, the decision's rationale, anything to do with reviews, and the call it answered.
-func toPublicPracticeResponse(p domain.Practice) practiceResponse {
-	r := toPracticeResponse(p, nil)
-	r.Contact.Email = ""
-	r.Decision = nil
-	r.CallID = nil // calls are the programme's own business
-	return r
-}
-
 type practiceSummaryResponse struct {
 	ID                    uuid.UUID             `json:"id"`
 	ProgrammeID           uuid.UUID             `json:"programme_id"`

@@ -72,7 +72,7 @@ func newEnvWithURL(t *testing.T, dsn string, opts httpapi.Options) *env {
 			Invitations: store, Practices: store, Comments: store, Rubrics: store, Rounds: store, Assignments: store, Bids: store,
 			Reviews: store, Notifications: store, Adaptations: store, Dashboards: store, Exports: store, Calls: store,
 			Discussions: store, Reminders: store, Activities: store, Calendars: store, Learning: store, Accounts: store, Reports: store,
-			Attachments: store,
+			Attachments: store, Catalogue: store,
 		},
 		Hasher: hasher, Log: log, PublicURL: "http://peerbridge.test",
 		Signer: auth.NewSigner([]byte(testSecret), testIssuer, testAudience, 15*time.Minute, nil),

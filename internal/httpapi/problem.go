@@ -24,6 +24,7 @@ var statusOf = map[domain.Code]int{
 	domain.CodeInvalidCredentials:  http.StatusUnauthorized,
 	domain.CodeTooManyAttempts:     http.StatusTooManyRequests,
 	domain.CodeTooManyExports:      http.StatusTooManyRequests,
+	domain.CodeTooManyRequests:     http.StatusTooManyRequests,
 	domain.CodeConflict:            http.StatusConflict,
 	domain.CodeEmailTaken:          http.StatusConflict,
 	domain.CodeVersionMismatch:     http.StatusPreconditionFailed,

@@ -193,6 +193,10 @@ func (s *Server) routes() {
 	v1.Get("/public/practices", search, s.listPublicPractices)
 	v1.Get("/public/practices/:id", s.getPublicPractice)
 	v1.Get("/public/vocabulary", s.publicVocabulary)
+	v1.Get("/public/programmes/:id", s.getPublicProgramme)
+	// Throttled per client address and per practice in the service; no idempotency key, as a
+	// repeated message is only a repeated message.
+	v1.Post("/public/practices/:id/contact", s.contactPractice)
 
 	// Anything else under /api is a problem+json 405 (a known path, another method) or 404; other
 	// paths are the web app.

@@ -137,6 +137,12 @@ func TestSearchUsesIndexes(t *testing.T) {
 		FROM generate_series(1, 12000) g`, w.other.ID, w.orgNL.ID, w.partner.ID); err != nil {
 		t.Fatal(err)
 	}
+	// A tenth of the published practices carry a decision's label, as in the public catalogue.
+	if _, err := w.db.SQL().Exec(`UPDATE practices SET decision = jsonb_build_object('outcome',
+		CASE WHEN title LIKE '%0' THEN 'good_practice' ELSE 'promising_practice' END, 'decided_at', now(), 'round_id', gen_random_uuid())
+		WHERE status = 'published' AND title ~ '[05]$'`); err != nil {
+		t.Fatal(err)
+	}
 	// As autovacuum would: flush the GIN pending list and gather statistics.
 	if _, err := w.db.SQL().Exec(`VACUUM ANALYZE practices`); err != nil {
 		t.Fatal(err)
@@ -148,6 +154,10 @@ func TestSearchUsesIndexes(t *testing.T) {
 		{Public: true, Query: "sector123"},
 		{Public: true, Theme: "upscaling", ReadingLanguage: "fr"},
 		{Public: true, TargetGroup: "employers"},
+		{Public: true, Label: "good_practice", ReadingLanguage: "fr"},
+		{Public: true, ProgrammeID: &w.other.ID, Label: "promising_practice"},
+		{Public: true, ProgrammeID: &w.other.ID},
+		{Public: true, Query: "sector123", Label: "good_practice"},
 		{ProgrammeID: &w.prog.ID, Viewer: viewer},
 	} {
 		plan, err := w.store.ExplainPractices(ctx, f, domain.PageRequest{Page: 1, Size: 20})

@@ -19,7 +19,11 @@ func (s *Store) QueueMail(ctx context.Context, m domain.Mail) error {
 }
 
 func mailPayload(m domain.Mail) map[string]string {
-	return map[string]string{"to": m.To, "subject": m.Subject, "body": m.Body}
+	p := map[string]string{"to": m.To, "subject": m.Subject, "body": m.Body}
+	if m.ReplyTo != "" {
+		p["reply_to"] = m.ReplyTo
+	}
+	return p
 }
 
 // RequestPasswordReset records the request, and stores the reset and queues its e-mail when the

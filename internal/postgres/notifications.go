@@ -151,17 +151,18 @@ type jobRow struct {
 	RunAt    time.Time
 }
 
-// FinishJob marks a job done. A sent e-mail's body goes: it may hold a link meant for one person.
+// FinishJob marks a job done. A sent e-mail's body goes: it may hold a link meant for one person,
+// or a visitor's message; so does the visitor's address it was to be answered at.
 func (s *Store) FinishJob(ctx context.Context, id int64) error {
 	return translate(s.conn(ctx).Exec(`UPDATE jobs SET done_at = now(), locked_until = NULL,
-		payload = CASE WHEN kind = 'mail' THEN payload - 'body' ELSE payload END WHERE id = ?`, id).Error)
+		payload = CASE WHEN kind = 'mail' THEN payload - 'body' - 'reply_to' ELSE payload END WHERE id = ?`, id).Error)
 }
 
 // RetryJob records a failure and schedules the next attempt, or gives up after max_attempts.
 func (s *Store) RetryJob(ctx context.Context, id int64, after time.Duration, errText string) error {
 	return translate(s.conn(ctx).Exec(`UPDATE jobs SET last_error = ?, locked_until = NULL,
 		run_at = now() + (? * interval '1 second'), done_at = CASE WHEN attempts >= max_attempts THEN now() END,
-		payload = CASE WHEN kind = 'mail' AND attempts >= max_attempts THEN payload - 'body' ELSE payload END WHERE id = ?`,
+		payload = CASE WHEN kind = 'mail' AND attempts >= max_attempts THEN payload - 'body' - 'reply_to' ELSE payload END WHERE id = ?`,
 		errText, int(after.Seconds()), id).Error)
 }
 

@@ -60,7 +60,7 @@ func TestExportLabelsCoverEveryLanguageAndCode(t *testing.T) {
 func TestMessagesInEveryLanguage(t *testing.T) {
 	kinds := []string{domain.NotifyAssigned, domain.NotifyAssigned + ".nodue", domain.NotifyDeadlineNear, domain.NotifyReviewSubmitted,
 		domain.NotifyDecision, domain.NotifyComment, domain.NotifyReviewsReleased, domain.NotifyResponsePosted, domain.NotifyDiscussion, domain.NotifyReminder, domain.NotifyReminder + ".note", "reviewer_label",
-		"other", "digest", "footer", domain.NotifyFollowUpDue, "calendar_review_due", mailPasswordReset, mailInvitation}
+		"other", "digest", "footer", domain.NotifyFollowUpDue, "calendar_review_due", mailPasswordReset, mailInvitation, mailPublicContact}
 	// Parts of other messages have a body only.
 	bodyOnly := map[string]bool{"footer": true, "reviewer_label": true, domain.NotifyReminder + ".note": true, "calendar_review_due": true}
 	for _, k := range kinds {
@@ -136,5 +136,23 @@ func TestReminderAndDiscussionMessages(t *testing.T) {
 	named := domain.Notification{Kind: domain.NotifyDiscussion, Params: map[string]string{"practice": "Job coaching", "round": "Spring", "author": "Anna"}}
 	if subject, body := Describe(named, "de"); subject != "Austausch der Gutachter/innen: Job coaching" || !strings.HasPrefix(body, "Anna hat im Austausch") {
 		t.Errorf("named author in German: %q %q", subject, body)
+	}
+}
+
+// A visitor's message keeps its lines and its text as typed (a placeholder in it stays a
+// placeholder), while the name and address they typed stay on one line.
+func TestContactMailKeepsTheMessageAsTyped(t *testing.T) {
+	p := domain.Practice{PracticeText: domain.PracticeText{Title: "Werkpunt\r\nBcc: x@evil.example"}}
+	m := contactMail("contact@example.org", "nl", p, ContactInput{Name: "Marta\nBcc: y@evil.example", Email: " marta@visitor.example ",
+		Message: "First line {email}\r\nSecond line {name}"})
+	if m.To != "contact@example.org" || m.ReplyTo != "marta@visitor.example" {
+		t.Fatalf("addresses: %+v", m)
+	}
+	if strings.ContainsAny(m.Subject, "\r\n") || !strings.HasPrefix(m.Subject, "[Peerbridge] Bericht over uw praktijk") {
+		t.Fatalf("subject: %q", m.Subject)
+	}
+	if !strings.Contains(m.Body, "First line {email}\nSecond line {name}") || !strings.Contains(m.Body, "Marta Bcc: y@evil.example las uw praktijk") ||
+		strings.Contains(m.Body, "\r") || !strings.Contains(m.Body, "marta@visitor.example") {
+		t.Fatalf("body: %q", m.Body)
 	}
 }

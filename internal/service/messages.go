@@ -20,6 +20,8 @@ type message struct{ subject, body string }
 const (
 	mailPasswordReset = "account.password_reset"
 	mailInvitation    = "account.invitation"
+	// A visitor's message to a practice's contact, through the public catalogue.
+	mailPublicContact = "catalogue.contact"
 )
 
 var messages = map[string]map[string]message{
@@ -121,6 +123,12 @@ var messages = map[string]map[string]message{
 		"nl": {"Uitnodiging voor {programme} op Peerbridge", "{inviter} nodigt u uit om deel te nemen aan het programma “{programme}” op Peerbridge, waar organisaties uit verschillende landen hun praktijken voor werkhervatting delen en elkaars praktijken beoordelen.\n\nU aanvaardt de uitnodiging via deze link, die werkt tot en met {expires}:\n{url}"},
 		"fr": {"Invitation à {programme} sur Peerbridge", "{inviter} vous invite à rejoindre le programme « {programme} » sur Peerbridge, où des organisations de plusieurs pays partagent leurs pratiques de retour au travail et évaluent celles des autres.\n\nAcceptez l’invitation ici ; le lien est valable jusqu’au {expires} :\n{url}"},
 		"de": {"Einladung zu {programme} auf Peerbridge", "{inviter} lädt Sie ein, am Programm „{programme}“ auf Peerbridge teilzunehmen, wo Organisationen aus mehreren Ländern ihre Praktiken zur Rückkehr in den Beruf teilen und gegenseitig begutachten.\n\nNehmen Sie die Einladung hier an; der Link gilt bis zum {expires}:\n{url}"},
+	},
+	mailPublicContact: {
+		"en": {"Message about your practice “{practice}”", "{name} read your practice “{practice}” in Peerbridge’s public catalogue and wrote to you:\n\n{message}\n\nTo answer, reply to this e-mail: the reply goes to {name} at {email}. Peerbridge did not show them your address; they learn it only if you answer."},
+		"nl": {"Bericht over uw praktijk “{practice}”", "{name} las uw praktijk “{practice}” in de openbare catalogus van Peerbridge en schreef u:\n\n{message}\n\nWilt u antwoorden? Beantwoord dan deze e-mail: uw antwoord gaat naar {name} op {email}. Peerbridge heeft uw adres niet getoond; {name} leert het pas kennen als u antwoordt."},
+		"fr": {"Message à propos de votre pratique « {practice} »", "{name} a lu votre pratique « {practice} » dans le catalogue public de Peerbridge et vous a écrit :\n\n{message}\n\nPour répondre, répondez à cet e-mail : la réponse ira à {name} à l’adresse {email}. Peerbridge ne lui a pas montré votre adresse ; elle ne la connaîtra que si vous répondez."},
+		"de": {"Nachricht zu Ihrer Praxis „{practice}“", "{name} hat Ihre Praxis „{practice}“ im öffentlichen Katalog von Peerbridge gelesen und Ihnen geschrieben:\n\n{message}\n\nUm zu antworten, antworten Sie auf diese E-Mail: Die Antwort geht an {name} unter {email}. Peerbridge hat Ihre Adresse nicht gezeigt; sie wird erst bekannt, wenn Sie antworten."},
 	},
 	"other": {
 		"en": {"Peerbridge notification", "You have a new notification."},

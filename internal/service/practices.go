@@ -275,6 +275,9 @@ type PracticeSearch struct {
 	OrganisationID                                                      *uuid.UUID
 	// ReadingLanguage asks for each practice's translation into it, where there is one.
 	ReadingLanguage string
+	// ProgrammeID and Label filter the public catalogue (Label: a decision label).
+	ProgrammeID *uuid.UUID
+	Label       string
 }
 
 // ListPractices searches a programme's practices, showing exactly what GET would show the caller.
@@ -288,59 +291,6 @@ func (s *Service) ListPractices(ctx context.Context, a *domain.Actor, programmeI
 		EvidenceLevel: f.EvidenceLevel, Language: f.Language, OrganisationID: f.OrganisationID,
 		Viewer: domain.PracticeSearchViewer{Admin: sc.IsAdmin(), Coordinator: sc.IsCoordinator(), OrganisationID: a.OrganisationID, UserID: a.UserID},
 	}, p)
-}
-
-// ListPublicPractices searches the public catalogue. A theme or target group that no programme of
-// the catalogue has is refused (CodeValidation: field theme with code unknown_theme, field target_group with not_allowed).
-func (s *Service) ListPublicPractices(ctx context.Context, f PracticeSearch, p domain.PageRequest) (domain.Page[domain.Practice], error) {
-	if f.Theme != "" || f.TargetGroup != "" {
-		v, err := s.practices.PublicVocabulary(ctx)
-		if err != nil {
-			return domain.Page[domain.Practice]{}, err
-		}
-		var errs []domain.FieldError
-		if f.Theme != "" && !v.HasTheme(f.Theme) {
-			errs = append(errs, domain.FieldError{Field: "theme", Code: domain.FieldUnknownTheme,
-				Message: "is not a theme of the public catalogue", Params: map[string]any{"value": f.Theme}})
-		}
-		if f.TargetGroup != "" && !v.HasTargetGroup(f.TargetGroup) {
-			allowed := make([]string, len(v.TargetGroups))
-			for i, k := range v.TargetGroups {
-				allowed[i] = k.Key
-			}
-			errs = append(errs, domain.FieldError{Field: "target_group", Code: domain.FieldOneOf,
-				Message: "is not a target group of the public catalogue", Params: map[string]any{"allowed": allowed}})
-		}
-		if len(errs) > 0 {
-			return domain.Page[domain.Practice]{}, domain.Invalid(errs...)
-		}
-	}
-	return s.practices.ListPractices(ctx, domain.PracticeFilter{Public: true, Query: f.Query, Country: f.Country, Theme: f.Theme,
-		TargetGroup: f.TargetGroup, EvidenceLevel: f.EvidenceLevel, Language: f.Language, ReadingLanguage: f.ReadingLanguage}, p)
-}
-
-// PublicVocabulary returns the themes and target groups the public catalogue filters by.
-func (s *Service) PublicVocabulary(ctx context.Context) (domain.Vocabulary, error) {
-	return s.practices.PublicVocabulary(ctx)
-}
-
-// PublicPractice reads a published practice of a programme with a public catalogue.
-func (s *Service) PublicPractice(ctx context.Context, id uuid.UUID) (domain.Practice, error) {
-	p, err := s.practices.Practice(ctx, id, false)
-	if err != nil {
-		return p, err
-	}
-	if p.Status != domain.StatusPublished {
-		return domain.Practice{}, domain.NotFound("Practice")
-	}
-	prog, err := s.programmes.Programme(ctx, p.ProgrammeID, uuid.Nil)
-	if err != nil {
-		return domain.Practice{}, err
-	}
-	if !prog.PublicCatalogue {
-		return domain.Practice{}, domain.NotFound("Practice")
-	}
-	return p, nil
 }
 
 // editablePractice loads a practice for a change by its organisation, locked for the transaction.

@@ -68,6 +68,7 @@ type Stores struct {
 	Accounts      AccountStore
 	Reports       ReportStore
 	Attachments   AttachmentStore
+	Catalogue     PublicCatalogueStore
 }
 
 // Service bundles the use cases with their dependencies, passed in explicitly.
@@ -99,15 +100,18 @@ type Service struct {
 	accounts      AccountStore
 	reports       ReportStore
 	attachments   AttachmentStore
+	catalogue     PublicCatalogueStore
 	hasher        *auth.Hasher
 	signer        *auth.Signer
 	log           *slog.Logger
 	publicURL     string
-	refreshTTL    time.Duration
-	now           func() time.Time
-	statsFlight   *flight[domain.RoundStatistics]
-	figuresFlight *flight[domain.ProgrammeFigures]
-	reportCache   *reportCache
+	// clientDigestKey: see Options.ClientDigestKey.
+	clientDigestKey []byte
+	refreshTTL      time.Duration
+	now             func() time.Time
+	statsFlight     *flight[domain.RoundStatistics]
+	figuresFlight   *flight[domain.ProgrammeFigures]
+	reportCache     *reportCache
 }
 
 // Options configure a Service.
@@ -119,6 +123,10 @@ type Options struct {
 	PublicURL  string
 	RefreshTTL time.Duration
 	Now        func() time.Time
+	// ClientDigestKey keys the digests under which client addresses are remembered for
+	// throttling, so that a stored digest cannot be turned back into an address by trying
+	// them all. Every instance needs the same key.
+	ClientDigestKey []byte
 }
 
 // New builds a Service.
@@ -136,8 +144,8 @@ func New(o Options) *Service {
 		rubrics: st.Rubrics, rounds: st.Rounds, assignments: st.Assignments, bids: st.Bids, reviews: st.Reviews,
 		notifications: st.Notifications, adaptations: st.Adaptations, dashboards: st.Dashboards, exports: st.Exports, calls: st.Calls,
 		discussions: st.Discussions, reminders: st.Reminders, activities: st.Activities, calendars: st.Calendars, learning: st.Learning, accounts: st.Accounts, reports: st.Reports,
-		attachments: st.Attachments,
-		hasher:      o.Hasher, signer: o.Signer, log: o.Log, publicURL: o.PublicURL, refreshTTL: o.RefreshTTL, now: o.Now,
+		attachments: st.Attachments, catalogue: st.Catalogue, clientDigestKey: o.ClientDigestKey,
+		hasher: o.Hasher, signer: o.Signer, log: o.Log, publicURL: o.PublicURL, refreshTTL: o.RefreshTTL, now: o.Now,
 		statsFlight: &flight[domain.RoundStatistics]{}, figuresFlight: &flight[domain.ProgrammeFigures]{}, reportCache: &reportCache{},
 	}
 }

@@ -143,6 +143,11 @@ func (w *Worker) run(ctx context.Context, j domain.Job) error {
 		if j.Payload["to"] == "" {
 			return nil
 		}
+		// A visitor's message is answered at the visitor's address, which the text names too,
+		// for mailers that cannot set Reply-To.
+		if rt, ok := w.mailer.(ReplyToMailer); ok && j.Payload["reply_to"] != "" {
+			return rt.SendReplyTo(ctx, j.Payload["to"], j.Payload["reply_to"], j.Payload["subject"], j.Payload["body"])
+		}
 		return w.mailer.Send(ctx, j.Payload["to"], j.Payload["subject"], j.Payload["body"])
 	case "digest":
 		return w.digest(ctx)

@@ -195,3 +195,57 @@ func TestWorkerWritesEmailsInTheRecipientsLocale(t *testing.T) {
 		t.Fatalf("French e-mail: %+v", m)
 	}
 }
+
+// replyingMailer records the Reply-To of each e-mail it sends.
+type replyingMailer struct {
+	fakeMailer
+	replyTo []string
+}
+
+func (m *replyingMailer) SendReplyTo(ctx context.Context, to, replyTo, subject, body string) error {
+	m.mu.Lock()
+	m.replyTo = append(m.replyTo, replyTo)
+	m.mu.Unlock()
+	return m.Send(ctx, to, subject, body)
+}
+
+func TestVisitorsMessagesAreAnsweredAtTheirAddressAndForgottenOnceSent(t *testing.T) {
+	store, _ := setup(t)
+	ctx := context.Background()
+	if err := store.QueueMail(ctx, domain.Mail{To: "contact@example.org", Subject: "Message", Body: "Hello", ReplyTo: "visitor@example.net"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.QueueMail(ctx, domain.Mail{To: "other@example.org", Subject: "Reset", Body: "Link"}); err != nil {
+		t.Fatal(err)
+	}
+	m := &replyingMailer{}
+	w := service.NewWorker(store, m, slog.New(slog.NewTextHandler(io.Discard, nil)), "http://x")
+	if _, err := w.RunOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.sent) != 2 || strings.Join(m.replyTo, ",") != "visitor@example.net" {
+		t.Fatalf("sent %v with Reply-To %v", m.sent, m.replyTo)
+	}
+	var left int
+	if err := store.SQL().QueryRow(`SELECT count(*) FROM jobs WHERE kind = 'mail' AND (payload ? 'reply_to' OR payload ? 'body')`).Scan(&left); err != nil || left != 0 {
+		t.Fatalf("%d sent e-mails keep a body or a Reply-To (%v)", left, err)
+	}
+	// A mailer that cannot set Reply-To still sends: the address is in the text.
+	if err := store.QueueMail(ctx, domain.Mail{To: "contact@example.org", Subject: "Message", Body: "Hello", ReplyTo: "visitor@example.net"}); err != nil {
+		t.Fatal(err)
+	}
+	plain := &fakeMailer{}
+	if _, err := service.NewWorker(store, plain, slog.New(slog.NewTextHandler(io.Discard, nil)), "http://x").RunOnce(ctx); err != nil || len(plain.sent) != 1 {
+		t.Fatalf("sent %v (%v)", plain.sent, err)
+	}
+}
+
+func TestSMTPMailerRefusesAReplyToThatCouldAddAHeader(t *testing.T) {
+	m := service.SMTPMailer{Host: "127.0.0.1", Port: 1, From: "Peerbridge <noreply@example.org>"}
+	for _, replyTo := range []string{"a@example.org\r\nBcc: b@example.org", "Someone <a@example.org>", "not an address"} {
+		err := m.SendReplyTo(context.Background(), "c@example.org", replyTo, "Subject", "Body")
+		if err == nil || (!strings.Contains(err.Error(), "refused")) {
+			t.Fatalf("%q: %v", replyTo, err)
+		}
+	}
+}

@@ -40,6 +40,7 @@ export const queryKeys = {
     list: (params: Record<string, unknown>) => ['public-practices', 'list', params] as const,
     detail: (id: string) => ['public-practices', 'detail', id] as const,
     vocabulary: () => ['public-practices', 'vocabulary'] as const,
+    programme: (id: string, lang: string) => ['public-practices', 'programme', id, lang] as const,
   },
   /** The adaptation loop: adaptations, new products, lineage. */
   adaptations: {

@@ -807,7 +807,7 @@ export interface paths {
         };
         /**
          * The public catalogue of published practices
-         * @description Published practices of programmes with a public catalogue, without reviews, contact e-mail addresses or internal notes. With `lang` (the reader's language) each practice that has a translation into it carries that translation's title, summary and status (`machine` or `verified`) in `translation`; the original stays in `title` and `summary`.
+         * @description Published practices of programmes with a public catalogue, without reviews, contact e-mail addresses or internal notes. With `lang` (the reader's language) each practice that has a translation into it carries that translation's title, summary and status (`machine` or `verified`) in `translation`; the original stays in `title` and `summary`. Each practice carries the label of the decision that published it and the round it was recorded in (`recognition`), never the rationale, the reviews or who decided.
          */
         get: operations["listPublicPractices"];
         put?: never;
@@ -827,8 +827,55 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** One practice of the public catalogue */
+        /**
+         * One practice of the public catalogue
+         * @description A published practice of a programme with a public catalogue, with the label and round of the decision that published it. With `lang`, a practice translated into that language (and not written in it) carries the translation in `translation`; the original stays in place. The contact's e-mail address is never shown: `contact_available` says whether the contact form reaches someone.
+         */
         get: operations["getPublicPractice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/practices/{id}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write to the contact of a practice in the public catalogue
+         * @description E-mails the message to the practice's contact through the outbox, in the contact's language (their account's, else the programme's first language), with the visitor's address as Reply-To and in the text. The contact's address is never shown to the visitor. At most 5 messages an hour from one client address and 20 a day to one practice; over a limit the answer is 429 `too_many_requests` with `Retry-After` (and `params.retry_after`, seconds, and `params.limit`, `client` or `practice`). A filled-in `website` (a field the form hides from people) is answered 202 and sends nothing.
+         */
+        post: operations["contactPractice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A programme of the public catalogue, with the vocabularies its practices are filtered by
+         * @description The public description of a programme with a public catalogue, its languages, and its themes and target groups with their titles in every language and `label`, the title in `lang` (the original where it has none). Any other programme is 404.
+         */
+        get: operations["getPublicProgramme"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2591,6 +2638,59 @@ export interface components {
             updated_at: string;
             /** Format: date-time */
             published_at?: string | null;
+        };
+        /**
+         * @description The label a decision gives a practice in the public catalogue.
+         * @enum {string}
+         */
+        PublicLabel: "good_practice" | "promising_practice";
+        /** @description The label of the decision that published a practice, when it was taken, and the round it was recorded in (null for a decision taken outside a review round). */
+        Recognition: {
+            label: components["schemas"]["PublicLabel"];
+            /** Format: date-time */
+            decided_at: string;
+            round: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+        };
+        PublicPracticeSummary: components["schemas"]["PracticeSummary"] & {
+            recognition: components["schemas"]["Recognition"] | null;
+        };
+        PublicPractice: components["schemas"]["Practice"] & {
+            recognition: components["schemas"]["Recognition"] | null;
+            /** @description Whether the contact form reaches someone. */
+            contact_available: boolean;
+            translation?: components["schemas"]["Translation"];
+        };
+        PublicKeyed: components["schemas"]["Keyed"] & {
+            /** @description The title in `lang`, or the original title where it has none. */
+            label: string;
+        };
+        PublicProgramme: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            objective: string;
+            languages: components["schemas"]["Language"][];
+            translations: components["schemas"]["ProgrammeTranslations"];
+            themes: components["schemas"]["PublicKeyed"][];
+            target_groups: components["schemas"]["PublicKeyed"][];
+            /** @description The programme's texts in `lang`, when it has them. */
+            translation?: components["schemas"]["ProgrammeText"] & {
+                language: components["schemas"]["Language"];
+            };
+        };
+        PublicContact: {
+            /** @description One line: a line break or other control character is refused (400, field `name`, code `invalid`). */
+            name: string;
+            /** Format: email */
+            email: string;
+            message: string;
+            /** @description Leave empty; the form hides this field from people. */
+            website?: string;
         };
         Practice: components["schemas"]["PracticeText"] & {
             /** Format: uuid */
@@ -5847,6 +5947,10 @@ export interface operations {
                 target_group?: string;
                 /** @description The reader's language. Practices with a translation into it carry it in `translation`. */
                 lang?: components["schemas"]["Language"];
+                /** @description Only the practices of this programme (GET /public/programmes/{id} has its vocabularies). A programme without a public catalogue has none. */
+                programme_id?: string;
+                /** @description Only the practices whose decision gave them this label; any other value is refused with 400, field `label`, code `not_allowed`. */
+                label?: components["schemas"]["PublicLabel"];
                 evidence_level?: components["schemas"]["EvidenceLevel"];
                 language?: components["schemas"]["Language"];
                 sort?: "relevance" | "title" | "-title" | "published_at" | "-published_at";
@@ -5864,7 +5968,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageMeta"] & {
-                        items: components["schemas"]["PracticeSummary"][];
+                        items: components["schemas"]["PublicPracticeSummary"][];
                     };
                 };
             };
@@ -5874,7 +5978,10 @@ export interface operations {
     };
     getPublicPractice: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The reader's language. */
+                lang?: components["schemas"]["Language"];
+            };
             header?: never;
             path: {
                 id: components["parameters"]["Id"];
@@ -5889,9 +5996,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Practice"];
+                    "application/json": components["schemas"]["PublicPractice"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    contactPractice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicContact"];
+            };
+        };
+        responses: {
+            /** @description The message is on its way. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            /** @description The practice has no contact to write to (`code` no_contact). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPublicProgramme: {
+        parameters: {
+            query?: {
+                /** @description The reader's language. */
+                lang?: components["schemas"]["Language"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The programme. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicProgramme"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
         };
     };

@@ -39,9 +39,11 @@ interface PracticeCardProps {
   themeTitles?: ReadonlyMap<string, string>;
   showStatus?: boolean;
   showProgramme?: boolean;
+  /** Shown under the title: the public catalogue's decision label. */
+  extra?: ReactNode;
 }
 
-export function PracticeCard({ practice: p, to, themeTitles, showStatus = true, showProgramme = false }: PracticeCardProps) {
+export function PracticeCard({ practice: p, to, themeTitles, showStatus = true, showProgramme = false, extra }: PracticeCardProps) {
   const { t, i18n } = useTranslation();
   const themes = themeTitles ? p.themes.map((key) => ({ key, title: themeTitles.get(key) })).filter((x) => x.title) : [];
   // In the reader's language where the practice has a translation into it, marked as such.
@@ -60,6 +62,7 @@ export function PracticeCard({ practice: p, to, themeTitles, showStatus = true, 
           </Badge>
         )}
       </div>
+      {extra}
       {tr && (
         <p className="practice-card-original">
           <Link to={`${to}?lang=${encodeURIComponent(p.language)}`}>{t('catalogue.readOriginal', { language: languageName(p.language, i18n.language) })}</Link>
@@ -192,18 +195,18 @@ export function CatalogueLayout({ filters, children }: { filters: ReactNode; chi
 }
 
 /** A page of results as cards, with pagination when there is more than one page. */
-export function PracticeResultList({
+export function PracticeResultList<P extends PracticeSummary>({
   results,
   busy,
   page,
   onPageChange,
   card,
 }: {
-  results: { items: readonly PracticeSummary[]; page: number; page_size: number; total: number; total_is_estimate?: boolean };
+  results: { items: readonly P[]; page: number; page_size: number; total: number; total_is_estimate?: boolean };
   busy: boolean;
   page: number;
   onPageChange: (page: number) => void;
-  card: (practice: PracticeSummary) => ReactNode;
+  card: (practice: P) => ReactNode;
 }) {
   const { t } = useTranslation();
   const pageSize = results.page_size || DEFAULT_PAGE_SIZE;

@@ -145,7 +145,8 @@ export function PracticeBody({
   showCall = false,
 }: {
   practice: Practice;
-  programme?: Programme;
+  /** The vocabularies the themes and target groups are titled from. */
+  programme?: Pick<Programme, 'themes' | 'target_groups'>;
   lang: string;
   onLang: (lang: string) => void;
   /** Show the call the practice answers (members only: the public catalogue does not name calls). */

@@ -81,3 +81,6 @@ export function meaningfulStatuses(roles: readonly string[], isAdmin: boolean): 
   if (roles.includes('reviewer')) ['submitted', 'in_review'].forEach((s) => shown.add(s as PracticeStatus));
   return PRACTICE_STATUSES.filter((s) => shown.has(s));
 }
+
+/** The decision labels the public catalogue shows and filters by. */
+export const PUBLIC_LABELS = ['good_practice', 'promising_practice'] as const satisfies readonly DecisionOutcome[];

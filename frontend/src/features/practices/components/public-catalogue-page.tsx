@@ -9,9 +9,11 @@ import { EmptyState, ErrorState } from '@/components/ui/states';
 import { languageName } from '@/lib/format';
 import { useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
-import { usePublicPractices, usePublicVocabulary } from '../api/public';
+import { useVocabulary } from '@/lib/vocabulary';
+import { usePublicPractices, usePublicProgramme, usePublicVocabulary } from '../api/public';
 import { CatalogueLayout, CatalogueSkeleton, FilterSelect, PracticeCard, PracticeResultList, ResultCount, SortSelect } from './catalogue-parts';
-import { EVIDENCE_LEVELS, PRACTICE_LANGUAGES } from './practice-vocabulary';
+import { EVIDENCE_LEVELS, PRACTICE_LANGUAGES, PUBLIC_LABELS } from './practice-vocabulary';
+import { RecognitionBadge } from './recognition-badge';
 import { useCatalogueParams, type SortChoice } from './use-catalogue-params';
 
 const API_SORT: Record<SortChoice, string> = { relevance: 'relevance', newest: '-published_at', title: 'title' };
@@ -23,13 +25,19 @@ export function PublicCataloguePage() {
   const search = useCatalogueParams();
   const { q, filters, sort, page } = search;
   // Everything in the public catalogue is published: there is no status to filter on.
-  const { country, theme, target_group, evidence_level, language } = filters;
+  const { country, theme, target_group, evidence_level, language, label, programme_id } = filters;
   const readerLanguage = i18n.resolvedLanguage ?? i18n.language;
-  const results = usePublicPractices({ q: q || undefined, country, theme, target_group, evidence_level, language, lang: readerLanguage, sort: API_SORT[sort], page });
-  const vocabulary = usePublicVocabulary();
+  const results = usePublicPractices({ q: q || undefined, programme_id, country, theme, target_group, evidence_level, language, label, lang: readerLanguage, sort: API_SORT[sort], page });
+  // One programme's catalogue filters by that programme's vocabularies; the whole catalogue by all of them.
+  const programme = usePublicProgramme(programme_id, readerLanguage);
+  const catalogueVocabulary = usePublicVocabulary();
+  const vocabulary = programme_id ? programme : catalogueVocabulary;
+  // Themes and target groups are titled in the reader's language where the programme has it.
+  const { title, programme: programmeText } = useVocabulary();
   const themes = useMemo(() => vocabulary.data?.themes ?? [], [vocabulary.data]);
   const targetGroups = vocabulary.data?.target_groups ?? [];
-  const themeTitles = useMemo(() => new Map(themes.map((th) => [th.key, th.title])), [themes]);
+  const programmeTexts = programme.data ? programmeText(programme.data) : undefined;
+  const themeTitles = useMemo(() => new Map(themes.map((th) => [th.key, title(th)])), [themes, title]);
   useDocumentTitle(t('catalogue.title'));
   const languages = [...PRACTICE_LANGUAGES].sort((a, b) => languageName(a, i18n.language).localeCompare(languageName(b, i18n.language), i18n.language));
 
@@ -47,14 +55,21 @@ export function PublicCataloguePage() {
         allLabel={t('practices.catalogue.allThemes')}
         value={filters.theme ?? ''}
         onChange={(v) => search.setFilter('theme', v)}
-        options={themes.map((th) => ({ value: th.key, label: th.title }))}
+        options={themes.map((th) => ({ value: th.key, label: title(th) }))}
       />
       <FilterSelect
         label={t('fields.targetGroup')}
         allLabel={t('practices.catalogue.allTargetGroups')}
         value={filters.target_group ?? ''}
         onChange={(v) => search.setFilter('target_group', v)}
-        options={targetGroups.map((g) => ({ value: g.key, label: g.title }))}
+        options={targetGroups.map((g) => ({ value: g.key, label: title(g) }))}
+      />
+      <FilterSelect
+        label={t('catalogue.labelFilter')}
+        allLabel={t('catalogue.allLabels')}
+        value={filters.label ?? ''}
+        onChange={(v) => search.setFilter('label', v)}
+        options={PUBLIC_LABELS.map((l) => ({ value: l, label: t(`practices.decision.outcomes.${l}`) }))}
       />
       <FilterSelect
         label={t('practices.fields.evidenceLevel')}
@@ -91,6 +106,17 @@ export function PublicCataloguePage() {
           )
         }
       />
+      {programme_id && programmeTexts && (
+        <section className="card catalogue-programme" aria-labelledby="catalogue-programme-title">
+          <h2 id="catalogue-programme-title" className="h3">
+            {programmeTexts.name}
+          </h2>
+          {programmeTexts.description && <p>{programmeTexts.description}</p>}
+          <Button size="sm" variant="ghost" onClick={() => search.setFilter('programme_id', '')}>
+            {t('catalogue.allProgrammes')}
+          </Button>
+        </section>
+      )}
       <SearchForm value={q} onSearch={search.setQ} label={t('practices.catalogue.search')} />
       <CatalogueLayout filters={filterControls}>
         {results.isPending ? (
@@ -116,7 +142,16 @@ export function PublicCataloguePage() {
                 busy={results.isFetching}
                 page={page}
                 onPageChange={search.setPage}
-                card={(p) => <PracticeCard practice={p} to={`/catalogue/${p.id}`} themeTitles={themeTitles} showStatus={false} showProgramme />}
+                card={(p) => (
+                  <PracticeCard
+                    practice={p}
+                    to={`/catalogue/${p.id}`}
+                    themeTitles={themeTitles}
+                    showStatus={false}
+                    showProgramme
+                    extra={p.recognition && <RecognitionBadge recognition={p.recognition} />}
+                  />
+                )}
               />
             )}
           </>

@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
 /** The filters a catalogue keeps in its URL, next to `q`, `sort` and `page`. */
-export const FILTER_KEYS = ['country', 'theme', 'target_group', 'status', 'evidence_level', 'language', 'organisation_id'] as const;
+export const FILTER_KEYS = ['country', 'theme', 'target_group', 'status', 'evidence_level', 'language', 'organisation_id', 'label', 'programme_id'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** Sort choices as they appear in the URL; each catalogue maps them onto the API's sort keys. */
