@@ -497,7 +497,7 @@ func TestCalendarFeedListsActivitiesAndReviewDeadlines(t *testing.T) {
 	if v["DTSTART"] != start.UTC().Format("20060102T150405Z") || !strings.HasSuffix(v["DTEND"], "Z") || !strings.HasSuffix(v["DTSTAMP"], "Z") || v["STATUS"] != "CONFIRMED" {
 		t.Fatalf("visit times: %v", v)
 	}
-	if unescapeText(t, v["LOCATION"]) != "Leuven, BE" {
+	if unescapeText(t, v["LOCATION"]) != "Leuven, Belgium" { // the country named in the reader's language
 		t.Fatalf("LOCATION %q", v["LOCATION"])
 	}
 	if c := byUID["activity-"+cancelled["id"].(string)+"@peerbridge.test"]; c == nil || c["STATUS"] != "CANCELLED" {

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"github.com/peerbridge/peerbridge/internal/auth"
 	"github.com/peerbridge/peerbridge/internal/domain"
@@ -100,7 +102,7 @@ func (s *Service) Calendar(ctx context.Context, token string) (CalendarFeed, err
 	for _, a := range acts {
 		end := a.EndsAt
 		var where []string
-		for _, part := range []string{a.City, a.Country} {
+		for _, part := range []string{a.City, countryName(a.Country, u.Locale)} {
 			if part != "" {
 				where = append(where, part)
 			}
@@ -136,4 +138,21 @@ func hostOf(public string) string {
 // reviewDueSummary is a review deadline's title in the reader's language.
 func reviewDueSummary(practice, locale string) string {
 	return fill(messageIn("calendar_review_due", locale).body, map[string]string{"practice": practice})
+}
+
+// countryName is a country's name in the reader's language ("Finnland" for FI in German), for
+// calendar apps that show the feed's text as it is; the code itself when it is not a region.
+func countryName(code, locale string) string {
+	region, err := language.ParseRegion(code)
+	if code == "" || err != nil {
+		return code
+	}
+	tag, err := language.Parse(locale)
+	if err != nil {
+		tag = language.English
+	}
+	if name := display.Regions(tag).Name(region); name != "" {
+		return name
+	}
+	return code
 }
