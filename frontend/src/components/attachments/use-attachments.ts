@@ -3,6 +3,7 @@ import { api, refreshSession, unwrap } from '@/api/client';
 import { networkError, toApiError } from '@/api/errors';
 import { sessionStore } from '@/api/session-store';
 import type { Attachment, AttachmentRole } from '@/api/types';
+import { saveBlob } from '@/lib/save-blob';
 
 /** What files belong to: a practice, an adaptation, a new product or an exchange activity. */
 export interface AttachmentSubject {
@@ -125,16 +126,5 @@ export function useDeleteAttachment(subject: AttachmentSubject) {
  */
 export async function downloadAttachment(attachment: Attachment): Promise<void> {
   const blob = await unwrap(api.GET('/api/v1/attachments/{id}', { params: { path: { id: attachment.id } }, parseAs: 'blob' }));
-  const url = URL.createObjectURL(blob as Blob);
-  try {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = attachment.file_name;
-    link.rel = 'noopener';
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } finally {
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  }
+  saveBlob(blob as Blob, attachment.file_name);
 }

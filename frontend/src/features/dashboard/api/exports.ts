@@ -1,6 +1,7 @@
 import { api, unwrap } from '@/api/client';
 import type { LanguageCode } from '@/i18n';
 import type { ExportKind } from './types';
+import { saveBlob } from '@/lib/save-blob';
 
 /** The file name the server gives (Content-Disposition), else a sensible default. */
 export function fileNameFrom(disposition: string | null, fallback: string): string {
@@ -42,19 +43,6 @@ export async function downloadExport(programmeId: string, kind: ExportKind, incl
   );
   const blob = data as unknown as Blob;
   const name = fileNameFrom(disposition, kind === 'export.json' ? `programme-${programmeId}.json` : kind);
-  const url = URL.createObjectURL(blob);
-  try {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.rel = 'noopener';
-    link.style.display = 'none';
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-  } finally {
-    // Give the browser a moment to start the download before the URL goes.
-    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  saveBlob(blob, name);
   return name;
 }
