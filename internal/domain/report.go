@@ -34,6 +34,13 @@ type Resumption struct {
 	InWorkAfter6Months int64
 }
 
+// Plus adds the counts of two groups of follow-ups.
+func (r Resumption) Plus(o Resumption) Resumption {
+	return Resumption{Adaptations: r.Adaptations + o.Adaptations, Participants: r.Participants + o.Participants,
+		ReturnedToWork: r.ReturnedToWork + o.ReturnedToWork, InWorkParticipants: r.InWorkParticipants + o.InWorkParticipants,
+		InWorkAfter6Months: r.InWorkAfter6Months + o.InWorkAfter6Months}
+}
+
 // PracticeResumption is the work resumption of the adaptations of one practice.
 type PracticeResumption struct {
 	PracticeID uuid.UUID

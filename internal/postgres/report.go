@@ -110,12 +110,11 @@ func (s *Store) ReportFigures(ctx context.Context, programmeID uuid.UUID, lang s
 			f.ResumptionByCountry = lists.Map(rows, func(r countryResumptionRow) domain.CountryResumption {
 				return domain.CountryResumption{Country: r.Country, Resumption: r.Resumption.toDomain()}
 			})
-			return err
-		},
-		func() error {
-			var row resumptionRow
-			err := db.Raw(latestFollowUps+` SELECT `+resumptionSums+` FROM latest l`, args).Scan(&row).Error
-			f.ResumptionTotal = row.toDomain()
+			// Every latest follow-up is in exactly one country's group: the total is their sum,
+			// not a third pass over the follow-ups.
+			for _, c := range f.ResumptionByCountry {
+				f.ResumptionTotal = f.ResumptionTotal.Plus(c.Resumption)
+			}
 			return err
 		},
 		func() error {
