@@ -87,14 +87,7 @@ func (s *Service) Dashboard(ctx context.Context, a *domain.Actor, programmeID uu
 	if err != nil {
 		return Dashboard{}, err
 	}
-	if computed {
-		if err := s.dashboards.SaveProgrammeFigures(context.WithoutCancel(ctx), programmeID, c.DataVersion, at, f); err != nil && s.log != nil {
-			s.log.Warn("caching dashboard figures", "programme", programmeID, "err", err)
-		}
-	}
-	for id, st := range fresh {
-		s.keepStatistics(ctx, id, &st)
-	}
+	s.keepFigures(ctx, programmeID, computed, c.DataVersion, at, f, fresh)
 	out := Dashboard{Timeline: f.Timeline, Practices: f.Practices, Assignments: f.Assignments, Agreement: f.Agreement, Adaptations: f.Adaptations,
 		Outcomes: f.Outcomes, Activities: f.Activities, FiguresAsOf: c.ComputedAt, Refreshing: refreshing}
 	if c.Figures == nil && !refreshing { // computed in this request's snapshot, here or by the request it waited for
@@ -108,6 +101,22 @@ func (s *Service) Dashboard(ctx context.Context, a *domain.Actor, programmeID uu
 		out.Outputs.NewProducts += m.NewProducts
 	}
 	return out, nil
+}
+
+// keepFigures caches what a read computed after its snapshot ended: the programme's figures when
+// this request computed them (computed), at the data version they were read at, and the round
+// statistics computed along the way (fresh). A failure to cache is logged, not returned: the
+// request has its answer.
+func (s *Service) keepFigures(ctx context.Context, programmeID uuid.UUID, computed bool, version int64, at time.Time,
+	f domain.ProgrammeFigures, fresh map[uuid.UUID]domain.RoundStatistics) {
+	if computed {
+		if err := s.dashboards.SaveProgrammeFigures(context.WithoutCancel(ctx), programmeID, version, at, f); err != nil && s.log != nil {
+			s.log.Warn("caching dashboard figures", "programme", programmeID, "err", err)
+		}
+	}
+	for id, st := range fresh {
+		s.keepStatistics(ctx, id, &st)
+	}
 }
 
 // programmeFigures computes a programme's figures in the caller's snapshot, in a fixed number of

@@ -176,14 +176,7 @@ func (s *Service) Report(ctx context.Context, a *domain.Actor, programmeID uuid.
 	if err != nil {
 		return Report{}, err
 	}
-	if computed {
-		if err := s.dashboards.SaveProgrammeFigures(context.WithoutCancel(ctx), programmeID, c.DataVersion, at, f); err != nil && s.log != nil {
-			s.log.Warn("caching dashboard figures", "programme", programmeID, "err", err)
-		}
-	}
-	for id, st := range fresh {
-		s.keepStatistics(ctx, id, &st)
-	}
+	s.keepFigures(ctx, programmeID, computed, c.DataVersion, at, f, fresh)
 	out.GeneratedAt = at
 	return out, nil
 }
