@@ -49,15 +49,6 @@ pg_ensure_installed() {
     PG_BIN="$(pg_find_bin)" || die "PostgreSQL installed but no initdb/pg_ctl found"
   fi
   export PG_BIN
-  # Ranked search uses the RUM index access method when the server has it (migration 0007 falls
-  # back to GIN otherwise). Debian packages it per major version.
-  local major
-  major="$(basename "$(dirname "$PG_BIN")")"
-  if [[ "$major" =~ ^[0-9]+$ && ! -f "/usr/share/postgresql/$major/extension/rum.control" ]] && is_root \
-    && command -v apt-get >/dev/null 2>&1; then
-    log "installing the RUM index extension (postgresql-$major-rum)"
-    apt_install "postgresql-$major-rum" || warn "postgresql-$major-rum not installed; search uses its GIN mode"
-  fi
   # Debian's package starts a system-wide cluster on 5432; we never use it,
   # and the client tools we need (psql, createdb) live in PG_BIN.
 }

@@ -31,22 +31,26 @@ func TestMultilingualSearch(t *testing.T) {
 	testMultilingualSearch(t, newWorld(t))
 }
 
-// TestMultilingualSearchWithoutRUM runs the same searches on an installation without the rum
-// extension (migrations 0007 and 0009 then keep only the GIN indexes): same answers, ranked on
-// the practices' heads.
-func TestMultilingualSearchWithoutRUM(t *testing.T) {
+// TestNoRUMIndexes: migration 0029 removes the RUM indexes 0007 and 0009 create where the rum
+// extension loads (Debian's 1.3.13 corrupted one and hung an update that no cancellation could
+// stop), and search reads neither those nor the whole table.
+func TestNoRUMIndexes(t *testing.T) {
 	w := newWorld(t)
-	if _, err := w.db.SQL().Exec(`DROP INDEX IF EXISTS practices_search_rum, practices_search_head_rum`); err != nil {
+	var n int
+	if err := w.db.SQL().QueryRow(`SELECT count(*) FROM pg_class c JOIN pg_am am ON am.oid = c.relam
+		WHERE c.relkind = 'i' AND am.amname NOT IN ('btree', 'gin', 'gist', 'hash', 'brin', 'spgist')`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
-	testMultilingualSearch(t, w)
+	if n != 0 {
+		t.Fatalf("%d indexes use an access method from an extension", n)
+	}
 	plan, err := w.store.ExplainPractices(context.Background(), domain.PracticeFilter{ProgrammeID: &w.prog.ID, Query: "employer",
 		Viewer: domain.PracticeSearchViewer{OrganisationID: w.orgFR.ID, UserID: w.reviewer.ID}}, domain.PageRequest{Page: 1, Size: 20})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(plan, "_rum") || strings.Contains(plan, "Seq Scan on practices") {
-		t.Fatalf("search without RUM reads the RUM index or the whole table:\n%s", plan)
+		t.Fatalf("search reads a RUM index or the whole table:\n%s", plan)
 	}
 }
 
@@ -181,22 +185,6 @@ func TestSearchUsesIndexes(t *testing.T) {
 	}
 	if !strings.Contains(plan, "practices_search_head") {
 		t.Fatalf("search of several words does not read the head index:\n%s", plan)
-	}
-	// With the rum extension, a ranked search reads its best matches in RUM index order.
-	var rum bool
-	if err := w.db.SQL().QueryRow(`SELECT to_regclass('practices_search_rum') IS NOT NULL`).Scan(&rum); err != nil {
-		t.Fatal(err)
-	}
-	if rum {
-		plan, err := w.store.ExplainPractices(ctx, domain.PracticeFilter{ProgrammeID: &w.other.ID, Query: "coaching", Viewer: viewer}, domain.PageRequest{Page: 1, Size: 20})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(plan, "Index Scan using practices_search_rum") || !strings.Contains(plan, "Order By") {
-			t.Fatalf("ranked search does not read the RUM index in rank order:\n%s", plan)
-		}
-	} else {
-		t.Log("rum extension not installed: only the GIN plan is checked")
 	}
 	// And the answer is still right at this size: 3,000 matches are more than the store counts
 	// exactly, so the total is an estimate, and says so.

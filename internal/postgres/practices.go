@@ -5,12 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
 	"github.com/peerbridge/peerbridge/internal/lists"
@@ -273,17 +271,13 @@ func (s *Store) ListPractices(ctx context.Context, f domain.PracticeFilter, p do
 	if f.Query != "" && tsq == "" {
 		return domain.Page[domain.Practice]{Items: []domain.Practice{}, Page: p.Page, Size: p.Size}, nil // only stop words
 	}
-	idx, err := s.search.indexes(ctx, s.conn(ctx))
-	if err != nil {
-		return domain.Page[domain.Practice]{}, err
-	}
 	total, err := s.countPractices(ctx, f, tsq)
 	if err != nil || total.N == 0 {
 		return pageAt([]practiceRow{}, practiceRow.toDomain, p, total), err
 	}
 	db := s.conn(ctx)
 	var rows []practiceRow
-	if err := practicePage(db, f, tsq, p, idx).Scan(&rows).Error; err != nil {
+	if err := practicePage(db, f, tsq, p).Scan(&rows).Error; err != nil {
 		return domain.Page[domain.Practice]{}, translate(err)
 	}
 	return pageAt(rows, practiceRow.toDomain, p, total), nil
@@ -329,16 +323,12 @@ func (s *Store) ExplainPractices(ctx context.Context, f domain.PracticeFilter, p
 	if err != nil {
 		return "", err
 	}
-	idx, err := s.search.indexes(ctx, s.conn(ctx))
-	if err != nil {
-		return "", err
-	}
 	var lines []string
 	err = s.WithTx(ctx, func(ctx context.Context) error {
 		db := s.conn(ctx)
 		sql := db.ToSQL(func(tx *gorm.DB) *gorm.DB {
 			var rows []practiceRow
-			return practicePage(tx, f, tsq, p, idx).Scan(&rows)
+			return practicePage(tx, f, tsq, p).Scan(&rows)
 		})
 		if err := db.Exec("SET LOCAL enable_seqscan = off").Error; err != nil {
 			return err
@@ -348,15 +338,9 @@ func (s *Store) ExplainPractices(ctx context.Context, f domain.PracticeFilter, p
 	return strings.Join(lines, "\n"), translate(err)
 }
 
-// singleLexemes reports whether tsq (as stem writes it) is a choice between single lexemes, with
-// no words that must occur together ("&") or in sequence ("<->").
-func singleLexemes(tsq string) bool {
-	return !strings.ContainsAny(tsq, "&<")
-}
-
 // practicePage selects one page of practiceFilter's practices for a list. The page's ids are
 // chosen first (in index order where one serves), then only those rows are read for display.
-func practicePage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.PageRequest, idx searchIndexes) *gorm.DB {
+func practicePage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.PageRequest) *gorm.DB {
 	q := practiceFilter(db, f, tsq)
 	var ids *gorm.DB
 	order := orderBy(p.Sort, practiceOrder, "p.id", "p.updated_at DESC, p.id DESC")
@@ -375,18 +359,8 @@ func practicePage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.Pag
 			append(parts, p.Size, p.Offset())...)
 	case f.Query == "" || (p.Sort != "" && p.Sort != "relevance"):
 		ids = q.Select("p.id, 0::float8 AS rank").Order(order).Limit(p.Size).Offset(p.Offset())
-	case idx.fullRUM && singleLexemes(tsq):
-		// RUM keeps each lexeme's positions in the index, so it ranks in index order (the
-		// distance is 1/relevance) and stops after the page. Only for one-word searches: for
-		// words that must occur together it scores the proximity of every match's positions,
-		// which on long documents costs more than ranking the heads (measured on the benchmark
-		// data set: 0.8 s for "employers return to work").
-		ids = q.Select("p.id, 1 / (p.search_vector <=> ?::tsquery) AS rank", tsq).
-			Order(clause.OrderBy{Expression: clause.Expr{SQL: "p.search_vector <=> ?::tsquery", Vars: []any{tsq}}}).
-			Limit(p.Size).Offset(p.Offset())
-		outer = "k.rank DESC, p.updated_at DESC, p.id DESC"
 	default:
-		ids = headFirstPage(db, f, tsq, p, idx.headRUM)
+		ids = headFirstPage(db, f, tsq, p)
 		outer = "k.rank DESC, p.updated_at DESC, p.id DESC"
 	}
 	sel := practiceListSelect
@@ -414,24 +388,15 @@ func practicePage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.Pag
 
 // headFirstPage ranks a search without reading the full text of its matches: practices whose
 // head (title and summary, search_head) matches come first, best first, ranked on their small
-// head vectors (in RUM index order where the index exists); practices that match only in their
+// head vectors; practices that match only in their
 // body follow, newest first, with rank 0. The body matches are looked for only when the head
 // matches do not fill the page, so a broad query is answered from the head index alone.
-func headFirstPage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.PageRequest, rum bool) *gorm.DB {
+func headFirstPage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.PageRequest) *gorm.DB {
 	n := p.Offset() + p.Size
 	withoutQuery := f
 	withoutQuery.Query = ""
-	head := practiceFilter(db, withoutQuery, "").Where("p.search_head @@ ?::tsquery", tsq)
-	if rum {
-		// The distance alone, so that the RUM index returns the heads in rank order and stops
-		// after the page (with a second key PostgreSQL computes the distance of every match from
-		// the row instead). GORM drops an expression ordering when another Order follows it.
-		head = head.Select("p.id, p.updated_at, 1 / (p.search_head <=> ?::tsquery) AS rank", tsq).
-			Order(clause.OrderBy{Expression: clause.Expr{SQL: "p.search_head <=> ?::tsquery", Vars: []any{tsq}}})
-	} else {
-		head = head.Select("p.id, p.updated_at, ts_rank(p.search_head, ?::tsquery) AS rank", tsq).Order("rank DESC, p.updated_at DESC, p.id DESC")
-	}
-	head = head.Limit(n)
+	head := practiceFilter(db, withoutQuery, "").Where("p.search_head @@ ?::tsquery", tsq).
+		Select("p.id, p.updated_at, ts_rank(p.search_head, ?::tsquery) AS rank", tsq).Order("rank DESC, p.updated_at DESC, p.id DESC").Limit(n)
 	// The body matches are sorted by an expression no index provides: walking the date index
 	// instead would test (and decompress) the full search vector of every practice on the way,
 	// which the planner prices as cheap (measured: 23,000 buffers and 0.3–0.5 s for "core
@@ -523,43 +488,6 @@ func practiceMatch(db *gorm.DB, f domain.PracticeFilter, tsq string) *gorm.DB {
 		q = q.Where("p.decision ->> 'outcome' = ?", f.Label)
 	}
 	return q
-}
-
-// searchIndexes are the RUM indexes migrations 0007 and 0009 could create: on the full search
-// vector and on the head. Without the rum extension only their GIN counterparts exist.
-type searchIndexes struct {
-	fullRUM, headRUM bool
-}
-
-// searchIndex remembers which full-text indexes exist. Looked up once, on the first search.
-type searchIndex struct {
-	mu    sync.Mutex
-	known bool
-	found searchIndexes
-}
-
-func (x *searchIndex) indexes(ctx context.Context, db *gorm.DB) (searchIndexes, error) {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	if x.known {
-		return x.found, nil
-	}
-	var names []string
-	if err := db.WithContext(ctx).Raw(`SELECT c.relname FROM pg_class c JOIN pg_am am ON am.oid = c.relam
-		WHERE c.relname IN ('practices_search_rum', 'practices_search_head_rum') AND c.relkind = 'i' AND am.amname = 'rum'
-		AND c.relnamespace = to_regnamespace(current_schema())::oid`).Scan(&names).Error; err != nil {
-		return searchIndexes{}, translate(err)
-	}
-	for _, n := range names {
-		switch n {
-		case "practices_search_rum":
-			x.found.fullRUM = true
-		case "practices_search_head_rum":
-			x.found.headRUM = true
-		}
-	}
-	x.known = true
-	return x.found, nil
 }
 
 // InsertRevision freezes a snapshot as revision number of a practice.

@@ -16,7 +16,6 @@ import (
 // Store implements the service layer's storage interfaces on PostgreSQL.
 type Store struct {
 	*DB
-	search searchIndex
 }
 
 // NewStore wraps db.
