@@ -57,8 +57,11 @@ func open(dialector gorm.Dialector) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	// As many idle connections as open ones: with fewer, every burst above the idle count closes
+	// connections after use and opens new ones for the next (measured under the benchmark's 32
+	// clients: about 30 new PostgreSQL sessions a second, each a fork and a fresh statement cache).
 	s.SetMaxOpenConns(20)
-	s.SetMaxIdleConns(10)
+	s.SetMaxIdleConns(20)
 	s.SetConnMaxLifetime(30 * time.Minute)
 	s.SetConnMaxIdleTime(5 * time.Minute)
 	return &DB{gorm: g, sql: s}, nil
