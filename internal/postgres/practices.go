@@ -231,14 +231,19 @@ func (s *Store) stem(ctx context.Context, query string) (string, error) {
 	if query == "" {
 		return "", nil
 	}
+	if tsq, ok := s.lists.stem(query); ok {
+		return tsq, nil
+	}
 	var q *string
 	if err := s.conn(ctx).Raw("SELECT "+tsquery()+"::text", repeat(query, len(searchConfigs))...).Scan(&q).Error; err != nil {
 		return "", translate(err)
 	}
-	if q == nil {
-		return "", nil
+	tsq := ""
+	if q != nil {
+		tsq = *q
 	}
-	return *q, nil
+	s.lists.keepStem(query, tsq)
+	return tsq, nil
 }
 
 // tsquery is the search query stemmed by every configuration, with duplicate stems removed (one
@@ -271,48 +276,89 @@ func (s *Store) ListPractices(ctx context.Context, f domain.PracticeFilter, p do
 	if f.Query != "" && tsq == "" {
 		return domain.Page[domain.Practice]{Items: []domain.Practice{}, Page: p.Page, Size: p.Size}, nil // only stop words
 	}
-	total, err := s.countPractices(ctx, f, tsq)
-	if err != nil || total.N == 0 {
-		return pageAt([]practiceRow{}, practiceRow.toDomain, p, total), err
+	// A programme's lists are kept under its list version, outside transactions only: inside one,
+	// the version moves on only at commit, after the transaction's own changes.
+	_, inTx := ctx.Value(txKey{}).(*gorm.DB)
+	keep := f.ProgrammeID != nil && !f.Public && !inTx
+	var version int64
+	key := ""
+	if keep {
+		if version, err = s.practiceListVersion(ctx, *f.ProgrammeID); err != nil {
+			return domain.Page[domain.Practice]{}, err
+		}
+		key = practiceListKey(f, tsq, p)
+		if e, ok := s.lists.get(key, version); ok {
+			var rows []practiceRow
+			if len(e.ids) > 0 {
+				if err := keptPracticeRows(s.conn(ctx), f, p, e).Scan(&rows).Error; err != nil {
+					return domain.Page[domain.Practice]{}, translate(err)
+				}
+			}
+			return pageAt(rows, practiceRow.toDomain, p, e.total), nil
+		}
 	}
-	db := s.conn(ctx)
+	total, err := s.countPractices(ctx, f, tsq)
+	if err != nil {
+		return domain.Page[domain.Practice]{}, err
+	}
 	var rows []practiceRow
-	if err := practicePage(db, f, tsq, p).Scan(&rows).Error; err != nil {
-		return domain.Page[domain.Practice]{}, translate(err)
+	if total.N > 0 {
+		if err := practicePage(s.conn(ctx), f, tsq, p, total.Estimated).Scan(&rows).Error; err != nil {
+			return domain.Page[domain.Practice]{}, translate(err)
+		}
+	}
+	if keep {
+		e := practiceListEntry{key: key, version: version, total: total, ids: make([]uuid.UUID, len(rows)), ranks: make([]float64, len(rows))}
+		for i, r := range rows {
+			e.ids[i], e.ranks[i] = r.ID, r.Rank
+		}
+		s.lists.put(e)
+	}
+	if rows == nil {
+		rows = []practiceRow{}
 	}
 	return pageAt(rows, practiceRow.toDomain, p, total), nil
 }
 
 // countPractices counts what f matches, exactly up to exactCountLimit. A text search is counted
-// from the full-text index only: with a LIMIT the planner would otherwise read rows in table or
-// date order and test each one's search vector, which it prices as cheap but which decompresses
-// kilobytes per row (measured: 29,431 buffers and 226 ms for one common word, against about
-// 1,400 buffers from the index).
+// over the practices its full-text index finds (matchedPractices): given the predicate among the
+// others, the planner may instead read a programme's practices through another index and test
+// each one's search vector, which it prices as cheap but which decompresses kilobytes per row
+// (measured on the benchmark data set: 32,534 buffers and 141 ms for "adults depends", read
+// through the programme index).
 func (s *Store) countPractices(ctx context.Context, f domain.PracticeFilter, tsq string) (domain.Total, error) {
+	db := s.conn(ctx)
 	if tsq == "" {
-		if branches := visibleBranches(s.conn(ctx), f); branches != nil {
+		if branches := visibleBranches(db, f); branches != nil {
 			return countCapped(branches...)
 		}
-		return countCapped(practiceFilter(s.conn(ctx), f, tsq))
+		return countCapped(practiceFilter(db, f, tsq))
 	}
-	var total domain.Total
-	err := s.WithTx(ctx, func(ctx context.Context) error {
-		db := s.conn(ctx)
-		if err := db.Exec("SET LOCAL enable_seqscan = off").Error; err != nil {
-			return translate(err)
-		}
-		if err := db.Exec("SET LOCAL enable_indexscan = off").Error; err != nil {
-			return translate(err)
-		}
-		var err error
-		total, err = countCapped(practiceFilter(db, f, tsq))
-		if err != nil {
-			return err
-		}
-		// Inside a caller's transaction the settings would outlive this count.
-		return translate(db.Exec("RESET enable_seqscan; RESET enable_indexscan").Error)
-	})
-	return total, err
+	var n int64
+	capped := practiceFilter(db, withoutQuery(f), "").Where("p.id IN (SELECT id FROM matched)").Select("1").Limit(exactCountLimit + 1)
+	if err := db.Session(&gorm.Session{NewDB: true}).Raw(matchedPractices+" SELECT count(*) FROM (?) AS capped", tsq, capped).Scan(&n).Error; err != nil {
+		return domain.Total{}, translate(err)
+	}
+	if n <= exactCountLimit {
+		return domain.Total{N: n}, nil
+	}
+	est, err := estimateRows(practiceFilter(db, f, tsq).Select("1"))
+	if err != nil {
+		return domain.Total{}, err
+	}
+	return domain.Total{N: max(est, exactCountLimit+1), Estimated: true}, nil
+}
+
+// matchedPractices is a common table expression of the ids of the practices whose full text
+// matches the tsquery (its one argument), read from the full-text index alone
+// (pb_practices_matching, migration 0032): a statement that names it for its text search never
+// tests a search vector row by row.
+const matchedPractices = `WITH matched AS MATERIALIZED (SELECT id FROM pb_practices_matching(?::tsquery) AS id)`
+
+// withoutQuery is f without its search words.
+func withoutQuery(f domain.PracticeFilter) domain.PracticeFilter {
+	f.Query = ""
+	return f
 }
 
 // ExplainPractices returns PostgreSQL's plan for the page query of ListPractices with sequential
@@ -328,7 +374,7 @@ func (s *Store) ExplainPractices(ctx context.Context, f domain.PracticeFilter, p
 		db := s.conn(ctx)
 		sql := db.ToSQL(func(tx *gorm.DB) *gorm.DB {
 			var rows []practiceRow
-			return practicePage(tx, f, tsq, p).Scan(&rows)
+			return practicePage(tx, f, tsq, p, false).Scan(&rows)
 		})
 		if err := db.Exec("SET LOCAL enable_seqscan = off").Error; err != nil {
 			return err
@@ -340,11 +386,11 @@ func (s *Store) ExplainPractices(ctx context.Context, f domain.PracticeFilter, p
 
 // practicePage selects one page of practiceFilter's practices for a list. The page's ids are
 // chosen first (in index order where one serves), then only those rows are read for display.
-func practicePage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.PageRequest) *gorm.DB {
+// many says the list's count reached exactCountLimit (see headFirstPage).
+func practicePage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.PageRequest, many bool) *gorm.DB {
 	q := practiceFilter(db, f, tsq)
 	var ids *gorm.DB
 	order := orderBy(p.Sort, practiceOrder, "p.id", "p.updated_at DESC, p.id DESC")
-	outer := order
 	branches := visibleBranches(db, f)
 	switch {
 	case f.Query == "" && branches != nil:
@@ -357,12 +403,31 @@ func practicePage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.Pag
 		}
 		ids = db.Session(&gorm.Session{NewDB: true}).Raw("SELECT p.id, 0::float8 AS rank FROM ("+unionAll(len(branches))+") AS p ORDER BY "+order+" LIMIT ? OFFSET ?",
 			append(parts, p.Size, p.Offset())...)
-	case f.Query == "" || (p.Sort != "" && p.Sort != "relevance"):
+	case f.Query == "":
 		ids = q.Select("p.id, 0::float8 AS rank").Order(order).Limit(p.Size).Offset(p.Offset())
+	case p.Sort != "" && p.Sort != "relevance":
+		// A search in another order than relevance: the matches from the full-text index, sorted.
+		sorted := practiceFilter(db, withoutQuery(f), "").Where("p.id IN (SELECT id FROM matched)").
+			Select("p.id, 0::float8 AS rank").Order(order).Limit(p.Size).Offset(p.Offset())
+		ids = db.Session(&gorm.Session{NewDB: true}).Raw(matchedPractices+" ?", tsq, sorted)
 	default:
-		ids = headFirstPage(db, f, tsq, p)
-		outer = "k.rank DESC, p.updated_at DESC, p.id DESC"
+		ids = headFirstPage(db, f, tsq, p, many)
 	}
+	return practiceRowsOf(db, f, ids, practiceOuterOrder(f, p))
+}
+
+// practiceOuterOrder orders the rows of a page: by rank for a search by relevance, else in the
+// list's order.
+func practiceOuterOrder(f domain.PracticeFilter, p domain.PageRequest) string {
+	if f.Query != "" && (p.Sort == "" || p.Sort == "relevance") {
+		return "k.rank DESC, p.updated_at DESC, p.id DESC"
+	}
+	return orderBy(p.Sort, practiceOrder, "p.id", "p.updated_at DESC, p.id DESC")
+}
+
+// practiceRowsOf reads the practices of a page for display: ids selects their id and rank (k),
+// outer orders them.
+func practiceRowsOf(db *gorm.DB, f domain.PracticeFilter, ids *gorm.DB, outer string) *gorm.DB {
 	sel := practiceListSelect
 	if f.Query != "" {
 		sel += ", k.rank"
@@ -388,25 +453,32 @@ func practicePage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.Pag
 
 // headFirstPage ranks a search without reading the full text of its matches: practices whose
 // head (title and summary, search_head) matches come first, best first, ranked on their small
-// head vectors; practices that match only in their
-// body follow, newest first, with rank 0. The body matches are looked for only when the head
-// matches do not fill the page, so a broad query is answered from the head index alone.
-func headFirstPage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.PageRequest) *gorm.DB {
+// head vectors; practices that match only in their body follow, newest first, with rank 0. The
+// body matches are looked for only when the head matches do not fill the page, so a broad query
+// is answered from the head index alone.
+//
+// How the body matches are found depends on how many there are (many: the list's count reached
+// exactCountLimit). Many are found fastest in date order, testing each visible practice's search
+// vector until the page is full — about (offset + size) / share of matching practices tests
+// (measured on the benchmark data set, "aanpassingen duurzaamheid", 6,312 matches: 3 ms, against
+// 44 ms to read them all from the full-text index and sort them). Few are read from the
+// full-text index (matchedPractices) and sorted, since a walk in date order would test most of
+// the programme's practices before finding them.
+func headFirstPage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.PageRequest, many bool) *gorm.DB {
 	n := p.Offset() + p.Size
-	withoutQuery := f
-	withoutQuery.Query = ""
-	head := practiceFilter(db, withoutQuery, "").Where("p.search_head @@ ?::tsquery", tsq).
+	head := practiceFilter(db, withoutQuery(f), "").Where("p.search_head @@ ?::tsquery", tsq).
 		Select("p.id, p.updated_at, ts_rank(p.search_head, ?::tsquery) AS rank", tsq).Order("rank DESC, p.updated_at DESC, p.id DESC").Limit(n)
-	// The body matches are sorted by an expression no index provides: walking the date index
-	// instead would test (and decompress) the full search vector of every practice on the way,
-	// which the planner prices as cheap (measured: 23,000 buffers and 0.3–0.5 s for "core
-	// elements", against about 4,800 from the full-text index).
-	body := practiceFilter(db, f, tsq).Where("NOT p.search_head @@ ?::tsquery", tsq).
-		Where("(SELECT count(*) FROM head) < ?", n).
-		Select("p.id, p.updated_at, 0::float8 AS rank").Order("p.updated_at + interval '0' DESC, p.id DESC").Limit(n)
-	return db.Session(&gorm.Session{NewDB: true}).Raw(`WITH head AS MATERIALIZED (?)
+	var body *gorm.DB
+	if many {
+		body = practiceFilter(db, f, tsq)
+	} else {
+		body = practiceFilter(db, withoutQuery(f), "").Where("p.id IN (SELECT id FROM matched)")
+	}
+	body = body.Where("NOT p.search_head @@ ?::tsquery", tsq).Where("(SELECT count(*) FROM head) < ?", n).
+		Select("p.id, p.updated_at, 0::float8 AS rank").Order("p.updated_at DESC, p.id DESC").Limit(n)
+	return db.Session(&gorm.Session{NewDB: true}).Raw(matchedPractices+`, head AS MATERIALIZED (?)
 		SELECT id, rank FROM (SELECT id, updated_at, rank FROM head UNION ALL (?)) AS m
-		ORDER BY rank DESC, updated_at DESC, id DESC LIMIT ? OFFSET ?`, head, body, p.Size, p.Offset())
+		ORDER BY rank DESC, updated_at DESC, id DESC LIMIT ? OFFSET ?`, tsq, head, body, p.Size, p.Offset())
 }
 
 // practiceFilter selects the practices f matches; tsq is f.Query as stem turned it into a tsquery.

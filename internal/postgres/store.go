@@ -16,10 +16,11 @@ import (
 // Store implements the service layer's storage interfaces on PostgreSQL.
 type Store struct {
 	*DB
+	lists *practiceListCache
 }
 
 // NewStore wraps db.
-func NewStore(db *DB) *Store { return &Store{DB: db} }
+func NewStore(db *DB) *Store { return &Store{DB: db, lists: newPracticeListCache()} }
 
 // orderBy maps an allow-listed sort key ("name", "-name") to SQL, with tiebreak as the second key
 // so pages are stable; unknown keys fall back to def.

@@ -1,0 +1,133 @@
+package postgres
+
+import (
+	"container/list"
+	"context"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+
+	"github.com/peerbridge/peerbridge/internal/domain"
+)
+
+// practiceListCache keeps what is costly in a programme's practice list or search — which
+// practices make up a page, in what order and rank, and the list's total (a capped count over
+// the full-text index or over every visible practice) — under the programme's list version
+// (practice_list_versions, migration 0031, moved on at the commit of any change a list depends
+// on). A request reads the version (a primary-key lookup) and, when a page is kept under it,
+// only reads that page's rows, through the same visibility rule and filters as the list itself:
+// a kept page can at worst miss a practice the viewer can no longer see, never show one.
+//
+// The entries are bounded (least recently used go first); search stems, which depend only on
+// the words and PostgreSQL's text search configurations, are kept beside them.
+type practiceListCache struct {
+	mu      sync.Mutex
+	max     int
+	entries map[string]*list.Element
+	lru     *list.List
+	stems   map[string]string
+}
+
+// practiceListCacheSize bounds the kept pages, and separately the kept stems: a page keeps at
+// most a page's ids, so this is a few megabytes at most.
+const practiceListCacheSize = 4096
+
+type practiceListEntry struct {
+	key     string
+	version int64
+	ids     []uuid.UUID
+	ranks   []float64
+	total   domain.Total
+}
+
+func newPracticeListCache() *practiceListCache {
+	return &practiceListCache{max: practiceListCacheSize, entries: map[string]*list.Element{}, lru: list.New(), stems: map[string]string{}}
+}
+
+// practiceListKey names a list page: every filter, the viewer, the stemmed query and the page.
+func practiceListKey(f domain.PracticeFilter, tsq string, p domain.PageRequest) string {
+	b, _ := json.Marshal(struct {
+		F   domain.PracticeFilter
+		TSQ string
+		P   domain.PageRequest
+	}{f, tsq, p})
+	return string(b)
+}
+
+func (c *practiceListCache) get(key string, version int64) (practiceListEntry, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el, ok := c.entries[key]
+	if !ok {
+		return practiceListEntry{}, false
+	}
+	e := el.Value.(practiceListEntry)
+	if e.version != version {
+		c.lru.Remove(el)
+		delete(c.entries, key)
+		return practiceListEntry{}, false
+	}
+	c.lru.MoveToFront(el)
+	return e, true
+}
+
+func (c *practiceListCache) put(e practiceListEntry) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.entries[e.key]; ok {
+		if el.Value.(practiceListEntry).version > e.version {
+			return // a newer page was kept meanwhile
+		}
+		el.Value = e
+		c.lru.MoveToFront(el)
+		return
+	}
+	c.entries[e.key] = c.lru.PushFront(e)
+	for c.lru.Len() > c.max {
+		last := c.lru.Back()
+		c.lru.Remove(last)
+		delete(c.entries, last.Value.(practiceListEntry).key)
+	}
+}
+
+func (c *practiceListCache) stem(query string) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	tsq, ok := c.stems[query]
+	return tsq, ok
+}
+
+func (c *practiceListCache) keepStem(query, tsq string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.stems) >= c.max {
+		clear(c.stems)
+	}
+	c.stems[query] = tsq
+}
+
+// practiceListVersion is the programme's list version (0 before its first change).
+func (s *Store) practiceListVersion(ctx context.Context, programmeID uuid.UUID) (int64, error) {
+	var v int64
+	err := s.conn(ctx).Raw(`SELECT coalesce((SELECT version FROM practice_list_versions WHERE programme_id = ?), 0)`, programmeID).Scan(&v).Error
+	return v, translate(err)
+}
+
+// keptPracticeRows reads the rows of a kept page, through f's filters and visibility rule (the
+// query itself already chose the ids) and in the page's order.
+func keptPracticeRows(db *gorm.DB, f domain.PracticeFilter, p domain.PageRequest, e practiceListEntry) *gorm.DB {
+	ids := make([]string, len(e.ids))
+	ranks := make([]string, len(e.ranks))
+	for i, id := range e.ids {
+		ids[i] = id.String()
+		ranks[i] = strconv.FormatFloat(e.ranks[i], 'g', -1, 64)
+	}
+	kept := practiceFilter(db, withoutQuery(f), "").
+		Joins("JOIN unnest(?::uuid[], ?::float8[]) AS c (id, rank) ON c.id = p.id", "{"+strings.Join(ids, ",")+"}", "{"+strings.Join(ranks, ",")+"}").
+		Select("p.id, c.rank")
+	return practiceRowsOf(db, f, kept, practiceOuterOrder(f, p))
+}
