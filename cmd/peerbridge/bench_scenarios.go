@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/peerbridge/peerbridge/internal/benchdata"
 )
 
 // searches are real queries in the four languages of the data set; stemming matches them against
@@ -27,6 +29,9 @@ func (b *bench) scenarios(ctx context.Context, pool *pgxpool.Pool) ([]loadScenar
 	out := []loadScenario{
 		{name: "search (partner, 8 queries en/nl/fr/de)", variants: len(searches), request: func(v int) loadRequest {
 			return get(prog+"/practices?q="+url.QueryEscape(searches[v]), partner(v))
+		}},
+		{name: "search, a new query each time (partner)", variants: 8, request: func(v int) loadRequest {
+			return get(prog+"/practices?q="+url.QueryEscape(b.newQuery()), partner(v))
 		}},
 		{name: "practice listing, page 5 (partner)", variants: 1, request: func(v int) loadRequest {
 			return get(prog+"/practices?page=5&page_size=20", partner(v))
@@ -185,4 +190,25 @@ func (b *bench) openDrafts(ctx context.Context, pool *pgxpool.Pool) error {
 		return fmt.Errorf("auto-assign made no assignment")
 	}
 	return nil
+}
+
+// searchWords are the words newQuery composes searches from, per language of the data set.
+var searchWords = func() [][]string {
+	var out [][]string
+	for _, lang := range []string{"en", "nl", "fr", "de"} {
+		out = append(out, benchdata.SearchWords(lang))
+	}
+	return out
+}()
+
+// newQuery composes a search no earlier request of the run made — two words of one language's
+// sentence bank, the languages in turn — so that no cache the server keeps can answer it. (Two
+// hundred words a language give tens of thousands of pairs, more than a run sends.)
+func (b *bench) newQuery() string {
+	n := int(b.queries.Add(1))
+	words := searchWords[n%len(searchWords)]
+	k := n / len(searchWords)
+	i := k % len(words)
+	j := (i + 1 + (k/len(words))%(len(words)-1)) % len(words)
+	return words[i] + " " + words[j]
 }
