@@ -126,8 +126,12 @@ func keptPracticeRows(db *gorm.DB, f domain.PracticeFilter, p domain.PageRequest
 		ids[i] = id.String()
 		ranks[i] = strconv.FormatFloat(e.ranks[i], 'g', -1, 64)
 	}
-	kept := practiceFilter(db, withoutQuery(f), "").
-		Joins("JOIN unnest(?::uuid[], ?::float8[]) AS c (id, rank) ON c.id = p.id", "{"+strings.Join(ids, ",")+"}", "{"+strings.Join(ranks, ",")+"}").
+	idList := "{" + strings.Join(ids, ",") + "}"
+	// The ids as an index condition too: joined only, the planner reads the whole programme's
+	// visibility index and hashes it against them (2,118 buffers and 6 ms on the benchmark data
+	// set, against 328 and under 1 ms through the primary key).
+	kept := practiceFilter(db, withoutQuery(f), "").Where("p.id = ANY(?::uuid[])", idList).
+		Joins("JOIN unnest(?::uuid[], ?::float8[]) AS c (id, rank) ON c.id = p.id", idList, "{"+strings.Join(ranks, ",")+"}").
 		Select("p.id, c.rank")
 	return practiceRowsOf(db, f, kept, practiceOuterOrder(f, p))
 }
