@@ -112,7 +112,9 @@ func benchLoad(ctx context.Context, cfg config.Config, args []string, stdout, st
 			recordNow()
 		}
 		sampler := loadtest.StartSampler(*pid, 100*time.Millisecond)
+		cpu := serverCPU(*pid, plan.Warmup)
 		row.http = loadtest.Run(ctx, plan, b.httpOp(sc))
+		row.cpuPerRequest = cpu(row.http.OK + row.http.Errors)
 		row.rssPeak = sampler.Stop()
 		if *pid != 0 {
 			time.Sleep(time.Second)
@@ -474,6 +476,38 @@ type benchRow struct {
 	statements        int
 	sqlNote           string
 	rssPeak, rssAfter int64
+	// cpuPerRequest is the server's CPU time (user and system) per request while measured.
+	cpuPerRequest time.Duration
+}
+
+// serverCPU reads the server's CPU time once the warm-up is over; the function it returns reads
+// it again and divides the difference by the requests answered since.
+func serverCPU(pid int, warmup time.Duration) func(requests int) time.Duration {
+	if pid == 0 {
+		return func(int) time.Duration { return 0 }
+	}
+	start := make(chan time.Duration, 1)
+	go func() {
+		time.Sleep(warmup)
+		c, _ := loadtest.ReadCPU(pid)
+		start <- c
+	}()
+	return func(requests int) time.Duration {
+		from := <-start
+		to, err := loadtest.ReadCPU(pid)
+		if err != nil || requests == 0 || from == 0 {
+			return 0
+		}
+		return (to - from) / time.Duration(requests)
+	}
+}
+
+// cpuMS writes a CPU time per request in milliseconds, "—" when not measured.
+func cpuMS(d time.Duration) string {
+	if d <= 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.2f ms", float64(d)/float64(time.Millisecond))
 }
 
 func ms(d time.Duration) string {
@@ -498,7 +532,7 @@ func mib(b int64) string {
 // writeBenchTable prints the one table of `make bench`, as Markdown.
 func writeBenchTable(w io.Writer, rows []benchRow, plan loadtest.Plan, final loadtest.Memory, ready string, notes []string) {
 	fmt.Fprintf(w, "\n%d connections, %s warm-up, %s measured per scenario and side.\n\n", plan.Workers, plan.Warmup, plan.Measure)
-	table := [][]string{{"scenario", "HTTP p50", "p90", "p99", "req/s", "errors", "SQL p50", "req/s", "stmts", "ratio", "RSS peak", "after"}}
+	table := [][]string{{"scenario", "HTTP p50", "p90", "p99", "req/s", "errors", "SQL p50", "req/s", "stmts", "ratio", "server CPU/req", "RSS peak", "after"}}
 	for _, r := range rows {
 		errs := strconv.Itoa(r.http.Errors)
 		if r.http.Errors > 0 {
@@ -517,7 +551,7 @@ func writeBenchTable(w io.Writer, rows []benchRow, plan loadtest.Plan, final loa
 			sqlP50 = r.sqlNote
 		}
 		table = append(table, []string{r.name, ms(r.http.P50), ms(r.http.P90), ms(r.http.P99), fmt.Sprintf("%.0f", r.http.PerSecond), errs,
-			sqlP50, sqlRPS, stmts, ratio, mib(r.rssPeak), mib(r.rssAfter)})
+			sqlP50, sqlRPS, stmts, ratio, cpuMS(r.cpuPerRequest), mib(r.rssPeak), mib(r.rssAfter)})
 	}
 	writeMarkdown(w, table)
 	fmt.Fprintln(w)

@@ -86,3 +86,34 @@ func (s *Sampler) Stop() int64 {
 	defer s.mu.Unlock()
 	return s.peak
 }
+
+// clockTicks is the unit of /proc/PID/stat's CPU times (USER_HZ, 100 on Linux).
+const clockTicks = 100
+
+// ReadCPU is the CPU time a process has used so far, user and system (/proc/PID/stat).
+func ReadCPU(pid int) (time.Duration, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, err
+	}
+	// The command name (field 2) is parenthesised and may hold spaces: count from after it.
+	s := string(b)
+	i := strings.LastIndexByte(s, ')')
+	if i < 0 {
+		return 0, fmt.Errorf("read /proc/%d/stat: no command name", pid)
+	}
+	fields := strings.Fields(s[i+1:])
+	// Fields 14 and 15 (utime, stime) are the 12th and 13th after the command name.
+	if len(fields) < 13 {
+		return 0, fmt.Errorf("read /proc/%d/stat: %d fields", pid, len(fields))
+	}
+	var ticks int64
+	for _, f := range fields[11:13] {
+		n, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("read /proc/%d/stat: %w", pid, err)
+		}
+		ticks += n
+	}
+	return time.Duration(ticks) * time.Second / clockTicks, nil
+}

@@ -1,6 +1,7 @@
 package loadtest
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -63,5 +64,25 @@ func TestRolledBackLeavesNothingCommitted(t *testing.T) {
 	want := []string{"begin", "SELECT 1 FROM sessions WHERE id = $1", "INSERT INTO comments VALUES ($1)", "rollback"}
 	if strings.Join(sqls, ";") != strings.Join(want, ";") {
 		t.Fatalf("got %q, want %q", sqls, want)
+	}
+}
+
+func TestReadCPU(t *testing.T) {
+	before, err := ReadCPU(os.Getpid())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Spin for at least 60 ms of CPU: the clock ticks at 10 ms.
+	deadline := time.Now().Add(60 * time.Millisecond)
+	x := 0
+	for time.Now().Before(deadline) {
+		x++
+	}
+	after, err := ReadCPU(os.Getpid())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := after - before; d < 30*time.Millisecond || x == 0 {
+		t.Fatalf("spinning 60 ms used %v of CPU", d)
 	}
 }
