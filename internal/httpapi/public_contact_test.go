@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/uuid"
@@ -204,6 +205,40 @@ func TestContactFormIsThrottled(t *testing.T) {
 	}
 	// The other practice is not held by this one's limit.
 	must(t, contact(w, plain, visitor()), 202)
+}
+
+// TestContactFormLimitsHoldAtTheSameInstant: twelve messages sent at once from one client pass
+// the limit of five an hour exactly five times, however they interleave.
+func TestContactFormLimitsHoldAtTheSameInstant(t *testing.T) {
+	w, translated, plain := publicCatalogue(t)
+	statuses := make([]int, 12)
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for i := range statuses {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			statuses[i] = contact(w, []string{translated, plain}[i%2], visitor()).Status
+		}()
+	}
+	close(start)
+	wg.Wait()
+	sent, limited := 0, 0
+	for _, s := range statuses {
+		switch s {
+		case 202:
+			sent++
+		case 429:
+			limited++
+		}
+	}
+	if sent != 5 || limited != 7 {
+		t.Fatalf("statuses %v: %d sent, %d limited, want 5 and 7", statuses, sent, limited)
+	}
+	if n := len(w.contactMails("els@example.org")); n != 5 {
+		t.Fatalf("%d e-mails queued, want 5", n)
+	}
 }
 
 func TestContactFormWritesInTheContactsLanguage(t *testing.T) {

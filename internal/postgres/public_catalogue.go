@@ -59,10 +59,22 @@ func (s *Store) RecordedRound(ctx context.Context, practiceID, roundID uuid.UUID
 	return &domain.RecognitionRound{ID: rows[0].ID, Name: rows[0].Name}, nil
 }
 
+// The advisory lock classes (the first key of pg_advisory_xact_lock) of the contact form's limits.
+const (
+	contactClientLock   = 0x50420001
+	contactPracticeLock = 0x50420002
+)
+
 // SendContactMessage records a message to a practice's contact and queues its e-mail, in one
 // statement, when neither the client nor the practice has reached its limit within its window;
 // rows older than a day are forgotten on the way. Over a limit, nothing is written and the
 // answer says which limit and when the oldest message counted against it leaves the window.
+//
+// Messages from one client, and messages to one practice, are counted one after another: the
+// transaction first takes an advisory lock on each (the client's first, so two senders never wait
+// for each other crosswise), and the counting statement, which takes its snapshot after them,
+// sees every message sent before. Without them, messages sent at the same instant all counted
+// the same earlier ones and all passed.
 func (s *Store) SendContactMessage(ctx context.Context, m domain.ContactMessage) (*domain.ContactLimited, error) {
 	var row struct {
 		Sent           bool
@@ -72,7 +84,12 @@ func (s *Store) SendContactMessage(ctx context.Context, m domain.ContactMessage)
 		PracticeOldest *time.Time
 		Now            time.Time
 	}
-	err := s.conn(ctx).Raw(`WITH
+	err := s.WithTx(ctx, func(ctx context.Context) error {
+		if err := s.conn(ctx).Exec(`SELECT pg_advisory_xact_lock(?, hashtext(encode(?, 'hex'))), pg_advisory_xact_lock(?, hashtext(?::text))`,
+			contactClientLock, bytea(m.ClientDigest), contactPracticeLock, m.PracticeID).Error; err != nil {
+			return err
+		}
+		return s.conn(ctx).Raw(`WITH
 		purge AS (DELETE FROM public_contact_messages WHERE sent_at < now() - interval '1 day'),
 		recent AS (SELECT
 			(SELECT count(*) FROM public_contact_messages WHERE client_digest = @client AND sent_at > now() - @client_window * interval '1 second') AS client_count,
@@ -84,10 +101,11 @@ func (s *Store) SendContactMessage(ctx context.Context, m domain.ContactMessage)
 			RETURNING id),
 		mail AS (INSERT INTO jobs (kind, payload) SELECT 'mail', CAST(@payload AS jsonb) FROM sent RETURNING id)
 		SELECT EXISTS (SELECT 1 FROM mail) AS sent, client_count, client_oldest, practice_count, practice_oldest, now() AS now FROM recent`,
-		sql.Named("client", bytea(m.ClientDigest)), sql.Named("practice", m.PracticeID),
-		sql.Named("client_window", int(m.ClientWindow.Seconds())), sql.Named("practice_window", int(m.PracticeWindow.Seconds())),
-		sql.Named("max_client", m.MaxPerClient), sql.Named("max_practice", m.MaxPerPractice),
-		sql.Named("payload", JSON[map[string]string]{V: mailPayload(m.Mail)})).Scan(&row).Error
+			sql.Named("client", bytea(m.ClientDigest)), sql.Named("practice", m.PracticeID),
+			sql.Named("client_window", int(m.ClientWindow.Seconds())), sql.Named("practice_window", int(m.PracticeWindow.Seconds())),
+			sql.Named("max_client", m.MaxPerClient), sql.Named("max_practice", m.MaxPerPractice),
+			sql.Named("payload", JSON[map[string]string]{V: mailPayload(m.Mail)})).Scan(&row).Error
+	})
 	if err != nil {
 		return nil, translate(err)
 	}

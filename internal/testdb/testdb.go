@@ -66,7 +66,7 @@ func New(t testing.TB) string {
 
 // ensureTemplate creates and migrates the template database for the current migrations once per
 // cluster. Test processes of several packages race for it; an advisory lock orders them (this is
-// test tooling, not the server, which never uses advisory locks).
+// test tooling; the server's own advisory locks, for the contact form, use two-key classes).
 func ensureTemplate(ctx context.Context, admin *sql.DB, adminURL string) (string, error) {
 	all, err := migrations.All()
 	if err != nil {
