@@ -55,12 +55,20 @@ func TestDashboardFollowsEveryWrite(t *testing.T) {
 		before = got
 	}
 
-	// Two requests without a write between them: the second reads the cached figures (marked here
-	// so that reading them shows).
+	// Two requests without a write between them: the second reads the cached figures (their time
+	// of computing is marked here so that reading them shows; the store keeps their decoded
+	// document in memory, since figures cached for a version never change).
 	dashboard()
-	sql(`UPDATE programme_figures SET figures = jsonb_set(figures, '{outcomes,participants}', '4242')`)
+	marked := time.Now().UTC().Add(-30 * time.Minute).Truncate(time.Second)
+	sql(`UPDATE programme_figures SET computed_at = $1`, marked)
+	if at := must(t, w.get(path, w.tok["coordinator"]), 200).json(t)["figures_as_of"].(string); at != marked.Format(time.RFC3339) {
+		t.Fatalf("a second request did not reuse the cached figures: figures_as_of %v, want %v", at, marked.Format(time.RFC3339))
+	}
+	// A newer version's figures are read and decoded anew.
+	sql(`UPDATE programme_figures SET figures = jsonb_set(figures, '{outcomes,participants}', '4242'), data_version = data_version + 1`)
+	sql(`UPDATE programme_data_versions SET version = version + 1`)
 	if p := dashboard()["outcomes"].(map[string]any)["participants"].(float64); p != 4242 {
-		t.Fatalf("a second request did not reuse the cached figures: participants %v", p)
+		t.Fatalf("figures of a newer version not read: participants %v", p)
 	}
 	before = uncached()
 

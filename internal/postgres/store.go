@@ -16,11 +16,14 @@ import (
 // Store implements the service layer's storage interfaces on PostgreSQL.
 type Store struct {
 	*DB
-	lists *practiceListCache
+	lists   *practiceListCache
+	decoded *decodedFiguresCache
 }
 
 // NewStore wraps db.
-func NewStore(db *DB) *Store { return &Store{DB: db, lists: newPracticeListCache()} }
+func NewStore(db *DB) *Store {
+	return &Store{DB: db, lists: newPracticeListCache(), decoded: &decodedFiguresCache{}}
+}
 
 // orderBy maps an allow-listed sort key ("name", "-name") to SQL, with tiebreak as the second key
 // so pages are stable; unknown keys fall back to def.
