@@ -85,6 +85,9 @@ type Attachment struct {
 	// UploaderName is the uploader's name as it is now; empty when the account is gone.
 	UploaderName string
 	CreatedAt    time.Time
+	// Version counts changes to the description (an activity's file's role); the bytes never
+	// change.
+	Version int
 }
 
 const (

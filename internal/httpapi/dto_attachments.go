@@ -30,6 +30,8 @@ type attachmentResponse struct {
 	CanDelete  bool                `json:"can_delete"`
 	// DownloadURL is where GET /attachments/{id} serves the bytes.
 	DownloadURL string `json:"download_url"`
+	// Version is what PATCH /attachments/{id} sends back in If-Match.
+	Version int `json:"version"`
 }
 
 type attachmentListResponse struct {
@@ -39,7 +41,7 @@ type attachmentListResponse struct {
 func toAttachmentResponse(v service.AttachmentView) attachmentResponse {
 	out := attachmentResponse{ID: v.ID, OwnerType: string(v.Owner.Type), OwnerID: v.Owner.ID, FileName: v.FileName, MediaType: v.MediaType,
 		Size: v.Size, SHA256: hex.EncodeToString(v.SHA256), CreatedAt: v.CreatedAt, CanDelete: v.CanDelete,
-		DownloadURL: "/api/v1/attachments/" + v.ID.String()}
+		DownloadURL: "/api/v1/attachments/" + v.ID.String(), Version: v.Version}
 	if v.Role != "" {
 		role := v.Role
 		out.Role = &role

@@ -101,8 +101,7 @@ func (s *Server) uploadAttachment(owner domain.AttachmentOwnerType) fiber.Handle
 		if err != nil {
 			return err
 		}
-		c.Location("/api/v1/attachments/" + v.ID.String())
-		return c.Status(fiber.StatusCreated).JSON(toAttachmentResponse(v))
+		return created(c, "/api/v1/attachments/"+v.ID.String(), v.Version, toAttachmentResponse(v))
 	}
 }
 

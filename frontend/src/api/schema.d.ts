@@ -3842,6 +3842,8 @@ export interface components {
             can_delete: boolean;
             /** @description `/api/v1/attachments/{id}`, which needs the bearer token. */
             download_url: string;
+            /** @description Moves on when the file's `role` changes; `PATCH /attachments/{id}` sends it back in `If-Match`. The bytes never change. */
+            version: number;
         };
         /**
          * @description What an activity's file is: a peer-review meeting's discussion paper (host country) or a comment paper (peer country), minutes, or another document.
@@ -4145,6 +4147,7 @@ export interface components {
         AttachmentCreated: {
             headers: {
                 Location: components["headers"]["Location"];
+                ETag: components["headers"]["ETag"];
                 [name: string]: unknown;
             };
             content: {

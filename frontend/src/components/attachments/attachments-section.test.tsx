@@ -24,6 +24,7 @@ function attachment(over: Partial<Attachment> = {}): Attachment {
     created_at: '2025-03-04T10:00:00Z',
     can_delete: false,
     download_url: '/api/v1/attachments/a1',
+    version: 1,
     ...over,
   };
 }
