@@ -172,6 +172,27 @@ func (r *closingReader) Close() error {
 	return nil
 }
 
+// changeAttachmentRole says what an activity's file is, with If-Match like every PATCH.
+func (s *Server) changeAttachmentRole(c *fiber.Ctx) error {
+	id, err := pathID(c, "id", "Attachment")
+	if err != nil {
+		return err
+	}
+	version, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	var req attachmentPatchRequest
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	v, err := s.svc.ChangeAttachmentRole(c.UserContext(), actorOf(c), id, version, req.role())
+	if err != nil {
+		return err
+	}
+	return sendVersioned(c, v.Version, toAttachmentResponse(v))
+}
+
 func (s *Server) deleteAttachment(c *fiber.Ctx) error {
 	id, err := pathID(c, "id", "Attachment")
 	if err != nil {

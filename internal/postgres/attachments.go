@@ -131,6 +131,17 @@ func (s *Store) AttachmentChunk(ctx context.Context, id uuid.UUID, seq int) ([]b
 	return rows[0].Bytes, nil
 }
 
+// SetAttachmentRole changes a complete file's role (empty for none) if it is still at version,
+// and returns the file as it is now. CodeNotFound when the file is gone, CodeVersionMismatch
+// when it was changed since version.
+func (s *Store) SetAttachmentRole(ctx context.Context, id uuid.UUID, version int, role string) (domain.Attachment, error) {
+	var done []struct{ ID uuid.UUID }
+	if err := s.updateVersionedReturning(ctx, &done, "attachments", "id", id, version, map[string]any{"role": nullableText(role)}); err != nil {
+		return domain.Attachment{}, notFoundAs(err, "Attachment")
+	}
+	return s.Attachment(ctx, id)
+}
+
 // DeleteAttachment removes a file with its chunks.
 func (s *Store) DeleteAttachment(ctx context.Context, id uuid.UUID) error {
 	return translate(s.conn(ctx).Exec(`DELETE FROM attachments WHERE id = ?`, id).Error)
