@@ -64,6 +64,16 @@ func CheckAttachmentRole(owner AttachmentOwnerType, role string) *FieldError {
 	return nil
 }
 
+// CheckAttachmentRoleChange names the field error of changing a stored file's role to role
+// (empty for none): only an activity's files have a role to change, and a new one is one of
+// AttachmentRoles.
+func CheckAttachmentRoleChange(owner AttachmentOwnerType, role string) *FieldError {
+	if owner != OwnerActivity {
+		return &FieldError{Field: "role", Code: FieldInvalid, Message: "only an activity's files have a role"}
+	}
+	return CheckAttachmentRole(owner, role)
+}
+
 // AttachmentOwner is the object an attachment belongs to.
 type AttachmentOwner struct {
 	Type AttachmentOwnerType
@@ -85,6 +95,9 @@ type Attachment struct {
 	// UploaderName is the uploader's name as it is now; empty when the account is gone.
 	UploaderName string
 	CreatedAt    time.Time
+	// Version counts changes to the description (an activity's file's role); the bytes never
+	// change.
+	Version int
 }
 
 const (

@@ -101,8 +101,7 @@ func (s *Server) uploadAttachment(owner domain.AttachmentOwnerType) fiber.Handle
 		if err != nil {
 			return err
 		}
-		c.Location("/api/v1/attachments/" + v.ID.String())
-		return c.Status(fiber.StatusCreated).JSON(toAttachmentResponse(v))
+		return created(c, "/api/v1/attachments/"+v.ID.String(), v.Version, toAttachmentResponse(v))
 	}
 }
 
@@ -171,6 +170,27 @@ type closingReader struct {
 func (r *closingReader) Close() error {
 	r.close()
 	return nil
+}
+
+// changeAttachmentRole says what an activity's file is, with If-Match like every PATCH.
+func (s *Server) changeAttachmentRole(c *fiber.Ctx) error {
+	id, err := pathID(c, "id", "Attachment")
+	if err != nil {
+		return err
+	}
+	version, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	var req attachmentPatchRequest
+	if err := decode(c, &req); err != nil {
+		return err
+	}
+	v, err := s.svc.ChangeAttachmentRole(c.UserContext(), actorOf(c), id, version, req.role())
+	if err != nil {
+		return err
+	}
+	return sendVersioned(c, v.Version, toAttachmentResponse(v))
 }
 
 func (s *Server) deleteAttachment(c *fiber.Ctx) error {

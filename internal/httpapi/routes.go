@@ -174,6 +174,7 @@ func (s *Server) routes() {
 		v1.Post(path, authed, s.uploadAttachment(owner))
 	}
 	v1.Get("/attachments/:id", authed, s.downloadAttachment)
+	v1.Patch("/attachments/:id", authed, s.changeAttachmentRole)
 	v1.Delete("/attachments/:id", authed, s.deleteAttachment)
 	v1.Get("/programmes/:id/dashboard", authed, dashboard, s.dashboard)
 	v1.Get("/programmes/:id/report", authed, dashboard, s.programmeReport)

@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"maps"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -23,13 +25,16 @@ import (
 //   - a non-pointer field without `omitempty` is required: absent or null is refused;
 //   - a non-pointer field with `omitempty` and a pointer field are optional, but not nullable;
 //   - a Nullable field, or a pointer field tagged `nullable:"true"`, is optional and nullable
-//     (the contract's `type: [T, "null"]`);
+//     (the contract's `type: [T, "null"]`); tagged `required:"true"` as well, it must be present,
+//     though it may be null (a required member of type [T, "null"]);
 //   - list items and map values are never null;
 //   - a value of the wrong JSON type, a UUID or a date-time that does not parse, and any text
 //     holding a NUL character are refused.
 //
 // Unknown members are ignored: request types list exactly what a caller may set, so anything
-// else can never be applied.
+// else can never be applied. A request type with a closedObject method refuses them instead, each
+// on its path with not_allowed and the members it has (params.allowed): for a body of one or two
+// members, a member sent in vain (a file name to a role change) is better named than dropped.
 
 var (
 	uuidType          = reflect.TypeOf(uuid.UUID{})
@@ -38,6 +43,7 @@ var (
 	jsonUnmarshaler   = reflect.TypeOf((*json.Unmarshaler)(nil)).Elem()
 	textUnmarshaler   = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
 	nullableMarker    = reflect.TypeOf((*interface{ nullable() })(nil)).Elem()
+	closedMarker      = reflect.TypeOf((*interface{ closedObject() })(nil)).Elem()
 	maxShapeFieldErrs = 50
 )
 
@@ -211,11 +217,24 @@ func (s *shapeCheck) value(v any, t reflect.Type, path string) {
 		}
 		known := map[string]bool{}
 		s.object(members, t, path, known)
+		closed := t.Implements(closedMarker) || reflect.PointerTo(t).Implements(closedMarker)
+		var unknown []string
 		for k, item := range members {
 			if strings.IndexByte(k, 0) >= 0 {
 				s.add(path, domain.FieldNUL, "must not contain a NUL character", nil)
 			} else if !known[k] {
+				if closed {
+					unknown = append(unknown, k)
+				}
 				s.noNUL(item, join(path, k))
+			}
+		}
+		if len(unknown) > 0 {
+			allowed := slices.Sorted(maps.Keys(known))
+			slices.Sort(unknown)
+			for _, k := range unknown {
+				s.add(join(path, k), domain.FieldOneOf, "is not a member of this request, which takes only "+strings.Join(allowed, ", "),
+					map[string]any{"allowed": allowed})
 			}
 		}
 	default:
@@ -253,7 +272,7 @@ func (s *shapeCheck) object(members map[string]any, t reflect.Type, path string,
 		p := join(path, name)
 		v, present := members[name]
 		if !present {
-			if required(f.Type, opts) {
+			if required(f.Type, opts) || f.Tag.Get("required") == "true" {
 				s.add(p, domain.FieldRequired, "is required", nil)
 			}
 			continue

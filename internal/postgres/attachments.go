@@ -22,6 +22,7 @@ type attachmentRow struct {
 	UploadedBy  *uuid.UUID
 	CreatedAt   time.Time
 	CompletedAt *time.Time
+	Version     int
 	// Read from a join, never written.
 	UploaderName string `gorm:"->"`
 }
@@ -31,18 +32,18 @@ func (attachmentRow) TableName() string { return "attachments" }
 func (r attachmentRow) toDomain() domain.Attachment {
 	return domain.Attachment{ID: r.ID, Owner: domain.AttachmentOwner{Type: domain.AttachmentOwnerType(r.OwnerType), ID: r.OwnerID},
 		ProgrammeID: r.ProgrammeID, FileName: r.FileName, Role: derefString(r.Role), MediaType: r.MediaType, Size: r.Size, SHA256: r.SHA256,
-		UploadedBy: r.UploadedBy, UploaderName: r.UploaderName, CreatedAt: r.CreatedAt}
+		UploadedBy: r.UploadedBy, UploaderName: r.UploaderName, CreatedAt: r.CreatedAt, Version: r.Version}
 }
 
 const attachmentSelect = `SELECT a.id, a.owner_type, a.owner_id, a.programme_id, a.file_name, a.role, a.media_type, a.size, a.sha256,
-	a.uploaded_by, a.created_at, a.completed_at, coalesce(u.name, '') AS uploader_name
+	a.uploaded_by, a.created_at, a.completed_at, a.version, coalesce(u.name, '') AS uploader_name
 	FROM attachments a LEFT JOIN users u ON u.id = a.uploaded_by`
 
 // CreatePendingAttachment records a file about to be written; nothing lists or serves it until
 // CompleteAttachment.
 func (s *Store) CreatePendingAttachment(ctx context.Context, a domain.Attachment) error {
 	row := attachmentRow{ID: a.ID, OwnerType: string(a.Owner.Type), OwnerID: a.Owner.ID, ProgrammeID: a.ProgrammeID, FileName: a.FileName,
-		Role: nullableText(a.Role), MediaType: a.MediaType, UploadedBy: a.UploadedBy, CreatedAt: time.Now().UTC()}
+		Role: nullableText(a.Role), MediaType: a.MediaType, UploadedBy: a.UploadedBy, CreatedAt: time.Now().UTC(), Version: 1}
 	return translate(s.conn(ctx).Omit("UploaderName").Create(&row).Error)
 }
 
@@ -128,6 +129,17 @@ func (s *Store) AttachmentChunk(ctx context.Context, id uuid.UUID, seq int) ([]b
 		return nil, domain.NotFound("Attachment")
 	}
 	return rows[0].Bytes, nil
+}
+
+// SetAttachmentRole changes a complete file's role (empty for none) if it is still at version,
+// and returns the file as it is now. CodeNotFound when the file is gone, CodeVersionMismatch
+// when it was changed since version.
+func (s *Store) SetAttachmentRole(ctx context.Context, id uuid.UUID, version int, role string) (domain.Attachment, error) {
+	var done []struct{ ID uuid.UUID }
+	if err := s.updateVersionedReturning(ctx, &done, "attachments", "id", id, version, map[string]any{"role": nullableText(role)}); err != nil {
+		return domain.Attachment{}, notFoundAs(err, "Attachment")
+	}
+	return s.Attachment(ctx, id)
 }
 
 // DeleteAttachment removes a file with its chunks.

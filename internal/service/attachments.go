@@ -34,6 +34,9 @@ type AttachmentStore interface {
 	Attachments(ctx context.Context, owner domain.AttachmentOwner) ([]domain.Attachment, error)
 	// AttachmentChunk returns CodeNotFound when the chunk does not exist.
 	AttachmentChunk(ctx context.Context, id uuid.UUID, seq int) ([]byte, error)
+	// SetAttachmentRole changes a file's role (empty for none) if it is still at version;
+	// CodeNotFound when it is gone, CodeVersionMismatch when it changed since.
+	SetAttachmentRole(ctx context.Context, id uuid.UUID, version int, role string) (domain.Attachment, error)
 	DeleteAttachment(ctx context.Context, id uuid.UUID) error
 }
 
@@ -344,6 +347,53 @@ func (s *Service) DeleteAttachment(ctx context.Context, a *domain.Actor, id uuid
 		return s.audit(ctx, a, &at.ProgrammeID, "attachment.deleted", string(at.Owner.Type), at.Owner.ID,
 			attachmentSummary(&at), nil)
 	})
+}
+
+// ChangeAttachmentRole says what an activity's file is (role empty for none), for a caller who
+// may remove it, if the file is still at version. It returns CodeNotFound for a file the caller
+// may not see, the owner's edit refusal (CodeForbidden) for one they see but may not change,
+// CodeValidation on field role for a file of another object or a role outside
+// domain.AttachmentRoles, and CodeVersionMismatch when the file changed since version. Setting
+// the role it already has changes nothing and records nothing.
+func (s *Service) ChangeAttachmentRole(ctx context.Context, a *domain.Actor, id uuid.UUID, version int, role string) (AttachmentView, error) {
+	var out domain.Attachment
+	err := s.tx.WithTx(ctx, func(ctx context.Context) error {
+		at, access, err := s.visibleAttachment(ctx, a, id)
+		if err != nil {
+			return err
+		}
+		if access.editErr != nil {
+			return access.editErr
+		}
+		if fe := domain.CheckAttachmentRoleChange(at.Owner.Type, role); fe != nil {
+			return domain.Invalid(*fe)
+		}
+		if at.Version != version {
+			return domain.Errorf(domain.CodeVersionMismatch, "The file was changed by someone else; reload it and try again.")
+		}
+		if at.Role == role {
+			out = at
+			return nil
+		}
+		if out, err = s.attachments.SetAttachmentRole(ctx, id, version, role); err != nil {
+			return err
+		}
+		return s.audit(ctx, a, &at.ProgrammeID, "attachment.role_changed", string(at.Owner.Type), at.Owner.ID,
+			attachmentRoleSummary(&at), attachmentRoleSummary(&out))
+	})
+	if err != nil {
+		return AttachmentView{}, err
+	}
+	return AttachmentView{Attachment: out, CanDelete: true}, nil
+}
+
+// attachmentRoleSummary is what the audit log records of a file's role: null for none.
+func attachmentRoleSummary(at *domain.Attachment) map[string]any {
+	var role any
+	if at.Role != "" {
+		role = at.Role
+	}
+	return map[string]any{"attachment_id": at.ID, "file_name": at.FileName, "role": role}
 }
 
 // attachmentSummary is what the audit log records of a file.

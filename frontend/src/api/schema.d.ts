@@ -2001,7 +2001,20 @@ export interface paths {
         delete: operations["deleteAttachment"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Say what an activity's file is (whoever may remove it)
+         * @description Changes the `role` of an exchange activity's file after its upload, for exactly those who
+         *     may remove it (the programme's coordinators and the host organisation's partners): 404 when
+         *     the caller may not see the file, 403 when they see it but may not change it. `role` must be
+         *     sent; null says nothing about the file. Like every PATCH it needs `If-Match` with the file's
+         *     `version` (428 without, 412 when stale). A role outside the list is 400 on `role`
+         *     (`not_allowed`), a file of a practice, an adaptation or a new product is 400 on `role`
+         *     (`invalid`: only an activity's files have one), and any other member of the body is 400
+         *     naming it (`not_allowed`). The change is in the programme's audit log as
+         *     `attachment.role_changed` with the role before and after; sending the role the file already
+         *     has changes nothing.
+         */
+        patch: operations["changeAttachmentRole"];
         trace?: never;
     };
     "/api/v1/practices/{id}/lineage": {
@@ -3842,6 +3855,8 @@ export interface components {
             can_delete: boolean;
             /** @description `/api/v1/attachments/{id}`, which needs the bearer token. */
             download_url: string;
+            /** @description Moves on when the file's `role` changes; `PATCH /attachments/{id}` sends it back in `If-Match`. The bytes never change. */
+            version: number;
         };
         /**
          * @description What an activity's file is: a peer-review meeting's discussion paper (host country) or a comment paper (peer country), minutes, or another document.
@@ -4145,6 +4160,7 @@ export interface components {
         AttachmentCreated: {
             headers: {
                 Location: components["headers"]["Location"];
+                ETag: components["headers"]["ETag"];
                 [name: string]: unknown;
             };
             content: {
@@ -4358,6 +4374,7 @@ export interface components {
          *     `comment_paper` (a peer country's comments), `minutes` or `other`. The `role` field must
          *     come before `file` in the body; another value is 400 on `role` (`not_allowed`). Files of
          *     practices, adaptations and products have no role: sending one there is 400 on `role`.
+         *     The role can be changed later with `PATCH /attachments/{id}`.
          */
         ActivityAttachmentUpload: {
             content: {
@@ -8522,6 +8539,46 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["AttachmentOwnerLocked"];
+        };
+    };
+    changeAttachmentRole: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version being changed. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the file is; null for none. */
+                    role: null | components["schemas"]["AttachmentRole"];
+                };
+            };
+        };
+        responses: {
+            /** @description The file as it is now, as the lists show it. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AttachmentOwnerLocked"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
         };
     };
     practiceLineage: {

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sessionStore } from '@/api/session-store';
 import type { Attachment } from '@/api/types';
-import { json, mockFetch } from '@/test/fetch-mock';
+import { json, mockFetch, problem } from '@/test/fetch-mock';
 import { practice, tokenPair } from '@/test/fixtures';
 import { renderWithProviders } from '@/test/render';
 import { AttachmentsSection } from './attachments-section';
@@ -24,6 +24,7 @@ function attachment(over: Partial<Attachment> = {}): Attachment {
     created_at: '2025-03-04T10:00:00Z',
     can_delete: false,
     download_url: '/api/v1/attachments/a1',
+    version: 1,
     ...over,
   };
 }
@@ -222,6 +223,107 @@ describe('AttachmentsSection', () => {
     expect(screen.getByRole('columnheader', { name: 'Role' })).toBeInTheDocument();
     await user.upload(screen.getByLabelText('Add a file'), new File(['plain'], 'notes.txt', { type: 'text/plain' }));
     expect(FakeXHR.sent[0].body?.has('role')).toBe(false);
+  });
+
+  it('lets an editor change a file’s role in place, with If-Match, and moves it to its new group', async () => {
+    const activityPath = '/api/v1/activities/act3/attachments';
+    const file = (id: string, name: string, role: Attachment['role'], over: Partial<Attachment> = {}) =>
+      attachment({ id, file_name: name, role, owner_type: 'activity', owner_id: 'act3', download_url: `/api/v1/attachments/${id}`, can_delete: true, ...over });
+    const paper = file('d1', 'Paper NL.pdf', 'discussion_paper');
+    const misfiled = file('o1', 'Comments BE.pdf', 'other', { version: 3 });
+    const moved = { ...misfiled, role: 'comment_paper' as const, version: 4 };
+    const { calls } = mockFetch([
+      { method: 'GET', path: activityPath, respond: () => json({ items: [paper, misfiled] }), times: 1 },
+      { method: 'PATCH', path: '/api/v1/attachments/o1', respond: () => json(moved, { headers: { ETag: '"4"' } }) },
+      { method: 'GET', path: activityPath, respond: () => json({ items: [paper, moved] }) },
+    ]);
+    const user = userEvent.setup();
+    renderWithProviders(<AttachmentsSection subject={{ type: 'activity', id: 'act3' }} canUpload roles="grouped" />);
+
+    const select = await screen.findByRole('combobox', { name: 'Role of Comments BE.pdf' });
+    expect(select).toHaveValue('other');
+    // The discussion paper's group shows the role too, as the editor may change it there.
+    expect(screen.getByRole('combobox', { name: 'Role of Paper NL.pdf' })).toHaveValue('discussion_paper');
+    await user.selectOptions(select, 'comment_paper');
+
+    await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
+    const patch = calls.find((c) => c.method === 'PATCH')!;
+    expect(patch.path).toBe('/api/v1/attachments/o1');
+    expect(patch.headers.get('If-Match')).toBe('"3"');
+    expect(patch.body).toEqual({ role: 'comment_paper' });
+    expect(await screen.findByText('Comments BE.pdf is now marked as: Comment paper.')).toBeInTheDocument();
+
+    // The file is now among the comment papers, and its select has the focus there.
+    const comments = screen.getByRole('heading', { level: 3, name: 'Comment papers' });
+    const row = within(comments.parentElement!.querySelector('table')!).getByRole('row', { name: /Comments BE\.pdf/ });
+    const again = within(row).getByRole('combobox', { name: 'Role of Comments BE.pdf' });
+    expect(again).toHaveValue('comment_paper');
+    await waitFor(() => expect(again).toHaveFocus());
+  });
+
+  it('sends null for “not said”, and shows the role as text to a reader who may not change it', async () => {
+    const activityPath = '/api/v1/activities/act4/attachments';
+    const mine = attachment({ id: 'm1', file_name: 'Minutes.pdf', role: 'minutes', owner_type: 'activity', owner_id: 'act4', can_delete: true });
+    const theirs = attachment({ id: 't1', file_name: 'Agenda.pdf', role: 'other', owner_type: 'activity', owner_id: 'act4', can_delete: false });
+    const { calls } = mockFetch([
+      { method: 'GET', path: activityPath, respond: () => json({ items: [mine, theirs] }) },
+      { method: 'PATCH', path: '/api/v1/attachments/m1', respond: () => json({ ...mine, role: null, version: 2 }) },
+    ]);
+    const user = userEvent.setup();
+    renderWithProviders(<AttachmentsSection subject={{ type: 'activity', id: 'act4' }} canUpload roles="column" />);
+
+    const agenda = await screen.findByRole('row', { name: /Agenda\.pdf/ });
+    expect(within(agenda).queryByRole('combobox')).not.toBeInTheDocument();
+    expect(agenda).toHaveTextContent('Other document');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Role of Minutes.pdf' }), '');
+    await waitFor(() => expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ role: null }));
+    expect(await screen.findByText('Minutes.pdf is now marked as: Not said.')).toBeInTheDocument();
+  });
+
+  it('says why a role was not changed, and shows the role the server has', async () => {
+    const activityPath = '/api/v1/activities/act5/attachments';
+    const f = attachment({ id: 'f1', file_name: 'Notes.pdf', role: 'other', owner_type: 'activity', owner_id: 'act5', can_delete: true });
+    mockFetch([
+      { method: 'GET', path: activityPath, respond: () => json({ items: [f] }), times: 1 },
+      { method: 'PATCH', path: '/api/v1/attachments/f1', respond: () => problem(412, { code: 'version_mismatch', detail: 'English detail' }) },
+      { method: 'GET', path: activityPath, respond: () => json({ items: [{ ...f, role: 'minutes', version: 2 }] }) },
+    ]);
+    const user = userEvent.setup();
+    renderWithProviders(<AttachmentsSection subject={{ type: 'activity', id: 'act5' }} canUpload roles="column" />);
+
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Role of Notes.pdf' }), 'comment_paper');
+    const alert = await screen.findByText(/The role of Notes\.pdf was not changed/);
+    expect(alert).toHaveAttribute('role', 'alert');
+    expect(alert).toHaveTextContent('Someone else changed this in the meantime.');
+    expect(alert).not.toHaveTextContent('English detail');
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Role of Notes.pdf' })).toHaveValue('minutes'));
+  });
+
+  it('sends one change at a time: a role chosen while one is being saved follows it with the new version', async () => {
+    const activityPath = '/api/v1/activities/act6/attachments';
+    const f = attachment({ id: 'f1', file_name: 'Paper.pdf', role: null, owner_type: 'activity', owner_id: 'act6', can_delete: true, version: 1 });
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { calls } = mockFetch([
+      { method: 'GET', path: activityPath, respond: () => json({ items: [f] }), times: 1 },
+      { method: 'PATCH', path: '/api/v1/attachments/f1', respond: async () => (await held, json({ ...f, role: 'minutes', version: 2 })), times: 1 },
+      { method: 'PATCH', path: '/api/v1/attachments/f1', respond: () => json({ ...f, role: 'comment_paper', version: 3 }) },
+      { method: 'GET', path: activityPath, respond: () => json({ items: [{ ...f, role: 'comment_paper', version: 3 }] }) },
+    ]);
+    const user = userEvent.setup();
+    renderWithProviders(<AttachmentsSection subject={{ type: 'activity', id: 'act6' }} canUpload roles="column" />);
+    const select = await screen.findByRole('combobox', { name: 'Role of Paper.pdf' });
+    await user.selectOptions(select, 'minutes');
+    await user.selectOptions(select, 'comment_paper');
+    expect(select).toHaveValue('comment_paper');
+    expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(1);
+    act(() => release());
+    expect(await screen.findByText('Paper.pdf is now marked as: Comment paper.')).toBeInTheDocument();
+    const patches = calls.filter((c) => c.method === 'PATCH');
+    expect(patches.map((c) => [c.headers.get('If-Match'), c.body])).toEqual([
+      ['"1"', { role: 'minutes' }],
+      ['"2"', { role: 'comment_paper' }],
+    ]);
   });
 
   it('offers no role for the files of other objects', async () => {

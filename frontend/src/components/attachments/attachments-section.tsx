@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Attachment, AttachmentRole } from '@/api/types';
@@ -14,6 +14,7 @@ import {
   MAX_ATTACHMENT_BYTES,
   downloadAttachment,
   useAttachments,
+  useChangeAttachmentRole,
   useDeleteAttachment,
   useUploadAttachment,
   type AttachmentSubject,
@@ -69,7 +70,8 @@ function roleGroup(role: AttachmentRole | null): (typeof ROLE_GROUPS)[number] {
 /**
  * The files of a practice, an adaptation, a new product or an activity: a list everyone who sees
  * the object may download from, an upload with a progress bar for those who may edit it (with the
- * file's role for an activity), and removal with a confirmation where the server allows it.
+ * file's role for an activity), and removal with a confirmation where the server allows it. An
+ * activity's file that may be removed may also have its role changed in place, in the list.
  */
 export function AttachmentsSection({
   subject,
@@ -90,6 +92,7 @@ export function AttachmentsSection({
   const files = useAttachments(subject);
   const upload = useUploadAttachment(subject);
   const remove = useDeleteAttachment(subject);
+  const changeRole = useChangeAttachmentRole(subject);
   const roleId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [role, setRole] = useState<AttachmentRole | ''>('');
@@ -99,6 +102,14 @@ export function AttachmentsSection({
   const [removing, setRemoving] = useState<Attachment | null>(null);
   const [removeError, setRemoveError] = useState<string | null>(null);
   const [downloadError, setDownloadError] = useState<string | null>(null);
+  const [roleChange, setRoleChange] = useState<{ id: string; role: AttachmentRole | null } | null>(null);
+  const [roleError, setRoleError] = useState<string | null>(null);
+  // A role chosen while the previous one is still being saved (arrow keys on a closed select
+  // change it at every press): sent once that answer is in, with the version it brought.
+  const queuedRole = useRef<{ id: string; role: AttachmentRole | null } | null>(null);
+  // A file whose new role moved it to another group: its select gets the focus back there.
+  const [refocus, setRefocus] = useState<string | null>(null);
+  const roleSelectId = useId();
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -125,6 +136,56 @@ export function AttachmentsSection({
     );
   };
 
+  const sendRole = (a: Attachment, next: AttachmentRole | null) => {
+    setRoleChange({ id: a.id, role: next });
+    changeRole.mutate(
+      { attachment: a, role: next },
+      {
+        onSuccess: (updated) => {
+          if (roles === 'grouped' && roleGroup(updated.role) !== roleGroup(a.role)) setRefocus(updated.id);
+          const queued = queuedRole.current;
+          queuedRole.current = null;
+          if (queued && queued.id === updated.id && queued.role !== updated.role) {
+            sendRole(updated, queued.role);
+            return;
+          }
+          setRoleChange(null);
+          setStatus(
+            t('attachments.roleChanged', {
+              name: updated.file_name,
+              role: updated.role ? t(`attachments.roles.${updated.role}`) : t('attachments.roleNone'),
+            }),
+          );
+        },
+        onError: (err) => {
+          queuedRole.current = null;
+          setRoleChange(null);
+          setRoleError(t('attachments.roleChangeFailed', { name: a.file_name, reason: describeError(err, t) }));
+        },
+      },
+    );
+  };
+  const onRoleChange = (a: Attachment, next: AttachmentRole | null) => {
+    setRoleError(null);
+    setStatus('');
+    if (roleChange) {
+      // One change in flight at a time; the last choice on the same file follows it.
+      if (roleChange.id === a.id) {
+        queuedRole.current = { id: a.id, role: next };
+        setRoleChange({ id: a.id, role: next });
+      }
+      return;
+    }
+    sendRole(a, next);
+  };
+  const roleEditing = roles ? { pending: roleChange, onChange: onRoleChange, selectId: (a: Attachment) => `${roleSelectId}-${a.id}` } : undefined;
+
+  useEffect(() => {
+    if (!refocus) return;
+    document.getElementById(`${roleSelectId}-${refocus}`)?.focus();
+    setRefocus(null);
+  }, [refocus, files.data, roleSelectId]);
+
   const download = (a: Attachment) => {
     setDownloadError(null);
     downloadAttachment(a).catch((err: unknown) => setDownloadError(describeError(err, t)));
@@ -140,6 +201,7 @@ export function AttachmentsSection({
         {status}
       </div>
       <FormAlert message={downloadError} />
+      <FormAlert message={roleError} />
       {files.isPending ? (
         <LoadingState />
       ) : files.isError ? (
@@ -154,7 +216,13 @@ export function AttachmentsSection({
               {inGroup.length === 0 ? (
                 <p className="muted">{t('attachments.groupEmpty')}</p>
               ) : (
-                <FileTable files={inGroup} showRole={group === 'other'} onDownload={download} onRemove={setRemoving} />
+                <FileTable
+                  files={inGroup}
+                  showRole={group === 'other' || inGroup.some((a) => a.can_delete)}
+                  roleEditing={roleEditing}
+                  onDownload={download}
+                  onRemove={setRemoving}
+                />
               )}
             </div>
           );
@@ -165,6 +233,7 @@ export function AttachmentsSection({
         <FileTable
           files={files.data}
           showRole={roles === 'column'}
+          roleEditing={roleEditing}
           onDownload={download}
           onRemove={setRemoving}
         />
@@ -240,19 +309,57 @@ export function AttachmentsSection({
   );
 }
 
-/** A list of files with their download and, where allowed, removal buttons. */
+/** How the list changes an activity's file's role: the change in flight, and how to make one. */
+interface RoleEditing {
+  pending: { id: string; role: AttachmentRole | null } | null;
+  onChange: (a: Attachment, role: AttachmentRole | null) => void;
+  selectId: (a: Attachment) => string;
+}
+
+/**
+ * A list of files with their download and, where allowed, removal buttons. With roleEditing, a file
+ * the reader may remove shows its role as a select that changes it.
+ */
 function FileTable({
   files,
   showRole,
+  roleEditing,
   onDownload,
   onRemove,
 }: {
   files: Attachment[];
   showRole: boolean;
+  roleEditing?: RoleEditing;
   onDownload: (a: Attachment) => void;
   onRemove: (a: Attachment) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const roleCell = (a: Attachment) => {
+    if (roleEditing && a.can_delete) {
+      const pending = roleEditing.pending?.id === a.id ? roleEditing.pending : null;
+      const value = pending ? pending.role : a.role;
+      return (
+        <select
+          id={roleEditing.selectId(a)}
+          className="input select select-compact"
+          aria-label={t('attachments.roleOfNamed', { name: a.file_name })}
+          aria-busy={pending ? true : undefined}
+          value={value ?? ''}
+          // Other files wait for the change in flight; this one stays focusable.
+          disabled={!!roleEditing.pending && !pending}
+          onChange={(e) => roleEditing.onChange(a, (e.target.value || null) as AttachmentRole | null)}
+        >
+          <option value="">{t('attachments.roleNone')}</option>
+          {ATTACHMENT_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`attachments.roles.${r}`)}
+            </option>
+          ))}
+        </select>
+      );
+    }
+    return a.role ? t(`attachments.roles.${a.role}`) : <span className="muted">{t('attachments.roleNone')}</span>;
+  };
   return (
     <div className="table-scroll">
       <table className="table attachments-table">
@@ -275,7 +382,7 @@ function FileTable({
               <th scope="row" className="attachment-name">
                 {a.file_name}
               </th>
-              {showRole && <td>{a.role ? t(`attachments.roles.${a.role}`) : <span className="muted">{t('attachments.roleNone')}</span>}</td>}
+              {showRole && <td>{roleCell(a)}</td>}
               <td>{fileTypeLabel(a.media_type, t)}</td>
               <td>{formatFileSize(a.size, i18n.language)}</td>
               <td>{a.uploaded_by?.name || t('attachments.formerMember')}</td>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, refreshSession, unwrap } from '@/api/client';
+import { api, etagFor, refreshSession, unwrap } from '@/api/client';
 import { networkError, toApiError } from '@/api/errors';
 import { sessionStore } from '@/api/session-store';
 import type { Attachment, AttachmentRole } from '@/api/types';
@@ -108,6 +108,26 @@ export function useUploadAttachment(subject: AttachmentSubject) {
   return useMutation({
     mutationFn: ({ file, onProgress, role }: { file: File; onProgress: (share: number) => void; role?: AttachmentRole }) =>
       uploadAttachment(subject, file, onProgress, role),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: attachmentKeys.list(subject) }),
+  });
+}
+
+/**
+ * Says what an activity's file is (null: not said), with If-Match on the version the list showed:
+ * a file someone else changed meanwhile is a 412, and the list is read again either way.
+ */
+export function useChangeAttachmentRole(subject: AttachmentSubject) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ attachment, role }: { attachment: Attachment; role: AttachmentRole | null }) =>
+      unwrap(
+        api.PATCH('/api/v1/attachments/{id}', {
+          params: { path: { id: attachment.id }, header: { 'If-Match': etagFor(attachment.version) } },
+          body: { role },
+        }),
+      ),
+    onSuccess: (updated) =>
+      queryClient.setQueryData<Attachment[]>(attachmentKeys.list(subject), (list) => list?.map((a) => (a.id === updated.id ? updated : a))),
     onSettled: () => queryClient.invalidateQueries({ queryKey: attachmentKeys.list(subject) }),
   });
 }

@@ -124,6 +124,7 @@ describe('ActivityPage', () => {
       created_at: '2099-02-01T10:00:00Z',
       can_delete: false,
       download_url: `/api/v1/attachments/${id}`,
+      version: 1,
     });
     mockFetch([
       { method: 'GET', path: base, respond: () => json({ ...peerReview, can_edit: true }, { headers: { ETag: '"1"' } }) },
