@@ -230,6 +230,8 @@ type bench struct {
 	practices                         []string
 	adaptations, adopters             []string
 	reviewPractice                    string
+	learners                          []string // partners whose organisation wants to learn something
+	activities                        []string
 	reviewAssignments, reviewerTokens []string
 	etags                             []string
 }
@@ -267,6 +269,13 @@ func (b *bench) discover(ctx context.Context, pool *pgxpool.Pool) error {
 		{&b.notified, `SELECT u.email FROM users u LEFT JOIN notifications n ON n.user_id = u.id
 			GROUP BY u.email ORDER BY count(n.*) DESC, u.email LIMIT 8`, 1},
 		{&b.practices, `SELECT id::text FROM practices WHERE programme_id = $1 AND status = 'published' ORDER BY id LIMIT 32`, 1},
+		// A partner per organisation whose learning profile wants something, and activities: a
+		// data set generated before they were has none, and their scenarios are left out.
+		{&b.learners, `SELECT email FROM (SELECT DISTINCT ON (u.organisation_id) u.email FROM users u
+			JOIN memberships m ON m.user_id = u.id AND m.programme_id = $1 AND m.roles ? 'partner' AND NOT m.roles ? 'coordinator'
+			WHERE EXISTS (SELECT 1 FROM learning_profile_themes t WHERE t.programme_id = $1 AND t.organisation_id = u.organisation_id AND t.wants <> 'none')
+			ORDER BY u.organisation_id, u.email) x ORDER BY email LIMIT 8`, 0},
+		{&b.activities, `SELECT id::text FROM activities WHERE programme_id = $1 ORDER BY id LIMIT 32`, 0},
 	}
 	for _, s := range steps {
 		args := []any{}
@@ -316,7 +325,7 @@ func (b *bench) discover(ctx context.Context, pool *pgxpool.Pool) error {
 		return err
 	}
 	// Sign in everyone the scenarios act as, once: tokens outlive the run.
-	for _, group := range [][]string{{b.coordinator}, b.partners, b.reviewers, b.notified, b.adopters} {
+	for _, group := range [][]string{{b.coordinator}, b.partners, b.reviewers, b.notified, b.adopters, b.learners} {
 		for _, email := range group {
 			if _, err := b.token(ctx, email); err != nil {
 				return err

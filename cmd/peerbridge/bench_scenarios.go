@@ -63,11 +63,36 @@ func (b *bench) scenarios(ctx context.Context, pool *pgxpool.Pool) ([]loadScenar
 		{name: "notifications (member)", variants: len(b.notified), request: func(v int) loadRequest {
 			return get("/api/v1/me/notifications", b.tok(b.notified[v]))
 		}},
-		{name: "write: comment on a practice (partner)", variants: len(b.practices), write: true, request: func(v int) loadRequest {
-			body, _ := json.Marshal(map[string]string{"body": "How did employers in your region fund the coaching after the first year?"})
-			return loadRequest{method: "POST", path: "/api/v1/practices/" + b.practices[v] + "/comments", token: partner(v), body: body}
+		{name: "learning map (coordinator)", variants: 1, request: func(int) loadRequest {
+			return get(prog+"/learning-map", b.tok(b.coordinator))
 		}},
 	}
+	var notes []string
+	if len(b.learners) > 0 {
+		out = append(out, loadScenario{name: "matches (partner)", variants: len(b.learners), request: func(v int) loadRequest {
+			return get(prog+"/matches", b.tok(b.learners[v]))
+		}})
+	} else {
+		notes = append(notes, "matches not measured: no partner's organisation has a learning profile that wants something")
+	}
+	if len(b.activities) > 0 {
+		// The activities tab asks for the hundred activities on either side of now, as the web app does.
+		now := url.QueryEscape(time.Now().UTC().Format(time.RFC3339))
+		out = append(out, loadScenario{name: "activities list (member)", variants: 8, request: func(v int) loadRequest {
+			if v%2 == 0 {
+				return get(prog+"/activities?from="+now+"&sort=starts_at&page_size=100", partner(v))
+			}
+			return get(prog+"/activities?to="+now+"&sort=-starts_at&page_size=100", partner(v))
+		}}, loadScenario{name: "activity page (member)", variants: min(8, len(b.activities)), request: func(v int) loadRequest {
+			return get("/api/v1/activities/"+b.activities[v], partner(v))
+		}})
+	} else {
+		notes = append(notes, "activities not measured: the data set has none")
+	}
+	out = append(out, loadScenario{name: "write: comment on a practice (partner)", variants: len(b.practices), write: true, request: func(v int) loadRequest {
+		body, _ := json.Marshal(map[string]string{"body": "How did employers in your region fund the coaching after the first year?"})
+		return loadRequest{method: "POST", path: "/api/v1/practices/" + b.practices[v] + "/comments", token: partner(v), body: body}
+	}})
 	if len(b.adaptations) > 0 {
 		today := time.Now().UTC().Format(time.DateOnly)
 		out = append(out, loadScenario{name: "write: adaptation follow-up (adopting partner)", variants: len(b.adaptations), write: true,
@@ -76,7 +101,6 @@ func (b *bench) scenarios(ctx context.Context, pool *pgxpool.Pool) ([]loadScenar
 				return loadRequest{method: "POST", path: "/api/v1/adaptations/" + b.adaptations[v] + "/outcomes", token: b.tok(b.adopters[v]), body: body}
 			}})
 	}
-	var notes []string
 	if err := b.openDrafts(ctx, pool); err != nil {
 		notes = append(notes, "review autosave not measured: "+err.Error())
 	} else {

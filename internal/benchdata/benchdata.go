@@ -1,6 +1,7 @@
 // Package benchdata generates the realistic data set of SPEC §6 — a programme with tens of
 // thousands of practices of real prose in four languages, reviews over several rounds,
-// adaptations with follow-ups and comments — in the exact shapes the application writes, so that
+// adaptations with follow-ups and comments, the organisations' learning profiles and the exchange
+// activities of two years (SPEC §7.4, §7.5) — in the exact shapes the application writes, so that
 // load tests and query plans see what a real installation sees. Rows are streamed with COPY.
 package benchdata
 
@@ -33,14 +34,20 @@ type Size struct {
 	Adaptations     int
 	Comments        int
 	TranslatedShare float64 // share of practices with a translation
+	// LearningProfiles is how many organisations keep a learning profile.
+	LearningProfiles int
+	// Activities are the exchange activities, from two years ago to four months ahead.
+	Activities int
 }
 
 // Full is the size SPEC §6 measures against.
-var Full = Size{Practices: 20000, Users: 600, Organisations: 40, Countries: 12, Reviews: 60000, Adaptations: 10000, Comments: 30000, TranslatedShare: 0.2}
+var Full = Size{Practices: 20000, Users: 600, Organisations: 40, Countries: 12, Reviews: 60000, Adaptations: 10000, Comments: 30000, TranslatedShare: 0.2,
+	LearningProfiles: 36, Activities: 600}
 
 // Small is a fiftieth of Full (with enough organisations and countries for cross-border review),
 // for tests and quick runs.
-var Small = Size{Practices: 400, Users: 60, Organisations: 16, Countries: 8, Reviews: 1200, Adaptations: 200, Comments: 600, TranslatedShare: 0.2}
+var Small = Size{Practices: 400, Users: 60, Organisations: 16, Countries: 8, Reviews: 1200, Adaptations: 200, Comments: 600, TranslatedShare: 0.2,
+	LearningProfiles: 14, Activities: 12}
 
 // Sizes names the presets.
 var Sizes = map[string]Size{"full": Full, "small": Small}
@@ -130,6 +137,9 @@ func Generate(ctx context.Context, db *sql.DB, size Size) error {
 	if size.Organisations < 4 || size.Countries < 4 || size.Countries > len(countryCodes) || size.Users < size.Organisations {
 		return fmt.Errorf("benchdata: need at least 4 organisations, 4 to %d countries and a user per organisation", len(countryCodes))
 	}
+	if size.LearningProfiles < 0 || size.LearningProfiles > size.Organisations || size.Activities < 0 {
+		return fmt.Errorf("benchdata: need at most a learning profile per organisation, and no negative counts")
+	}
 	hash, err := auth.NewHasher(1).Hash(ctx, Password)
 	if err != nil {
 		return err
@@ -147,7 +157,7 @@ func Generate(ctx context.Context, db *sql.DB, size Size) error {
 			return err
 		}
 		defer tx.Rollback(ctx) //nolint:errcheck
-		steps := []func(context.Context, pgx.Tx) error{g.identities, g.programmeAndRubric, g.practiceRows, g.revisions, g.reviews, g.adaptations, g.comments}
+		steps := []func(context.Context, pgx.Tx) error{g.identities, g.programmeAndRubric, g.practiceRows, g.revisions, g.reviews, g.adaptations, g.comments, g.learningProfiles, g.activities}
 		for _, step := range steps {
 			if err := step(ctx, tx); err != nil {
 				return err

@@ -11,6 +11,7 @@ import (
 	"github.com/peerbridge/peerbridge/internal/benchdata"
 	"github.com/peerbridge/peerbridge/internal/domain"
 	"github.com/peerbridge/peerbridge/internal/postgres"
+	"github.com/peerbridge/peerbridge/internal/service"
 	"github.com/peerbridge/peerbridge/internal/testdb"
 )
 
@@ -56,6 +57,25 @@ func TestGenerateSmall(t *testing.T) {
 		`SELECT count(*) FROM reviews WHERE jsonb_array_length(scores) = 10`:                                size.Reviews,
 		`SELECT count(*) FROM practices WHERE status IN ('published', 'archived') AND published_at IS NULL`: 0,
 		`SELECT count(*) FROM practices p WHERE revision > 0 AND NOT EXISTS (SELECT 1 FROM practice_revisions r WHERE r.practice_id = p.id AND r.number = p.revision)`: 0,
+		`SELECT count(*) FROM learning_profiles`: size.LearningProfiles,
+		`SELECT count(*) FROM activities`:        size.Activities,
+		// Every profile offers a theme and wants one; every activity has its host among its participants and an agenda.
+		`SELECT count(*) FROM learning_profiles lp WHERE NOT EXISTS (SELECT 1 FROM learning_profile_themes t WHERE t.organisation_id = lp.organisation_id AND t.offers)
+			OR NOT EXISTS (SELECT 1 FROM learning_profile_themes t WHERE t.organisation_id = lp.organisation_id AND t.wants <> 'none')`: 0,
+		`SELECT count(*) FROM activities a WHERE NOT EXISTS (SELECT 1 FROM activity_participants p WHERE p.activity_id = a.id
+			AND p.organisation_id = a.host_organisation_id AND p.role = 'host' AND p.position = 0)`: 0,
+		`SELECT count(*) FROM activities a WHERE NOT EXISTS (SELECT 1 FROM activity_agenda_items i WHERE i.activity_id = a.id)`:                   0,
+		`SELECT count(*) FROM activity_agenda_items i JOIN activities a ON a.id = i.activity_id WHERE i.at NOT BETWEEN a.starts_at AND a.ends_at`: 0,
+		`SELECT count(*) FROM activity_practices ap JOIN practices p ON p.id = ap.practice_id WHERE p.status = 'draft'`:                           0,
+		// A peer-review meeting in the Mutual Learning Programme's way: one host, peers from other countries than the host's.
+		`SELECT count(*) FROM activities a WHERE a.kind = 'peer_review_meeting' AND (
+			(SELECT count(*) FROM activity_participants p WHERE p.activity_id = a.id AND p.role = 'host') <> 1
+			OR (SELECT count(DISTINCT o.country) FROM activity_participants p JOIN organisations o ON o.id = p.organisation_id
+				WHERE p.activity_id = a.id AND p.role = 'peer') < 3
+			OR EXISTS (SELECT 1 FROM activity_participants p JOIN organisations o ON o.id = p.organisation_id
+				WHERE p.activity_id = a.id AND p.role = 'peer' AND o.country = a.country))`: 0,
+		`SELECT count(*) FROM activity_follow_ups f JOIN activities a ON a.id = f.activity_id WHERE a.status <> 'held'
+			OR f.due_on <= a.ends_at::date OR NOT EXISTS (SELECT 1 FROM activity_participants p WHERE p.activity_id = a.id AND p.organisation_id = f.owner_organisation_id)`: 0,
 	} {
 		if got := count(q); got != want {
 			t.Errorf("%s = %d, want %d", q, got, want)
@@ -76,6 +96,33 @@ func TestGenerateSmall(t *testing.T) {
 	}
 	if n := count(`SELECT count(*) FROM (SELECT 1 FROM assignments GROUP BY round_id, reviewer_id HAVING count(*) > 100) x`); n != 0 {
 		t.Errorf("%d reviewers above max_load", n)
+	}
+
+	// Learning profiles: themes that say something, questions in the organisation's language or
+	// English, and at least one pair of countries that each want what the other offers.
+	if n := count(`SELECT count(*) FROM learning_profile_themes WHERE jsonb_array_length(questions) > 0`); n < size.LearningProfiles {
+		t.Errorf("%d themes with questions, want one per profile at least", n)
+	}
+	if n := count(`SELECT count(DISTINCT q) FROM learning_profile_themes, jsonb_array_elements_text(questions) AS q`); n < 20 {
+		t.Errorf("%d distinct questions, want them drawn from every language and theme", n)
+	}
+	// Activities: every kind, held ones in the past with minutes and follow-ups, planned ones ahead,
+	// and participants from several countries.
+	if n := count(`SELECT count(DISTINCT kind) FROM activities`); n < 4 {
+		t.Errorf("%d kinds of activity", n)
+	}
+	if n := count(`SELECT count(*) FROM activities WHERE status = 'held' AND starts_at < now() AND minutes <> ''`); n < size.Activities/2 {
+		t.Errorf("%d held activities with minutes of %d", n, size.Activities)
+	}
+	if n := count(`SELECT count(*) FROM activities WHERE status = 'planned' AND starts_at > now()`); n == 0 {
+		t.Errorf("no planned activity ahead")
+	}
+	if n := count(`SELECT count(*) FROM activity_follow_ups`); n < size.Activities/2 {
+		t.Errorf("%d follow-ups for %d activities", n, size.Activities)
+	}
+	if n := count(`SELECT min(c) FROM (SELECT count(DISTINCT o.country) AS c FROM activity_participants p JOIN organisations o ON o.id = p.organisation_id
+		GROUP BY p.activity_id) x`); n < 2 {
+		t.Errorf("an activity has participants from %d country", n)
 	}
 
 	s := postgres.NewStore(db)
@@ -147,6 +194,78 @@ func TestGenerateSmall(t *testing.T) {
 	}
 	if len(d.Timeline) == 0 {
 		t.Errorf("dashboard timeline is empty")
+	}
+	readsExchange(t, ctx, raw, s, programmeID)
+}
+
+// readsExchange reads the learning profiles and the activities through the service, as the
+// matches, the learning map, the activity list and an activity page do.
+func readsExchange(t *testing.T, ctx context.Context, raw *sql.DB, s *postgres.Store, programmeID uuid.UUID) {
+	t.Helper()
+	svc := service.New(service.Options{Stores: service.Stores{Tx: s, Audit: s, Organisations: s, Users: s, Programmes: s, Activities: s, Learning: s}})
+	actor := func(q string) *domain.Actor {
+		t.Helper()
+		var a domain.Actor
+		if err := raw.QueryRowContext(ctx, `SELECT u.id, u.organisation_id, o.country FROM users u JOIN organisations o ON o.id = u.organisation_id
+			JOIN memberships m ON m.user_id = u.id AND m.programme_id = $1 WHERE `+q+` ORDER BY u.email LIMIT 1`, programmeID).
+			Scan(&a.UserID, &a.OrganisationID, &a.Country); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		return &a
+	}
+	coordinator := actor(`m.roles ? 'coordinator'`)
+	partner := actor(`NOT m.roles ? 'coordinator' AND EXISTS (SELECT 1 FROM learning_profile_themes t WHERE t.organisation_id = u.organisation_id AND t.wants <> 'none')`)
+
+	matches, err := svc.Matches(ctx, partner, programmeID)
+	if err != nil {
+		t.Fatalf("matches: %v", err)
+	}
+	kinds := map[string]int{}
+	answers := 0
+	for _, m := range matches.Suggestions {
+		kinds[m.Kind]++
+		for _, r := range m.Reasons {
+			if r.Code == domain.ReasonAnswersQuestion {
+				answers++
+			}
+		}
+	}
+	if kinds[service.SuggestOrganisation] == 0 || kinds[service.SuggestPractice] == 0 || answers == 0 {
+		t.Errorf("matches of a partner: %v suggestions, %d answering a question", kinds, answers)
+	}
+	m, _, err := svc.LearningMap(ctx, coordinator, programmeID)
+	if err != nil {
+		t.Fatalf("learning map: %v", err)
+	}
+	if len(m.Cells) == 0 || len(m.Pairs) == 0 {
+		t.Errorf("learning map: %d cells, %d pairs of countries", len(m.Cells), len(m.Pairs))
+	}
+
+	now := time.Now()
+	past, err := svc.ListActivities(ctx, partner, domain.ActivityFilter{ProgrammeID: programmeID, To: &now}, domain.PageRequest{Page: 1, Size: 100, Sort: "-starts_at"})
+	if err != nil {
+		t.Fatalf("activities: %v", err)
+	}
+	if len(past.Items) == 0 || len(past.Items[0].Participants) == 0 || len(past.Items[0].Agenda) == 0 {
+		t.Fatalf("past activities: %d, the first with %d participants", len(past.Items), len(past.Items[0].Participants))
+	}
+	upcoming, err := svc.ListActivities(ctx, partner, domain.ActivityFilter{ProgrammeID: programmeID, From: &now}, domain.PageRequest{Page: 1, Size: 100, Sort: "starts_at"})
+	if err != nil || len(upcoming.Items) == 0 {
+		t.Fatalf("upcoming activities: %d, %v", len(upcoming.Items), err)
+	}
+	held := column(t, raw, `SELECT a.id FROM activities a WHERE a.status = 'held' AND EXISTS (SELECT 1 FROM activity_follow_ups f WHERE f.activity_id = a.id)
+		AND EXISTS (SELECT 1 FROM activity_practices p WHERE p.activity_id = a.id) ORDER BY a.id LIMIT 3`)
+	if len(held) == 0 {
+		t.Fatal("no held activity with follow-ups and practices")
+	}
+	for _, id := range held {
+		a, err := svc.Activity(ctx, partner, id)
+		if err != nil {
+			t.Fatalf("activity %s: %v", id, err)
+		}
+		if a.Minutes == "" || len(a.Practices) == 0 || len(a.FollowUps) == 0 || a.FollowUps[0].OwnerOrganisationName == "" || a.HostOrganisationName == "" {
+			t.Errorf("activity %s reads incompletely: %+v", id, a.Activity)
+		}
 	}
 }
 

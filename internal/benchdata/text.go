@@ -178,3 +178,144 @@ var commentText = []string{
 	"Which instrument do you use to assess the remaining work capacity?",
 	"We would be glad to host a study visit if partners want to see the approach in practice.",
 }
+
+// learningQuestions are what partners ask, per language and theme, in their learning profiles.
+// They use the words of the sentence banks above, so that matching a question against the
+// practices' text finds the practices that answer it.
+var learningQuestions = map[string]map[string][]string{
+	"en": {
+		"actors_work_health": {
+			"How do you link the occupational physician with the employer and the line manager?",
+			"Who coordinates the return-to-work plan between the employer, the coach and the hospital?",
+			"How do the worlds of work and health cooperate in your region?",
+		},
+		"products_services": {
+			"Which information do employers receive about adjusting tasks and hours?",
+			"How do you assess the remaining work capacity of employees after cancer?",
+			"What guidance do job coaches offer during the first months back at work?",
+		},
+		"upscaling": {
+			"How did you move the coaching from a pilot into the regular services of the employment agency?",
+			"Who funds the guidance once the project grant ends?",
+			"How did you recruit more employers for the network in the second year?",
+		},
+		"launch_parameters": {
+			"What do you need in place before you launch an intensive return-to-work programme?",
+			"How do you reach older workers and people with a low level of education?",
+			"Which rules on sick pay and dismissal protection matter when you transfer the method?",
+		},
+	},
+	"nl": {
+		"actors_work_health": {
+			"Hoe verbindt u de bedrijfsarts met de werkgever en de leidinggevende?",
+			"Wie coördineert het re-integratieplan tussen werkgever, coach en ziekenhuis?",
+			"Hoe werken de wereld van werk en die van gezondheid in uw regio samen?",
+		},
+		"products_services": {
+			"Welke informatie krijgen werkgevers over het aanpassen van taken en uren?",
+			"Hoe beoordeelt u de resterende belastbaarheid van werknemers na kanker?",
+			"Welke begeleiding bieden jobcoaches in de eerste maanden terug op het werk?",
+		},
+		"upscaling": {
+			"Hoe heeft u de coaching van een pilot naar de reguliere dienstverlening gebracht?",
+			"Wie financiert de begeleiding wanneer de projectsubsidie afloopt?",
+			"Hoe heeft u in het tweede jaar meer werkgevers voor het netwerk gevonden?",
+		},
+		"launch_parameters": {
+			"Wat moet geregeld zijn voordat u een intensief re-integratieprogramma start?",
+			"Hoe bereikt u oudere werknemers en laagopgeleiden?",
+			"Welke regels voor loondoorbetaling en ontslagbescherming tellen wanneer u de methode overbrengt?",
+		},
+	},
+	"fr": {
+		"actors_work_health": {
+			"Comment reliez-vous le médecin du travail à l'employeur et au responsable hiérarchique ?",
+			"Qui coordonne le plan de retour au travail entre l'employeur, le coach et l'hôpital ?",
+			"Comment le monde du travail et celui de la santé coopèrent-ils dans votre région ?",
+		},
+		"products_services": {
+			"Quelles informations les employeurs reçoivent-ils pour adapter les tâches et les horaires ?",
+			"Comment évaluez-vous la capacité de travail restante des salariés après un cancer ?",
+			"Quel accompagnement les conseillers en emploi offrent-ils pendant les premiers mois de reprise ?",
+		},
+		"upscaling": {
+			"Comment avez-vous intégré l'accompagnement dans les services réguliers de l'agence pour l'emploi ?",
+			"Qui finance l'accompagnement lorsque la subvention du projet prend fin ?",
+			"Comment avez-vous recruté davantage d'employeurs pour le réseau la deuxième année ?",
+		},
+		"launch_parameters": {
+			"Que faut-il mettre en place avant de lancer un programme intensif de retour au travail ?",
+			"Comment atteignez-vous les travailleurs âgés et les personnes peu qualifiées ?",
+			"Quelles règles sur les indemnités de maladie et la protection contre le licenciement comptent pour transférer la méthode ?",
+		},
+	},
+	"de": {
+		"actors_work_health": {
+			"Wie verbinden Sie den Betriebsarzt mit dem Arbeitgeber und der Führungskraft?",
+			"Wer koordiniert den Wiedereingliederungsplan zwischen Arbeitgeber, Coach und Krankenhaus?",
+			"Wie arbeiten die Welt der Arbeit und die Gesundheitsversorgung in Ihrer Region zusammen?",
+		},
+		"products_services": {
+			"Welche Informationen erhalten Arbeitgeber zur Anpassung von Aufgaben und Arbeitszeiten?",
+			"Wie bewerten Sie die verbleibende Leistungsfähigkeit von Beschäftigten nach einer Krebserkrankung?",
+			"Welche Begleitung bieten Jobcoaches in den ersten Monaten nach der Rückkehr?",
+		},
+		"upscaling": {
+			"Wie haben Sie das Coaching aus dem Pilotprojekt in die Regelangebote der Agentur für Arbeit gebracht?",
+			"Wer finanziert die Begleitung, wenn die Projektförderung endet?",
+			"Wie haben Sie im zweiten Jahr mehr Arbeitgeber für das Netzwerk gewonnen?",
+		},
+		"launch_parameters": {
+			"Was muss vorhanden sein, bevor Sie ein intensives Rückkehrprogramm starten?",
+			"Wie erreichen Sie ältere Beschäftigte und Geringqualifizierte?",
+			"Welche Regeln zur Lohnfortzahlung und zum Kündigungsschutz zählen bei der Übertragung der Methode?",
+		},
+	},
+}
+
+// countryCities are where the partners of each country host their activities.
+var countryCities = map[string][]string{
+	"BE": {"Brussels", "Antwerp", "Ghent", "Leuven"}, "NL": {"Utrecht", "Rotterdam", "Groningen"}, "FR": {"Lyon", "Lille", "Paris"},
+	"DE": {"Cologne", "Hamburg", "Berlin"}, "IE": {"Dublin", "Cork"}, "AT": {"Vienna", "Graz"}, "PT": {"Porto", "Lisbon"},
+	"IT": {"Milan", "Bologna"}, "DK": {"Aarhus", "Copenhagen"}, "FI": {"Tampere", "Helsinki"}, "ES": {"Madrid", "Valencia"},
+	"SE": {"Gothenburg", "Stockholm"},
+}
+
+// activityLeads open an activity's description, in the programme's working language.
+var activityLeads = map[string]string{
+	"study_visit": "Partners spend one or two days with the host's coaches to see how the approach works in practice, from the first " +
+		"contact with a participant to the weeks back at work, and meet an employer who took part.",
+	"peer_review_meeting": "The host presents its practice to peers from other countries, who read the discussion paper beforehand and " +
+		"bring a short comment paper on how it would work in their own system.",
+	"workshop": "A working session in small groups on one question the partners share, with a case from each group and agreements " +
+		"on what each partner tries next.",
+	"webinar":    "An online presentation of one practice, open to every partner, with time for questions in English.",
+	"conference": "The partners' yearly meeting: results of the programme so far, the practices judged good, and sessions on each theme.",
+	"other":      "A meeting of the partners to prepare the next steps of the programme.",
+}
+
+// agendaTitles are the points of each kind of activity's programme, in their usual order.
+var agendaTitles = map[string][]string{
+	"study_visit": {"Welcome and introduction of the host organisation", "A coach's caseload, walked through with participants who returned to work",
+		"Visit to an employer: adjusting tasks during the first months", "Meeting with the occupational physician and the hospital team",
+		"What could travel: each partner names one element to try at home", "Closing discussion and next steps"},
+	"peer_review_meeting": {"The host's presentation of the discussion paper", "Questions from the peer countries", "Peers present their comment papers",
+		"Site visit to the host's practice", "Conditions for transfer", "Conclusions and recommendations of the peer review"},
+	"workshop": {"Introduction and aims of the workshop", "Case presentations in small groups", "Working session: adapting the core elements",
+		"Feedback from the groups", "Agreements and follow-up"},
+	"webinar":    {"Presentation of the practice", "Questions and answers", "Closing remarks"},
+	"conference": {"Opening plenary", "Keynote: return to work after cancer in Europe", "Parallel sessions on the programme's themes", "Panel with employers and survivors", "Poster session of the partners' practices", "Closing plenary"},
+	"other":      {"Introduction", "Discussion", "Next steps and dates"},
+}
+
+// followUpTitles are what partners agree to do after an activity.
+var followUpTitles = []string{
+	"Share the return-plan template in English", "Try the monthly plan review with five participants", "Write a note on the occupational physician's role in our system",
+	"Translate the brochure for employers", "Send the comment paper to the host", "Organise a follow-up call with the peers",
+	"Report on the pilot at the next partner meeting", "Collect figures on participants in work after six months", "Draft a funding proposal with the insurer",
+	"Adapt the checklist for line managers", "Introduce the host to our employer network", "Put the recording and slides on the programme's page",
+}
+
+// meetingTopics name the partner meetings that are none of the other kinds.
+var meetingTopics = []string{"planning the next call for practices", "preparing the interim report", "the review rubric for next year",
+	"the communication plan", "adaptations under way", "the final conference"}
