@@ -76,6 +76,8 @@ func benchLoad(ctx context.Context, cfg config.Config, args []string, stdout, st
 		return err
 	}
 	poolCfg.MaxConns = int32(*conns)
+	// The statements replay with the application's session settings.
+	postgres.SessionSettings(poolCfg.ConnConfig.RuntimeParams)
 	pool, err := pgxpool.NewWithConfig(ctx, poolCfg)
 	if err != nil {
 		return err

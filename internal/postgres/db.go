@@ -40,7 +40,20 @@ func Open(dsn string, log *slog.Logger) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
+	SessionSettings(cfg.RuntimeParams)
 	return open(postgres.New(postgres.Config{Conn: stdlib.OpenDB(*cfg, stdlib.OptionAfterConnect(encodeUUIDsAsBytes))}))
+}
+
+// SessionSettings sets, in the startup parameters of a connection, the settings every session of
+// the application runs with (unless the connection string names them): no JIT compilation. Each
+// of the application's statements runs in milliseconds, but the planner compiles one whose row
+// estimate is far off (a statement splitting questions into words, estimated at 3.3 million rows
+// for 96) on every execution: 146 ms with JIT against 0.44 ms without, measured on the
+// benchmark data set.
+func SessionSettings(params map[string]string) {
+	if _, set := params["jit"]; !set {
+		params["jit"] = "off"
+	}
 }
 
 func open(dialector gorm.Dialector) (*DB, error) {

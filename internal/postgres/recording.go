@@ -22,6 +22,7 @@ func OpenForRecording(dsn string, log *slog.Logger, tracer pgx.QueryTracer) (*DB
 		return nil, fmt.Errorf("open database: %w", err)
 	}
 	cfg.Tracer = tracer
+	SessionSettings(cfg.RuntimeParams)
 	return open(postgres.New(postgres.Config{Conn: rollbackPool{stdlib.OpenDB(*cfg, stdlib.OptionAfterConnect(encodeUUIDsAsBytes))}}))
 }
 
