@@ -158,6 +158,7 @@ func (s *Store) ProgrammeOrganisation(ctx context.Context, programmeID, organisa
 const (
 	themeCandidates    = 200 // practices on the themes the learner wants
 	questionCandidates = 10  // practices matching each question
+	questionRecent     = 100 // newest practices tested first against each question
 	questionLexemes    = 6   // words of a question, per language, that pairs are formed from
 	questionsSearched  = 25
 )
@@ -241,14 +242,29 @@ func (s *Store) LearningCandidates(ctx context.Context, f domain.LearningCandida
 	return out, nil
 }
 
-// questionMatches selects, for each tsquery of queries (by index), at most questionCandidates
-// practices matching where (with args) whose text matches it.
+// questionMatches selects, for each tsquery of queries (by index), the questionCandidates newest
+// practices matching where (with args) whose text matches it. Each question first tests the
+// questionRecent newest practices where matches, in date order: a question in common words finds
+// its candidates there after a few dozen tests (measured on the benchmark data set, where a
+// question matches a third of the practices: 27 ms a question read from the full-text index,
+// under 1 ms this way). Only when fewer are found there does it read all its matches from the
+// full-text index (the date order is an expression no index provides, so PostgreSQL does not
+// walk the date index testing every practice's text instead) and keep the newest.
 func questionMatches(queries []string, where string, args []any) (string, []any) {
 	qargs := append([]any{List(queries)}, args...)
-	qargs = append(qargs, questionCandidates)
+	qargs = append(qargs, questionRecent, questionCandidates, questionCandidates)
+	qargs = append(qargs, args...)
+	qargs = append(qargs, questionCandidates, questionCandidates)
 	return `SELECT q.i - 1 AS i, m.id FROM jsonb_array_elements_text(?::jsonb) WITH ORDINALITY AS q(tsq, i)
-		CROSS JOIN LATERAL (SELECT p.id FROM practices p WHERE ` + where + ` AND q.tsq <> '' AND p.search_vector @@ q.tsq::tsquery
-			ORDER BY p.updated_at + interval '0' DESC, p.id DESC LIMIT ?) AS m
+		CROSS JOIN LATERAL (
+			WITH recent AS MATERIALIZED (SELECT r.id FROM (SELECT p.id, p.search_vector FROM practices p WHERE ` + where + `
+					ORDER BY p.updated_at DESC, p.id DESC LIMIT ?) AS r
+				WHERE q.tsq <> '' AND r.search_vector @@ q.tsq::tsquery LIMIT ?)
+			SELECT id FROM recent WHERE (SELECT count(*) FROM recent) >= ?
+			UNION ALL
+			(SELECT p.id FROM practices p WHERE ` + where + ` AND q.tsq <> '' AND p.search_vector @@ q.tsq::tsquery
+				AND (SELECT count(*) FROM recent) < ?
+				ORDER BY p.updated_at + interval '0' DESC, p.id DESC LIMIT ?)) AS m
 		ORDER BY q.i, m.id`, qargs
 }
 

@@ -3,12 +3,14 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/uuid"
 
 	"github.com/peerbridge/peerbridge/internal/domain"
+	"github.com/peerbridge/peerbridge/internal/lists"
 )
 
 // A question becomes any two of its words, each stemmed in the languages of matchConfigs; a
@@ -96,6 +98,27 @@ func TestQuestionSearchIsBoundedAndUsesTheFullTextIndex(t *testing.T) {
 	for _, c := range got {
 		if !strings.HasPrefix(c.Practice.Summary, "Job coaches") || len(c.MatchedQueries) != 1 || c.MatchedQueries[0] != 0 {
 			t.Errorf("candidate %q matched %v", c.Practice.Summary, c.MatchedQueries)
+		}
+	}
+	// The same ten newest matches whether they are among the questionRecent newest practices
+	// (found in date order) or not (read from the full-text index): here the matches are moved
+	// back a year, in the order they had, behind 270 newer practices that do not match.
+	exec(`UPDATE practices SET updated_at = updated_at - interval '1 year' WHERE summary LIKE 'Job coaches%'`)
+	old, err := s.LearningCandidates(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	summaries := func(cs []domain.LearningCandidate) []string {
+		out := lists.Map(cs, func(c domain.LearningCandidate) string { return c.Practice.Summary })
+		slices.Sort(out)
+		return out
+	}
+	if a, b := summaries(got), summaries(old); !slices.Equal(a, b) {
+		t.Fatalf("matches read from the index %v, found in date order %v", b, a)
+	}
+	for _, want := range []string{"practice 290.", "practice 200."} {
+		if !slices.ContainsFunc(summaries(old), func(s string) bool { return strings.HasSuffix(s, want) }) {
+			t.Fatalf("the newest matches lack %q: %v", want, summaries(old))
 		}
 	}
 }
