@@ -170,8 +170,8 @@ var matchConfigs = []string{"english", "dutch", "french", "german"}
 // LearningCandidates returns the practices of f.ProgrammeID that the viewer may see, from other
 // organisations and countries than the learner's, past draft and not withdrawn, archived or not
 // retained: those on one of f.Themes (good and promising practices first, then the newest, at most
-// 200), and those whose text answers one of f.Questions (at most 10 a question, found through the
-// full-text index), each with the indexes of the questions it answers.
+// 200), and those whose text answers one of f.Questions (the newest 10 a question, see
+// questionMatches), each with the indexes of the questions it answers.
 func (s *Store) LearningCandidates(ctx context.Context, f domain.LearningCandidateFilter) ([]domain.LearningCandidate, error) {
 	db := s.conn(ctx)
 	where, args := learningVisible(f)
@@ -180,8 +180,14 @@ func (s *Store) LearningCandidates(ctx context.Context, f domain.LearningCandida
 	if len(f.Themes) > 0 {
 		ors := make([]string, len(f.Themes))
 		targs := append([]any{}, args...)
+		// The themes are tested on each practice read in the order of practices_learning_order,
+		// never through the themes' GIN index ("IS TRUE" hides them from it): a learner's themes
+		// are a few of a programme's handful, each on a large share of its practices. With the
+		// index, the plan PostgreSQL keeps for the prepared statement reads every practice on the
+		// theme and sorts them (measured on the benchmark data set: 7,577 practices, 16 ms, against
+		// 1.4 ms in index order).
 		for i, t := range f.Themes {
-			ors[i] = "p.themes @> ?"
+			ors[i] = "(p.themes @> ?) IS TRUE"
 			targs = append(targs, List([]string{t}))
 		}
 		targs = append(targs, themeCandidates)
