@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"bytes"
 	"cmp"
 	"maps"
 	"slices"
@@ -270,11 +271,23 @@ func MatchPractices(me LearnerOrganisation, candidates []LearningCandidate, ques
 		m.Reasons = reasons
 		out = append(out, m)
 	}
-	slices.SortStableFunc(out, func(a, b PracticeMatch) int {
+	// Sorted by position, not by value: a match holds a whole practice, which the sort would
+	// otherwise copy at every comparison (a tenth of the matches request's CPU time on the
+	// benchmark data set). Ids compare as bytes, in the order of their text.
+	order := make([]int, len(out))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		a, b := &out[i], &out[j]
 		return cmp.Or(compareFirst(a.Reciprocal, b.Reciprocal), cmp.Compare(b.Score, a.Score),
-			cmp.Compare(a.Practice.Title, b.Practice.Title), cmp.Compare(a.Practice.ID.String(), b.Practice.ID.String()))
+			cmp.Compare(a.Practice.Title, b.Practice.Title), bytes.Compare(a.Practice.ID[:], b.Practice.ID[:]))
 	})
-	return out
+	sorted := make([]PracticeMatch, len(out))
+	for k, i := range order {
+		sorted[k] = out[i]
+	}
+	return sorted
 }
 
 // LearningCell counts, for one theme and one country, the organisations that offer it and those

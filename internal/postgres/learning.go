@@ -355,5 +355,9 @@ func (s *Store) questionQueries(ctx context.Context, questions []string) ([]stri
 
 // tsLexeme quotes a lexeme for tsquery input.
 func tsLexeme(l string) string {
-	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(l) + "'"
+	return "'" + tsQuoter.Replace(l) + "'"
 }
+
+// tsQuoter escapes a lexeme's backslashes and quotes (built once: a Replacer prepares itself on
+// first use).
+var tsQuoter = strings.NewReplacer(`\`, `\\`, `'`, `\'`)
