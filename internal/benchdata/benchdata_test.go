@@ -246,8 +246,13 @@ func readsExchange(t *testing.T, ctx context.Context, raw *sql.DB, s *postgres.S
 	if err != nil {
 		t.Fatalf("activities: %v", err)
 	}
-	if len(past.Items) == 0 || len(past.Items[0].Participants) == 0 || len(past.Items[0].Agenda) == 0 {
-		t.Fatalf("past activities: %d, the first with %d participants", len(past.Items), len(past.Items[0].Participants))
+	if len(past.Items) == 0 || past.Items[0].ParticipantOrganisations == 0 || past.Items[0].People == 0 {
+		t.Fatalf("past activities: %d, the first %+v", len(past.Items), past.Items)
+	}
+	if first, err := svc.Activity(ctx, partner, past.Items[0].ID); err != nil || len(first.Agenda) == 0 ||
+		len(first.Participants) != past.Items[0].ParticipantOrganisations {
+		t.Fatalf("the latest past activity: %d agenda items, %d participants for the list's %d; %v",
+			len(first.Agenda), len(first.Participants), past.Items[0].ParticipantOrganisations, err)
 	}
 	upcoming, err := svc.ListActivities(ctx, partner, domain.ActivityFilter{ProgrammeID: programmeID, From: &now}, domain.PageRequest{Page: 1, Size: 100, Sort: "starts_at"})
 	if err != nil || len(upcoming.Items) == 0 {

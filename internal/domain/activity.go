@@ -80,6 +80,32 @@ type Activity struct {
 	Practices               []ActivityPractice
 }
 
+// ActivitySummary is an activity as a list shows it: without its text and parts, with counts of
+// the parts instead.
+type ActivitySummary struct {
+	ID                   uuid.UUID
+	ProgrammeID          uuid.UUID
+	Kind                 string
+	Title                string
+	HostOrganisationID   uuid.UUID
+	HostOrganisationName string
+	Country              string // empty when none applies (an online activity)
+	City                 string
+	OnlineURL            string
+	StartsAt, EndsAt     time.Time
+	Status               string
+	// ParticipantOrganisations counts the organisations taking part (each takes part once), People
+	// the people they send.
+	ParticipantOrganisations int
+	People                   int
+	PracticeCount            int
+	// OpenFollowUps counts the follow-ups not done yet.
+	OpenFollowUps int
+	Version       int
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+}
+
 // ActivityParticipant is an organisation taking part in an activity.
 type ActivityParticipant struct {
 	OrganisationID uuid.UUID
@@ -167,11 +193,19 @@ func CheckActivityShape(a *Activity, orgCountry map[uuid.UUID]string) []FieldErr
 }
 
 // CanEditActivity: the programme's coordinators, and partners of the host organisation.
-func CanEditActivity(s Scope, a *Activity) bool {
+func CanEditActivity(s Scope, a *Activity) bool { return canEditHostedBy(s, a.HostOrganisationID) }
+
+// CanEditActivitySummary is CanEditActivity for an activity as a list shows it.
+func CanEditActivitySummary(s Scope, a *ActivitySummary) bool {
+	return canEditHostedBy(s, a.HostOrganisationID)
+}
+
+// canEditHostedBy is the rule of CanEditActivity, which needs nothing of an activity but its host.
+func canEditHostedBy(s Scope, host uuid.UUID) bool {
 	if s.IsCoordinator() {
 		return true
 	}
-	return s.Has(RolePartner) && s.Actor != nil && s.Actor.OrganisationID == a.HostOrganisationID
+	return s.Has(RolePartner) && s.Actor != nil && s.Actor.OrganisationID == host
 }
 
 // CanSetFollowUpStatus: whoever may edit the activity, and members of the follow-up's owner

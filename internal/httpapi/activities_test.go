@@ -125,6 +125,80 @@ func TestActivitiesAreSeenByMembersAndEditedByCoordinatorsAndTheHost(t *testing.
 	}
 }
 
+// TestActivityListGivesSummaries checks that the programme's list gives each activity without
+// its text and parts, with the parts counted as its page lists them, and with what the caller
+// may do decided as on its page.
+func TestActivityListGivesSummaries(t *testing.T) {
+	w := newReviewWorld(t)
+	body := activityBody(w.world, "Visit to Werkbrug", w.orgNL.ID.String())
+	body["minutes"] = "We met the coaches."
+	body["practice_ids"] = []string{w.practiceID}
+	body["participants"] = append(body["participants"].([]map[string]any), map[string]any{"organisation_id": w.orgBE.ID.String(), "role": "expert", "people": 4})
+	body["follow_ups"] = []map[string]any{
+		{"title": "Share the coaching manual", "owner_organisation_id": w.orgNL.ID.String()},
+		{"title": "Send the evaluation grid", "owner_organisation_id": w.orgFR.ID.String(), "status": "done"},
+		{"title": "Invite the employers", "owner_organisation_id": w.orgBE.ID.String(), "due_on": time.Now().AddDate(0, 1, 0).Format(time.DateOnly)},
+	}
+	full := w.createActivity(body)
+	bare := activityBody(w.world, "Webinar on job carving", w.orgBE.ID.String())
+	bare["kind"], bare["online_url"], bare["participants"], bare["agenda"] = "webinar", "https://meet.example.org/jobcarving", []any{}, []any{}
+	empty := w.createActivity(bare)
+
+	want := map[string]map[string]float64{
+		full["id"].(string):  {"participant_organisations": 3, "people": 9, "practice_count": 1, "open_follow_ups": 2},
+		empty["id"].(string): {"participant_organisations": 0, "people": 0, "practice_count": 0, "open_follow_ups": 0},
+	}
+	parts := []string{"description", "minutes", "practice_ids", "practices", "participants", "agenda", "follow_ups"}
+	for _, who := range []string{"partner", "coordinator", "reviewer"} {
+		items := must(t, w.get("/api/v1/programmes/"+w.prog.ID.String()+"/activities", w.tok[who]), 200).json(t)["items"].([]any)
+		if len(items) != 2 {
+			t.Fatalf("%s lists %d activities", who, len(items))
+		}
+		for _, it := range items {
+			item := it.(map[string]any)
+			id := item["id"].(string)
+			detail := must(t, w.get("/api/v1/activities/"+id, w.tok[who]), 200).json(t)
+			for _, p := range parts {
+				if _, ok := item[p]; ok {
+					t.Errorf("%s: the list item carries %s", who, p)
+				}
+				if _, ok := detail[p]; !ok {
+					t.Errorf("the page of %s lacks %s", id, p)
+				}
+			}
+			// Every field the list and the page share has the page's value, can_edit and can_delete too.
+			for k, v := range item {
+				if dv, ok := detail[k]; ok && fmt.Sprint(dv) != fmt.Sprint(v) {
+					t.Errorf("%s: %s of %s is %v in the list, %v on the page", who, k, id, v, dv)
+				}
+			}
+			people, open := 0.0, 0.0
+			for _, p := range detail["participants"].([]any) {
+				people += p.(map[string]any)["people"].(float64)
+			}
+			for _, f := range detail["follow_ups"].([]any) {
+				if f.(map[string]any)["status"] != "done" {
+					open++
+				}
+			}
+			fromPage := map[string]float64{"participant_organisations": float64(len(detail["participants"].([]any))), "people": people,
+				"practice_count": float64(len(detail["practices"].([]any))), "open_follow_ups": open}
+			for k, n := range want[id] {
+				if item[k] != n || fromPage[k] != n {
+					t.Errorf("%s: %s of %s is %v in the list and %v on the page, want %v", who, k, id, item[k], fromPage[k], n)
+				}
+			}
+		}
+		byID := map[string]map[string]any{}
+		for _, it := range items {
+			byID[it.(map[string]any)["id"].(string)] = it.(map[string]any)
+		}
+		if who == "partner" && (byID[full["id"].(string)]["can_edit"] != true || byID[empty["id"].(string)]["can_edit"] != false) {
+			t.Errorf("the host's partner may edit the NL-hosted activity only: %v", byID)
+		}
+	}
+}
+
 func TestActivityValidationNamesTheField(t *testing.T) {
 	w := newWorld(t)
 	nowhere := w.org("Elsewhere", "BE") // nobody of it is a member

@@ -227,6 +227,46 @@ func toActivityResponse(v service.ActivityView) activityResponse {
 	return out
 }
 
+// activitySummaryResponse is an activity in the programme's list: what the calendar shows, with
+// the parts counted; GET /activities/{id} gives the parts.
+type activitySummaryResponse struct {
+	ID                       uuid.UUID `json:"id"`
+	ProgrammeID              uuid.UUID `json:"programme_id"`
+	Kind                     string    `json:"kind"`
+	Title                    string    `json:"title"`
+	HostOrganisationID       uuid.UUID `json:"host_organisation_id"`
+	HostOrganisationName     string    `json:"host_organisation_name"`
+	Country                  *string   `json:"country"`
+	City                     string    `json:"city"`
+	OnlineURL                string    `json:"online_url"`
+	StartsAt                 time.Time `json:"starts_at"`
+	EndsAt                   time.Time `json:"ends_at"`
+	Status                   string    `json:"status"`
+	ParticipantOrganisations int       `json:"participant_organisations"`
+	People                   int       `json:"people"`
+	PracticeCount            int       `json:"practice_count"`
+	OpenFollowUps            int       `json:"open_follow_ups"`
+	CanEdit                  bool      `json:"can_edit"`
+	CanDelete                bool      `json:"can_delete"`
+	Version                  int       `json:"version"`
+	CreatedAt                time.Time `json:"created_at"`
+	UpdatedAt                time.Time `json:"updated_at"`
+}
+
+func toActivitySummaryResponse(v service.ActivitySummaryView) activitySummaryResponse {
+	a := v.ActivitySummary
+	out := activitySummaryResponse{ID: a.ID, ProgrammeID: a.ProgrammeID, Kind: a.Kind, Title: a.Title, HostOrganisationID: a.HostOrganisationID,
+		HostOrganisationName: a.HostOrganisationName, City: a.City, OnlineURL: a.OnlineURL, StartsAt: a.StartsAt.UTC(), EndsAt: a.EndsAt.UTC(),
+		Status: a.Status, ParticipantOrganisations: a.ParticipantOrganisations, People: a.People, PracticeCount: a.PracticeCount,
+		OpenFollowUps: a.OpenFollowUps, CanEdit: v.CanEdit, CanDelete: v.CanDelete, Version: a.Version, CreatedAt: a.CreatedAt.UTC(),
+		UpdatedAt: a.UpdatedAt.UTC()}
+	if a.Country != "" {
+		c := a.Country
+		out.Country = &c
+	}
+	return out
+}
+
 type calendarTokenResponse struct {
 	Token     string    `json:"token"`
 	URL       string    `json:"url"`

@@ -63,7 +63,7 @@ func (s *Server) listActivities(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(listOf(page, toActivityResponse))
+	return c.JSON(listOf(page, toActivitySummaryResponse))
 }
 
 func (s *Server) createActivity(c *fiber.Ctx) error {

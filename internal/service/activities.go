@@ -16,7 +16,8 @@ type ActivityStore interface {
 	CreateActivity(ctx context.Context, a domain.Activity) (domain.Activity, error)
 	// Activity returns CodeNotFound for an unknown id; lock holds the row for the transaction in ctx.
 	Activity(ctx context.Context, id uuid.UUID, lock bool) (domain.Activity, error)
-	ListActivities(ctx context.Context, f domain.ActivityFilter, p domain.PageRequest) (domain.Page[domain.Activity], error)
+	// ListActivities returns a page of summaries: the parts counted, not read.
+	ListActivities(ctx context.Context, f domain.ActivityFilter, p domain.PageRequest) (domain.Page[domain.ActivitySummary], error)
 	// UpdateActivity returns CodeNotFound for an unknown id and CodeVersionMismatch when version
 	// is not the stored one.
 	UpdateActivity(ctx context.Context, a domain.Activity, version int) (domain.Activity, error)
@@ -45,6 +46,17 @@ func activityView(sc domain.Scope, a domain.Activity) ActivityView {
 		v.CanSetFollowUp[a.FollowUps[i].ID] = domain.CanSetFollowUpStatus(sc, &a, &a.FollowUps[i])
 	}
 	return v
+}
+
+// ActivitySummaryView is an activity as a list shows it, with what the caller may do with it,
+// decided by the same rules as for the whole activity.
+type ActivitySummaryView struct {
+	domain.ActivitySummary
+	CanEdit, CanDelete bool
+}
+
+func activitySummaryView(sc domain.Scope, a domain.ActivitySummary) ActivitySummaryView {
+	return ActivitySummaryView{ActivitySummary: a, CanEdit: domain.CanEditActivitySummary(sc, &a), CanDelete: domain.CanManageProgramme(sc)}
 }
 
 // FollowUpInput is a follow-up as an editor writes it; ID names one the activity has already.
@@ -221,19 +233,20 @@ func (s *Service) activityScope(ctx context.Context, a *domain.Actor, id uuid.UU
 	return act, sc, nil
 }
 
-// ListActivities lists a programme's activities; every member reads them.
-func (s *Service) ListActivities(ctx context.Context, a *domain.Actor, f domain.ActivityFilter, p domain.PageRequest) (domain.Page[ActivityView], error) {
+// ListActivities lists a programme's activities as summaries (Activity reads one with its
+// parts); every member reads them.
+func (s *Service) ListActivities(ctx context.Context, a *domain.Actor, f domain.ActivityFilter, p domain.PageRequest) (domain.Page[ActivitySummaryView], error) {
 	sc, err := s.scope(ctx, a, f.ProgrammeID)
 	if err != nil {
-		return domain.Page[ActivityView]{}, err
+		return domain.Page[ActivitySummaryView]{}, err
 	}
 	page, err := s.activities.ListActivities(ctx, f, p)
 	if err != nil {
-		return domain.Page[ActivityView]{}, err
+		return domain.Page[ActivitySummaryView]{}, err
 	}
-	out := domain.Page[ActivityView]{Items: make([]ActivityView, len(page.Items)), Page: page.Page, Size: page.Size, Total: page.Total}
+	out := domain.Page[ActivitySummaryView]{Items: make([]ActivitySummaryView, len(page.Items)), Page: page.Page, Size: page.Size, Total: page.Total}
 	for i, act := range page.Items {
-		out.Items[i] = activityView(sc, act)
+		out.Items[i] = activitySummaryView(sc, act)
 	}
 	return out, nil
 }

@@ -1023,7 +1023,7 @@ export interface paths {
         };
         /**
          * The programme's exchange activities by starting time (every member)
-         * @description Earliest first; `sort=-starts_at` gives the latest first. `from` and `to` (a date or a date-time) keep the activities that overlap the window: ending at or after `from`, starting before `to`.
+         * @description Summaries: each activity without its description, minutes and parts, with the parts counted (participating organisations, people, practices presented, follow-ups still open); `GET /activities/{id}` gives the whole activity with its practices, participants, agenda and follow-ups. Earliest first; `sort=-starts_at` gives the latest first. `from` and `to` (a date or a date-time) keep the activities that overlap the window: ending at or after `from`, starting before `to`.
          */
         get: operations["listActivities"];
         put?: never;
@@ -3084,6 +3084,44 @@ export interface components {
                 /** @description Whether the caller may mark it open or done. */
                 can_set_status: boolean;
             }[];
+            /** @description The caller may change it (coordinators, partners of the host organisation). */
+            can_edit: boolean;
+            /** @description The caller may remove it (coordinators). */
+            can_delete: boolean;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description An activity as the programme's list gives it: the fields of Activity that the calendar shows, and its parts counted instead of listed (GET /activities/{id} gives them). */
+        ActivitySummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programme_id: string;
+            kind: components["schemas"]["ActivityKind"];
+            title: string;
+            /** Format: uuid */
+            host_organisation_id: string;
+            host_organisation_name: string;
+            /** @description Where it takes place; the host organisation's country unless another was given. */
+            country: string | null;
+            city: string;
+            online_url: string;
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            status: components["schemas"]["ActivityStatus"];
+            /** @description How many organisations take part (each once). */
+            participant_organisations: number;
+            /** @description How many people the participating organisations send, together. */
+            people: number;
+            /** @description How many practices are presented. */
+            practice_count: number;
+            /** @description How many follow-ups are not done yet. */
+            open_follow_ups: number;
             /** @description The caller may change it (coordinators, partners of the host organisation). */
             can_edit: boolean;
             /** @description The caller may remove it (coordinators). */
@@ -6430,7 +6468,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageMeta"] & {
-                        items: components["schemas"]["Activity"][];
+                        items: components["schemas"]["ActivitySummary"][];
                     };
                 };
             };

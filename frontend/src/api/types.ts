@@ -29,6 +29,7 @@ export type CallInput = Schemas['CallInput'];
 export type CallPatch = Schemas['CallPatch'];
 export type CallState = Call['state'];
 export type Activity = Schemas['Activity'];
+export type ActivitySummary = Schemas['ActivitySummary'];
 export type ActivityInput = Schemas['ActivityInput'];
 export type ActivityPatch = Schemas['ActivityPatch'];
 export type ActivityKind = Schemas['ActivityKind'];

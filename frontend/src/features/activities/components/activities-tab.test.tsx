@@ -3,16 +3,16 @@ import userEvent from '@testing-library/user-event';
 import { Outlet } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sessionStore } from '@/api/session-store';
-import type { Activity } from '@/api/types';
+import type { ActivitySummary } from '@/api/types';
 import i18n from '@/i18n';
 import type { ProgrammeOutletContext } from '@/lib/programme-context';
 import { json, mockFetch, problem } from '@/test/fetch-mock';
 import { programme, tokenPair } from '@/test/fixtures';
 import { renderRoutes } from '@/test/render';
 import { ActivitiesTab } from './activities-tab';
-import { peerReview, studyVisit, webinar } from './activity-fixtures';
+import { peerReview, studyVisit, summaryOf, webinar } from './activity-fixtures';
 
-const list = (items: Activity[]) => json({ items, page: 1, page_size: 100, total: items.length });
+const list = (items: ActivitySummary[]) => json({ items, page: 1, page_size: 100, total: items.length });
 const path = `/api/v1/programmes/${programme.id}/activities`;
 
 function renderTab(canCoordinate: boolean) {
@@ -35,7 +35,7 @@ describe('ActivitiesTab', () => {
     sessionStore.setTokens(tokenPair());
     await i18n.changeLanguage('nl');
     const { calls } = mockFetch([
-      { method: 'GET', path, respond: (req) => (req.search.includes('from=') ? list([webinar, peerReview]) : list([studyVisit])) },
+      { method: 'GET', path, respond: (req) => (req.search.includes('from=') ? list([webinar, peerReview].map(summaryOf)) : list([summaryOf(studyVisit)])) },
     ]);
     renderTab(false);
 

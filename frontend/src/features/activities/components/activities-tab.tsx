@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Activity } from '@/api/types';
+import type { ActivitySummary } from '@/api/types';
 import { Button } from '@/components/ui/button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { countryName, formatDateTime } from '@/lib/format';
@@ -70,7 +70,7 @@ function CalendarPart({
   query: ReturnType<typeof useActivities>;
   empty: string;
   hint?: string;
-  keep?: (a: Activity) => boolean;
+  keep?: (a: ActivitySummary) => boolean;
 }) {
   const { t, i18n } = useTranslation();
   const headingId = `activities-${id}`;
@@ -102,7 +102,7 @@ function CalendarPart({
   );
 }
 
-function ActivityItem({ activity: a }: { activity: Activity }) {
+function ActivityItem({ activity: a }: { activity: ActivitySummary }) {
   const { t, i18n } = useTranslation();
   const place = [a.city, a.country ? countryName(a.country, i18n.language) : ''].filter(Boolean).join(', ');
   return (
@@ -119,7 +119,7 @@ function ActivityItem({ activity: a }: { activity: Activity }) {
         <ActivityKindBadge kind={a.kind} /> <ActivityStatusBadge status={a.status} />{' '}
         <span className="muted">
           {[place || (a.online_url ? t('activities.online') : ''), t('activities.hostedBy', { name: a.host_organisation_name }),
-            t('activities.organisations', { count: a.participants.length })]
+            t('activities.organisations', { count: a.participant_organisations })]
             .filter(Boolean)
             .join(' · ')}
         </span>

@@ -1,4 +1,4 @@
-import type { Activity } from '@/api/types';
+import type { Activity, ActivitySummary } from '@/api/types';
 import { programme } from '@/test/fixtures';
 
 export const studyVisit: Activity = {
@@ -84,3 +84,30 @@ export const peerReview: Activity = {
   starts_at: '2099-02-16T08:00:00Z',
   ends_at: '2099-02-17T14:00:00Z',
 };
+
+/** An activity as the programme's list gives it: without its text and parts, with the parts counted. */
+export function summaryOf(a: Activity): ActivitySummary {
+  return {
+    id: a.id,
+    programme_id: a.programme_id,
+    kind: a.kind,
+    title: a.title,
+    host_organisation_id: a.host_organisation_id,
+    host_organisation_name: a.host_organisation_name,
+    country: a.country,
+    city: a.city,
+    online_url: a.online_url,
+    starts_at: a.starts_at,
+    ends_at: a.ends_at,
+    status: a.status,
+    participant_organisations: a.participants.length,
+    people: a.participants.reduce((n, p) => n + p.people, 0),
+    practice_count: a.practices.length,
+    open_follow_ups: a.follow_ups.filter((f) => f.status !== 'done').length,
+    can_edit: a.can_edit,
+    can_delete: a.can_delete,
+    version: a.version,
+    created_at: a.created_at,
+    updated_at: a.updated_at,
+  };
+}

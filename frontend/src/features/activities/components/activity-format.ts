@@ -32,8 +32,8 @@ export function monthLabel(key: string, language: string): string {
 }
 
 /** Groups activities by the month they start in, keeping their order. */
-export function byMonth(activities: readonly Activity[]): { month: string; items: Activity[] }[] {
-  const groups: { month: string; items: Activity[] }[] = [];
+export function byMonth<A extends { starts_at: string }>(activities: readonly A[]): { month: string; items: A[] }[] {
+  const groups: { month: string; items: A[] }[] = [];
   for (const a of activities) {
     const month = monthKey(a.starts_at);
     const last = groups.at(-1);
