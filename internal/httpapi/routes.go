@@ -109,7 +109,7 @@ func (s *Server) routes() {
 	// Where mutual learning is most meaningful: learning profiles, matches and the learning map.
 	v1.Get("/programmes/:id/learning-profile", authed, s.getLearningProfile)
 	v1.Put("/programmes/:id/learning-profile", authed, s.putLearningProfile)
-	v1.Get("/programmes/:id/matches", authed, s.matches)
+	v1.Get("/programmes/:id/matches", authed, search, s.matches)
 	v1.Get("/programmes/:id/learning-map", authed, s.learningMap)
 
 	// Peer review: rubrics, rounds, assignments, reviews, results and decisions.

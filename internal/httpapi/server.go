@@ -56,8 +56,8 @@ type Options struct {
 	// MaxExports bounds the exports this instance prepares or sends at once (default 4); more
 	// are answered 429.
 	MaxExports int
-	// HeavySlots is how many requests of each heavy class (search and practice lists, round
-	// results, dashboard) run at once on this instance (default 4); HeavyQueueWait is how long
+	// HeavySlots is how many requests of each heavy class (search and practice lists with
+	// learning matches, round results, dashboard) run at once on this instance (default 4); HeavyQueueWait is how long
 	// one more waits for a slot before it is answered 503 overloaded (default 500 ms).
 	HeavySlots     int
 	HeavyQueueWait time.Duration

@@ -1131,6 +1131,8 @@ export interface paths {
          *     by `score` (a theme wanted highly 3, somewhat 1; a question answered 2; judged a good
          *     practice 2, a promising one 1), an organisation before a practice of the same score. At most
          *     50 of each kind. `reasons` say why, as codes the web app writes in the reader's language.
+         *     Admitted with the practice searches (PEERBRIDGE_HEAVY_SLOTS at once): over the limit, a fast
+         *     503 `overloaded` with Retry-After.
          */
         get: operations["getMatches"];
         put?: never;
@@ -6729,6 +6731,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Overloaded"];
         };
     };
     getLearningMap: {
