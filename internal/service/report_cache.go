@@ -30,18 +30,35 @@ func reportCacheKey(programmeID uuid.UUID, version int64, lang string) string {
 }
 
 // figures returns the cached aggregates for key or computes them once, however many requests
-// ask at the same time.
+// ask at the same time. The result is kept inside the computation, and a computation looks for
+// a kept result first: a request that missed the cache just before another's computation ended
+// finds that result instead of computing again.
 func (c *reportCache) figures(key string, compute func() (domain.ReportFigures, error)) (domain.ReportFigures, error) {
-	c.mu.Lock()
-	f, ok := c.entries[key]
-	c.mu.Unlock()
-	if ok {
+	if f, ok := c.kept(key); ok {
 		return f, nil
 	}
-	f, computed, err := c.flight.do(key, compute)
-	if err != nil || !computed {
+	f, _, err := c.flight.do(key, func() (domain.ReportFigures, error) {
+		if f, ok := c.kept(key); ok {
+			return f, nil
+		}
+		f, err := compute()
+		if err == nil {
+			c.keep(key, f)
+		}
 		return f, err
-	}
+	})
+	return f, err
+}
+
+func (c *reportCache) kept(key string) (domain.ReportFigures, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	f, ok := c.entries[key]
+	return f, ok
+}
+
+// keep adds key's aggregates, forgetting the oldest keys beyond the cache's size.
+func (c *reportCache) keep(key string, f domain.ReportFigures) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.entries == nil {
@@ -55,7 +72,6 @@ func (c *reportCache) figures(key string, compute func() (domain.ReportFigures, 
 			c.order = c.order[1:]
 		}
 	}
-	return f, nil
 }
 
 // reportFigures reads the report's aggregates at the programme's data version, from the cache
