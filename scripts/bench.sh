@@ -5,7 +5,7 @@
 # HTTP, next to the same SQL statements replayed directly on PostgreSQL, and prints one table.
 # When scripts/bench-web.sh exists and is executable, it then runs against the same server.
 #
-#   BENCH_SIZE=full|small      data set size (default full: ~2 minutes to generate)
+#   BENCH_SIZE=full|small      data set size (default full: about 2 minutes to generate)
 #   BENCH_SECONDS=8            measured seconds per scenario, for HTTP and for SQL each
 #   BENCH_WARMUP=2             warm-up seconds before each measurement
 #   BENCH_CONNECTIONS=32       concurrent connections
