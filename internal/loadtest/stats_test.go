@@ -72,17 +72,21 @@ func TestReadCPU(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Spin for at least 60 ms of CPU: the clock ticks at 10 ms.
-	deadline := time.Now().Add(60 * time.Millisecond)
+	// Spin until the process has used 30 ms more CPU (three clock ticks): a busy machine may
+	// take longer to give it, so the bound is wall time, and only a reading that never moves
+	// fails.
 	x := 0
-	for time.Now().Before(deadline) {
-		x++
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); {
+		for range 1_000_000 {
+			x++
+		}
+		after, err := ReadCPU(os.Getpid())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if after-before >= 30*time.Millisecond {
+			return
+		}
 	}
-	after, err := ReadCPU(os.Getpid())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := after - before; d < 30*time.Millisecond || x == 0 {
-		t.Fatalf("spinning 60 ms used %v of CPU", d)
-	}
+	t.Fatalf("10 s of spinning (%d steps) never added 30 ms of CPU time from %v", x, before)
 }
