@@ -440,34 +440,15 @@ func (b *bench) httpOp(sc loadScenario) loadtest.Op {
 func (b *bench) record(sc loadScenario, rec *loadtest.Recorder) ([][]loadtest.Statement, error) {
 	var variants [][]loadtest.Statement
 	for v := range sc.variants {
-		r := sc.request(v)
-		var body io.Reader
-		if r.body != nil {
-			body = bytes.NewReader(r.body)
+		sends := 2
+		if sc.write {
+			sends = 1
 		}
 		var stmts []loadtest.Statement
-		for i := range 2 {
-			if i == 1 {
-				if sc.write {
-					break
-				}
-				r = sc.request(v)
-				if r.body != nil {
-					body = bytes.NewReader(r.body)
-				}
-			}
-			req := httptest.NewRequest(r.method, r.path, body)
-			prepare(req.Header, r)
-			rec.Begin()
-			res, err := b.local.App().Test(req, -1)
-			stmts = rec.End()
-			if err != nil {
-				return nil, fmt.Errorf("recording: %w", err)
-			}
-			_, _ = io.Copy(io.Discard, res.Body)
-			res.Body.Close()
-			if res.StatusCode < 200 || res.StatusCode > 299 {
-				return nil, fmt.Errorf("recording: status %d", res.StatusCode)
+		for range sends {
+			var err error
+			if stmts, err = b.recordOne(sc.request(v), rec); err != nil {
+				return nil, err
 			}
 		}
 		if len(stmts) == 0 {
@@ -479,6 +460,28 @@ func (b *bench) record(sc loadScenario, rec *loadtest.Recorder) ([][]loadtest.St
 		variants = append(variants, stmts)
 	}
 	return variants, nil
+}
+
+// recordOne sends r to the in-process server and returns the statements it sent.
+func (b *bench) recordOne(r loadRequest, rec *loadtest.Recorder) ([]loadtest.Statement, error) {
+	var body io.Reader
+	if r.body != nil {
+		body = bytes.NewReader(r.body)
+	}
+	req := httptest.NewRequest(r.method, r.path, body)
+	prepare(req.Header, r)
+	rec.Begin()
+	res, err := b.local.App().Test(req, -1)
+	stmts := rec.End()
+	if err != nil {
+		return nil, fmt.Errorf("recording: %w", err)
+	}
+	_, _ = io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	if res.StatusCode < 200 || res.StatusCode > 299 {
+		return nil, fmt.Errorf("recording: status %d", res.StatusCode)
+	}
+	return stmts, nil
 }
 
 type benchRow struct {
