@@ -388,9 +388,8 @@ func (s *Store) ExplainPractices(ctx context.Context, f domain.PracticeFilter, p
 // chosen first (in index order where one serves), then only those rows are read for display.
 // many says the list's count reached exactCountLimit (see headFirstPage).
 func practicePage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.PageRequest, many bool) *gorm.DB {
-	q := practiceFilter(db, f, tsq)
 	var ids *gorm.DB
-	order := orderBy(p.Sort, practiceOrder, "p.id", "p.updated_at DESC, p.id DESC")
+	order := practiceListOrder(p)
 	branches := visibleBranches(db, f)
 	switch {
 	case f.Query == "" && branches != nil:
@@ -404,7 +403,7 @@ func practicePage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.Pag
 		ids = db.Session(&gorm.Session{NewDB: true}).Raw("SELECT p.id, 0::float8 AS rank FROM ("+unionAll(len(branches))+") AS p ORDER BY "+order+" LIMIT ? OFFSET ?",
 			append(parts, p.Size, p.Offset())...)
 	case f.Query == "":
-		ids = q.Select("p.id, 0::float8 AS rank").Order(order).Limit(p.Size).Offset(p.Offset())
+		ids = practiceFilter(db, f, "").Select("p.id, 0::float8 AS rank").Order(order).Limit(p.Size).Offset(p.Offset())
 	case p.Sort != "" && p.Sort != "relevance":
 		// A search in another order than relevance: the matches from the full-text index, sorted.
 		sorted := practiceFilter(db, withoutQuery(f), "").Where("p.id IN (SELECT id FROM matched)").
@@ -422,6 +421,11 @@ func practiceOuterOrder(f domain.PracticeFilter, p domain.PageRequest) string {
 	if f.Query != "" && (p.Sort == "" || p.Sort == "relevance") {
 		return "k.rank DESC, p.updated_at DESC, p.id DESC"
 	}
+	return practiceListOrder(p)
+}
+
+// practiceListOrder is the order a list asks for (the newest first unless it says another).
+func practiceListOrder(p domain.PageRequest) string {
 	return orderBy(p.Sort, practiceOrder, "p.id", "p.updated_at DESC, p.id DESC")
 }
 
