@@ -36,8 +36,26 @@ var (
 
 // Total is the number of objects a list's filter matches. Estimated totals come from the
 // planner, for filters too broad to count on every request; they are never below the exact
-// threshold the store counted to.
+// threshold the store counted to, unless the rows read since say the filter matches fewer.
 type Total struct {
 	N         int64
 	Estimated bool
+}
+
+// Seen corrects an estimated total by the page that was read for it: a page that is not full
+// and not past the end ends the list, so the total is exact; a full page means at least its
+// end; an empty page past the start means at most its offset.
+func (t Total) Seen(offset, rows, size int) Total {
+	if !t.Estimated {
+		return t
+	}
+	switch {
+	case rows < size && (rows > 0 || offset == 0):
+		return Total{N: int64(offset + rows)}
+	case rows == size:
+		t.N = max(t.N, int64(offset+size))
+	case rows == 0:
+		t.N = min(t.N, int64(offset))
+	}
+	return t
 }

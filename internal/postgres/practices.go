@@ -303,9 +303,10 @@ func (s *Store) ListPractices(ctx context.Context, f domain.PracticeFilter, p do
 	}
 	var rows []practiceRow
 	if total.N > 0 {
-		if err := practicePage(s.conn(ctx), f, tsq, p, total.Estimated).Scan(&rows).Error; err != nil {
+		if err := practicePage(s.conn(ctx), f, tsq, p).Scan(&rows).Error; err != nil {
 			return domain.Page[domain.Practice]{}, translate(err)
 		}
+		total = total.Seen(p.Offset(), len(rows), p.Size)
 	}
 	if keep {
 		e := practiceListEntry{key: key, version: version, total: total, ids: make([]uuid.UUID, len(rows)), ranks: make([]float64, len(rows))}
@@ -320,12 +321,15 @@ func (s *Store) ListPractices(ctx context.Context, f domain.PracticeFilter, p do
 	return pageAt(rows, practiceRow.toDomain, p, total), nil
 }
 
-// countPractices counts what f matches, exactly up to exactCountLimit. A text search is counted
-// over the practices its full-text index finds (matchedPractices): given the predicate among the
-// others, the planner may instead read a programme's practices through another index and test
-// each one's search vector, which it prices as cheap but which decompresses kilobytes per row
-// (measured on the benchmark data set: 32,534 buffers and 141 ms for "adults depends", read
-// through the programme index).
+// countPractices counts what f matches, exactly up to exactCountLimit. A text search is first
+// estimated by the planner (from the full-text column's statistics, without reading a row): a
+// search it expects to match more than exactCountLimit practices is not counted, since counting
+// every match of a broad query costs more than its page (5,654 matches of "people person" on the
+// benchmark data set: 3,696 buffers and 8 ms, against 0.3 ms to plan). ListPractices corrects
+// that estimate by the page it reads (domain.Total.Seen). A narrower search is counted over the
+// practices its full-text index finds (matchedPractices): given the predicate among the others,
+// the planner may instead read a programme's practices through another index and test each
+// one's search vector, which it prices as cheap but which decompresses kilobytes per row.
 func (s *Store) countPractices(ctx context.Context, f domain.PracticeFilter, tsq string) (domain.Total, error) {
 	db := s.conn(ctx)
 	if tsq == "" {
@@ -334,6 +338,13 @@ func (s *Store) countPractices(ctx context.Context, f domain.PracticeFilter, tsq
 		}
 		return countCapped(practiceFilter(db, f, tsq))
 	}
+	est, err := estimateRows(practiceFilter(db, f, tsq).Select("1"))
+	if err != nil {
+		return domain.Total{}, err
+	}
+	if est > exactCountLimit {
+		return domain.Total{N: est, Estimated: true}, nil
+	}
 	var n int64
 	capped := practiceFilter(db, withoutQuery(f), "").Where("p.id IN (SELECT id FROM matched)").Select("1").Limit(exactCountLimit + 1)
 	if err := db.Session(&gorm.Session{NewDB: true}).Raw(matchedPractices+" SELECT count(*) FROM (?) AS capped", tsq, capped).Scan(&n).Error; err != nil {
@@ -341,10 +352,6 @@ func (s *Store) countPractices(ctx context.Context, f domain.PracticeFilter, tsq
 	}
 	if n <= exactCountLimit {
 		return domain.Total{N: n}, nil
-	}
-	est, err := estimateRows(practiceFilter(db, f, tsq).Select("1"))
-	if err != nil {
-		return domain.Total{}, err
 	}
 	return domain.Total{N: max(est, exactCountLimit+1), Estimated: true}, nil
 }
@@ -374,7 +381,7 @@ func (s *Store) ExplainPractices(ctx context.Context, f domain.PracticeFilter, p
 		db := s.conn(ctx)
 		sql := db.ToSQL(func(tx *gorm.DB) *gorm.DB {
 			var rows []practiceRow
-			return practicePage(tx, f, tsq, p, false).Scan(&rows)
+			return practicePage(tx, f, tsq, p).Scan(&rows)
 		})
 		if err := db.Exec("SET LOCAL enable_seqscan = off").Error; err != nil {
 			return err
@@ -386,8 +393,7 @@ func (s *Store) ExplainPractices(ctx context.Context, f domain.PracticeFilter, p
 
 // practicePage selects one page of practiceFilter's practices for a list. The page's ids are
 // chosen first (in index order where one serves), then only those rows are read for display.
-// many says the list's count reached exactCountLimit (see headFirstPage).
-func practicePage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.PageRequest, many bool) *gorm.DB {
+func practicePage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.PageRequest) *gorm.DB {
 	var ids *gorm.DB
 	order := practiceListOrder(p)
 	branches := visibleBranches(db, f)
@@ -410,7 +416,7 @@ func practicePage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.Pag
 			Select("p.id, 0::float8 AS rank").Order(order).Limit(p.Size).Offset(p.Offset())
 		ids = db.Session(&gorm.Session{NewDB: true}).Raw(matchedPractices+" ?", tsq, sorted)
 	default:
-		ids = headFirstPage(db, f, tsq, p, many)
+		ids = headFirstPage(db, f, tsq, p)
 	}
 	return practiceRowsOf(db, f, ids, practiceOuterOrder(f, p))
 }
@@ -461,24 +467,20 @@ func practiceRowsOf(db *gorm.DB, f domain.PracticeFilter, ids *gorm.DB, outer st
 // body matches are looked for only when the head matches do not fill the page, so a broad query
 // is answered from the head index alone.
 //
-// How the body matches are found depends on how many there are (many: the list's count reached
-// exactCountLimit). Many are found fastest in date order, testing each visible practice's search
-// vector until the page is full — about (offset + size) / share of matching practices tests
-// (measured on the benchmark data set, "aanpassingen duurzaamheid", 6,312 matches: 3 ms, against
-// 44 ms to read them all from the full-text index and sort them). Few are read from the
-// full-text index (matchedPractices) and sorted, since a walk in date order would test most of
-// the programme's practices before finding them.
-func headFirstPage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.PageRequest, many bool) *gorm.DB {
+// The body matches are read from the full-text index (matchedPractices) and sorted by date: a
+// cost that grows with the number of matches (5,654 ids in 3.8 ms on the benchmark data set).
+// When they are looked for, head holds every head match, so they are told apart by id: a test
+// of search_head would read each visible practice's row (a 28 ms sequential scan) where the
+// programme's covering index serves the rest.
+// Walking the practices in date order and testing each one's search vector until the page is
+// full was faster where matches are dense, but decompresses a vector per practice tested, and
+// took 72 ms for a French query whose 5,000 matches were sparse among the newest practices.
+func headFirstPage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.PageRequest) *gorm.DB {
 	n := p.Offset() + p.Size
 	head := practiceFilter(db, withoutQuery(f), "").Where("p.search_head @@ ?::tsquery", tsq).
 		Select("p.id, p.updated_at, ts_rank(p.search_head, ?::tsquery) AS rank", tsq).Order("rank DESC, p.updated_at DESC, p.id DESC").Limit(n)
-	var body *gorm.DB
-	if many {
-		body = practiceFilter(db, f, tsq)
-	} else {
-		body = practiceFilter(db, withoutQuery(f), "").Where("p.id IN (SELECT id FROM matched)")
-	}
-	body = body.Where("NOT p.search_head @@ ?::tsquery", tsq).Where("(SELECT count(*) FROM head) < ?", n).
+	body := practiceFilter(db, withoutQuery(f), "").Where("p.id IN (SELECT id FROM matched)").
+		Where("p.id NOT IN (SELECT id FROM head)").Where("(SELECT count(*) FROM head) < ?", n).
 		Select("p.id, p.updated_at, 0::float8 AS rank").Order("p.updated_at DESC, p.id DESC").Limit(n)
 	return db.Session(&gorm.Session{NewDB: true}).Raw(matchedPractices+`, head AS MATERIALIZED (?)
 		SELECT id, rank FROM (SELECT id, updated_at, rank FROM head UNION ALL (?)) AS m

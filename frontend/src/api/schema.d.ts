@@ -2210,12 +2210,17 @@ export interface components {
             page_size: number;
             /**
              * @description How many objects the filters match. Counted exactly up to 1,000; above that it is the
-             *     database's estimate (never below 1,001) and total_is_estimate is true.
+             *     database's estimate (never below 1,001) and total_is_estimate is true. A text search
+             *     (`q`) the database expects to match more than 1,000 practices is not counted: total
+             *     is that estimate, corrected by the page returned (a page that is not full gives the
+             *     exact total; a full page means at least its end; an empty page past the end means at
+             *     most its offset).
              */
             total: number;
             /**
-             * @description True when total is an estimate because more than 1,000 objects match; clients show it as
-             *     approximate ("about 12,400"), or as "more than 1,000" when total is 1,001.
+             * @description True when total is an estimate because more than 1,000 objects match (or, for a text
+             *     search, are expected to); clients show it as approximate ("about 12,400"), or as "more
+             *     than 1,000" when total is 1,001.
              */
             total_is_estimate: boolean;
         };
