@@ -268,7 +268,7 @@ func questionMatches(queries []string, where string, args []any) (string, []any)
 				WHERE q.tsq <> '' AND r.search_vector @@ q.tsq::tsquery LIMIT ?)
 			SELECT id FROM recent WHERE (SELECT count(*) FROM recent) >= ?
 			UNION ALL
-			(SELECT p.id FROM practices p WHERE ` + where + ` AND q.tsq <> '' AND p.search_vector @@ q.tsq::tsquery
+			(SELECT p.id FROM practices p WHERE ` + where + ` AND q.tsq <> '' AND p.id IN (SELECT pb_practices_matching(q.tsq::tsquery))
 				AND (SELECT count(*) FROM recent) < ?
 				ORDER BY p.updated_at + interval '0' DESC, p.id DESC LIMIT ?)) AS m
 		ORDER BY q.i, m.id`, qargs

@@ -84,7 +84,7 @@ func TestQuestionSearchIsBoundedAndUsesTheFullTextIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if text := strings.Join(plan, "\n"); !strings.Contains(text, "practices_search") || strings.Contains(text, "Seq Scan on practices") {
+	if text := strings.Join(plan, "\n"); !strings.Contains(text, "pb_practices_matching") || strings.Contains(text, "Seq Scan on practices") {
 		t.Errorf("the question search does not read the full-text index:\n%s", text)
 	}
 	f.Questions = []string{"How do you involve employers in job coaching?"}

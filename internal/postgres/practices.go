@@ -471,7 +471,10 @@ func practiceRowsOf(db *gorm.DB, f domain.PracticeFilter, ids *gorm.DB, outer st
 // cost that grows with the number of matches (5,654 ids in 3.8 ms on the benchmark data set).
 // When they are looked for, head holds every head match, so they are told apart by id: a test
 // of search_head would read each visible practice's row (a 28 ms sequential scan) where the
-// programme's covering index serves the rest.
+// programme's covering index serves the rest. The membership test is written "IS TRUE" so that
+// it stays a filter on that index read newest first, stopping at the page's end, and is not
+// turned into a join of all the visible practices with all the matches and a sort (11.4 ms
+// against 5.3 ms for the 6,270 matches of "instrument integratieplan").
 // Walking the practices in date order and testing each one's search vector until the page is
 // full was faster where matches are dense, but decompresses a vector per practice tested, and
 // took 72 ms for a French query whose 5,000 matches were sparse among the newest practices.
@@ -479,7 +482,7 @@ func headFirstPage(db *gorm.DB, f domain.PracticeFilter, tsq string, p domain.Pa
 	n := p.Offset() + p.Size
 	head := practiceFilter(db, withoutQuery(f), "").Where("p.search_head @@ ?::tsquery", tsq).
 		Select("p.id, p.updated_at, ts_rank(p.search_head, ?::tsquery) AS rank", tsq).Order("rank DESC, p.updated_at DESC, p.id DESC").Limit(n)
-	body := practiceFilter(db, withoutQuery(f), "").Where("p.id IN (SELECT id FROM matched)").
+	body := practiceFilter(db, withoutQuery(f), "").Where("(p.id IN (SELECT id FROM matched)) IS TRUE").
 		Where("p.id NOT IN (SELECT id FROM head)").Where("(SELECT count(*) FROM head) < ?", n).
 		Select("p.id, p.updated_at, 0::float8 AS rank").Order("p.updated_at DESC, p.id DESC").Limit(n)
 	return db.Session(&gorm.Session{NewDB: true}).Raw(matchedPractices+`, head AS MATERIALIZED (?)
