@@ -69,6 +69,9 @@ type Adaptation struct {
 	CreatedAt              time.Time
 	UpdatedAt              time.Time
 	Outcomes               []Outcome
+	// In a list, instead of Outcomes: the latest follow-up (nil when none) and how many there are.
+	LatestOutcome *Outcome
+	OutcomeCount  int
 	// Filled for display.
 	AdoptingOrganisationName string
 	SourcePracticeTitle      string

@@ -144,6 +144,32 @@ func TestAdaptationStagesOutcomesAndAudit(t *testing.T) {
 		t.Fatalf("outcomes: %v", got["outcomes"])
 	}
 	must(t, w.do(req{method: "POST", path: "/api/v1/adaptations/" + id + "/outcomes", token: w.tok["partner"], body: map[string]any{"recorded_on": today, "participants": 1, "returned_to_work": 1}}), 403)
+	// A list gives each adaptation's latest follow-up and their number, not all of them, and none
+	// of its free text; an earlier follow-up recorded later does not become the latest.
+	must(t, out(map[string]any{"recorded_on": "2026-09-30", "participants": 12, "returned_to_work": 8}), 201)
+	must(t, out(map[string]any{"recorded_on": "2026-03-31", "participants": 12, "returned_to_work": 2}), 201)
+	list := must(t, w.get("/api/v1/programmes/"+w.prog.ID.String()+"/adaptations", w.partnerDE), 200).json(t)
+	var item map[string]any
+	for _, it := range list["items"].([]any) {
+		if it.(map[string]any)["id"] == id {
+			item = it.(map[string]any)
+		}
+	}
+	if item == nil {
+		t.Fatalf("the adaptation is not listed: %v", list)
+	}
+	latest, _ := item["latest_outcome"].(map[string]any)
+	if item["outcome_count"] != float64(3) || latest == nil || latest["recorded_on"] != "2026-09-30" || latest["returned_to_work"] != float64(8) {
+		t.Fatalf("list item's follow-ups: count %v, latest %v", item["outcome_count"], item["latest_outcome"])
+	}
+	for _, k := range []string{"outcomes", "context_description", "barriers", "facilitators"} {
+		if _, ok := item[k]; ok {
+			t.Errorf("a list item has %s", k)
+		}
+	}
+	if full := must(t, w.get("/api/v1/adaptations/"+id, w.partnerDE), 200).json(t); len(full["outcomes"].([]any)) != 3 {
+		t.Fatalf("the adaptation has %d follow-ups, want 3", len(full["outcomes"].([]any)))
+	}
 	// Comments on adaptations.
 	must(t, w.do(req{method: "POST", path: "/api/v1/adaptations/" + id + "/comments", token: w.tok["partner"], body: map[string]any{"body": "How did you shorten it?"}}), 201)
 	must(t, w.do(req{method: "POST", path: "/api/v1/adaptations/" + id + "/comments", token: w.tok["outsider"], body: map[string]any{"body": "hi"}}), 404)
@@ -163,7 +189,7 @@ func TestAdaptationStagesOutcomesAndAudit(t *testing.T) {
 		t.Errorf("stage changes audited: %d, want 3", actions["adaptation.stage_changed"])
 	}
 	byObject := must(t, w.get("/api/v1/programmes/"+w.prog.ID.String()+"/audit?object_id="+id, w.tok["coordinator"]), 200).json(t)
-	if byObject["total"].(float64) != 5 {
+	if byObject["total"].(float64) != 7 { // created, 3 stage changes, 3 follow-ups
 		t.Fatalf("audit entries for the adaptation: %v", byObject["total"])
 	}
 	must(t, w.get("/api/v1/programmes/"+w.prog.ID.String()+"/audit", w.tok["partner"]), 403)

@@ -157,6 +157,41 @@ func toAdaptationView(v service.AdaptationView) adaptationResponse {
 	return toAdaptationResponse(v.Adaptation, v.CanEdit)
 }
 
+// adaptationSummaryResponse is an adaptation in a list (AdaptationSummary in the contract).
+type adaptationSummaryResponse struct {
+	ID                   uuid.UUID        `json:"id"`
+	ProgrammeID          uuid.UUID        `json:"programme_id"`
+	SourcePracticeID     uuid.UUID        `json:"source_practice_id"`
+	SourcePracticeTitle  string           `json:"source_practice_title"`
+	SourceCountry        string           `json:"source_country"`
+	ProductID            *uuid.UUID       `json:"product_id"`
+	AdoptingOrganisation organisationRef  `json:"adopting_organisation"`
+	Country              string           `json:"country"`
+	Title                string           `json:"title"`
+	TargetGroups         []string         `json:"target_groups"`
+	Stage                string           `json:"stage"`
+	Frame                frameResponse    `json:"frame"`
+	LatestOutcome        *outcomeResponse `json:"latest_outcome"`
+	OutcomeCount         int              `json:"outcome_count"`
+	CanEdit              bool             `json:"can_edit"`
+	Version              int              `json:"version"`
+	CreatedAt            time.Time        `json:"created_at"`
+	UpdatedAt            time.Time        `json:"updated_at"`
+}
+
+func toAdaptationSummaryView(v service.AdaptationView) adaptationSummaryResponse {
+	a := v.Adaptation
+	var latest *outcomeResponse
+	if a.LatestOutcome != nil {
+		o := toOutcomeResponse(*a.LatestOutcome)
+		latest = &o
+	}
+	return adaptationSummaryResponse{ID: a.ID, ProgrammeID: a.ProgrammeID, SourcePracticeID: a.SourcePracticeID, SourcePracticeTitle: a.SourcePracticeTitle,
+		SourceCountry: a.SourceCountry, ProductID: a.ProductID, AdoptingOrganisation: organisationRef{ID: a.AdoptingOrganisationID, Name: a.AdoptingOrganisationName, Country: a.Country},
+		Country: a.Country, Title: a.Title, TargetGroups: lists.NonNil(a.TargetGroups), Stage: a.Stage, Frame: frameResponse(a.Frame),
+		LatestOutcome: latest, OutcomeCount: a.OutcomeCount, CanEdit: v.CanEdit, Version: a.Version, CreatedAt: a.CreatedAt.UTC(), UpdatedAt: a.UpdatedAt.UTC()}
+}
+
 type newProductRequest struct {
 	Title                    *string      `json:"title" validate:"omitempty,notblank,max=200"`
 	Kind                     *string      `json:"kind" validate:"omitempty,oneof=guidance assessment information training placement network tool service other"`

@@ -54,7 +54,7 @@ func (s *Server) listAdaptations(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(listOf(page, toAdaptationView))
+	return c.JSON(listOf(page, toAdaptationSummaryView))
 }
 
 func (s *Server) createAdaptation(c *fiber.Ctx) error {

@@ -3853,6 +3853,40 @@ export interface components {
             /** Format: date-time */
             updated_at?: string;
         };
+        /**
+         * @description An adaptation as a list shows it: without its free text (context_description, barriers,
+         *     facilitators) and with its latest follow-up and their number instead of all of them.
+         *     GET /adaptations/{id} returns the whole adaptation.
+         */
+        AdaptationSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programme_id: string;
+            /** Format: uuid */
+            source_practice_id: string;
+            source_practice_title?: string;
+            source_country?: components["schemas"]["Country"];
+            /** Format: uuid */
+            product_id?: string | null;
+            adopting_organisation: components["schemas"]["OrganisationRef"];
+            country: components["schemas"]["Country"];
+            title: string;
+            target_groups: string[];
+            /** @enum {string} */
+            stage: "exploring" | "planning" | "implementing" | "evaluating" | "sustained" | "discontinued";
+            frame: components["schemas"]["Frame"];
+            /** @description The latest follow-up (by recorded_on, then created_at); null when there is none. */
+            latest_outcome: null | components["schemas"]["Outcome"];
+            /** @description How many follow-ups the adaptation has. */
+            outcome_count: number;
+            can_edit: boolean;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         NewProductInput: {
             title?: string;
             kind?: components["schemas"]["ProductKind"];
@@ -7974,7 +8008,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageMeta"] & {
-                        items: components["schemas"]["Adaptation"][];
+                        items: components["schemas"]["AdaptationSummary"][];
                     };
                 };
             };

@@ -72,7 +72,7 @@ export function useMoveStage() {
   const update = useUpdateAdaptation();
   return {
     ...update,
-    move: (adaptation: Adaptation, stage: Stage) =>
+    move: (adaptation: Pick<Adaptation, 'id' | 'version'>, stage: Stage) =>
       update.mutateAsync({ id: adaptation.id, body: { stage }, etag: etagFor(adaptation.version) }),
   };
 }

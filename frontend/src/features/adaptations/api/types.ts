@@ -3,6 +3,8 @@ import type { components } from '@/api/schema';
 type Schemas = components['schemas'];
 
 export type Adaptation = Schemas['Adaptation'];
+/** An adaptation as a list gives it: its latest follow-up instead of all, without its free text. */
+export type AdaptationSummary = Schemas['AdaptationSummary'];
 export type AdaptationInput = Schemas['AdaptationInput'];
 export type AdaptationPatch = Schemas['AdaptationPatch'];
 export type Frame = Schemas['Frame'];

@@ -14,7 +14,7 @@ import { useSession } from '@/lib/session';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { usePageParam } from '@/lib/use-page-param';
 import { type AdaptationFilters, useAdaptations, usePublishedPractices } from '../api/adaptations';
-import type { Adaptation } from '../api/types';
+import type { AdaptationSummary } from '../api/types';
 import { FIDELITY_TONES, FRAME_FIDELITY, isStage, STAGE_TONES, STAGES } from './frame-vocabulary';
 import { StageBoard } from './stage-board';
 
@@ -63,7 +63,7 @@ export function AdaptationsPage() {
   const canAdapt = !!user?.is_admin || programme.my_roles.includes('partner');
   useDocumentTitle(`${t('tracker.title')} — ${programmeText(programme, i18n.language).name}`);
 
-  const columns: Column<Adaptation>[] = [
+  const columns: Column<AdaptationSummary>[] = [
     {
       key: 'title',
       header: t('tracker.columns.title'),
@@ -96,7 +96,7 @@ export function AdaptationsPage() {
       key: 'followUp',
       header: t('tracker.columns.followUp'),
       cell: (a) => {
-        const last = a.outcomes[a.outcomes.length - 1];
+        const last = a.latest_outcome;
         return last ? t('tracker.followUp', { returned: last.returned_to_work, participants: last.participants }) : <span className="muted">{t('tracker.noFollowUp')}</span>;
       },
     },

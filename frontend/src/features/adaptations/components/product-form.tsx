@@ -7,7 +7,7 @@ import { CheckboxGroup, FormAlert, SelectField, TextAreaField, TextField } from 
 import { RadioCards } from '@/components/ui/radio-cards';
 import { describeError } from '@/lib/describe-error';
 import { countryName } from '@/lib/format';
-import type { Adaptation, NewProduct, NewProductInput, NewProductStatus, Organisation, PracticeSummary, ProductKind } from '../api/types';
+import type { AdaptationSummary, NewProduct, NewProductInput, NewProductStatus, Organisation, PracticeSummary, ProductKind } from '../api/types';
 import { NEW_PRODUCT_STATUSES, PRODUCT_KINDS } from './frame-vocabulary';
 
 export const PRODUCT_FIELDS = [
@@ -84,7 +84,7 @@ export function ProductForm({
   product?: NewProduct;
   ownOrganisation?: string;
   practices: readonly PracticeSummary[];
-  adaptations: readonly Adaptation[];
+  adaptations: readonly AdaptationSummary[];
   organisations: readonly Organisation[];
   pending: boolean;
   submitLabel: string;

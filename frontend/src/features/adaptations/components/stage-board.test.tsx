@@ -5,11 +5,11 @@ import { sessionStore } from '@/api/session-store';
 import { json, mockFetch, problem } from '@/test/fetch-mock';
 import { programme, tokenPair, user } from '@/test/fixtures';
 import { renderWithProviders } from '@/test/render';
-import type { Adaptation, Stage } from '../api/types';
+import type { AdaptationSummary, Stage } from '../api/types';
 import { StageBoard } from './stage-board';
 import { allowedMoves, canMove, STAGE_MOVES } from './stage-rules';
 
-function adaptation(id: string, title: string, stage: Stage, canEdit = true): Adaptation {
+function adaptation(id: string, title: string, stage: Stage, canEdit = true): AdaptationSummary {
   return {
     id,
     programme_id: programme.id,
@@ -35,11 +35,13 @@ function adaptation(id: string, title: string, stage: Stage, canEdit = true): Ad
       goals: [],
       reasons: {},
     },
-    barriers: [],
-    facilitators: [],
-    outcomes: [],
+    target_groups: [],
+    latest_outcome: null,
+    outcome_count: 0,
     can_edit: canEdit,
     version: 3,
+    created_at: '2026-03-01T10:00:00Z',
+    updated_at: '2026-03-02T10:00:00Z',
   };
 }
 

@@ -6,7 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { describeError } from '@/lib/describe-error';
 import { useMoveStage } from '../api/adaptations';
-import type { Adaptation, Stage } from '../api/types';
+import type { AdaptationSummary, Stage } from '../api/types';
 import { FIDELITY_TONES, STAGES } from './frame-vocabulary';
 import { allowedMoves, canMove, moveKind } from './stage-rules';
 
@@ -26,7 +26,7 @@ export function StageMoveButtons({
   pendingStage,
   size = 'sm',
 }: {
-  adaptation: Adaptation;
+  adaptation: Pick<AdaptationSummary, 'title' | 'stage'>;
   onMove: (stage: Stage) => void;
   pendingStage?: Stage | null;
   size?: 'sm' | 'md';
@@ -63,7 +63,7 @@ export function StageMoveButtons({
  * buttons on a card (the keyboard way) or by dragging it onto an allowed column; the server's
  * answer decides, and a refused move is explained in words.
  */
-export function StageBoard({ adaptations }: { adaptations: readonly Adaptation[] }) {
+export function StageBoard({ adaptations }: { adaptations: readonly AdaptationSummary[] }) {
   const { t } = useTranslation('exchange');
   const { t: tc } = useTranslation();
   const ruleText = useStageRuleText();
@@ -71,7 +71,7 @@ export function StageBoard({ adaptations }: { adaptations: readonly Adaptation[]
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [pending, setPending] = useState<{ id: string; stage: Stage } | null>(null);
-  const [dragging, setDragging] = useState<Adaptation | null>(null);
+  const [dragging, setDragging] = useState<AdaptationSummary | null>(null);
   const [focusTarget, setFocusTarget] = useState<{ id: string; stage: Stage } | null>(null);
 
   // After a move the card reappears in another column (once the list is reloaded): focus it there.
@@ -84,7 +84,7 @@ export function StageBoard({ adaptations }: { adaptations: readonly Adaptation[]
     }
   }, [focusTarget, adaptations]);
 
-  const doMove = async (adaptation: Adaptation, to: Stage) => {
+  const doMove = async (adaptation: AdaptationSummary, to: Stage) => {
     setProblem(null);
     if (!canMove(adaptation.stage, to)) {
       setProblem(`${t('board.notAllowed', { from: t(`stages.${adaptation.stage}`), to: t(`stages.${to}`) })} ${ruleText(adaptation.stage)}`);
