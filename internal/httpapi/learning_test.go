@@ -435,3 +435,80 @@ func TestLearningProfileAccess(t *testing.T) {
 		t.Fatalf("Werkbrug's profile read by the coordinator: %v", nl)
 	}
 }
+
+// TestMatchesFollowEveryChange asks for Jobcentrum's matches after each kind of change a match
+// depends on — and again right after, when they are kept — and checks that none is answered
+// from before the change: a saved profile, an organisation renamed, a person leaving the
+// programme, a practice published, the programme's themes, and a change rolled back.
+func TestMatchesFollowEveryChange(t *testing.T) {
+	w := newLearningWorld(t)
+	w.seedPractices()
+	exec := func(q string, args ...any) {
+		t.Helper()
+		if _, err := w.db.SQL().Exec(q, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	labels := func() map[string]suggestion {
+		t.Helper()
+		first, second := w.matches("be"), w.matches("be")
+		if !reflect.DeepEqual(first, second) {
+			t.Fatalf("two requests with no change in between differ:\n%v\n%v", first, second)
+		}
+		out := map[string]suggestion{}
+		for _, s := range first {
+			out[s.label()] = s
+		}
+		return out
+	}
+	if _, ok := labels()["organisation Wiedereinstieg"]; !ok {
+		t.Fatal("Wiedereinstieg, which wants what Jobcentrum offers, is not suggested")
+	}
+
+	// A saved profile: Wiedereinstieg no longer wants what Jobcentrum offers.
+	w.putProfile("de", `"1"`, []map[string]any{{"key": "early_contact", "wants": "none"}}, 200)
+	if _, ok := labels()["organisation Wiedereinstieg"]; ok {
+		t.Error("after its profile changed, Wiedereinstieg is still suggested")
+	}
+
+	// An organisation renamed.
+	exec(`UPDATE organisations SET name = 'Werkbrug Utrecht' WHERE id = $1`, w.werkbrug.ID)
+	got := labels()
+	if _, ok := got["organisation Werkbrug Utrecht"]; !ok {
+		t.Errorf("after the rename, Werkbrug is not suggested under its new name: %v", got)
+	}
+
+	// The only person of Retour leaves the programme.
+	exec(`DELETE FROM memberships WHERE programme_id = $1 AND user_id IN (SELECT id FROM users WHERE organisation_id = $2)`, w.prog.ID, w.retour.ID)
+	if _, ok := labels()["organisation Retour"]; ok {
+		t.Error("after its people left the programme, Retour is still suggested")
+	}
+
+	// A practice published on a theme Jobcentrum wants.
+	w.addPractice("de", "Early contact from the first week", "A call in the first week of sick leave.", []string{"early_contact"}, domain.StatusPublished, "")
+	if _, ok := labels()["practice Early contact from the first week"]; !ok {
+		t.Error("a newly published practice on a wanted theme is not suggested")
+	}
+
+	// The programme's themes: without the theme Jobcentrum wants, its practices are no reason.
+	exec(`UPDATE programmes SET themes = '[{"key": "upscaling", "title": "Scaling up"}]'::jsonb WHERE id = $1`, w.prog.ID)
+	if _, ok := labels()["practice Early contact from the first week"]; ok {
+		t.Error("after its theme left the programme, the practice is still suggested")
+	}
+
+	// A change rolled back changes nothing, and moves no version a later request could trust.
+	before := labels()
+	tx, err := w.db.SQL().Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(`UPDATE organisations SET name = 'Renamed' WHERE id = $1`, w.wied.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if after := labels(); !reflect.DeepEqual(before, after) {
+		t.Errorf("a rolled-back change changed the matches:\n%v\n%v", before, after)
+	}
+}

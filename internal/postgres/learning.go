@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -70,6 +71,16 @@ const learnerSelect = `SELECT o.id AS organisation_id, o.name, o.country, lp.ver
 // participates is true when one of the organisation's people is a member of the programme.
 const participates = `EXISTS (SELECT 1 FROM users u JOIN memberships m ON m.user_id = u.id
 	WHERE u.organisation_id = lp.organisation_id AND m.programme_id = lp.programme_id)`
+
+// MatchesVersion names the state a programme's learning matches are computed from: its practice
+// list version (0031) and its learning version (0035), which together move at the commit of any
+// change a match depends on.
+func (s *Store) MatchesVersion(ctx context.Context, programmeID uuid.UUID) (string, error) {
+	var v struct{ Lists, Learning int64 }
+	err := s.conn(ctx).Raw(`SELECT coalesce((SELECT version FROM practice_list_versions WHERE programme_id = ?), 0) AS lists,
+		coalesce((SELECT version FROM learning_versions WHERE programme_id = ?), 0) AS learning`, programmeID, programmeID).Scan(&v).Error
+	return strconv.FormatInt(v.Lists, 10) + "." + strconv.FormatInt(v.Learning, 10), translate(err)
+}
 
 // LearningProfile reads an organisation's profile in a programme; one nobody saved is version 0
 // with no themes.

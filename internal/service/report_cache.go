@@ -18,26 +18,34 @@ const reportCacheSize = 32
 // read again before anything changed (a coordinator printing it, a colleague opening it) costs
 // no aggregate over the reviews and follow-ups. The data version moves with every write that
 // changes a figure; titles, which can change without moving it, are read afresh on every request.
-type reportCache struct {
+type reportCache = keptCache[domain.ReportFigures]
+
+func newReportCache() *reportCache { return &reportCache{size: reportCacheSize} }
+
+// keptCache keeps results computed at a version of what they depend on: the version is part of
+// every key, so a result is never found once the version moved on, and the oldest keys beyond
+// size are forgotten.
+type keptCache[T any] struct {
+	size    int
 	mu      sync.Mutex
-	entries map[string]domain.ReportFigures
+	entries map[string]T
 	order   []string // oldest first
-	flight  flight[domain.ReportFigures]
+	flight  flight[T]
 }
 
 func reportCacheKey(programmeID uuid.UUID, version int64, lang string) string {
 	return programmeID.String() + "@" + strconv.FormatInt(version, 10) + "/" + lang
 }
 
-// figures returns the cached aggregates for key or computes them once, however many requests
-// ask at the same time. The result is kept inside the computation, and a computation looks for
-// a kept result first: a request that missed the cache just before another's computation ended
-// finds that result instead of computing again.
-func (c *reportCache) figures(key string, compute func() (domain.ReportFigures, error)) (domain.ReportFigures, error) {
+// figures returns the cached result for key or computes it once, however many requests ask at
+// the same time. The result is kept inside the computation, and a computation looks for a kept
+// result first: a request that missed the cache just before another's computation ended finds
+// that result instead of computing again.
+func (c *keptCache[T]) figures(key string, compute func() (T, error)) (T, error) {
 	if f, ok := c.kept(key); ok {
 		return f, nil
 	}
-	f, _, err := c.flight.do(key, func() (domain.ReportFigures, error) {
+	f, _, err := c.flight.do(key, func() (T, error) {
 		if f, ok := c.kept(key); ok {
 			return f, nil
 		}
@@ -50,24 +58,24 @@ func (c *reportCache) figures(key string, compute func() (domain.ReportFigures, 
 	return f, err
 }
 
-func (c *reportCache) kept(key string) (domain.ReportFigures, bool) {
+func (c *keptCache[T]) kept(key string) (T, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	f, ok := c.entries[key]
 	return f, ok
 }
 
-// keep adds key's aggregates, forgetting the oldest keys beyond the cache's size.
-func (c *reportCache) keep(key string, f domain.ReportFigures) {
+// keep adds key's result, forgetting the oldest keys beyond the cache's size.
+func (c *keptCache[T]) keep(key string, f T) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.entries == nil {
-		c.entries = map[string]domain.ReportFigures{}
+		c.entries = map[string]T{}
 	}
 	if _, ok := c.entries[key]; !ok {
 		c.entries[key] = f
 		c.order = append(c.order, key)
-		for len(c.order) > reportCacheSize {
+		for len(c.order) > c.size {
 			delete(c.entries, c.order[0])
 			c.order = c.order[1:]
 		}

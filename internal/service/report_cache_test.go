@@ -13,7 +13,7 @@ import (
 // The report's aggregates are computed once per key, however many ask at once; a failure is not
 // kept; the cache forgets its oldest keys beyond its size.
 func TestReportCacheComputesOncePerKey(t *testing.T) {
-	var c reportCache
+	c := newReportCache()
 	var runs atomic.Int32
 	compute := func() (domain.ReportFigures, error) {
 		runs.Add(1)
