@@ -18,6 +18,16 @@ func Pseudonym(userID uuid.UUID) string {
 	return "Former member " + strings.ToUpper(hex.EncodeToString(sum[:2]))
 }
 
+// PseudonymCode returns the four digits of an erased person's pseudonym, and whether name is
+// one: "Former member 7F3A" is shown in the reader's language ("Voormalig lid 7F3A").
+func PseudonymCode(name string) (string, bool) {
+	code, ok := strings.CutPrefix(name, "Former member ")
+	if !ok || len(code) != 4 || strings.Trim(code, "0123456789ABCDEF") != "" {
+		return "", false
+	}
+	return code, true
+}
+
 // ErasedEmail is the address an erased account keeps: unique (the column is), reserved by RFC
 // 2606 so that nothing is ever delivered to it, and free of the person's own address.
 func ErasedEmail(userID uuid.UUID) string {

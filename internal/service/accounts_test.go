@@ -47,4 +47,21 @@ func TestPseudonym(t *testing.T) {
 	if e := domain.ErasedEmail(id); !strings.HasSuffix(e, "@erased.invalid") || !strings.Contains(e, id.String()) {
 		t.Fatalf("erased address %q", e)
 	}
+	// Every pseudonym is recognised as one, and shown in an export's language; no other name is.
+	if code, ok := domain.PseudonymCode(p); !ok || "Former member "+code != p {
+		t.Fatalf("the pseudonym %q is not recognised (%q)", p, code)
+	}
+	for _, name := range []string{"Former member of the board", "Former member 7f3a", "Former member 7F3AB", "Anna de Vries", ""} {
+		if _, ok := domain.PseudonymCode(name); ok {
+			t.Errorf("%q taken for a pseudonym", name)
+		}
+	}
+	for lang, want := range map[string]string{"en": "Former member 7F3A", "nl": "Voormalig lid 7F3A", "fr": "Ancien membre 7F3A", "de": "Ehemaliges Mitglied 7F3A"} {
+		if got := (exportWords{lang: lang}).person("Former member 7F3A"); got != want {
+			t.Errorf("%s export: %q, want %q", lang, got, want)
+		}
+		if got := (exportWords{lang: lang}).person("Anna de Vries"); got != "Anna de Vries" {
+			t.Errorf("%s export changed a name: %q", lang, got)
+		}
+	}
 }

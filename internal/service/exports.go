@@ -174,6 +174,15 @@ func (w exportWords) yesNo(b bool) string {
 	return w.word("word.no")
 }
 
+// person is a person's name as an export shows it: as written, but an erased person's
+// pseudonym in the export's language.
+func (w exportWords) person(name string) string {
+	if code, ok := domain.PseudonymCode(name); ok {
+		return strings.ReplaceAll(w.word("word.former_member"), "{code}", code)
+	}
+	return name
+}
+
 // blindReviewer is how a reviewer of a blind round appears: "Reviewer A", "Évaluateur·rice B".
 func (w exportWords) blindReviewer(n int) string {
 	return strings.ReplaceAll(w.word("word.blind_reviewer"), "{letter}", string(rune('A'+n)))
@@ -298,7 +307,7 @@ func (s *Service) ExportReviewsCSV(ctx context.Context, a *domain.Actor, program
 		}
 		labels := map[string]int{}
 		return s.exports.StreamReviews(ctx, programmeID, func(r domain.ReviewExportRow) error {
-			name, org, country := r.ReviewerName, r.ReviewerOrg, r.ReviewerCntry
+			name, org, country := words.person(r.ReviewerName), r.ReviewerOrg, r.ReviewerCntry
 			if r.Blind && !withIdentities {
 				k := r.RoundID.String() + r.PracticeID.String()
 				name, org, country = words.blindReviewer(labels[k]), "", ""

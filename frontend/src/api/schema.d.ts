@@ -264,7 +264,9 @@ export interface paths {
          *     session, makes signing in impossible and cancels e-mails not yet sent. Reviews, comments
          *     and audit entries stay under a stable pseudonym derived from the account id ("Former
          *     member 7F3A"), which replaces the name everywhere it was shown or recorded, the audit
-         *     log's names included. Refused with 409 `last_coordinator` (params `programme_ids`) while
+         *     log's names included. The pseudonym is always these English words and four upper-case
+         *     hexadecimal digits; clients and exports (`lang`) show it in the reader's language
+         *     ("Voormalig lid 7F3A"). Refused with 409 `last_coordinator` (params `programme_ids`) while
          *     the caller is the only coordinator of a programme. A wrong password is 400 naming
          *     `password`.
          */

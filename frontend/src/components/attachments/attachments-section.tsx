@@ -20,6 +20,7 @@ import {
   type AttachmentSubject,
 } from './use-attachments';
 import './attachments.css';
+import { personName } from '@/lib/person-name';
 
 /** The kinds of file the server accepts, by media type, for the list's "type" column. */
 const TYPE_KEYS: Record<string, string> = {
@@ -385,7 +386,7 @@ function FileTable({
               {showRole && <td>{roleCell(a)}</td>}
               <td>{fileTypeLabel(a.media_type, t)}</td>
               <td>{formatFileSize(a.size, i18n.language)}</td>
-              <td>{a.uploaded_by?.name || t('attachments.formerMember')}</td>
+              <td>{personName(a.uploaded_by?.name) || t('attachments.formerMember')}</td>
               <td>{formatDateTime(a.created_at, i18n.language)}</td>
               <td className="attachment-actions">
                 <Button size="sm" onClick={() => onDownload(a)} aria-label={t('attachments.downloadNamed', { name: a.file_name })}>

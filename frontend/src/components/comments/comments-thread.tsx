@@ -11,6 +11,7 @@ import { formatDateTime, formatRelativeTime } from '@/lib/format';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { useComments, useCreateComment, useDeleteComment, useUpdateComment, type CommentSubject } from './use-comments';
 import { CountedTextArea } from '@/components/ui/counted-fields';
+import { personName } from '@/lib/person-name';
 
 const COMMENT_MAX = 5000;
 
@@ -108,7 +109,7 @@ function CommentItem({
             <span className="comment-author">{t('comments.removed')}</span>
           ) : (
             <>
-              <span className="comment-author">{comment.author.name}</span>
+              <span className="comment-author">{personName(comment.author.name)}</span>
               {org && (
                 <span className="comment-org">
                   {org.name}
@@ -167,7 +168,7 @@ function CommentItem({
           <CommentForm
             subject={subject}
             parentId={comment.id}
-            label={t('comments.replyTo', { name: comment.author.name })}
+            label={t('comments.replyTo', { name: personName(comment.author.name) })}
             submitLabel={t('comments.postReply')}
             autoFocus
             onCancel={() => {
@@ -182,7 +183,7 @@ function CommentItem({
         )}
       </article>
       {node.replies.length > 0 && (
-        <ol className="comment-replies" aria-label={t('comments.repliesTo', { name: comment.deleted ? t('comments.removed') : comment.author.name })}>
+        <ol className="comment-replies" aria-label={t('comments.repliesTo', { name: comment.deleted ? t('comments.removed') : personName(comment.author.name) })}>
           {node.replies.map((child) => (
             <CommentItem key={child.comment.id} node={child} depth={depth + 1} subject={subject} canComment={canComment} onStatus={onStatus} />
           ))}

@@ -17,6 +17,7 @@ import { useSearchQuery } from '@/lib/use-search-query';
 import { useCreateUser, useEraseUser, useUpdateUser, useUsers } from '../api/users';
 import { AdminListPage } from './admin-list-page';
 import { UserForm } from './user-form';
+import { personName } from '@/lib/person-name';
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -44,7 +45,7 @@ export function UsersPage() {
     );
 
   const columns: Column<User>[] = [
-    { key: 'name', header: t('fields.name'), rowHeader: true, cell: (u) => u.name },
+    { key: 'name', header: t('fields.name'), rowHeader: true, cell: (u) => personName(u.name) },
     { key: 'email', header: t('fields.email'), cell: (u) => u.email },
     {
       key: 'organisation',

@@ -14,6 +14,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { type AuditFilters, useAudit, useMembersForFilter } from '../api/dashboard';
 import type { AuditEntry } from '../api/types';
 import { DASHBOARD_NAMESPACES } from '../dashboard-namespaces';
+import { personName } from '@/lib/person-name';
 
 const OBJECT_TYPES = ['practice', 'adaptation', 'product', 'assignment', 'call', 'activity', 'round', 'rubric', 'user', 'invitation', 'programme', 'comment', 'learning_profile'] as const;
 
@@ -226,7 +227,7 @@ function AuditRow({ entry: e, language }: { entry: AuditEntry; language: string 
       <th scope="row">
         <time dateTime={e.at}>{formatDateTime(e.at, language)}</time>
       </th>
-      <td>{e.actor_name || (e.actor_id ? t('audit.unknownActor') : t('audit.system'))}</td>
+      <td>{personName(e.actor_name) || (e.actor_id ? t('audit.unknownActor') : t('audit.system'))}</td>
       <td>{actionLabel || t('audit.otherAction')}</td>
       <td>
         <span className="audit-type">{t(`audit.types.${e.object_type}`, { defaultValue: t('audit.otherType') })}</span>{' '}

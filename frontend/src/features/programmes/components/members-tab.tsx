@@ -21,6 +21,7 @@ import { useMembers, useRemoveMember, useSetMemberRoles } from '../api/members';
 import { InviteDialog } from './invite-dialog';
 import { PendingInvitations } from './pending-invitations';
 import { NamedObject } from '@/components/ui/named-object';
+import { personName } from '@/lib/person-name';
 
 export function MembersTab() {
   const { t, i18n } = useTranslation();
@@ -41,7 +42,7 @@ export function MembersTab() {
       rowHeader: true,
       cell: (m) => (
         <>
-          {m.name}
+          {personName(m.name)}
           {m.user_id === user?.id && <span className="muted"> {t('members.you')}</span>}
         </>
       ),

@@ -10,6 +10,7 @@ import { useIdempotencyKey } from '@/lib/idempotency';
 import { useFormErrors } from '@/lib/use-form-errors';
 import { useReviewTranslation } from '@/lib/use-review-translation';
 import { DISCUSSION_PAGE_SIZE, useDiscussion, usePostToDiscussion } from '../api/discussion';
+import { personName } from '@/lib/person-name';
 
 const FIELDS = ['body'] as const;
 const MAX_LENGTH = 5000;
@@ -101,8 +102,8 @@ export function authorName(post: DiscussionPost, t: ReturnType<typeof useReviewT
   const label = letter ? t('panel.reviewerLabel', { letter }) : undefined;
   if (post.mine) return label ? t('discussion.youAs', { label }) : t('discussion.you');
   if (!a.name) return label ?? t('discussion.roles.reviewer');
-  if (label) return t('discussion.nameWithLabel', { name: a.name, label });
-  return t('discussion.nameWithRole', { name: a.name, role: t(`discussion.roles.${a.role}`) });
+  if (label) return t('discussion.nameWithLabel', { name: personName(a.name), label });
+  return t('discussion.nameWithRole', { name: personName(a.name), role: t(`discussion.roles.${a.role}`) });
 }
 
 function DiscussionForm({ roundId, practiceId }: { roundId: string; practiceId: string }) {

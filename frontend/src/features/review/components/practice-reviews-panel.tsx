@@ -14,6 +14,7 @@ import { useSession } from '@/lib/session';
 import { useFormErrors } from '@/lib/use-form-errors';
 import { useReviewTranslation } from '@/lib/use-review-translation';
 import { usePracticeDetail, usePracticeReviews, useProgrammeRubrics, useRespondToReviews } from '../api/practice-reviews';
+import { personName } from '@/lib/person-name';
 
 export const OUTCOME_TONES: Record<string, 'success' | 'info' | 'warning' | 'danger' | 'neutral'> = {
   good_practice: 'success',
@@ -146,7 +147,7 @@ function ResponseItem({ response }: { response: ReviewResponse }) {
   return (
     <li className="card rv-response">
       <p className="muted">
-        {t('panel.responseBy', { name: response.author_name, date: formatDateTime(response.created_at, i18n.language) })}
+        {t('panel.responseBy', { name: personName(response.author_name), date: formatDateTime(response.created_at, i18n.language) })}
       </p>
       <p className="rv-prewrap">{response.body}</p>
     </li>
@@ -177,7 +178,7 @@ function reviewerTitle(
 ): string {
   const letter = reviewer.label ? /^Reviewer ([A-Z]{1,3})$/.exec(reviewer.label)?.[1] : undefined;
   if (letter) return t('panel.reviewerLabel', { letter });
-  return reviewer.label || reviewer.name || t('panel.reviewerNumber', { number: index + 1 });
+  return reviewer.label || personName(reviewer.name) || t('panel.reviewerNumber', { number: index + 1 });
 }
 
 function ReviewCard({ review, rubric, index, headingLevel }: { review: Review; rubric?: Rubric; index: number; headingLevel: number }) {

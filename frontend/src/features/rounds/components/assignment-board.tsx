@@ -10,6 +10,7 @@ import { describeError } from '@/lib/describe-error';
 import { newIdempotencyKey } from '@/lib/idempotency';
 import { useReviewTranslation } from '@/lib/use-review-translation';
 import { useCreateAssignment, useDeleteAssignment } from '../api/assignments';
+import { personName } from '@/lib/person-name';
 
 export interface BoardPractice {
   practice_id: string;
@@ -155,7 +156,7 @@ export function AssignmentBoard({
                 <th scope="col">{t('board.staffing')}</th>
                 {shownReviewers.map((r) => (
                   <th scope="col" key={r.user_id} className="rv-board-reviewer">
-                    <span className="rv-board-reviewer-name">{r.name}</span>
+                    <span className="rv-board-reviewer-name">{personName(r.name)}</span>
                     <span className="rv-board-reviewer-meta">
                       <span className="country-code" title={r.organisation.country}>
                         {r.organisation.country}

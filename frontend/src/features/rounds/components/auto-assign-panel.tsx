@@ -10,6 +10,7 @@ import { useReviewTranslation } from '@/lib/use-review-translation';
 import { keyedTitle } from '@/lib/vocabulary';
 import { useAutoAssign } from '../api/assignments';
 import { useRoundProgramme } from '../api/rounds';
+import { personName } from '@/lib/person-name';
 
 type Proposed = AutoAssignResult['assignments'][number];
 type Unstaffed = AutoAssignResult['unstaffed'][number];
@@ -119,7 +120,7 @@ export function AutoAssignPanel({ round, practiceTitles }: { round: Round; pract
                       <tr key={`${a.practice_id}-${a.reviewer_id}`}>
                         <th scope="row">{title(a.practice_id, a.practice_title)}</th>
                         <td>
-                          {a.reviewer_name}{' '}
+                          {personName(a.reviewer_name)}{' '}
                           {a.reviewer_country && <span className="country-code">{a.reviewer_country}</span>}
                         </td>
                         <td>{a.reasons.bid ? t(`bidLevel.${a.reasons.bid}`) : t('bidLevel.none')}</td>

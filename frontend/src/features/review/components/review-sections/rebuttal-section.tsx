@@ -6,6 +6,7 @@ import { describeError } from '@/lib/describe-error';
 import { formatDateTime } from '@/lib/format';
 import { useReviewTranslation } from '@/lib/use-review-translation';
 import { useReviseReview } from '../../api/review';
+import { personName } from '@/lib/person-name';
 
 /**
  * The rebuttal as the reviewer meets it on their review: the organisation's response, and the
@@ -30,7 +31,7 @@ export function RebuttalSection({ assignmentId, review, onRevised }: { assignmen
         <ul className="rv-plain-list">
           {responses.map((r) => (
             <li key={r.id} className="rv-response">
-              <p className="muted">{t('panel.responseBy', { name: r.author_name, date: formatDateTime(r.created_at, i18n.language) })}</p>
+              <p className="muted">{t('panel.responseBy', { name: personName(r.author_name), date: formatDateTime(r.created_at, i18n.language) })}</p>
               <p className="rv-prewrap">{r.body}</p>
             </li>
           ))}
