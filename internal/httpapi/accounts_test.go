@@ -252,6 +252,10 @@ func newErasureWorld(t *testing.T) *erasureWorld {
 	must(t, w.post(w.round, w.tok["rev.de"], "I would ask about the employers."), 201)
 	must(t, w.do(req{method: "POST", path: "/api/v1/practices/" + w.practiceID + "/comments", token: w.tok["rev.de"],
 		body: map[string]any{"body": "How many employers take part?"}}), 201)
+	// Other people name the person in what they write.
+	must(t, w.post(w.round, w.tok["rev.fi"], "I agree with Zofia Quarrendale's point about the employers."), 201)
+	must(t, w.do(req{method: "POST", path: "/api/v1/practices/" + w.practiceID + "/comments", token: w.tok["coordinator"],
+		body: map[string]any{"body": "Zofia Quarrendale, could you say more? (cc Zofia Quarrendale)"}}), 201)
 	return w
 }
 

@@ -120,7 +120,11 @@ func (s *Store) SoleCoordinatorOf(ctx context.Context, userID uuid.UUID) ([]uuid
 //   - the audit log's recorded names (actor, the account as object, assignments and invitations
 //     naming the person) read the pseudonym — the one rewrite the log's guard allows;
 //   - other people's notifications quoting the person's name, invitations to the address,
-//     practice contacts with the address and stored idempotent responses holding it follow.
+//     practice contacts with the address and stored idempotent responses holding it follow;
+//   - where other people named the person in what they wrote (comments, discussion posts and
+//     answers to reviews), the full name as the account held it, as a whole word, reads the
+//     pseudonym. A name shorter than four characters is left alone: it is more likely part of
+//     someone else's name than a mention of this person.
 //
 // Reviews, comments, discussion posts and responses keep pointing at the account, so they show
 // the pseudonym wherever they are read, listed or exported.
@@ -167,6 +171,10 @@ func (s *Store) EraseUser(ctx context.Context, e domain.Erasure) error {
 				WHERE lower(content #>> '{contact,email}') = lower(@email)`,
 			`UPDATE practice_revisions SET snapshot = jsonb_set(snapshot, '{contact}', '{"name": "", "email": ""}')
 				WHERE lower(snapshot #>> '{contact,email}') = lower(@email)`,
+			// Mentions in other people's words (pb_replace_name, migration 0036).
+			`UPDATE comments SET body = pb_replace_name(body, @name, @pseudonym) WHERE length(@name) >= 4 AND position(@name IN body) > 0`,
+			`UPDATE discussion_posts SET body = pb_replace_name(body, @name, @pseudonym) WHERE length(@name) >= 4 AND position(@name IN body) > 0`,
+			`UPDATE review_responses SET body = pb_replace_name(body, @name, @pseudonym) WHERE length(@name) >= 4 AND position(@name IN body) > 0`,
 			`UPDATE users SET name = @pseudonym, email = @erased_email, password_hash = '', languages = '[]', expertise = '[]',
 				is_admin = false, disabled = true, erased_at = now(), version = version + 1, updated_at = now() WHERE id = @id`,
 		}
