@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -414,4 +415,88 @@ func TestExportsRespectTheBlindRule(t *testing.T) {
 		t.Fatal("identities asked for but missing")
 	}
 	must(t, w.get(base+"/export.json", w.tok["rev.de"]), 403)
+}
+
+// TestAdaptationListsFollowEveryChange reads the adaptation list after each kind of change it
+// shows — and again right after, when the page is kept — and checks that none is answered from
+// before the change: a new adaptation, a stage, a follow-up, a title written directly in SQL, the
+// source practice's title, the adopting organisation's name, and a change rolled back. Whether an
+// item can be edited is the reader's own: the adopting partner's, not another partner's.
+func TestAdaptationListsFollowEveryChange(t *testing.T) {
+	w := newAdaptationWorld(t)
+	exec := func(q string, args ...any) {
+		t.Helper()
+		if _, err := w.db.SQL().Exec(q, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := "/api/v1/programmes/" + w.prog.ID.String() + "/adaptations"
+	item := func(token string) map[string]any {
+		t.Helper()
+		first := must(t, w.get(path, token), 200).json(t)
+		second := must(t, w.get(path, token), 200).json(t)
+		if !reflect.DeepEqual(first, second) {
+			t.Fatalf("two reads with no change in between differ:\n%v\n%v", first, second)
+		}
+		items := first["items"].([]any)
+		if len(items) == 0 {
+			return nil
+		}
+		return items[0].(map[string]any)
+	}
+	if item(w.partnerDE) != nil {
+		t.Fatal("the list has an adaptation before any was made")
+	}
+
+	a := must(t, w.adaptation(w.partnerDE, w.validBody()), 201)
+	id := a.json(t)["id"].(string)
+	got := item(w.partnerDE)
+	if got == nil || got["id"] != id || got["stage"] != "exploring" || got["can_edit"] != true {
+		t.Fatalf("after the adaptation was made, the adopting partner reads %v", got)
+	}
+	if other := item(w.tok["partner"]); other == nil || other["can_edit"] != false {
+		t.Fatalf("another organisation's partner reads %v", other)
+	}
+
+	must(t, w.do(req{method: "PATCH", path: "/api/v1/adaptations/" + id, token: w.partnerDE, header: map[string]string{"If-Match": a.Header.Get("ETag")},
+		body: map[string]any{"stage": "planning"}}), 200)
+	if got := item(w.partnerDE); got["stage"] != "planning" {
+		t.Errorf("after the stage changed, the list reads %v", got["stage"])
+	}
+
+	must(t, w.do(req{method: "POST", path: "/api/v1/adaptations/" + id + "/outcomes", token: w.partnerDE,
+		body: map[string]any{"recorded_on": "2026-06-30", "participants": 12, "returned_to_work": 5}}), 201)
+	if got := item(w.partnerDE); got["outcome_count"] != float64(1) || got["latest_outcome"] == nil {
+		t.Errorf("after a follow-up, the list reads %v and %v", got["outcome_count"], got["latest_outcome"])
+	}
+
+	exec(`UPDATE adaptations SET title = 'Arbeitgebernetzwerk Bonn' WHERE id = $1`, id)
+	if got := item(w.partnerDE); got["title"] != "Arbeitgebernetzwerk Bonn" {
+		t.Errorf("after a title written in SQL, the list reads %v", got["title"])
+	}
+
+	exec(`UPDATE practices SET title = 'Employer network, second edition' WHERE id = $1`, w.practiceID)
+	if got := item(w.partnerDE); got["source_practice_title"] != "Employer network, second edition" {
+		t.Errorf("after the source practice was renamed, the list reads %v", got["source_practice_title"])
+	}
+
+	exec(`UPDATE organisations SET name = 'Netzwerk Rheinland' WHERE id = $1`, w.orgDE.ID)
+	if got := item(w.partnerDE); got["adopting_organisation"].(map[string]any)["name"] != "Netzwerk Rheinland" {
+		t.Errorf("after the organisation was renamed, the list reads %v", got["adopting_organisation"])
+	}
+
+	before := item(w.partnerDE)
+	tx, err := w.db.SQL().Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(`UPDATE adaptations SET title = 'Rolled back' WHERE id = $1`, id); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if after := item(w.partnerDE); !reflect.DeepEqual(before, after) {
+		t.Errorf("a rolled-back change changed the list:\n%v\n%v", before, after)
+	}
 }

@@ -113,6 +113,7 @@ type Service struct {
 	figuresFlight   *flight[domain.ProgrammeFigures]
 	reportCache     *reportCache
 	matchesCache    *matchesCache
+	adaptationLists *adaptationListCache
 }
 
 // Options configure a Service.
@@ -147,7 +148,7 @@ func New(o Options) *Service {
 		discussions: st.Discussions, reminders: st.Reminders, activities: st.Activities, calendars: st.Calendars, learning: st.Learning, accounts: st.Accounts, reports: st.Reports,
 		attachments: st.Attachments, catalogue: st.Catalogue, clientDigestKey: o.ClientDigestKey,
 		hasher: o.Hasher, signer: o.Signer, log: o.Log, publicURL: o.PublicURL, refreshTTL: o.RefreshTTL, now: o.Now,
-		statsFlight: &flight[domain.RoundStatistics]{}, figuresFlight: &flight[domain.ProgrammeFigures]{}, reportCache: newReportCache(), matchesCache: newMatchesCache(),
+		statsFlight: &flight[domain.RoundStatistics]{}, figuresFlight: &flight[domain.ProgrammeFigures]{}, reportCache: newReportCache(), matchesCache: newMatchesCache(), adaptationLists: newAdaptationListCache(),
 	}
 }
 
