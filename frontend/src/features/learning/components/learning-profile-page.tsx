@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '@/api/errors';
 import type { Keyed, LearningProfile, LearningTheme, WantLevel } from '@/api/types';
 import { Button } from '@/components/ui/button';
@@ -16,23 +16,37 @@ import { useLearningProfile, useSaveLearningProfile } from '../api/learning';
 import { MAX_QUESTIONS, WANT_LEVELS } from './learning-vocabulary';
 import '../learning.css';
 
-/** The organisation's learning profile in a programme: `/programmes/:id/learning`. */
+/**
+ * The organisation's learning profile in a programme: `/programmes/:id/learning`. Coordinators
+ * read another organisation's with `?organisation=<id>` (linked from the members), never change
+ * it: only an organisation's own partners and coordinators write its profile.
+ */
 export function LearningProfilePage() {
   const { t } = useTranslation();
   const vocabulary = useVocabulary();
   const { programme, canCoordinate } = useProgrammeOutlet();
-  const profile = useLearningProfile(programme.id);
+  const [params] = useSearchParams();
+  const other = canCoordinate ? (params.get('organisation') ?? undefined) : undefined;
+  const profile = useLearningProfile(programme.id, other);
   const [notice, setNotice] = useState<string | null>(null);
-  const canEdit = canCoordinate || programme.my_roles.includes('partner');
-  useDocumentTitle(`${t('learning.profile.title')} · ${vocabulary.programme(programme).name}`);
+  const canEdit = !other && (canCoordinate || programme.my_roles.includes('partner'));
+  const organisation = profile.data?.data.organisation.name ?? '';
+  const title = other ? t('learning.profile.ofOrganisation', { organisation }) : t('learning.profile.title');
+  useDocumentTitle(`${title} · ${vocabulary.programme(programme).name}`);
 
   return (
     <section aria-labelledby="learning-profile-heading" className="learning">
       <div className="section-header">
-        <h2 id="learning-profile-heading">{t('learning.profile.title')}</h2>
-        <Link className="btn btn-secondary" to={`/programmes/${programme.id}/matches`}>
-          {t('learning.profile.viewMatches')}
-        </Link>
+        <h2 id="learning-profile-heading">{title}</h2>
+        {other ? (
+          <Link className="btn btn-secondary" to={`/programmes/${programme.id}/members`}>
+            {t('learning.profile.allMembers')}
+          </Link>
+        ) : (
+          <Link className="btn btn-secondary" to={`/programmes/${programme.id}/matches`}>
+            {t('learning.profile.viewMatches')}
+          </Link>
+        )}
       </div>
       {profile.isPending ? (
         <LoadingState />
@@ -42,12 +56,18 @@ export function LearningProfilePage() {
         <EmptyState title={t('learning.profile.noThemes')} />
       ) : (
         <>
-          <p className="section-lead muted">{t('learning.profile.lead', { organisation: profile.data.data.organisation.name })}</p>
-          {!canEdit && <p className="muted">{t('learning.profile.readOnly')}</p>}
+          {other ? (
+            <p className="section-lead muted">{t('learning.profile.otherLead', { organisation })}</p>
+          ) : (
+            <>
+              <p className="section-lead muted">{t('learning.profile.lead', { organisation })}</p>
+              {!canEdit && <p className="muted">{t('learning.profile.readOnly')}</p>}
+            </>
+          )}
           <FormNotice message={notice} />
           {/* A new version (after someone else's change) starts the form again from it. */}
           <LearningProfileForm
-            key={profile.data.data.version}
+            key={`${profile.data.data.organisation.id}:${profile.data.data.version}`}
             programmeId={programme.id}
             profile={profile.data.data}
             etag={profile.data.etag}

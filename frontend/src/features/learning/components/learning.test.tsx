@@ -147,6 +147,37 @@ describe('LearningProfilePage', () => {
     expect(screen.getByRole('checkbox', { name: /Early contact/ })).toBeDisabled();
     expect(screen.queryByRole('button', { name: 'Save profile' })).not.toBeInTheDocument();
   });
+
+  it('shows a coordinator another organisation’s profile, read-only, in the reader’s language', async () => {
+    sessionStore.setTokens(tokenPair());
+    const werkbrug = { id: 'a0000000-0000-4000-8000-000000000002', name: 'Werkbrug', country: 'NL' };
+    const { calls } = mockFetch([
+      {
+        method: 'GET',
+        path: `/api/v1/programmes/${programme.id}/learning-profile`,
+        respond: () => json({ ...savedProfile, organisation: werkbrug }, { headers: { ETag: '"2"' } }),
+      },
+    ]);
+    await i18n.changeLanguage('nl');
+    renderPage(`learning?organisation=${werkbrug.id}`, ['coordinator']);
+    expect(await screen.findByRole('heading', { name: 'Leerprofiel van Werkbrug' })).toBeInTheDocument();
+    expect(calls[0].search).toBe(`?organisation_id=${werkbrug.id}`);
+    expect(screen.getByText(/Alleen de eigen partners en coördinatoren kunnen het wijzigen/)).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: /Vroeg contact/ })).toBeDisabled();
+    expect(screen.queryByRole('button', { name: 'Profiel opslaan' })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Alle leden' })).toHaveAttribute('href', `/programmes/${programme.id}/members`);
+  });
+
+  it('ignores another organisation asked for by someone who does not coordinate', async () => {
+    sessionStore.setTokens(tokenPair());
+    const { calls } = mockFetch([
+      { method: 'GET', path: `/api/v1/programmes/${programme.id}/learning-profile`, respond: () => json(savedProfile, { headers: { ETag: '"2"' } }) },
+    ]);
+    renderPage('learning?organisation=a0000000-0000-4000-8000-000000000002', ['partner']);
+    expect(await screen.findByRole('checkbox', { name: /Early contact/ })).toBeEnabled();
+    expect(screen.getByRole('heading', { name: 'Learning profile' })).toBeInTheDocument();
+    expect(calls[0].search).toBe('');
+  });
 });
 
 const matches: Matches = {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { programmeText } from '@/lib/vocabulary';
 import type { Member, Role } from '@/api/types';
 import { Badge, BadgeList } from '@/components/ui/badge';
@@ -56,6 +57,15 @@ export function MembersTab() {
           <span className="country-code" title={m.organisation.country}>
             {m.organisation.country}
           </span>
+          {canCoordinate && (
+            <>
+              {' · '}
+              <Link to={`/programmes/${programme.id}/learning?organisation=${m.organisation.id}`}>
+                {t('members.learningProfile')}
+                <NamedObject name={m.organisation.name} />
+              </Link>
+            </>
+          )}
         </>
       ),
     },
