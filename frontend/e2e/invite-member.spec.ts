@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_PROGRAMME, demo, signIn } from './helpers';
+import { linkIn, waitForMail } from './mail';
 
 test('a coordinator invites a new partner, who accepts and joins the programme', async ({ page, browser }, testInfo) => {
   const stamp = Date.now();
@@ -70,4 +71,48 @@ test('a coordinator invites a new partner, who accepts and joins the programme',
   await expect(memberRow).toBeVisible();
   await expect(memberRow).toContainText('Partner');
   await expect(memberRow).toContainText(inviteeEmail);
+});
+
+test('an invitation is e-mailed in the language chosen for the invitee', async ({ page, browser }, testInfo) => {
+  const stamp = Date.now();
+  const inviteeEmail = `e2e.nl.${stamp}@example.org`;
+  const since = new Date();
+
+  await signIn(page, demo.coordinator);
+  await page.getByRole('link', { name: DEMO_PROGRAMME }).click();
+  await page.getByRole('navigation', { name: 'Programme sections' }).getByRole('link', { name: 'Members' }).click();
+  await page.getByRole('button', { name: 'Invite a member' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Invite a member' });
+  await dialog.getByRole('textbox', { name: 'E-mail' }).fill(inviteeEmail);
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(`Anouk E2E ${stamp}`);
+  const organisation = dialog.getByRole('combobox', { name: 'Organisation' });
+  await expect(organisation.locator('option').nth(1)).toBeAttached();
+  await organisation.selectOption({ index: 1 });
+  await dialog.getByRole('checkbox', { name: /Partner/ }).check();
+  // The coordinator works in English; the invitee reads Dutch.
+  await dialog.getByRole('combobox', { name: 'Language for e-mails and exports' }).selectOption('nl');
+  await dialog.getByRole('button', { name: 'Create invitation' }).click();
+  const created = page.getByRole('dialog', { name: 'Invitation created' });
+  const inviteUrl = await created.getByRole('textbox', { name: 'Invitation link' }).inputValue();
+  expect(inviteUrl).toMatch(/\/invitations\/[^/]+$/);
+  await created.getByRole('button', { name: 'Done' }).click();
+
+  // The e-mail is in Dutch, with the programme's Dutch name, and its link is the invitation's.
+  const mail = await waitForMail(inviteeEmail, { since });
+  expect(mail.subject).toBe('[Peerbridge] Uitnodiging voor Terug naar werk na kanker — wederzijds leren op Peerbridge');
+  expect(mail.body).toContain('nodigt u uit om deel te nemen aan het programma');
+  expect(mail.body).not.toContain('invites you');
+  const link = new URL(linkIn(mail, /https?:\/\/\S+\/invitations\/\S+/));
+  expect(link.pathname).toBe(new URL(inviteUrl).pathname);
+
+  // The link opens the invitation for that address.
+  const baseURL = testInfo.project.use.baseURL ?? process.env.E2E_BASE_URL;
+  const invitee = await browser.newContext({ baseURL, locale: 'en-GB' });
+  try {
+    const inviteePage = await invitee.newPage();
+    await inviteePage.goto(`${link.pathname}${link.search}`);
+    await expect(inviteePage.getByText(inviteeEmail)).toBeVisible();
+  } finally {
+    await invitee.close();
+  }
 });
