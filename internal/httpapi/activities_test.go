@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -602,5 +603,85 @@ func TestCalendarFeedListsActivitiesAndReviewDeadlines(t *testing.T) {
 	must(t, w.do(req{method: "DELETE", path: "/api/v1/me/calendar-token", token: w.tok["rev.de"]}), 204)
 	if r := must(t, w.get(feed2, ""), 404); !strings.HasPrefix(r.Header.Get("Content-Type"), "application/problem+json") {
 		t.Fatalf("revoked feed answer: %s", r.Header.Get("Content-Type"))
+	}
+}
+
+// TestActivityListsFollowEveryChange reads the activity list after each kind of change it shows —
+// and again right after, when the page is kept — and checks that none is answered from before the
+// change: a new activity, a title written directly in SQL, a participant, a presented practice, a
+// follow-up done, the host's name, an activity deleted, and a change rolled back.
+func TestActivityListsFollowEveryChange(t *testing.T) {
+	w := newReviewWorld(t)
+	exec := func(q string, args ...any) {
+		t.Helper()
+		if _, err := w.db.SQL().Exec(q, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := "/api/v1/programmes/" + w.prog.ID.String() + "/activities"
+	items := func() map[string]map[string]any {
+		t.Helper()
+		first := must(t, w.get(path, w.tok["partner"]), 200).json(t)
+		second := must(t, w.get(path, w.tok["partner"]), 200).json(t)
+		if !reflect.DeepEqual(first, second) {
+			t.Fatalf("two reads with no change in between differ:\n%v\n%v", first, second)
+		}
+		out := map[string]map[string]any{}
+		for _, it := range first["items"].([]any) {
+			out[it.(map[string]any)["id"].(string)] = it.(map[string]any)
+		}
+		return out
+	}
+	if len(items()) != 0 {
+		t.Fatal("the list has an activity before any was made")
+	}
+	body := activityBody(w.world, "Visit to Werkbrug", w.orgNL.ID.String())
+	body["follow_ups"] = []map[string]any{{"title": "Share the coaching manual", "owner_organisation_id": w.orgNL.ID.String()}}
+	a := w.createActivity(body)
+	id := a["id"].(string)
+	got := items()[id]
+	if got == nil || got["participant_organisations"] != float64(2) || got["open_follow_ups"] != float64(1) || got["practice_count"] != float64(0) {
+		t.Fatalf("after the activity was made, the list reads %v", got)
+	}
+
+	exec(`UPDATE activities SET title = 'Visit to Werkbrug Utrecht' WHERE id = $1`, id)
+	if got := items()[id]; got["title"] != "Visit to Werkbrug Utrecht" {
+		t.Errorf("after a title written in SQL, the list reads %v", got["title"])
+	}
+	exec(`INSERT INTO activity_participants (activity_id, organisation_id, role, people, position) VALUES ($1, $2, 'expert', 4, 9)`, id, w.orgBE.ID)
+	if got := items()[id]; got["participant_organisations"] != float64(3) || got["people"] != float64(9) {
+		t.Errorf("after a participant joined, the list reads %v organisations, %v people", got["participant_organisations"], got["people"])
+	}
+	exec(`INSERT INTO activity_practices (activity_id, practice_id, position) VALUES ($1, $2, 0)`, id, w.practiceID)
+	if got := items()[id]; got["practice_count"] != float64(1) {
+		t.Errorf("after a practice was presented, the list reads %v", got["practice_count"])
+	}
+	exec(`UPDATE activity_follow_ups SET status = 'done' WHERE activity_id = $1`, id)
+	if got := items()[id]; got["open_follow_ups"] != float64(0) {
+		t.Errorf("after the follow-up was done, the list reads %v", got["open_follow_ups"])
+	}
+	exec(`UPDATE organisations SET name = 'Werkbrug Utrecht' WHERE id = $1`, w.orgNL.ID)
+	if got := items()[id]; got["host_organisation_name"] != "Werkbrug Utrecht" {
+		t.Errorf("after the host was renamed, the list reads %v", got["host_organisation_name"])
+	}
+
+	before := items()
+	tx, err := w.db.SQL().Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(`UPDATE activities SET title = 'Rolled back' WHERE id = $1`, id); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if after := items(); !reflect.DeepEqual(before, after) {
+		t.Errorf("a rolled-back change changed the list:\n%v\n%v", before, after)
+	}
+
+	exec(`DELETE FROM activities WHERE id = $1`, id)
+	if got := items(); len(got) != 0 {
+		t.Errorf("after the activity was deleted, the list reads %v", got)
 	}
 }

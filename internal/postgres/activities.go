@@ -289,6 +289,15 @@ const activitySummarySelect = `a.id, a.programme_id, a.kind, a.title, a.host_org
 const activitySummaryJoins = `CROSS JOIN LATERAL (SELECT count(*) AS participant_organisations, coalesce(sum(p.people), 0) AS people
 	FROM activity_participants p WHERE p.activity_id = a.id) pa`
 
+// ActivityListVersion names the state a programme's activity lists are read from: its activity
+// list version (0038), moved at the commit of any change of an activity or its parts, and of the
+// name of an organisation that hosts one.
+func (s *Store) ActivityListVersion(ctx context.Context, programmeID uuid.UUID) (int64, error) {
+	var v int64
+	err := s.conn(ctx).Raw(`SELECT coalesce((SELECT version FROM activity_list_versions WHERE programme_id = ?), 0)`, programmeID).Scan(&v).Error
+	return v, translate(err)
+}
+
 // ListActivities returns a page of a programme's activities, by starting time (earliest first
 // unless the sort says -starts_at), as summaries: one statement for the page and one for the
 // total, whatever the page's size.

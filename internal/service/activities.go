@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"time"
 
@@ -18,6 +19,9 @@ type ActivityStore interface {
 	Activity(ctx context.Context, id uuid.UUID, lock bool) (domain.Activity, error)
 	// ListActivities returns a page of summaries: the parts counted, not read.
 	ListActivities(ctx context.Context, f domain.ActivityFilter, p domain.PageRequest) (domain.Page[domain.ActivitySummary], error)
+	// ActivityListVersion names the state of the programme its activity lists are read from; it
+	// changes at the commit of any change that can change a list.
+	ActivityListVersion(ctx context.Context, programmeID uuid.UUID) (int64, error)
 	// UpdateActivity returns CodeNotFound for an unknown id and CodeVersionMismatch when version
 	// is not the stored one.
 	UpdateActivity(ctx context.Context, a domain.Activity, version int) (domain.Activity, error)
@@ -240,7 +244,19 @@ func (s *Service) ListActivities(ctx context.Context, a *domain.Actor, f domain.
 	if err != nil {
 		return domain.Page[ActivitySummaryView]{}, err
 	}
-	page, err := s.activities.ListActivities(ctx, f, p)
+	version, err := s.activities.ActivityListVersion(ctx, f.ProgrammeID)
+	if err != nil {
+		return domain.Page[ActivitySummaryView]{}, err
+	}
+	// Every member reads the same list; what each may do with an item is decided below.
+	key, _ := json.Marshal(struct {
+		V int64
+		F domain.ActivityFilter
+		P domain.PageRequest
+	}{version, f, p})
+	page, err := s.activityLists.figures(string(key), func() (domain.Page[domain.ActivitySummary], error) {
+		return s.activities.ListActivities(ctx, f, p)
+	})
 	if err != nil {
 		return domain.Page[ActivitySummaryView]{}, err
 	}
@@ -250,6 +266,18 @@ func (s *Service) ListActivities(ctx context.Context, a *domain.Actor, f domain.
 	}
 	return out, nil
 }
+
+// activityListsSize bounds the activity list pages kept in memory: a page of 100 summaries is
+// some tens of kilobytes.
+const activityListsSize = 256
+
+// activityListCache keeps pages of a programme's activity list under its ActivityListVersion: a
+// page read again before anything changed costs one primary-key lookup instead of counting each
+// activity's participants, practices and open follow-ups. A kept page is shared by every request
+// that finds it, and is never changed.
+type activityListCache = keptCache[domain.Page[domain.ActivitySummary]]
+
+func newActivityListCache() *activityListCache { return &activityListCache{size: activityListsSize} }
 
 // Activity reads an activity of a programme the caller belongs to; any other is CodeNotFound.
 func (s *Service) Activity(ctx context.Context, a *domain.Actor, id uuid.UUID) (ActivityView, error) {
