@@ -92,6 +92,34 @@ func TestPracticeListsFollowEveryChange(t *testing.T) {
 	if err := w.db.SQL().QueryRow(`SELECT version FROM practice_list_versions WHERE programme_id = $1`, w.prog.ID).Scan(&version); err != nil || version < 8 {
 		t.Fatalf("list version %d (%v), want one step per committed change", version, err)
 	}
+	// The public catalogue is kept too, under the versions of the programmes that open one.
+	public := func(want string) {
+		t.Helper()
+		for range 2 {
+			r := must(t, w.get("/api/v1/public/practices?q=beacon", ""), 200).json(t)
+			got := ""
+			for _, it := range r["items"].([]any) {
+				got += it.(map[string]any)["title"].(string)
+			}
+			if got != want || r["total"].(float64) != float64(len(r["items"].([]any))) {
+				t.Fatalf("public catalogue: %q (total %v), want %q", got, r["total"], want)
+			}
+		}
+	}
+	public("") // not published, and no programme has a public catalogue
+	w.setStatus(id, domain.StatusPublished)
+	public("")
+	exec(`UPDATE programmes SET public_catalogue = true WHERE id = $1`, w.prog.ID)
+	public("Beacon coaching")
+	exec(`UPDATE practices SET title = 'Beacon coaching for employers' WHERE id = $1`, id)
+	public("Beacon coaching for employers")
+	exec(`UPDATE programmes SET public_catalogue = false WHERE id = $1`, w.prog.ID)
+	public("")
+	exec(`UPDATE programmes SET public_catalogue = true WHERE id = $1`, w.prog.ID)
+	public("Beacon coaching for employers")
+	w.setStatus(id, domain.StatusArchived)
+	public("")
+
 	// The other programme's lists never moved.
 	var other int64
 	if err := w.db.SQL().QueryRow(`SELECT coalesce((SELECT version FROM practice_list_versions WHERE programme_id = $1), 0)`, w.other.ID).Scan(&other); err != nil || other != 0 {

@@ -4,6 +4,7 @@ import (
 	"container/list"
 	"context"
 	"encoding/json"
+	"hash/fnv"
 	"strconv"
 	"strings"
 	"sync"
@@ -115,6 +116,22 @@ func (s *Store) practiceListVersion(ctx context.Context, programmeID uuid.UUID) 
 	var v int64
 	err := s.conn(ctx).Raw(`SELECT coalesce((SELECT version FROM practice_list_versions WHERE programme_id = ?), 0)`, programmeID).Scan(&v).Error
 	return v, translate(err)
+}
+
+// publicCatalogueVersion names what the public catalogue's pages (of one programme, or of all)
+// are chosen from: which programmes have a public catalogue, and each one's list version. The
+// list joined in id order is hashed into a version, which changes when a programme opens or
+// closes its catalogue or any of their list versions moves. (Names and labels on a page are read
+// afresh on every request, through the catalogue's own filter: a kept page never shows what is no
+// longer public.)
+func (s *Store) publicCatalogueVersion(ctx context.Context, programmeID *uuid.UUID) (int64, error) {
+	var v string
+	err := s.conn(ctx).Raw(`SELECT coalesce(string_agg(g.id::text || ':' || coalesce(v.version, 0), ',' ORDER BY g.id), '')
+		FROM programmes g LEFT JOIN practice_list_versions v ON v.programme_id = g.id
+		WHERE g.public_catalogue AND (CAST(? AS uuid) IS NULL OR g.id = ?)`, programmeID, programmeID).Scan(&v).Error
+	h := fnv.New64a()
+	h.Write([]byte(v))
+	return int64(h.Sum64()), translate(err)
 }
 
 // keptPracticeRows reads the rows of a kept page, through f's filters and visibility rule (the

@@ -276,14 +276,20 @@ func (s *Store) ListPractices(ctx context.Context, f domain.PracticeFilter, p do
 	if f.Query != "" && tsq == "" {
 		return domain.Page[domain.Practice]{Items: []domain.Practice{}, Page: p.Page, Size: p.Size}, nil // only stop words
 	}
-	// A programme's lists are kept under its list version, outside transactions only: inside one,
-	// the version moves on only at commit, after the transaction's own changes.
+	// A programme's lists are kept under its list version, and the public catalogue under the
+	// versions of the programmes that have one, outside transactions only: inside one, a version
+	// moves on only at commit, after the transaction's own changes.
 	_, inTx := ctx.Value(txKey{}).(*gorm.DB)
-	keep := f.ProgrammeID != nil && !f.Public && !inTx
+	keep := (f.ProgrammeID != nil || f.Public) && !inTx
 	var version int64
 	key := ""
 	if keep {
-		if version, err = s.practiceListVersion(ctx, *f.ProgrammeID); err != nil {
+		if f.Public {
+			version, err = s.publicCatalogueVersion(ctx, f.ProgrammeID)
+		} else {
+			version, err = s.practiceListVersion(ctx, *f.ProgrammeID)
+		}
+		if err != nil {
 			return domain.Page[domain.Practice]{}, err
 		}
 		key = practiceListKey(f, tsq, p)
