@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -510,5 +511,81 @@ func TestMatchesFollowEveryChange(t *testing.T) {
 	}
 	if after := labels(); !reflect.DeepEqual(before, after) {
 		t.Errorf("a rolled-back change changed the matches:\n%v\n%v", before, after)
+	}
+}
+
+// TestLearningMapFollowsEveryChange reads the learning map after each kind of change it counts —
+// and again right after, when it is kept — and checks that none is answered from before the
+// change: a saved profile, an organisation's country, people leaving the programme, the
+// programme's themes, and a change rolled back.
+func TestLearningMapFollowsEveryChange(t *testing.T) {
+	w := newLearningWorld(t)
+	exec := func(q string, args ...any) {
+		t.Helper()
+		if _, err := w.db.SQL().Exec(q, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	type learningMap struct {
+		Themes, Countries []string
+		Cells             []struct {
+			Theme, Country string
+			Offers         int
+		}
+	}
+	read := func() learningMap {
+		t.Helper()
+		var first, second learningMap
+		for _, m := range []*learningMap{&first, &second} {
+			r := must(t, w.get("/api/v1/programmes/"+w.prog.ID.String()+"/learning-map", w.tok["coordinator"]), 200)
+			if err := json.Unmarshal(r.Body, m); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !reflect.DeepEqual(first, second) {
+			t.Fatalf("two reads with no change in between differ:\n%v\n%v", first, second)
+		}
+		return first
+	}
+	offers := func(m learningMap, theme, country string) int {
+		for _, c := range m.Cells {
+			if c.Theme == theme && c.Country == country {
+				return c.Offers
+			}
+		}
+		return 0
+	}
+	if got := offers(read(), "upscaling", "DE"); got != 0 {
+		t.Fatalf("DE offers upscaling %d times before its profile says so", got)
+	}
+	w.putProfile("de", `"1"`, []map[string]any{{"key": "upscaling", "offers": true}}, 200)
+	if got := offers(read(), "upscaling", "DE"); got != 1 {
+		t.Errorf("after Wiedereinstieg's profile changed, DE offers upscaling %d times", got)
+	}
+	exec(`UPDATE organisations SET country = 'AT' WHERE id = $1`, w.wied.ID)
+	if m := read(); offers(m, "upscaling", "AT") != 1 || offers(m, "upscaling", "DE") != 0 {
+		t.Errorf("after Wiedereinstieg moved to AT, the map reads countries %v", m.Countries)
+	}
+	exec(`DELETE FROM memberships WHERE programme_id = $1 AND user_id IN (SELECT id FROM users WHERE organisation_id = $2)`, w.prog.ID, w.wied.ID)
+	if m := read(); slices.Contains(m.Countries, "AT") {
+		t.Errorf("after its people left, Wiedereinstieg's country is still on the map: %v", m.Countries)
+	}
+	exec(`UPDATE programmes SET themes = '[{"key": "upscaling", "title": "Scaling up"}]'::jsonb WHERE id = $1`, w.prog.ID)
+	if m := read(); !reflect.DeepEqual(m.Themes, []string{"upscaling"}) {
+		t.Errorf("after the programme's themes changed, the map reads %v", m.Themes)
+	}
+	before := read()
+	tx, err := w.db.SQL().Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(`UPDATE organisations SET country = 'LU' WHERE id = $1`, w.werkbrug.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if after := read(); !reflect.DeepEqual(before, after) {
+		t.Errorf("a rolled-back change changed the map:\n%v\n%v", before, after)
 	}
 }

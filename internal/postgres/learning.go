@@ -82,6 +82,15 @@ func (s *Store) MatchesVersion(ctx context.Context, programmeID uuid.UUID) (stri
 	return strconv.FormatInt(v.Lists, 10) + "." + strconv.FormatInt(v.Learning, 10), translate(err)
 }
 
+// LearningVersion is the programme's learning version (0035), which moves at the commit of any
+// change of a learning profile, of who takes part, of an organisation's name or country, or of
+// the programme.
+func (s *Store) LearningVersion(ctx context.Context, programmeID uuid.UUID) (int64, error) {
+	var v int64
+	err := s.conn(ctx).Raw(`SELECT coalesce((SELECT version FROM learning_versions WHERE programme_id = ?), 0)`, programmeID).Scan(&v).Error
+	return v, translate(err)
+}
+
 // LearningProfile reads an organisation's profile in a programme; one nobody saved is version 0
 // with no themes.
 func (s *Store) LearningProfile(ctx context.Context, programmeID, organisationID uuid.UUID) (domain.LearningProfile, error) {

@@ -29,6 +29,9 @@ type LearningStore interface {
 	// MatchesVersion names the state of the programme that Matches depends on; it changes at the
 	// commit of any change that can change a match.
 	MatchesVersion(ctx context.Context, programmeID uuid.UUID) (string, error)
+	// LearningVersion names the state of the programme's learning profiles, of who takes part and
+	// of the programme itself; it changes at the commit of any change to them.
+	LearningVersion(ctx context.Context, programmeID uuid.UUID) (int64, error)
 }
 
 // LearningProfileView is an organisation's learning profile over the programme's themes.
@@ -321,13 +324,33 @@ func (s *Service) LearningMap(ctx context.Context, a *domain.Actor, programmeID 
 	if _, err := s.coordinatorScope(ctx, a, programmeID, "Programme"); err != nil {
 		return domain.LearningMap{}, nil, err
 	}
-	prog, err := s.programmes.Programme(ctx, programmeID, a.UserID)
+	version, err := s.learning.LearningVersion(ctx, programmeID)
 	if err != nil {
 		return domain.LearningMap{}, nil, err
 	}
-	orgs, err := s.learning.LearnerOrganisations(ctx, programmeID)
-	if err != nil {
-		return domain.LearningMap{}, nil, err
-	}
-	return domain.BuildLearningMap(orgs, prog.Themes), prog.Themes, nil
+	kept, err := s.learningMaps.figures(programmeID.String()+"@"+strconv.FormatInt(version, 10), func() (keptLearningMap, error) {
+		prog, err := s.programmes.Programme(ctx, programmeID, a.UserID)
+		if err != nil {
+			return keptLearningMap{}, err
+		}
+		orgs, err := s.learning.LearnerOrganisations(ctx, programmeID)
+		if err != nil {
+			return keptLearningMap{}, err
+		}
+		return keptLearningMap{Map: domain.BuildLearningMap(orgs, prog.Themes), Themes: prog.Themes}, nil
+	})
+	return kept.Map, kept.Themes, err
 }
+
+// keptLearningMap is a programme's learning map with the themes it is drawn over.
+type keptLearningMap struct {
+	Map    domain.LearningMap
+	Themes []domain.Keyed
+}
+
+// learningMapCache keeps each programme's learning map under its learning version: everything
+// the map counts (the profiles, who takes part, the organisations' countries, the programme's
+// themes) moves that version, and the map is the same for every coordinator who reads it.
+type learningMapCache = keptCache[keptLearningMap]
+
+func newLearningMapCache() *learningMapCache { return &learningMapCache{size: 64} }

@@ -115,6 +115,7 @@ type Service struct {
 	matchesCache    *matchesCache
 	adaptationLists *adaptationListCache
 	activityLists   *activityListCache
+	learningMaps    *learningMapCache
 }
 
 // Options configure a Service.
@@ -149,7 +150,7 @@ func New(o Options) *Service {
 		discussions: st.Discussions, reminders: st.Reminders, activities: st.Activities, calendars: st.Calendars, learning: st.Learning, accounts: st.Accounts, reports: st.Reports,
 		attachments: st.Attachments, catalogue: st.Catalogue, clientDigestKey: o.ClientDigestKey,
 		hasher: o.Hasher, signer: o.Signer, log: o.Log, publicURL: o.PublicURL, refreshTTL: o.RefreshTTL, now: o.Now,
-		statsFlight: &flight[domain.RoundStatistics]{}, figuresFlight: &flight[domain.ProgrammeFigures]{}, reportCache: newReportCache(), matchesCache: newMatchesCache(), adaptationLists: newAdaptationListCache(), activityLists: newActivityListCache(),
+		statsFlight: &flight[domain.RoundStatistics]{}, figuresFlight: &flight[domain.ProgrammeFigures]{}, reportCache: newReportCache(), matchesCache: newMatchesCache(), adaptationLists: newAdaptationListCache(), activityLists: newActivityListCache(), learningMaps: newLearningMapCache(),
 	}
 }
 
