@@ -293,9 +293,7 @@ const activitySummaryJoins = `CROSS JOIN LATERAL (SELECT count(*) AS participant
 // list version (0038), moved at the commit of any change of an activity or its parts, and of the
 // name of an organisation that hosts one.
 func (s *Store) ActivityListVersion(ctx context.Context, programmeID uuid.UUID) (int64, error) {
-	var v int64
-	err := s.conn(ctx).Raw(`SELECT coalesce((SELECT version FROM activity_list_versions WHERE programme_id = ?), 0)`, programmeID).Scan(&v).Error
-	return v, translate(err)
+	return s.programmeVersion(ctx, programmeID, activityListVersions)
 }
 
 // ListActivities returns a page of a programme's activities, by starting time (earliest first

@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"strconv"
 	"strings"
 	"time"
 
@@ -158,10 +157,8 @@ func (r adaptationSummaryRow) toDomain() domain.Adaptation {
 // adaptation list version (0037), moved at the commit of any change of an adaptation or a
 // follow-up, of a practice's title, country or organisation, and of the name or country of an
 // organisation that adopted one.
-func (s *Store) AdaptationListVersion(ctx context.Context, programmeID uuid.UUID) (string, error) {
-	var v int64
-	err := s.conn(ctx).Raw(`SELECT coalesce((SELECT version FROM adaptation_list_versions WHERE programme_id = ?), 0)`, programmeID).Scan(&v).Error
-	return strconv.FormatInt(v, 10), translate(err)
+func (s *Store) AdaptationListVersion(ctx context.Context, programmeID uuid.UUID) (int64, error) {
+	return s.programmeVersion(ctx, programmeID, adaptationListVersions)
 }
 
 // ListAdaptations returns a page of a programme's adaptations as summaries: each with its latest

@@ -76,19 +76,18 @@ const participates = `EXISTS (SELECT 1 FROM users u JOIN memberships m ON m.user
 // list version (0031) and its learning version (0035), which together move at the commit of any
 // change a match depends on.
 func (s *Store) MatchesVersion(ctx context.Context, programmeID uuid.UUID) (string, error) {
-	var v struct{ Lists, Learning int64 }
-	err := s.conn(ctx).Raw(`SELECT coalesce((SELECT version FROM practice_list_versions WHERE programme_id = ?), 0) AS lists,
-		coalesce((SELECT version FROM learning_versions WHERE programme_id = ?), 0) AS learning`, programmeID, programmeID).Scan(&v).Error
-	return strconv.FormatInt(v.Lists, 10) + "." + strconv.FormatInt(v.Learning, 10), translate(err)
+	v, err := s.programmeVersions(ctx, programmeID, practiceListVersions, learningVersions)
+	if err != nil {
+		return "", err
+	}
+	return strconv.FormatInt(v[0], 10) + "." + strconv.FormatInt(v[1], 10), nil
 }
 
 // LearningVersion is the programme's learning version (0035), which moves at the commit of any
 // change of a learning profile, of who takes part, of an organisation's name or country, or of
 // the programme.
 func (s *Store) LearningVersion(ctx context.Context, programmeID uuid.UUID) (int64, error) {
-	var v int64
-	err := s.conn(ctx).Raw(`SELECT coalesce((SELECT version FROM learning_versions WHERE programme_id = ?), 0)`, programmeID).Scan(&v).Error
-	return v, translate(err)
+	return s.programmeVersion(ctx, programmeID, learningVersions)
 }
 
 // LearningProfile reads an organisation's profile in a programme; one nobody saved is version 0

@@ -113,9 +113,7 @@ func (c *practiceListCache) keepStem(query, tsq string) {
 
 // practiceListVersion is the programme's list version (0 before its first change).
 func (s *Store) practiceListVersion(ctx context.Context, programmeID uuid.UUID) (int64, error) {
-	var v int64
-	err := s.conn(ctx).Raw(`SELECT coalesce((SELECT version FROM practice_list_versions WHERE programme_id = ?), 0)`, programmeID).Scan(&v).Error
-	return v, translate(err)
+	return s.programmeVersion(ctx, programmeID, practiceListVersions)
 }
 
 // publicCatalogueVersion names what the public catalogue's pages (of one programme, or of all)

@@ -254,7 +254,7 @@ func (s *Service) ListActivities(ctx context.Context, a *domain.Actor, f domain.
 		F domain.ActivityFilter
 		P domain.PageRequest
 	}{version, f, p})
-	page, err := s.activityLists.figures(string(key), func() (domain.Page[domain.ActivitySummary], error) {
+	page, err := s.activityLists.cached(string(key), func() (domain.Page[domain.ActivitySummary], error) {
 		return s.activities.ListActivities(ctx, f, p)
 	})
 	if err != nil {

@@ -23,7 +23,7 @@ type AdaptationStore interface {
 	ListAdaptations(ctx context.Context, f domain.AdaptationFilter, p domain.PageRequest) (domain.Page[domain.Adaptation], error)
 	// AdaptationListVersion names the state of the programme that its adaptation lists are read
 	// from; it changes at the commit of any change that can change a list.
-	AdaptationListVersion(ctx context.Context, programmeID uuid.UUID) (string, error)
+	AdaptationListVersion(ctx context.Context, programmeID uuid.UUID) (int64, error)
 	AdaptationsOfPractice(ctx context.Context, practiceID uuid.UUID) ([]domain.Adaptation, error)
 	InsertOutcome(ctx context.Context, o domain.Outcome) error
 	CreateNewProduct(ctx context.Context, n domain.NewProduct) error
@@ -210,26 +210,23 @@ func (s *Service) ListAdaptations(ctx context.Context, a *domain.Actor, f domain
 	if err != nil {
 		return domain.Page[AdaptationView]{}, err
 	}
-	// can_edit depends on the caller's organisation and roles, read afresh with the scope on every
-	// request; the rest of the key is the programme's state, the filters and the page.
+	// Every member reads the same list; what each may do with an item is decided below.
 	key, _ := json.Marshal(struct {
-		V              string
-		F              domain.AdaptationFilter
-		P              domain.PageRequest
-		Org            uuid.UUID
-		Admin, Partner bool
-	}{version, f, p, a.OrganisationID, sc.IsAdmin(), sc.Has(domain.RolePartner)})
-	return s.adaptationLists.figures(string(key), func() (domain.Page[AdaptationView], error) {
-		page, err := s.adaptations.ListAdaptations(ctx, f, p)
-		if err != nil {
-			return domain.Page[AdaptationView]{}, err
-		}
-		out := domain.Page[AdaptationView]{Page: page.Page, Size: page.Size, Total: page.Total, TotalIsEstimate: page.TotalIsEstimate, Items: make([]AdaptationView, len(page.Items))}
-		for i, ad := range page.Items {
-			out.Items[i] = AdaptationView{Adaptation: ad, CanEdit: domain.CanEditAdaptation(sc, &ad)}
-		}
-		return out, nil
+		V int64
+		F domain.AdaptationFilter
+		P domain.PageRequest
+	}{version, f, p})
+	page, err := s.adaptationLists.cached(string(key), func() (domain.Page[domain.Adaptation], error) {
+		return s.adaptations.ListAdaptations(ctx, f, p)
 	})
+	if err != nil {
+		return domain.Page[AdaptationView]{}, err
+	}
+	out := domain.Page[AdaptationView]{Page: page.Page, Size: page.Size, Total: page.Total, TotalIsEstimate: page.TotalIsEstimate, Items: make([]AdaptationView, len(page.Items))}
+	for i, ad := range page.Items {
+		out.Items[i] = AdaptationView{Adaptation: ad, CanEdit: domain.CanEditAdaptation(sc, &ad)}
+	}
+	return out, nil
 }
 
 // adaptationListsSize bounds the adaptation list pages kept in memory: a page of summaries is
@@ -241,7 +238,7 @@ const adaptationListsSize = 256
 // lookup instead of a count, a plan and the page (0.95 ms of the server's CPU a request on the
 // benchmark data set, most of it scanning the rows and decoding their FRAME documents). A kept
 // page is shared by every request that finds it, and is never changed.
-type adaptationListCache = keptCache[domain.Page[AdaptationView]]
+type adaptationListCache = keptCache[domain.Page[domain.Adaptation]]
 
 func newAdaptationListCache() *adaptationListCache {
 	return &adaptationListCache{size: adaptationListsSize}

@@ -221,7 +221,7 @@ func (s *Service) Matches(ctx context.Context, a *domain.Actor, programmeID uuid
 	// roles; the rest of the key is the programme's state.
 	key := programmeID.String() + "@" + version + "/" + a.UserID.String() + "/" + a.OrganisationID.String() +
 		"/" + strconv.FormatBool(sc.IsAdmin()) + strconv.FormatBool(sc.IsCoordinator())
-	return s.matchesCache.figures(key, func() (Matches, error) { return s.computeMatches(ctx, a, sc, programmeID) })
+	return s.matchesCache.cached(key, func() (Matches, error) { return s.computeMatches(ctx, a, sc, programmeID) })
 }
 
 // matchesCacheSize bounds the matches kept in memory: one entry per viewer at the programme's
@@ -328,7 +328,7 @@ func (s *Service) LearningMap(ctx context.Context, a *domain.Actor, programmeID 
 	if err != nil {
 		return domain.LearningMap{}, nil, err
 	}
-	kept, err := s.learningMaps.figures(programmeID.String()+"@"+strconv.FormatInt(version, 10), func() (keptLearningMap, error) {
+	kept, err := s.learningMaps.cached(programmeID.String()+"@"+strconv.FormatInt(version, 10), func() (keptLearningMap, error) {
 		prog, err := s.programmes.Programme(ctx, programmeID, a.UserID)
 		if err != nil {
 			return keptLearningMap{}, err

@@ -24,7 +24,7 @@ func TestReportCacheComputesOncePerKey(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if f, err := c.figures("p@1/en", compute); err != nil || f.ResumptionPractices != 7 {
+			if f, err := c.cached("p@1/en", compute); err != nil || f.ResumptionPractices != 7 {
 				t.Errorf("figures: %+v, %v", f, err)
 			}
 		}()
@@ -33,15 +33,15 @@ func TestReportCacheComputesOncePerKey(t *testing.T) {
 	if n := runs.Load(); n != 1 {
 		t.Fatalf("computed %d times for one key", n)
 	}
-	if _, err := c.figures("p@1/en", compute); err != nil || runs.Load() != 1 {
+	if _, err := c.cached("p@1/en", compute); err != nil || runs.Load() != 1 {
 		t.Fatalf("a cached key was computed again (%d runs, %v)", runs.Load(), err)
 	}
-	if _, err := c.figures("p@2/en", compute); err != nil || runs.Load() != 2 {
+	if _, err := c.cached("p@2/en", compute); err != nil || runs.Load() != 2 {
 		t.Fatalf("a new data version was not computed (%d runs, %v)", runs.Load(), err)
 	}
 
 	failed := errors.New("cancelled")
-	if _, err := c.figures("q@1/en", func() (domain.ReportFigures, error) { return domain.ReportFigures{}, failed }); !errors.Is(err, failed) {
+	if _, err := c.cached("q@1/en", func() (domain.ReportFigures, error) { return domain.ReportFigures{}, failed }); !errors.Is(err, failed) {
 		t.Fatalf("error: %v", err)
 	}
 	if _, ok := c.entries["q@1/en"]; ok {
@@ -49,7 +49,7 @@ func TestReportCacheComputesOncePerKey(t *testing.T) {
 	}
 
 	for i := range reportCacheSize + 5 {
-		if _, err := c.figures(fmt.Sprintf("r@%d/en", i), compute); err != nil {
+		if _, err := c.cached(fmt.Sprintf("r@%d/en", i), compute); err != nil {
 			t.Fatal(err)
 		}
 	}
