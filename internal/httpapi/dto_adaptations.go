@@ -118,78 +118,67 @@ func toOutcomeResponse(o domain.Outcome) outcomeResponse {
 		InWorkAfter6Months: o.InWorkAfter6Months, PlacementsOffered: o.PlacementsOffered, Satisfaction: o.Satisfaction, Notes: o.Notes, CreatedAt: o.CreatedAt.UTC()}
 }
 
+// adaptationHead is what an adaptation's answer and its list item share.
+type adaptationHead struct {
+	ID                   uuid.UUID       `json:"id"`
+	ProgrammeID          uuid.UUID       `json:"programme_id"`
+	SourcePracticeID     uuid.UUID       `json:"source_practice_id"`
+	SourcePracticeTitle  string          `json:"source_practice_title"`
+	SourceCountry        string          `json:"source_country"`
+	ProductID            *uuid.UUID      `json:"product_id"`
+	AdoptingOrganisation organisationRef `json:"adopting_organisation"`
+	Country              string          `json:"country"`
+	Title                string          `json:"title"`
+	TargetGroups         []string        `json:"target_groups"`
+	Stage                string          `json:"stage"`
+	Frame                frameResponse   `json:"frame"`
+	CanEdit              bool            `json:"can_edit"`
+	Version              int             `json:"version"`
+	CreatedAt            time.Time       `json:"created_at"`
+	UpdatedAt            time.Time       `json:"updated_at"`
+}
+
+func toAdaptationHead(a domain.Adaptation, canEdit bool) adaptationHead {
+	return adaptationHead{ID: a.ID, ProgrammeID: a.ProgrammeID, SourcePracticeID: a.SourcePracticeID, SourcePracticeTitle: a.SourcePracticeTitle,
+		SourceCountry: a.SourceCountry, ProductID: a.ProductID, AdoptingOrganisation: organisationRef{ID: a.AdoptingOrganisationID, Name: a.AdoptingOrganisationName, Country: a.Country},
+		Country: a.Country, Title: a.Title, TargetGroups: lists.NonNil(a.TargetGroups), Stage: a.Stage, Frame: frameResponse(a.Frame), CanEdit: canEdit,
+		Version: a.Version, CreatedAt: a.CreatedAt.UTC(), UpdatedAt: a.UpdatedAt.UTC()}
+}
+
+// adaptationResponse is a whole adaptation (Adaptation in the contract).
 type adaptationResponse struct {
-	ID                   uuid.UUID         `json:"id"`
-	ProgrammeID          uuid.UUID         `json:"programme_id"`
-	SourcePracticeID     uuid.UUID         `json:"source_practice_id"`
-	SourcePracticeTitle  string            `json:"source_practice_title"`
-	SourceCountry        string            `json:"source_country"`
-	ProductID            *uuid.UUID        `json:"product_id"`
-	AdoptingOrganisation organisationRef   `json:"adopting_organisation"`
-	Country              string            `json:"country"`
-	Title                string            `json:"title"`
-	ContextDescription   string            `json:"context_description"`
-	TargetGroups         []string          `json:"target_groups"`
-	Stage                string            `json:"stage"`
-	Frame                frameResponse     `json:"frame"`
-	Barriers             []string          `json:"barriers"`
-	Facilitators         []string          `json:"facilitators"`
-	Outcomes             []outcomeResponse `json:"outcomes"`
-	CanEdit              bool              `json:"can_edit"`
-	Version              int               `json:"version"`
-	CreatedAt            time.Time         `json:"created_at"`
-	UpdatedAt            time.Time         `json:"updated_at"`
+	adaptationHead
+	ContextDescription string            `json:"context_description"`
+	Barriers           []string          `json:"barriers"`
+	Facilitators       []string          `json:"facilitators"`
+	Outcomes           []outcomeResponse `json:"outcomes"`
 }
 
 func toAdaptationResponse(a domain.Adaptation, canEdit bool) adaptationResponse {
-	outcomes := make([]outcomeResponse, len(a.Outcomes))
-	for i, o := range a.Outcomes {
-		outcomes[i] = toOutcomeResponse(o)
-	}
-	return adaptationResponse{ID: a.ID, ProgrammeID: a.ProgrammeID, SourcePracticeID: a.SourcePracticeID, SourcePracticeTitle: a.SourcePracticeTitle,
-		SourceCountry: a.SourceCountry, ProductID: a.ProductID, AdoptingOrganisation: organisationRef{ID: a.AdoptingOrganisationID, Name: a.AdoptingOrganisationName, Country: a.Country},
-		Country: a.Country, Title: a.Title, ContextDescription: a.ContextDescription, TargetGroups: lists.NonNil(a.TargetGroups), Stage: a.Stage,
-		Frame: frameResponse(a.Frame), Barriers: lists.NonNil(a.Barriers), Facilitators: lists.NonNil(a.Facilitators), Outcomes: outcomes, CanEdit: canEdit,
-		Version: a.Version, CreatedAt: a.CreatedAt.UTC(), UpdatedAt: a.UpdatedAt.UTC()}
+	return adaptationResponse{adaptationHead: toAdaptationHead(a, canEdit), ContextDescription: a.ContextDescription,
+		Barriers: lists.NonNil(a.Barriers), Facilitators: lists.NonNil(a.Facilitators),
+		Outcomes: lists.NonNil(lists.Map(a.Outcomes, toOutcomeResponse))}
 }
 
 func toAdaptationView(v service.AdaptationView) adaptationResponse {
 	return toAdaptationResponse(v.Adaptation, v.CanEdit)
 }
 
-// adaptationSummaryResponse is an adaptation in a list (AdaptationSummary in the contract).
+// adaptationSummaryResponse is an adaptation in a list (AdaptationSummary in the contract): its
+// latest follow-up and their number instead of all of them, and none of its free text.
 type adaptationSummaryResponse struct {
-	ID                   uuid.UUID        `json:"id"`
-	ProgrammeID          uuid.UUID        `json:"programme_id"`
-	SourcePracticeID     uuid.UUID        `json:"source_practice_id"`
-	SourcePracticeTitle  string           `json:"source_practice_title"`
-	SourceCountry        string           `json:"source_country"`
-	ProductID            *uuid.UUID       `json:"product_id"`
-	AdoptingOrganisation organisationRef  `json:"adopting_organisation"`
-	Country              string           `json:"country"`
-	Title                string           `json:"title"`
-	TargetGroups         []string         `json:"target_groups"`
-	Stage                string           `json:"stage"`
-	Frame                frameResponse    `json:"frame"`
-	LatestOutcome        *outcomeResponse `json:"latest_outcome"`
-	OutcomeCount         int              `json:"outcome_count"`
-	CanEdit              bool             `json:"can_edit"`
-	Version              int              `json:"version"`
-	CreatedAt            time.Time        `json:"created_at"`
-	UpdatedAt            time.Time        `json:"updated_at"`
+	adaptationHead
+	LatestOutcome *outcomeResponse `json:"latest_outcome"`
+	OutcomeCount  int              `json:"outcome_count"`
 }
 
 func toAdaptationSummaryView(v service.AdaptationView) adaptationSummaryResponse {
-	a := v.Adaptation
-	var latest *outcomeResponse
-	if a.LatestOutcome != nil {
-		o := toOutcomeResponse(*a.LatestOutcome)
-		latest = &o
+	out := adaptationSummaryResponse{adaptationHead: toAdaptationHead(v.Adaptation, v.CanEdit), OutcomeCount: v.Adaptation.OutcomeCount}
+	if o := v.Adaptation.LatestOutcome; o != nil {
+		r := toOutcomeResponse(*o)
+		out.LatestOutcome = &r
 	}
-	return adaptationSummaryResponse{ID: a.ID, ProgrammeID: a.ProgrammeID, SourcePracticeID: a.SourcePracticeID, SourcePracticeTitle: a.SourcePracticeTitle,
-		SourceCountry: a.SourceCountry, ProductID: a.ProductID, AdoptingOrganisation: organisationRef{ID: a.AdoptingOrganisationID, Name: a.AdoptingOrganisationName, Country: a.Country},
-		Country: a.Country, Title: a.Title, TargetGroups: lists.NonNil(a.TargetGroups), Stage: a.Stage, Frame: frameResponse(a.Frame),
-		LatestOutcome: latest, OutcomeCount: a.OutcomeCount, CanEdit: v.CanEdit, Version: a.Version, CreatedAt: a.CreatedAt.UTC(), UpdatedAt: a.UpdatedAt.UTC()}
+	return out
 }
 
 type newProductRequest struct {
