@@ -33,16 +33,22 @@ function readObjects(pdf: Buffer): Map<number, PdfObject> {
     } else {
       const dataStart = start + s + body.slice(s).match(/^stream\r?\n/)![0].length;
       const dataEnd = src.lastIndexOf('endstream', end);
-      let raw = pdf.subarray(dataStart, dataEnd);
-      // Drop the end-of-line before "endstream".
-      while (raw.length > 0 && (raw[raw.length - 1] === 0x0a || raw[raw.length - 1] === 0x0d)) raw = raw.subarray(0, raw.length - 1);
       const dict = body.slice(0, s);
+      // The stream's own length where the dictionary states it directly; otherwise everything up
+      // to "endstream" but the one end-of-line marker before it. Compressed data may itself end
+      // in a byte that reads as a line feed or carriage return, which must not be dropped.
+      const length = dict.match(/\/Length\s+(\d+)\b(?!\s+\d+\s+R)/);
+      let raw = pdf.subarray(dataStart, dataEnd);
+      if (length && dataStart + Number(length[1]) <= dataEnd) raw = pdf.subarray(dataStart, dataStart + Number(length[1]));
+      else if (raw.subarray(-2).toString('latin1') === '\r\n') raw = raw.subarray(0, raw.length - 2);
+      else if (raw.length > 0 && (raw[raw.length - 1] === 0x0a || raw[raw.length - 1] === 0x0d)) raw = raw.subarray(0, raw.length - 1);
       let stream: Buffer = raw;
       if (/\/FlateDecode/.test(dict)) {
+        // A stream that does not inflate is a misread PDF: say so rather than lose its text.
         try {
           stream = inflateSync(raw);
-        } catch {
-          stream = Buffer.alloc(0);
+        } catch (err) {
+          throw new Error(`PDF object ${m[1]}: its stream does not inflate (${String(err)})`);
         }
       }
       objects.set(Number(m[1]), { dict, stream });
