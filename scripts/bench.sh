@@ -13,7 +13,8 @@
 #   BENCH_OUT=file             also write the table there (default .data/bench/last.md)
 #   BENCH_DATABASE_URL=url     measure a data set generated before (by `peerbridge bench-seed`)
 #                              instead of starting PostgreSQL and generating one; the server
-#                              applies newer migrations, and the write scenarios stay in it
+#                              applies newer migrations, the write scenarios' rows stay in it,
+#                              and the review round of the first run is reused by the next
 #   BENCH_WEB=0                skip the Lighthouse run
 #   BENCH_SOAK=600             after the table, run all the scenarios mixed for that many
 #                              seconds and print the server's memory every 30 s (default 0: off)

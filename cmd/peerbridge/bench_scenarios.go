@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/peerbridge/peerbridge/internal/benchdata"
@@ -122,31 +124,87 @@ func (b *bench) scenarios(ctx context.Context, pool *pgxpool.Pool) ([]loadScenar
 	return out, notes
 }
 
-// openDrafts prepares what review autosave needs, as a coordinator and reviewers would: a new
-// round on submitted practices, assigned automatically (one practice per reviewer), opened, and
-// each assignment accepted.
+// loadTestRound names the round openDrafts opens; a later run on the same database
+// (BENCH_DATABASE_URL) finds it by that name and reuses it instead of opening another.
+const loadTestRound = "Load test round"
+
+// openDrafts prepares what review autosave needs, as a coordinator and reviewers would: a round
+// on submitted practices, assigned automatically (one practice per reviewer), opened, and each
+// assignment accepted. A run on a database measured before reuses the round an earlier run
+// opened, so the data set does not gain a round, and lose submitted practices to it, per run.
 func (b *bench) openDrafts(ctx context.Context, pool *pgxpool.Pool) error {
+	var roundID string
+	err := pool.QueryRow(ctx, `SELECT r.id::text FROM rounds r WHERE r.programme_id = $1 AND r.status = 'open' AND r.name LIKE $2
+		AND EXISTS (SELECT 1 FROM assignments a WHERE a.round_id = r.id AND a.status IN ('assigned', 'accepted'))
+		ORDER BY r.created_at DESC LIMIT 1`, b.programme, loadTestRound+" %").Scan(&roundID)
+	if errors.Is(err, pgx.ErrNoRows) {
+		roundID, err = b.openLoadTestRound(ctx, pool)
+	}
+	if err != nil {
+		return err
+	}
+	rows, err := pool.Query(ctx, `SELECT a.id::text, u.email, a.status FROM assignments a JOIN users u ON u.id = a.reviewer_id
+		WHERE a.round_id = $1 AND a.status IN ('assigned', 'accepted') ORDER BY a.id`, roundID)
+	if err != nil {
+		return err
+	}
+	type pending struct{ id, email, status string }
+	var todo []pending
+	for rows.Next() {
+		var p pending
+		if err := rows.Scan(&p.id, &p.email, &p.status); err != nil {
+			rows.Close()
+			return err
+		}
+		todo = append(todo, p)
+	}
+	rows.Close()
+	for _, p := range todo {
+		token, err := b.token(ctx, p.email)
+		if err != nil {
+			return err
+		}
+		if p.status == "assigned" {
+			if status, _, out, err := b.send(ctx, loadRequest{method: "POST", path: "/api/v1/assignments/" + p.id + "/accept", token: token}); err != nil || status != 200 {
+				return fmt.Errorf("accept assignment: %d %v %.200s", status, err, out)
+			}
+		}
+		status, h, out, err := b.send(ctx, loadRequest{method: "GET", path: "/api/v1/assignments/" + p.id + "/review", token: token})
+		if err != nil || status != 200 || h.Get("ETag") == "" {
+			return fmt.Errorf("read review draft: %d %v %.200s", status, err, out)
+		}
+		b.reviewAssignments, b.reviewerTokens, b.etags = append(b.reviewAssignments, p.id), append(b.reviewerTokens, token), append(b.etags, h.Get("ETag"))
+	}
+	if len(b.reviewAssignments) == 0 {
+		return fmt.Errorf("auto-assign made no assignment")
+	}
+	return nil
+}
+
+// openLoadTestRound opens the round of openDrafts through the API, as a coordinator would, and
+// returns its id.
+func (b *bench) openLoadTestRound(ctx context.Context, pool *pgxpool.Pool) (string, error) {
 	var rubric string
 	if err := pool.QueryRow(ctx, `SELECT id::text FROM rubrics WHERE programme_id = $1 AND status = 'active' LIMIT 1`, b.programme).Scan(&rubric); err != nil {
-		return fmt.Errorf("no active rubric: %w", err)
+		return "", fmt.Errorf("no active rubric: %w", err)
 	}
 	var practices []string
 	rows, err := pool.Query(ctx, `SELECT p.id::text FROM practices p WHERE p.programme_id = $1 AND p.status = 'submitted'
 		AND NOT EXISTS (SELECT 1 FROM round_practices rp WHERE rp.practice_id = p.id) ORDER BY p.id LIMIT 32`, b.programme)
 	if err != nil {
-		return err
+		return "", err
 	}
 	for rows.Next() {
 		var id string
 		if err := rows.Scan(&id); err != nil {
 			rows.Close()
-			return err
+			return "", err
 		}
 		practices = append(practices, id)
 	}
 	rows.Close()
 	if len(practices) == 0 {
-		return fmt.Errorf("no submitted practice outside a round")
+		return "", fmt.Errorf("no submitted practice outside a round")
 	}
 	coord := b.tok(b.coordinator)
 	call := func(method, path string, body any, want int) (map[string]any, error) {
@@ -166,54 +224,22 @@ func (b *bench) openDrafts(ctx context.Context, pool *pgxpool.Pool) error {
 		return m, nil
 	}
 	round, err := call("POST", "/api/v1/programmes/"+b.programme+"/rounds", map[string]any{
-		"name": "Load test round " + time.Now().UTC().Format(time.RFC3339), "rubric_id": rubric,
+		"name": loadTestRound + " " + time.Now().UTC().Format(time.RFC3339), "rubric_id": rubric,
 		"due_at": time.Now().UTC().Add(30 * 24 * time.Hour).Format(time.RFC3339), "reviewers_per_practice": 1, "max_load": 1}, 201)
 	if err != nil {
-		return err
+		return "", err
 	}
 	roundID, _ := round["id"].(string)
 	if _, err := call("POST", "/api/v1/rounds/"+roundID+"/practices", map[string]any{"practice_ids": practices}, 200); err != nil {
-		return err
+		return "", err
 	}
 	if _, err := call("POST", "/api/v1/rounds/"+roundID+"/auto-assign", map[string]any{"dry_run": false}, 200); err != nil {
-		return err
+		return "", err
 	}
 	if _, err := call("POST", "/api/v1/rounds/"+roundID+"/open", nil, 200); err != nil {
-		return err
+		return "", err
 	}
-	rows, err = pool.Query(ctx, `SELECT a.id::text, u.email FROM assignments a JOIN users u ON u.id = a.reviewer_id WHERE a.round_id = $1 ORDER BY a.id`, roundID)
-	if err != nil {
-		return err
-	}
-	type pending struct{ id, email string }
-	var todo []pending
-	for rows.Next() {
-		var p pending
-		if err := rows.Scan(&p.id, &p.email); err != nil {
-			rows.Close()
-			return err
-		}
-		todo = append(todo, p)
-	}
-	rows.Close()
-	for _, p := range todo {
-		token, err := b.token(ctx, p.email)
-		if err != nil {
-			return err
-		}
-		if status, _, out, err := b.send(ctx, loadRequest{method: "POST", path: "/api/v1/assignments/" + p.id + "/accept", token: token}); err != nil || status != 200 {
-			return fmt.Errorf("accept assignment: %d %v %.200s", status, err, out)
-		}
-		status, h, out, err := b.send(ctx, loadRequest{method: "GET", path: "/api/v1/assignments/" + p.id + "/review", token: token})
-		if err != nil || status != 200 || h.Get("ETag") == "" {
-			return fmt.Errorf("read review draft: %d %v %.200s", status, err, out)
-		}
-		b.reviewAssignments, b.reviewerTokens, b.etags = append(b.reviewAssignments, p.id), append(b.reviewerTokens, token), append(b.etags, h.Get("ETag"))
-	}
-	if len(b.reviewAssignments) == 0 {
-		return fmt.Errorf("auto-assign made no assignment")
-	}
-	return nil
+	return roundID, nil
 }
 
 // searchWords are the words newQuery composes searches from, per language of the data set.
