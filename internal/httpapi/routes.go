@@ -13,12 +13,13 @@ func (s *Server) routes() {
 	app := s.app
 	// Responses are compressed in memory; nothing is written next to the web app's files. API
 	// answers are generated per request, so they take the fastest level: at level 6 deflate was a
-	// fifth of a practice page's CPU, for a body only about a tenth smaller. The web app's files
-	// are few and cached by browsers, so they keep the default level.
+	// fifth of a practice page's CPU, for a body only about a tenth smaller; and the last ones
+	// are remembered (apiCompression). The web app's files are few and cached by browsers, so
+	// they keep the default level.
 	// Attachments leave as they are stored, with their length: compressing a PDF gains nothing.
-	apiCompress := compress.New(compress.Config{Level: compress.LevelBestSpeed, Next: func(c *fiber.Ctx) bool {
+	apiCompress := s.compression.handler(func(c *fiber.Ctx) bool {
 		return !isAPIPath(c.Path()) || isDownload(c.Method(), c.Path())
-	}})
+	})
 	webCompress := compress.New(compress.Config{Next: func(c *fiber.Ctx) bool { return isAPIPath(c.Path()) }})
 	app.Use(s.requestContext, s.accessLog, s.recoverPanics, securityHeaders, s.readBody, rejectNUL, apiCompress, webCompress)
 

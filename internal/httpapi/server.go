@@ -40,6 +40,7 @@ type Server struct {
 	allowed     *allowedMethods
 	exportSlots exportSlots
 	heavy       heavyClasses
+	compression *apiCompression
 	// oversizeMark tells readBody that requestConfig refused a body on its announced length.
 	oversizeMark string
 }
@@ -65,6 +66,9 @@ type Options struct {
 	SpoolDir string
 }
 
+// compressionCacheBytes bounds the answers apiCompression remembers, with their compressed forms.
+const compressionCacheBytes = 16 << 20
+
 // New builds the server and its routes.
 func New(svc *service.Service, idem IdempotencyStore, log *slog.Logger, opts Options) *Server {
 	if opts.BodyLimit == 0 {
@@ -86,7 +90,7 @@ func New(svc *service.Service, idem IdempotencyStore, log *slog.Logger, opts Opt
 		opts.HeavyQueueWait = 500 * time.Millisecond
 	}
 	s := &Server{svc: svc, idempotency: idem, log: log, opts: opts, exportSlots: make(exportSlots, opts.MaxExports),
-		heavy: newHeavyClasses(opts.HeavySlots, opts.HeavyQueueWait), oversizeMark: uuid.NewString()}
+		heavy: newHeavyClasses(opts.HeavySlots, opts.HeavyQueueWait), compression: newAPICompression(compressionCacheBytes), oversizeMark: uuid.NewString()}
 	cfg := fiber.Config{
 		AppName:   "peerbridge",
 		BodyLimit: opts.BodyLimit,
