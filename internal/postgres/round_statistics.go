@@ -236,7 +236,7 @@ func (s *Store) ResultsPage(ctx context.Context, roundID uuid.UUID, p domain.Pag
 		ReviewerID    *uuid.UUID
 		WeightedScore *float64
 		GatesPassed   *bool
-		Values        JSON[map[string]float64]
+		Values        criterionValues
 	}
 	err := s.conn(ctx).Raw(`WITH page AS (
 			SELECT practice_id, added_at FROM round_practices WHERE round_id = @round ORDER BY added_at, practice_id LIMIT @limit OFFSET @offset
@@ -263,10 +263,10 @@ func (s *Store) ResultsPage(ctx context.Context, roundID uuid.UUID, p domain.Pag
 			continue
 		}
 		last := &out[len(out)-1]
-		rv := domain.Review{AssignmentID: *r.ReviewID, ReviewerID: *r.ReviewerID, Scores: make([]domain.Score, 0, len(r.Values.V)), Status: domain.ReviewSubmitted, RoundID: roundID,
+		rv := domain.Review{AssignmentID: *r.ReviewID, ReviewerID: *r.ReviewerID, Scores: make([]domain.Score, len(r.Values.V)), Status: domain.ReviewSubmitted, RoundID: roundID,
 			PracticeID: r.PracticeID, Outcome: domain.ReviewOutcome{WeightedScore: r.WeightedScore, GatesPassed: r.GatesPassed != nil && *r.GatesPassed}}
-		for key, v := range r.Values.V {
-			rv.Scores = append(rv.Scores, domain.Score{CriterionKey: key, Value: &v})
+		for i := range r.Values.V {
+			rv.Scores[i] = domain.Score{CriterionKey: r.Values.V[i].Key, Value: &r.Values.V[i].Value}
 		}
 		last.Reviews = append(last.Reviews, rv)
 	}
