@@ -161,9 +161,9 @@ func (s *Store) CachedProgrammeFigures(ctx context.Context, programmeID uuid.UUI
 	switch {
 	case r.Figures.V != nil:
 		f = r.Figures.V.toDomain()
-		s.decoded.put(programmeID, decodedFigures{version: *r.FiguresVersion, figures: f})
+		s.decoded.put(programmeID, decoded[domain.ProgrammeFigures]{version: *r.FiguresVersion, value: f})
 	case isKept && *r.FiguresVersion == known:
-		f = kept.figures
+		f = kept.value
 	default:
 		return c, nil
 	}
@@ -176,34 +176,46 @@ func (s *Store) CachedProgrammeFigures(ctx context.Context, programmeID uuid.UUI
 	return c, nil
 }
 
-// decodedFigures are the figures cached for a programme at version, as last decoded.
-type decodedFigures struct {
+// decoded is a document cached at version, as last decoded. Its value is shared by every request
+// that finds it and never changed.
+type decoded[T any] struct {
 	version int64
-	figures domain.ProgrammeFigures
+	value   T
 }
 
-// decodedFiguresCache keeps one decodedFigures per programme.
-type decodedFiguresCache struct {
+// decodedCache keeps the last decoded document per programme or round: documents cached for a
+// version never change, so a statement asks for the document only when the cached version is
+// not the one kept here. At most decodedCacheSize are kept; beyond that one is forgotten.
+type decodedCache[T any] struct {
 	mu sync.Mutex
-	m  map[uuid.UUID]decodedFigures
+	m  map[uuid.UUID]decoded[T]
 }
 
-func (c *decodedFiguresCache) get(programmeID uuid.UUID) (decodedFigures, bool) {
+const decodedCacheSize = 256
+
+func (c *decodedCache[T]) get(id uuid.UUID) (decoded[T], bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	d, ok := c.m[programmeID]
+	d, ok := c.m[id]
 	return d, ok
 }
 
-func (c *decodedFiguresCache) put(programmeID uuid.UUID, d decodedFigures) {
+func (c *decodedCache[T]) put(id uuid.UUID, d decoded[T]) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.m == nil {
-		c.m = map[uuid.UUID]decodedFigures{}
+		c.m = map[uuid.UUID]decoded[T]{}
 	}
-	if old, ok := c.m[programmeID]; !ok || old.version <= d.version {
-		c.m[programmeID] = d
+	if old, ok := c.m[id]; ok && old.version > d.version {
+		return
 	}
+	if _, ok := c.m[id]; !ok && len(c.m) >= decodedCacheSize {
+		for other := range c.m {
+			delete(c.m, other)
+			break
+		}
+	}
+	c.m[id] = d
 }
 
 // SaveProgrammeFigures caches figures computed at version unless newer ones are cached. Figures

@@ -3,6 +3,8 @@ package postgres
 import (
 	"context"
 	"encoding/json"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -108,23 +110,41 @@ func (s *Store) CachedRoundStatistics(ctx context.Context, roundIDs []uuid.UUID)
 		return nil, nil
 	}
 	var rows []struct {
-		ID         uuid.UUID
-		Version    int64
-		Statistics JSON[*roundStatisticsDoc]
+		ID                uuid.UUID
+		Version           int64
+		StatisticsVersion *int64
+		Statistics        JSON[*roundStatisticsDoc]
 	}
-	err := s.conn(ctx).Raw(`SELECT r.id, coalesce(v.version, 0) AS version,
-			CASE WHEN c.data_version = coalesce(v.version, 0) THEN c.statistics END AS statistics
+	// The statistics this store decoded last are not sent again (a results page decoded a 37 kB
+	// document, 15 % of its CPU, on the benchmark data set).
+	known := make([]string, 0, len(roundIDs))
+	knownIDs := make([]string, 0, len(roundIDs))
+	for _, id := range roundIDs {
+		if d, ok := s.statistics.get(id); ok {
+			knownIDs, known = append(knownIDs, id.String()), append(known, strconv.FormatInt(d.version, 10))
+		}
+	}
+	err := s.conn(ctx).Raw(`SELECT r.id, coalesce(v.version, 0) AS version, c.data_version AS statistics_version,
+			CASE WHEN c.data_version = coalesce(v.version, 0) AND c.data_version IS DISTINCT FROM k.known THEN c.statistics END AS statistics
 		FROM rounds r LEFT JOIN round_data_versions v ON v.round_id = r.id LEFT JOIN round_statistics c ON c.round_id = r.id
-		WHERE r.id IN ?`, roundIDs).Scan(&rows).Error
+			LEFT JOIN unnest(?::uuid[], ?::int8[]) AS k (round_id, known) ON k.round_id = r.id
+		WHERE r.id IN ?`, "{"+strings.Join(knownIDs, ",")+"}", "{"+strings.Join(known, ",")+"}", roundIDs).Scan(&rows).Error
 	if err != nil {
 		return nil, translate(err)
 	}
 	out := make([]domain.CachedStatistics, 0, len(rows))
 	for _, r := range rows {
 		c := domain.CachedStatistics{RoundID: r.ID, DataVersion: r.Version}
-		if r.Statistics.V != nil {
+		switch {
+		case r.Statistics.V != nil:
 			st := r.Statistics.V.toDomain(r.Version)
+			s.statistics.put(r.ID, decoded[domain.RoundStatistics]{version: r.Version, value: st})
 			c.Statistics = &st
+		case r.StatisticsVersion != nil && *r.StatisticsVersion == r.Version:
+			if d, ok := s.statistics.get(r.ID); ok && d.version == r.Version {
+				st := d.value
+				c.Statistics = &st
+			}
 		}
 		out = append(out, c)
 	}

@@ -290,3 +290,89 @@ func TestRoundUnitValuesFollowEveryChange(t *testing.T) {
 	exec(`UPDATE reviews SET weighted_score = 40 WHERE assignment_id = $1`, ids[1])
 	check("after two weighted scores became equal")
 }
+
+// TestCachedRoundStatisticsAreDecodedOnce checks the statistics the store keeps decoded: a second
+// read of the same version gives the same statistics without the document being sent again; a
+// new version's statistics replace them; statistics cached for an earlier version than the
+// round's are none; and two stores (two server instances) each read what the database holds.
+func TestCachedRoundStatisticsAreDecodedOnce(t *testing.T) {
+	s, _, prog := newTestStore(t)
+	ctx := context.Background()
+	exec := execer(t, s)
+	rubric, round, other := uuid.New(), uuid.New(), uuid.New()
+	exec(`INSERT INTO rubrics (id, programme_id, number, title, status, criteria, recommendation_options) VALUES ($1, $2, 1, 'R', 'active', '[]', '["adopt", "adapt", "reject"]')`,
+		rubric, prog.ID)
+	for _, r := range []uuid.UUID{round, other} {
+		exec(`INSERT INTO rounds (id, programme_id, name, rubric_id, status, due_at, reviewers_per_practice, max_load) VALUES ($1, $2, 'R', $3, 'open', now(), 2, 50)`,
+			r, prog.ID, rubric)
+	}
+	version := func() int64 {
+		var v int64
+		if err := s.SQL().QueryRowContext(ctx, `SELECT coalesce((SELECT version FROM round_data_versions WHERE round_id = $1), 0)`, round).Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	read := func(st *Store, step string) *domain.RoundStatistics {
+		t.Helper()
+		got, err := st.CachedRoundStatistics(ctx, []uuid.UUID{round, other})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 {
+			t.Fatalf("%s: %d rounds", step, len(got))
+		}
+		for _, c := range got {
+			if c.RoundID == round {
+				if c.DataVersion != version() {
+					t.Fatalf("%s: data version %d, want %d", step, c.DataVersion, version())
+				}
+				return c.Statistics
+			}
+		}
+		t.Fatalf("%s: round missing", step)
+		return nil
+	}
+	if st := read(s, "nothing cached"); st != nil {
+		t.Fatalf("statistics before any were cached: %+v", st)
+	}
+	save := func(practices int) {
+		t.Helper()
+		if err := s.SaveRoundStatistics(ctx, round, domain.RoundStatistics{DataVersion: version(), Practices: practices,
+			ReviewerEffects: map[uuid.UUID]float64{uuid.New(): 0.5}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save(7)
+	if st := read(s, "first read"); st == nil || st.Practices != 7 || len(st.ReviewerEffects) != 1 {
+		t.Fatalf("first read: %+v", st)
+	}
+	if kept, ok := s.statistics.get(round); !ok || kept.version != version() {
+		t.Fatalf("not kept after the first read: %+v %v", kept, ok)
+	}
+	// Kept: the statement no longer sends the document, and the same statistics are read.
+	var sent bool
+	if err := s.SQL().QueryRowContext(ctx, `SELECT c.data_version IS DISTINCT FROM $2 FROM round_statistics c WHERE c.round_id = $1`, round, version()).Scan(&sent); err != nil || sent {
+		t.Fatalf("the kept version is not the cached one: %v %v", sent, err)
+	}
+	if st := read(s, "second read"); st == nil || st.Practices != 7 {
+		t.Fatalf("second read: %+v", st)
+	}
+	// A change moves the round's data version on: what is kept is for an earlier version, and
+	// is not given as the round's statistics.
+	before := version()
+	if err := s.bumpRound(ctx, round); err != nil || version() != before+1 {
+		t.Fatalf("bump: %v, version %d after %d", err, version(), before)
+	}
+	if st := read(s, "after a change"); st != nil {
+		t.Fatalf("statistics of an earlier version given for the current one: %+v", st)
+	}
+	save(9)
+	if st := read(s, "the new version"); st == nil || st.Practices != 9 {
+		t.Fatalf("after a new version was cached: %+v", st)
+	}
+	// Another instance reads what the database holds.
+	if st := read(NewStore(s.DB), "another store"); st == nil || st.Practices != 9 {
+		t.Fatalf("another store: %+v", st)
+	}
+}

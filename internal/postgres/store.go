@@ -17,12 +17,14 @@ import (
 type Store struct {
 	*DB
 	lists   *practiceListCache
-	decoded *decodedFiguresCache
+	decoded *decodedCache[domain.ProgrammeFigures]
+	// statistics are the rounds' cached statistics, as last decoded.
+	statistics *decodedCache[domain.RoundStatistics]
 }
 
 // NewStore wraps db.
 func NewStore(db *DB) *Store {
-	return &Store{DB: db, lists: newPracticeListCache(), decoded: &decodedFiguresCache{}}
+	return &Store{DB: db, lists: newPracticeListCache(), decoded: &decodedCache[domain.ProgrammeFigures]{}, statistics: &decodedCache[domain.RoundStatistics]{}}
 }
 
 // orderBy maps an allow-listed sort key ("name", "-name") to SQL, with tiebreak as the second key
